@@ -1,0 +1,34 @@
+// Builds dist/: first the generators (precompiled schema validators...), then one esbuild bundle
+// with code splitting, so each command loads only its own chunk.
+import { build } from 'esbuild';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Generators: scripts/gen-*.mjs, run in name order (each writes into src/generated/).
+for (const file of readdirSync(new URL('.', import.meta.url)).filter((f) => /^gen-.*\.mjs$/.test(f)).sort()) {
+  const result = spawnSync(process.execPath, [fileURLToPath(new URL(file, import.meta.url))], { stdio: 'inherit', cwd: root });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/shell/cli/entry.ts' },
+  absWorkingDir: root,
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { __SOP_VERSION__: JSON.stringify(pkg.version) },
+  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __sopCreateRequire } from 'node:module'; const require = __sopCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,81 @@
+/**
+ * The engine's contract. The engine is pure: state + command -> new state + events.
+ * No terminal, no files, no clock: the drivers (run, train, replay, test) pass input in
+ * and write events out. Events are plain JSON-serialisable data (goflow is the model).
+ */
+import type { Value } from '../model/sop.js';
+
+/** One SOP on the call stack. */
+export interface Frame {
+  readonly sop: string;
+  /** The step this frame is at (for a caller: the `call` step it is waiting on). */
+  readonly step: string;
+  readonly vars: { readonly [name: string]: Value };
+}
+
+/** What the counsellor gives at an interactive step. */
+export type Answer =
+  | { readonly kind: 'continue' } // say
+  | { readonly kind: 'option'; readonly option: string } // ask
+  | { readonly kind: 'checked'; readonly options: readonly string[] } // checklist
+  | { readonly kind: 'value'; readonly raw: string }; // input: raw text, parsed and checked by the engine
+
+export type Command =
+  | { readonly type: 'answer'; readonly answer: Answer }
+  | { readonly type: 'back' }
+  | { readonly type: 'interrupt'; readonly key: string }
+  | { readonly type: 'note'; readonly text: string };
+
+/** `sop-id/step-id`: unambiguous across a call that enters sub-SOPs. */
+export type QualifiedStep = string;
+
+export interface CallState {
+  /** The SOP the call started with. */
+  readonly root: string;
+  /** Innermost frame last. Empty once the call has ended. */
+  readonly frames: readonly Frame[];
+  readonly status: 'active' | 'ended';
+  /** Steps shown so far, in order (after back: the undone ones removed). */
+  readonly path: readonly QualifiedStep[];
+  /** Directory ids referred to so far, in first-seen order. */
+  readonly referrals: readonly string[];
+  /** Set when ended: `sop-id/outcome-id`. */
+  readonly outcome?: string;
+  /** Previous states, for back. Shared structurally, so cheap. */
+  readonly previous?: CallState;
+  /** Answers undone by back, by qualified step: the next answer there is an amendment. */
+  readonly undone?: { readonly [step: QualifiedStep]: AnswerRecord };
+}
+
+/** An answer as recorded (value is what was saved: option id, list of ids, parsed input). */
+export interface AnswerRecord {
+  readonly step: QualifiedStep;
+  readonly answer: Answer;
+  readonly value: Value | null;
+  readonly sensitive: boolean;
+  /** The step's `stat` dimension, when it is an anonymous statistic. */
+  readonly stat?: string;
+}
+
+export type EngineEvent =
+  | { readonly type: 'step-shown'; readonly step: QualifiedStep; readonly kind: 'say' | 'ask' | 'checklist' | 'input' }
+  | ({ readonly type: 'answer' } & AnswerRecord)
+  | ({ readonly type: 'amend'; readonly original: AnswerRecord } & AnswerRecord)
+  | { readonly type: 'back'; readonly from: QualifiedStep; readonly to: QualifiedStep }
+  | { readonly type: 'note'; readonly step: QualifiedStep; readonly text: string }
+  | { readonly type: 'interrupt'; readonly key: string; readonly from: QualifiedStep; readonly to: QualifiedStep }
+  | { readonly type: 'decision'; readonly step: QualifiedStep; readonly branch: number; readonly to: QualifiedStep }
+  | { readonly type: 'sop-entered'; readonly sop: string; readonly from: QualifiedStep }
+  | { readonly type: 'sop-returned'; readonly sop: string; readonly outcome: string; readonly to?: QualifiedStep }
+  | { readonly type: 'call-ended'; readonly outcome: string; readonly referrals: readonly string[] };
+
+/** Why a command was refused (bad input value, unknown option, nothing to go back to...). */
+export interface Refusal {
+  readonly code: string;
+  /** English and Ukrainian message for the counsellor. */
+  readonly message: { readonly en: string; readonly uk: string };
+}
+
+export type StepResult =
+  | { readonly ok: true; readonly state: CallState; readonly events: readonly EngineEvent[] }
+  | { readonly ok: false; readonly refusal: Refusal };

@@ -1,0 +1,9 @@
+/**
+ * Every command's definition, in the order `sop --help` lists them. A definition adds its
+ * command, options and examples to the program; its action imports the command's module lazily.
+ */
+import type { Command } from 'commander';
+
+export type CommandDefinition = (program: Command) => void;
+
+export const commandDefinitions: CommandDefinition[] = [];

@@ -1,0 +1,20 @@
+/** The exit codes every command uses, documented in `sop --help` and the README. */
+export const EXIT = {
+  /** Success: no errors found, all tests passed, the call completed. */
+  ok: 0,
+  /** The command ran and found problems: findings, failed tests, divergences. */
+  findings: 1,
+  /** Usage error, or the command could not run (missing file, not a terminal...). */
+  usage: 2,
+} as const;
+
+/** An error meant for the user: printed as a message, never as a stack trace. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.usage,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Ukrainian and English for the tool's own words. Messages live beside the code that uses them,
+ * as `{ en, uk }` pairs: `say(lang, { en: 'Back', uk: 'Назад' })`.
+ */
+import type { Localized } from '../core/model/sop.js';
+
+export type Lang = 'en' | 'uk';
+export const LANGS: readonly Lang[] = ['en', 'uk'];
+
+export interface Message {
+  readonly en: string;
+  readonly uk: string;
+}
+
+export function say(lang: Lang, message: Message): string {
+  return message[lang];
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'uk';
+}
+
+/** The language of LANG / LC_ALL / LC_MESSAGES (uk_UA.UTF-8 -> uk), or undefined. */
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang | undefined {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
+    const value = env[name];
+    if (!value) continue;
+    const code = value.slice(0, 2).toLowerCase();
+    if (isLang(code)) return code;
+    if (value !== 'C' && value !== 'POSIX') return undefined;
+  }
+  return undefined;
+}
+
+/** Picks a localized SOP text in `lang`, falling back to English, then to any language. */
+export function localize(text: Localized | undefined, lang: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text['en'] ?? Object.values(text)[0] ?? '';
+}
