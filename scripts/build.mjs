@@ -1,7 +1,7 @@
 // Builds dist/: first the generators (precompiled schema validators...), then one esbuild bundle
 // with code splitting, so each command loads only its own chunk.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +14,7 @@ for (const file of readdirSync(new URL('.', import.meta.url)).filter((f) => /^ge
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// dist/ is not wiped first: parallel builds and running tests must never find it missing.
 await build({
   entryPoints: { cli: 'src/shell/cli/entry.ts' },
   absWorkingDir: root,
