@@ -3,7 +3,7 @@ import type { Localized } from './sop.js';
 
 export interface Contact {
   readonly name: Localized;
-  readonly phone: readonly string[];
+  readonly phone?: readonly string[];
   readonly hours?: Localized;
   readonly languages?: readonly string[];
   readonly region?: string;
