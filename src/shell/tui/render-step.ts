@@ -1,0 +1,160 @@
+/**
+ * One screen of a call, as a string: header (where the call is, elapsed time), the step's
+ * text, the script to read aloud set apart, the options or the answer line, a message, the
+ * guidance when asked for, and the footer of keys. Pure: no terminal, no clock.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import chalk from 'chalk';
+import type { InputSpec } from '../../core/model/sop.js';
+import { localize, say, type Lang } from '../i18n.js';
+import { safeLine, safeText } from './safe-text.js';
+import type { StepView } from './step-view.js';
+import { WORDS } from './words.js';
+import { clockText, wrap } from './wrap.js';
+
+export interface RenderOptions {
+  /** Colour on or off; default: what chalk detected (NO_COLOR / FORCE_COLOR / TTY). */
+  readonly color?: boolean;
+}
+
+export function renderStep(view: StepView, lang: Lang, width: number, options: RenderOptions = {}): string {
+  const c: ChalkInstance = options.color === undefined ? chalk : new Chalk({ level: options.color ? 1 : 0 });
+  const w = Math.max(30, Math.min(width, 100));
+  const text = (value: Parameters<typeof localize>[0]): string => safeText(localize(value, lang));
+  const line = (value: Parameters<typeof localize>[0]): string => safeLine(localize(value, lang));
+  const out: string[] = [];
+  const rule = c.dim('─'.repeat(w));
+
+  // Header: "Call › Referral" on the left, "sop/step · 03:12" on the right.
+  const where = view.trail.map((t) => line(t)).join(' › ');
+  const right = `${view.sop}/${view.stepId} · ${clockText(view.elapsedMs)}`;
+  const gap = Math.max(1, w - where.length - right.length);
+  out.push(`${c.bold(where)}${' '.repeat(gap)}${c.dim(right)}`);
+  out.push(rule);
+  for (const banner of view.banner ?? []) out.push(...wrap(safeText(banner), w).map((l) => c.cyan(l)));
+  if (view.banner?.length) out.push('');
+
+  const step = view.step;
+  out.push(...wrap(text(step.text), w).map((l) => c.bold(l)));
+  if (step.say !== undefined) {
+    out.push('');
+    out.push(`${c.yellow('│')} ${c.yellow.bold(say(lang, WORDS.say))}`);
+    for (const l of wrap(text(step.say), w - 2)) out.push(`${c.yellow('│')} ${l}`);
+  }
+  out.push('');
+
+  const ui = view.ui;
+  if (step.kind === 'ask') {
+    step.options.forEach((option, i) => {
+      const here = i === ui.cursor;
+      const label = `${i < 9 ? i + 1 : ' '}  ${line(option.label)}`;
+      out.push(here ? `${c.cyan('❯')} ${c.cyan.bold(label)}` : `  ${label}`);
+    });
+  } else if (step.kind === 'checklist') {
+    step.options.forEach((option, i) => {
+      const here = i === ui.cursor;
+      const ticked = ui.checked.includes(option.id);
+      const box = ticked ? c.green('[x]') : '[ ]';
+      const label = `${i < 9 ? i + 1 : ' '}  ${line(option.label)}`;
+      out.push(`${here ? c.cyan('❯') : ' '} ${box} ${here ? c.cyan.bold(label) : label}`);
+      if (option.hint !== undefined) out.push(`        ${c.dim(line(option.hint))}`);
+    });
+    const count = ui.checked.length;
+    out.push(c.dim(count === 0 ? say(lang, WORDS.nothingTicked) : `${count} ${say(lang, WORDS.ticked)}`));
+  } else if (step.kind === 'input') {
+    const hint = inputHint(step.input, lang);
+    const cursor = ui.mode === 'step' ? c.inverse(' ') : '';
+    out.push(`${c.bold(say(lang, WORDS.answer))}: ${safeLine(ui.line)}${cursor}${hint ? `   ${c.dim(hint)}` : ''}`);
+    if (step.sensitive) out.push(c.dim(say(lang, SENSITIVE)));
+  }
+  if (view.previous && !view.previous.sensitive) {
+    out.push(c.dim(`${say(lang, WORDS.previously)} ${safeLine(previousText(view, lang))}`));
+  }
+
+  if (ui.message) {
+    out.push('');
+    const m = say(lang, ui.message.text);
+    out.push(...wrap(safeText(m), w).map((l) => (ui.message?.tone === 'warn' ? c.red.bold(l) : c.green(l))));
+  }
+
+  if (ui.guidance) {
+    out.push('');
+    out.push(c.magenta.bold(say(lang, WORDS.guidance)));
+    if (step.guidance === undefined) out.push(c.dim(say(lang, WORDS.noGuidance)));
+    else out.push(...wrap(text(step.guidance), w).map((l) => c.magenta(l)));
+    if (step.source !== undefined) out.push(c.dim(`${say(lang, WORDS.source)}: ${safeLine(step.source)}`));
+  }
+
+  out.push('');
+  out.push(rule);
+  out.push(...footer(view, lang, w, c));
+  return out.join('\n');
+}
+
+const SENSITIVE = {
+  en: 'Sensitive: this answer is never saved in clear.',
+  uk: 'Чутливе: ця відповідь ніколи не зберігається відкрито.',
+};
+
+function footer(view: StepView, lang: Lang, w: number, c: ChalkInstance): string[] {
+  const ui = view.ui;
+  if (ui.mode === 'note') {
+    return [c.bold(say(lang, WORDS.notePrompt)), `> ${safeLine(ui.note)}${c.inverse(' ')}`];
+  }
+  if (ui.mode === 'confirm-quit') return wrap(say(lang, WORDS.confirmQuit), w).map((l) => c.yellow.bold(l));
+  const step = view.step;
+  const how =
+    step.kind === 'ask'
+      ? WORDS.choose
+      : step.kind === 'checklist'
+        ? WORDS.toggle
+        : step.kind === 'input'
+          ? WORDS.typeAnswer
+          : WORDS.continue;
+  const keys = [
+    `${c.bold('?')} ${say(lang, WORDS.guidanceKey)}`,
+    `${c.bold('b')} ${say(lang, WORDS.back)}`,
+    `${c.bold('n')} ${say(lang, WORDS.note)}`,
+    ...view.interrupts.map((i) => c.red(`${c.bold(safeLine(i.key))} ${safeLine(localize(i.label, lang))}`)),
+    `${c.bold('q')} ${say(lang, WORDS.quit)}`,
+  ].join(' · ');
+  const lines = [c.dim(say(lang, how))];
+  if (step.kind === 'input') {
+    if (ui.mode === 'keys') lines.push(c.yellow.bold(say(lang, WORDS.commandMode)));
+    lines.push(`${say(lang, WORDS.escThen)} ${keys}`);
+  } else lines.push(keys);
+  return lines;
+}
+
+function inputHint(spec: InputSpec, lang: Lang): string {
+  const parts: string[] = [];
+  if (spec.type === 'int') {
+    const range =
+      spec.min !== undefined && spec.max !== undefined
+        ? `${spec.min}–${spec.max}`
+        : spec.min !== undefined
+          ? `≥ ${spec.min}`
+          : spec.max !== undefined
+            ? `≤ ${spec.max}`
+            : '';
+    parts.push(`${say(lang, { en: 'a number', uk: 'число' })}${range ? ` ${range}` : ''}`);
+  } else if (spec.type === 'bool') parts.push(say(lang, { en: 'yes / no', uk: 'так / ні' }));
+  else if (spec.maxLength !== undefined) parts.push(say(lang, { en: `up to ${spec.maxLength} characters`, uk: `до ${spec.maxLength} символів` }));
+  if (spec.optional) parts.push(say(lang, WORDS.optional));
+  return parts.join(' ');
+}
+
+function previousText(view: StepView, lang: Lang): string {
+  const previous = view.previous;
+  if (!previous) return '';
+  const step = view.step;
+  const a = previous.answer;
+  const label = (id: string): string => {
+    const option = 'options' in step ? step.options.find((o) => o.id === id) : undefined;
+    return option ? localize(option.label, lang) : id;
+  };
+  if (a.kind === 'option') return label(a.option);
+  if (a.kind === 'checked') return a.options.map(label).join(', ') || '—';
+  if (a.kind === 'value') return a.raw;
+  return '';
+}

@@ -1,0 +1,74 @@
+/**
+ * The real terminal for a call: raw-mode keys from stdin, whole screens drawn on the alternate
+ * screen, and a close() that always gives the terminal back (raw mode off, cursor shown, main
+ * screen restored) — also when the call ends by Ctrl+C, SIGHUP or SIGTERM.
+ */
+import { emitKeypressEvents } from 'node:readline';
+import type { Key } from './keys.js';
+
+export interface CallIO {
+  /** The next key press. Rejects when the signal given to openTerminal aborts. */
+  nextKey(): Promise<Key>;
+  /** Replaces the screen with this text. */
+  draw(screen: string): void;
+  /** Columns available. */
+  width(): number;
+  /** Gives the terminal back. Safe to call twice. */
+  close(): void;
+}
+
+const ALT_SCREEN_ON = '\u001b[?1049h';
+const ALT_SCREEN_OFF = '\u001b[?1049l';
+const HIDE_CURSOR = '\u001b[?25l';
+const SHOW_CURSOR = '\u001b[?25h';
+const HOME = '\u001b[H';
+const CLEAR_LINE_END = '\u001b[K';
+const CLEAR_BELOW = '\u001b[J';
+
+export function openTerminal(input: NodeJS.ReadStream, output: NodeJS.WriteStream, signal?: AbortSignal): CallIO {
+  const queue: Key[] = [];
+  const waiting: { resolve: (key: Key) => void; reject: (error: unknown) => void }[] = [];
+  let closed = false;
+
+  const onKey = (_str: string | undefined, key: Key | undefined): void => {
+    const k: Key = key ?? { sequence: _str };
+    const next = waiting.shift();
+    if (next) next.resolve(k);
+    else queue.push(k);
+  };
+  const onAbort = (): void => {
+    for (const w of waiting.splice(0)) w.reject(signal?.reason ?? new Error('aborted'));
+  };
+
+  emitKeypressEvents(input);
+  if (input.isTTY) input.setRawMode(true);
+  input.on('keypress', onKey);
+  input.resume();
+  signal?.addEventListener('abort', onAbort);
+  output.write(ALT_SCREEN_ON + HIDE_CURSOR);
+
+  return {
+    nextKey() {
+      if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'));
+      const key = queue.shift();
+      if (key) return Promise.resolve(key);
+      return new Promise<Key>((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    draw(screen) {
+      if (closed) return;
+      output.write(HOME + screen.split('\n').join(`${CLEAR_LINE_END}\n`) + CLEAR_LINE_END + CLEAR_BELOW);
+    },
+    width() {
+      return output.columns || 80;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      input.off('keypress', onKey);
+      signal?.removeEventListener('abort', onAbort);
+      if (input.isTTY) input.setRawMode(false);
+      input.pause();
+      output.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { renderStep } from '../../src/shell/tui/render-step.js';
+import { referral, viewOf } from './views.js';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[/;
+
+describe('renderStep', () => {
+  it('shows header, text, the script set apart, and the keys (English)', () => {
+    const screen = renderStep(viewOf('greet'), 'en', 80, { color: false });
+    const lines = screen.split('\n');
+    expect(lines[0]).toMatch(/^Test intake +intake\/greet · 01:23$/);
+    expect(screen).toContain('Greet the caller');
+    expect(screen).toContain('│ Say:\n│ Hello, you are through to the test line.');
+    expect(screen).toContain('Enter continue');
+    expect(lines.at(-1)).toBe('? guidance · b back · n note · ! Immediate danger · q quit');
+    expect(screen).not.toMatch(ANSI);
+  });
+
+  it('speaks Ukrainian, tool words and SOP texts alike', () => {
+    const screen = renderStep(viewOf('greet'), 'uk', 80, { color: false });
+    expect(screen.split('\n')[0]).toMatch(/^Тестовий прийом/);
+    expect(screen).toContain('│ Скажіть:\n│ Добрий день, це тестова лінія.');
+    expect(screen).toContain('? порада · b назад · n нотатка · ! Безпосередня небезпека · q вийти');
+    expect(screen).toContain('Enter далі');
+  });
+
+  it('numbers the options and marks the highlighted one', () => {
+    const view = viewOf('safe');
+    const screen = renderStep({ ...view, ui: { ...view.ui, cursor: 1 } }, 'en', 80, { color: false });
+    expect(screen).toContain('  1  Yes, safe\n❯ 2  No, not safe');
+  });
+
+  it('shows ticks on a checklist and how many are ticked', () => {
+    const view = viewOf('signs');
+    const screen = renderStep({ ...view, ui: { ...view.ui, checked: ['unpaid', 'documents'] } }, 'en', 80, { color: false });
+    expect(screen).toContain('❯ [x] 1  Documents taken\n  [x] 2  Wages withheld\n  [ ] 3  Not free to leave');
+    expect(screen).toContain('2 ticked');
+  });
+
+  it('shows the typed answer, the allowed range, the sensitivity and the Esc keys on an input step', () => {
+    const view = viewOf('age');
+    const screen = renderStep({ ...view, ui: { ...view.ui, line: '4x' } }, 'en', 80, { color: false });
+    expect(screen).toContain('Answer: 4x');
+    expect(screen).toContain('a number 0–120');
+    expect(screen).toContain('Sensitive: this answer is never saved in clear.');
+    expect(screen).toContain('Esc, then: ? guidance · b back');
+  });
+
+  it('shows the depth inside a called SOP', () => {
+    const screen = renderStep(viewOf('offer', {}, referral), 'en', 80, { color: false });
+    expect(screen.split('\n')[0]).toMatch(/^Test intake › Referral +referral\/offer · 01:23$/);
+  });
+
+  it('shows guidance and its source on demand, and a refusal message', () => {
+    const view = viewOf('greet');
+    const screen = renderStep(
+      { ...view, ui: { ...view.ui, guidance: true, message: { text: { en: 'Not a number', uk: 'Не число' }, tone: 'warn' } } },
+      'uk',
+      80,
+      { color: false },
+    );
+    expect(screen).toContain('Порада\nГоворіть повільно і спокійно.\nДжерело: WHO 2003, do no harm');
+    expect(screen).toContain('Не число');
+  });
+
+  it('asks before quitting and shows the note line', () => {
+    const view = viewOf('greet');
+    expect(renderStep({ ...view, ui: { ...view.ui, mode: 'confirm-quit' } }, 'en', 200, { color: false })).toMatch(
+      /Stop this call now\?.*y = stop · n = stay$/,
+    );
+    expect(renderStep({ ...view, ui: { ...view.ui, mode: 'note', note: 'calls back at 5' } }, 'en', 80, { color: false })).toMatch(
+      /Note \(one line, Enter save, Esc cancel\):\n> calls back at 5 $/,
+    );
+  });
+
+  it('neutralises escape sequences and control characters from SOP text', () => {
+    const view = viewOf('greet');
+    const hostile = { ...view.step, text: 'Hi\u001b[2J\u001b]0;pwned\u0007 there\u0007\u009b31m' } as typeof view.step;
+    const screen = renderStep({ ...view, step: hostile }, 'en', 80, { color: false });
+    expect(screen).toContain('Hi there');
+    // eslint-disable-next-line no-control-regex
+    expect(screen).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('colours only when asked to', () => {
+    expect(renderStep(viewOf('safe'), 'en', 80, { color: true })).toMatch(ANSI);
+  });
+
+  it('wraps long text to the width', () => {
+    const view = viewOf('greet');
+    const long = { ...view.step, text: 'word '.repeat(40).trim() } as typeof view.step;
+    const lines = renderStep({ ...view, step: long }, 'en', 40, { color: false }).split('\n');
+    expect(lines.every((l) => l.length <= 60)).toBe(true);
+    expect(lines.filter((l) => l.startsWith('word')).length).toBeGreaterThanOrEqual(5);
+  });
+});
