@@ -1,0 +1,8 @@
+import type { Localized } from '../model/sop.js';
+
+/** A localized SOP text in `lang`, else English, else any language; '' when absent. */
+export function textIn(text: Localized | undefined, lang: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text['en'] ?? Object.values(text)[0] ?? '';
+}
