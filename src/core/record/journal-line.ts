@@ -1,0 +1,90 @@
+/**
+ * The journal's data: one line per event, as fixed by the journal format (docs/journal.md,
+ * schemas/journal.schema.json). Plain JSON-serialisable data; the shell writes and reads it,
+ * the core only groups and interprets it.
+ */
+import type { EngineEvent, QualifiedStep } from '../engine/types.js';
+
+export type SessionMode = 'live' | 'training';
+
+/** The placeholder that replaces a protected value or note text on disk. */
+export const REDACTED = '[redacted]';
+
+/** Hash of "no previous line": the `prev` of a file's first line. */
+export const NO_PREV = '0'.repeat(64);
+
+/** An SOP the call can reach, pinned by the hash of the file it was loaded from. */
+export interface SopFileRef {
+  readonly sop: string;
+  readonly file: string;
+  readonly sha256: string;
+}
+
+export interface SessionStartPayload {
+  readonly sop: string;
+  readonly version: string;
+  readonly files: readonly SopFileRef[];
+  readonly operator: string;
+  readonly lang: string;
+  /** The sop-runner version that recorded the session. */
+  readonly tool: string;
+  readonly mode: SessionMode;
+  readonly scenario?: string;
+  readonly trainee?: string;
+}
+
+export interface SessionEndPayload {
+  readonly outcome: string;
+  readonly referrals: readonly string[];
+  readonly durationMs: number;
+}
+
+export type InterruptReason = 'quit' | 'sigint' | 'sighup' | 'sigterm' | 'error';
+
+export interface InterruptedPayload {
+  readonly reason: InterruptReason;
+  /** The qualified step the call was at. */
+  readonly at: QualifiedStep;
+}
+
+/** Every event a journal line can carry: the session's own and the engine's, verbatim. */
+export type JournalEvent =
+  | ({ readonly type: 'session-start' } & SessionStartPayload)
+  | EngineEvent
+  | ({ readonly type: 'session-end' } & SessionEndPayload)
+  | ({ readonly type: 'interrupted' } & InterruptedPayload);
+
+export type JournalEventType = JournalEvent['type'];
+
+/** The payload of one event type: the event without its `type`. */
+export type PayloadOf<T extends JournalEventType> = Omit<Extract<JournalEvent, { readonly type: T }>, 'type'>;
+
+/** The fields every line has around its event. `prev` is serialised last. */
+export interface JournalEnvelope {
+  readonly v: 1;
+  readonly session: string;
+  /** Per session, from 0, continuing across a resume. */
+  readonly seq: number;
+  /** ISO 8601 wall-clock time. */
+  readonly at: string;
+  /** Monotonic milliseconds since the session started (continues across a resume). */
+  readonly ms: number;
+  /** Set when protect() replaced sensitive content by "[redacted]". */
+  readonly redacted?: true;
+  /** SHA-256 (hex) of the previous line's bytes in the same file, or 64 zeros. */
+  readonly prev: string;
+}
+
+export type JournalLine = JournalEnvelope & JournalEvent;
+
+export type SessionStartLine = JournalEnvelope & { readonly type: 'session-start' } & SessionStartPayload;
+export type SessionEndLine = JournalEnvelope & { readonly type: 'session-end' } & SessionEndPayload;
+export type InterruptedLine = JournalEnvelope & { readonly type: 'interrupted' } & InterruptedPayload;
+/** A line carrying one of the engine's events. */
+export type EngineLine = JournalEnvelope & EngineEvent;
+
+const SESSION_TYPES = new Set<string>(['session-start', 'session-end', 'interrupted']);
+
+export function isEngineLine(line: JournalLine): line is EngineLine {
+  return !SESSION_TYPES.has(line.type);
+}

@@ -1,0 +1,24 @@
+/** A call (or training session) as the journal recorded it: its lines grouped by session id. */
+import type { EngineLine, InterruptedLine, JournalLine, SessionEndLine, SessionStartLine } from './journal-line.js';
+
+/**
+ * completed: a session-end line closes it. interrupted: its last line is `interrupted` (quit,
+ * signal or error; it can be resumed). open: neither, the process died without a word (crash,
+ * power loss) — it can be resumed too.
+ */
+export type SessionStatus = 'completed' | 'interrupted' | 'open';
+
+export interface RecordedSession {
+  readonly id: string;
+  readonly start: SessionStartLine;
+  /** The engine's events, in seq order (no session-start/-end/interrupted lines). */
+  readonly events: readonly EngineLine[];
+  /** Every line of the session, in seq order. */
+  readonly lines: readonly JournalLine[];
+  readonly end?: SessionEndLine;
+  /** The last interruption, when the session is interrupted now. */
+  readonly interrupted?: InterruptedLine;
+  /** Every interruption, including those a resume continued after. */
+  readonly interruptions: readonly InterruptedLine[];
+  readonly status: SessionStatus;
+}

@@ -1,0 +1,203 @@
+/**
+ * The effective settings and where each came from. Precedence, highest first:
+ *   command-line flag > environment variable > config file > default.
+ * The config file is $XDG_CONFIG_HOME/sop-runner/config.yaml (~/.config/sop-runner/config.yaml).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { UserError } from '../exit-codes.js';
+import { isLang, langFromEnv, type Lang } from '../i18n.js';
+import { configFile, defaultDataDir } from '../paths.js';
+import { packageRoot } from './package-root.js';
+
+export type SettingSource = 'flag' | 'env' | 'default' | `config file ${string}`;
+
+export interface ConfigFlags {
+  readonly lang?: string;
+  readonly operator?: string;
+  readonly dataDir?: string;
+  readonly sopsDir?: string;
+}
+
+export interface Config {
+  readonly lang: Lang;
+  readonly operator: string;
+  readonly dataDir: string;
+  readonly sopsDir: string;
+  /** As written in the config file (the sealing of sensitive data interprets it). */
+  readonly publicKey?: string;
+  /** The config file looked at (it may not exist). */
+  readonly configFile: string;
+  readonly sources: {
+    readonly lang: SettingSource;
+    readonly operator: SettingSource;
+    readonly dataDir: SettingSource;
+    readonly sopsDir: SettingSource;
+    readonly publicKey?: SettingSource;
+  };
+}
+
+export interface LoadConfigOptions {
+  readonly flags?: ConfigFlags;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where relative flags and ./sops are resolved (default process.cwd()). */
+  readonly cwd?: string;
+}
+
+/** The keys of config.yaml. */
+export interface ConfigFileValues {
+  readonly language?: Lang;
+  readonly operator?: string;
+  readonly data_dir?: string;
+  readonly sops_dir?: string;
+  readonly public_key?: string;
+}
+
+const KEYS = ['language', 'operator', 'data_dir', 'sops_dir', 'public_key'] as const;
+
+function badConfig(file: string, where: { line: number; col: number } | undefined, problem: string, fix: string): UserError {
+  const at = where ? `${file}:${where.line}:${where.col}` : file;
+  return new UserError(`${at}: ${problem}\n  ${fix}`);
+}
+
+/** Reads and checks the config file; undefined when there is none. Throws UserError when bad. */
+export function readConfigFile(file: string): ConfigFileValues | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw badConfig(file, undefined, `cannot read the config file (${code}).`, 'Check its permissions, or remove it to use the defaults.');
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const posOf = (offset: number | undefined): { line: number; col: number } | undefined =>
+    offset === undefined ? undefined : lineCounter.linePos(offset);
+  const first = doc.errors[0];
+  if (first) {
+    const message = first.message.split('\n')[0] ?? first.message;
+    throw badConfig(file, posOf(first.pos[0]), `not valid YAML: ${message}`, 'Fix the YAML syntax (see docs/configuration.md).');
+  }
+  if (doc.contents === null) return {};
+  const nodePos = (node: Node | null | undefined): { line: number; col: number } | undefined => posOf(node?.range?.[0]);
+  if (!isMap(doc.contents)) {
+    throw badConfig(file, nodePos(doc.contents), 'the config file must be a mapping of keys to values.', `Write one "key: value" per line; keys: ${KEYS.join(', ')}.`);
+  }
+  const values: Record<string, string> = {};
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as Node | null;
+    const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+    if (key === undefined || !(KEYS as readonly string[]).includes(key)) {
+      throw badConfig(file, nodePos(keyNode), `unknown key "${key ?? '?'}".`, `Known keys: ${KEYS.join(', ')}.`);
+    }
+    const valueNode = pair.value as Node | null;
+    if (!isScalar(valueNode) || typeof valueNode.value !== 'string' || valueNode.value.trim() === '') {
+      throw badConfig(file, nodePos(valueNode) ?? nodePos(keyNode), `"${key}" must be a non-empty text.`, `Write it as: ${key}: <text>`);
+    }
+    if (key === 'language' && !isLang(valueNode.value)) {
+      throw badConfig(file, nodePos(valueNode), `language "${valueNode.value}" is not supported.`, 'Use "en" or "uk".');
+    }
+    values[key] = valueNode.value;
+  }
+  return values as ConfigFileValues;
+}
+
+function expandPath(path: string, base: string, env: NodeJS.ProcessEnv): string {
+  if (path === '~' || path.startsWith('~/')) return join(env['HOME'] || userInfo().homedir, path.slice(1));
+  return isAbsolute(path) ? path : resolve(base, path);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function osUser(env: NodeJS.ProcessEnv): string | undefined {
+  const fromEnv = env['USER'] || env['LOGNAME'];
+  if (fromEnv) return fromEnv;
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Candidate<T> = readonly [T | undefined | '' | false, SettingSource];
+
+/** The first candidate that has a value, with its source. */
+function firstOf<T>(candidates: readonly Candidate<T>[], fallback: () => T): [T, SettingSource] {
+  for (const [value, source] of candidates) if (value !== undefined && value !== '' && value !== false) return [value, source];
+  return [fallback(), 'default'];
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const flags = options.flags ?? {};
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const file = configFile(env);
+  const fromFile = readConfigFile(file) ?? {};
+  const fileSource: SettingSource = `config file ${file}`;
+  const fileDir = dirname(file);
+  const fromEnv = (name: string): string | undefined => env[name] || undefined;
+
+  if (flags.lang !== undefined && !isLang(flags.lang)) {
+    throw new UserError(`--lang ${flags.lang}: unsupported language. Use "en" or "uk".`);
+  }
+  // The language of the config file outranks LANG: LANG says little about a shared workstation.
+  const [lang, langSource] = firstOf<Lang>(
+    [
+      [flags.lang as Lang | undefined, 'flag'],
+      [fromFile.language, fileSource],
+      [langFromEnv(env), 'env'],
+    ],
+    () => 'en',
+  );
+  const [operator, operatorSource] = firstOf<string>(
+    [
+      [flags.operator, 'flag'],
+      [fromEnv('SOP_OPERATOR'), 'env'],
+      [fromFile.operator, fileSource],
+    ],
+    () => osUser(env) ?? 'unknown',
+  );
+  const path = (value: string | undefined, base: string): string | undefined =>
+    value ? expandPath(value, base, env) : undefined;
+  const [dataDir, dataSource] = firstOf<string>(
+    [
+      [path(flags.dataDir, cwd), 'flag'],
+      [path(fromEnv('SOP_DATA_DIR'), cwd), 'env'],
+      [path(fromFile.data_dir, fileDir), fileSource],
+    ],
+    () => defaultDataDir(env),
+  );
+  const [sopsDir, sopsSource] = firstOf<string>(
+    [
+      [path(flags.sopsDir, cwd), 'flag'],
+      [path(fromEnv('SOP_SOPS_DIR'), cwd), 'env'],
+      [path(fromFile.sops_dir, fileDir), fileSource],
+    ],
+    () => (isDirectory(join(cwd, 'sops')) ? join(cwd, 'sops') : join(packageRoot(), 'sops')),
+  );
+
+  return {
+    lang,
+    operator,
+    dataDir,
+    sopsDir,
+    ...(fromFile.public_key ? { publicKey: fromFile.public_key } : {}),
+    configFile: file,
+    sources: {
+      lang: langSource,
+      operator: operatorSource,
+      dataDir: dataSource,
+      sopsDir: sopsSource,
+      ...(fromFile.public_key ? { publicKey: fileSource } : {}),
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/** Reads journal files: torn and damaged lines are skipped with a notice, never a crash. */
+import { readFileSync } from 'node:fs';
+import { byStart, groupSessions } from '../../core/record/group-sessions.js';
+import type { JournalLine, SessionMode } from '../../core/record/journal-line.js';
+import type { RecordedSession } from '../../core/record/recorded-session.js';
+import type { Lang } from '../i18n.js';
+import { listJournalFiles } from './files.js';
+import { problemNotice, scanJournalBytes } from './scan.js';
+
+export interface ReadOptions {
+  /** The language of the notices (default en). */
+  readonly lang?: Lang;
+}
+
+export interface JournalFileContents {
+  readonly lines: JournalLine[];
+  readonly notices: string[];
+}
+
+export function readJournalFile(file: string, options: ReadOptions = {}): JournalFileContents {
+  const lang = options.lang ?? 'en';
+  const lines: JournalLine[] = [];
+  const notices: string[] = [];
+  for (const scanned of scanJournalBytes(readFileSync(file))) {
+    if (scanned.line) lines.push(scanned.line);
+    else notices.push(problemNotice(file, scanned, lang));
+  }
+  return { lines, notices };
+}
+
+export interface RecordedSessionIn extends RecordedSession {
+  /** The journal file the session is recorded in. */
+  readonly file: string;
+}
+
+export interface JournalContents {
+  readonly sessions: RecordedSessionIn[];
+  readonly notices: string[];
+}
+
+/** Every session of one mode, across all month files, ordered by start time. */
+export function readJournal(dataDir: string, mode: SessionMode, options: ReadOptions = {}): JournalContents {
+  const lang = options.lang ?? 'en';
+  const sessions: RecordedSessionIn[] = [];
+  const notices: string[] = [];
+  for (const file of listJournalFiles(dataDir, mode)) {
+    const contents = readJournalFile(file, options);
+    notices.push(...contents.notices);
+    const orphan = (id: string): void => {
+      notices.push(
+        lang === 'uk'
+          ? `${file}: сесія ${id} не має рядка session-start, пропущено`
+          : `${file}: session ${id} has no session-start line; skipped`,
+      );
+    };
+    for (const session of groupSessions(contents.lines, orphan)) sessions.push({ ...session, file });
+  }
+  sessions.sort(byStart);
+  return { sessions, notices };
+}

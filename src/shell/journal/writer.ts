@@ -1,0 +1,226 @@
+/**
+ * Records one session into the journal. Each append is one write() of the whole line and an
+ * fsync, so when append returns the line is on disk: the UI shows the next prompt only then.
+ * The writer holds the file's lock while it records, and repairs a torn tail (a line cut short
+ * by a crash) before appending, keeping the torn bytes in `<file>.torn-<time>`.
+ */
+import * as nodeFs from 'node:fs';
+import { dirname } from 'node:path';
+import type { EngineEvent } from '../../core/engine/types.js';
+import { NO_PREV, type JournalEvent, type JournalEventType, type JournalLine, type PayloadOf, type SessionMode } from '../../core/record/journal-line.js';
+import { UserError } from '../exit-codes.js';
+import { JournalWriteError } from './errors.js';
+import { DIR_MODE, FILE_MODE, journalDir, listJournalFiles, monthFile } from './files.js';
+import { lineHash } from './hash.js';
+import { acquireLock } from './lock.js';
+import { protect } from './protect.js';
+import { scanJournalBytes } from './scan.js';
+import { newSessionId } from './session-id.js';
+
+/** The file-system functions the writer uses; tests replace some to simulate a full disk. */
+export type JournalFs = typeof nodeFs;
+
+export interface SessionWriterOptions {
+  readonly dataDir: string;
+  readonly mode: SessionMode;
+  readonly now: () => Date;
+  /** Monotonic milliseconds (performance.now): `ms` never jumps with the wall clock. */
+  readonly monotonic: () => number;
+  /** Continue this interrupted session (resume): same file, seq and ms continue. */
+  readonly continueSession?: string;
+  readonly fs?: Partial<JournalFs>;
+}
+
+export interface SessionWriter {
+  readonly sessionId: string;
+  readonly file: string;
+  /** The seq the next append will get. */
+  readonly nextSeq: number;
+  /**
+   * Adds the envelope (v, session, seq, at, ms, prev), protects sensitive content, writes and
+   * fsyncs the line. Returns the line as written. Throws JournalWriteError when the disk refuses:
+   * the line is then not recorded (a later append may succeed once the cause is fixed).
+   */
+  append<T extends JournalEventType>(type: T, payload: PayloadOf<T>): JournalLine;
+  /** Appends the engine's events in order. */
+  appendEvents(events: readonly EngineEvent[]): JournalLine[];
+  /** Releases the lock. Safe to call twice. */
+  close(): void;
+}
+
+interface Resumed {
+  readonly file: string;
+  readonly seq: number;
+  readonly ms: number;
+}
+
+function ensureDirs(fs: JournalFs, dataDir: string, file: string): void {
+  if (!fs.existsSync(dataDir)) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: DIR_MODE });
+    fs.chmodSync(dataDir, DIR_MODE);
+  }
+  for (const dir of [dirname(dirname(file)), dirname(file)]) {
+    if (!fs.existsSync(dir)) fs.mkdirSync(dir, { mode: DIR_MODE });
+    fs.chmodSync(dir, DIR_MODE);
+  }
+}
+
+/** Where a session to continue is recorded: its file, last seq and elapsed time. */
+function findSession(fs: JournalFs, dataDir: string, mode: SessionMode, id: string): Resumed | undefined {
+  for (const file of listJournalFiles(dataDir, mode).reverse()) {
+    const found = lastOfSession(fs, file, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function lastOfSession(fs: JournalFs, file: string, id: string): Resumed | undefined {
+  let found: Resumed | undefined;
+  let ended = false;
+  for (const { line } of scanJournalBytes(fs.readFileSync(file))) {
+    if (line?.session !== id) continue;
+    if (!found || line.seq >= found.seq) found = { file, seq: line.seq, ms: line.ms };
+    if (line.type === 'session-end') ended = true;
+  }
+  if (found && ended) {
+    throw new UserError(
+      `Session ${id} is completed; only an interrupted session can be continued.\nСесію ${id} завершено; продовжити можна лише перервану сесію.`,
+    );
+  }
+  return found;
+}
+
+/** The end of the last complete line and that line's bytes, reading only the file's tail. */
+function tail(fs: JournalFs, fd: number, size: number): { complete: number; last?: Buffer } {
+  for (let chunk = 65536; ; chunk *= 4) {
+    const offset = Math.max(0, size - chunk);
+    const buffer = Buffer.alloc(size - offset);
+    fs.readSync(fd, buffer, 0, buffer.length, offset);
+    const lastNl = buffer.lastIndexOf(0x0a);
+    if (lastNl === -1) {
+      if (offset === 0) return { complete: 0 };
+      continue;
+    }
+    const prevNl = lastNl === 0 ? -1 : buffer.lastIndexOf(0x0a, lastNl - 1);
+    if (prevNl === -1 && offset > 0) continue;
+    return { complete: offset + lastNl + 1, last: buffer.subarray(prevNl + 1, lastNl) };
+  }
+}
+
+/** Moves a torn tail aside (never lose bytes) and truncates the file to its last complete line. */
+function repairTornTail(fs: JournalFs, fd: number, file: string, from: number, size: number, now: Date): void {
+  const torn = Buffer.alloc(size - from);
+  fs.readSync(fd, torn, 0, torn.length, from);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let keep = `${file}.torn-${stamp}`;
+  for (let n = 1; fs.existsSync(keep); n++) keep = `${file}.torn-${stamp}-${n}`;
+  fs.writeFileSync(keep, torn, { mode: FILE_MODE, flag: 'wx' });
+  fs.chmodSync(keep, FILE_MODE);
+  fs.ftruncateSync(fd, from);
+  fs.fsyncSync(fd);
+}
+
+export async function openSessionWriter(options: SessionWriterOptions): Promise<SessionWriter> {
+  const fs: JournalFs = { ...nodeFs, ...options.fs };
+  const startedAt = options.now();
+  const mono0 = options.monotonic();
+  const resumed = options.continueSession ? findSession(fs, options.dataDir, options.mode, options.continueSession) : undefined;
+  if (options.continueSession && !resumed) {
+    throw new UserError(
+      `No ${options.mode === 'live' ? 'call' : 'training session'} ${options.continueSession} in ${journalDir(options.dataDir, options.mode)}.\n` +
+        `Сесію ${options.continueSession} не знайдено в ${journalDir(options.dataDir, options.mode)}.`,
+    );
+  }
+  const file = resumed?.file ?? monthFile(options.dataDir, options.mode, startedAt);
+  let release: () => void = () => {};
+  let fd: number | undefined;
+  let size: number;
+  let prev: string;
+  let seq: number;
+  let msOffset: number;
+  try {
+    ensureDirs(fs, options.dataDir, file);
+    release = acquireLock(fs, file);
+    fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT, FILE_MODE);
+    fs.fchmodSync(fd, FILE_MODE);
+    size = fs.fstatSync(fd).size;
+    const { complete, last } = tail(fs, fd, size);
+    if (complete < size) {
+      repairTornTail(fs, fd, file, complete, size, startedAt);
+      size = complete;
+    }
+    prev = last ? lineHash(last) : NO_PREV;
+    // Under the lock, the session's last line is final: continue right after it.
+    const latest = options.continueSession ? lastOfSession(fs, file, options.continueSession) : undefined;
+    seq = latest ? latest.seq + 1 : 0;
+    msOffset = latest?.ms ?? 0;
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    release();
+    if (error instanceof UserError) throw error;
+    throw JournalWriteError.from(error, file);
+  }
+  const sessionId = options.continueSession ?? newSessionId(startedAt);
+  const headFile = `${file}.head`;
+  let closed = false;
+
+  const writer: SessionWriter = {
+    sessionId,
+    file,
+    get nextSeq() {
+      return seq;
+    },
+    append(type, payload) {
+      if (closed || fd === undefined) throw new Error(`journal writer for ${sessionId} is closed`);
+      // Engine events may be passed whole: their own `type` is the same and is not repeated.
+      const { type: _ignored, ...rest } = payload as Record<string, unknown>;
+      const event = protect({ type, ...rest } as unknown as JournalEvent);
+      const ms = Math.max(0, Math.round(msOffset + options.monotonic() - mono0));
+      const line = { v: 1, session: sessionId, seq, at: options.now().toISOString(), ms, ...event, prev } as JournalLine;
+      const text = JSON.stringify(line);
+      const bytes = Buffer.from(`${text}\n`, 'utf8');
+      try {
+        let written = 0;
+        while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+        fs.fsyncSync(fd);
+      } catch (error) {
+        // Drop whatever part of the line reached the file, so a retry continues the chain.
+        try {
+          fs.ftruncateSync(fd, size);
+        } catch {
+          // The next writer repairs the torn tail instead.
+        }
+        throw JournalWriteError.from(error, file);
+      }
+      size += bytes.length;
+      prev = lineHash(text);
+      seq++;
+      try {
+        // Where the chain ended: lets verify notice lines cut off the end. Not fsync'd: after a
+        // crash it can only lag behind the file, which verify accepts.
+        fs.writeFileSync(headFile, `${JSON.stringify({ size, last: prev })}\n`, { mode: FILE_MODE });
+      } catch {
+        // The line is durable; a stale head only weakens truncation checks.
+      }
+      return line;
+    },
+    appendEvents(events) {
+      return events.map((event) => writer.append(event.type, event as never));
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      if (fd !== undefined) fs.closeSync(fd);
+      release();
+    },
+  };
+  return writer;
+}
+
+/** Continues an interrupted session: the same file, seq and elapsed time carry on. */
+export function openSessionWriterFor(
+  sessionId: string,
+  options: Omit<SessionWriterOptions, 'continueSession'>,
+): Promise<SessionWriter> {
+  return openSessionWriter({ ...options, continueSession: sessionId });
+}
