@@ -1,0 +1,26 @@
+import type { Library } from '../model/library.js';
+import type { CallState, InterruptOffer } from './types.js';
+
+/** An offer plus the index of the frame whose SOP declared it. */
+export interface LocatedInterrupt extends InterruptOffer {
+  readonly frame: number;
+}
+
+/**
+ * The interrupts of every SOP on the call stack. When several levels declare a key, the
+ * innermost wins; keys are listed in the order the outermost SOP declares them.
+ */
+export function availableInterrupts(library: Library, state: CallState): InterruptOffer[] {
+  return locateInterrupts(library, state).map(({ key, label, sop, goto }) => ({ key, label, sop, goto }));
+}
+
+export function locateInterrupts(library: Library, state: CallState): LocatedInterrupt[] {
+  if (state.status !== 'active') return [];
+  const byKey = new Map<string, LocatedInterrupt>();
+  state.frames.forEach((frame, index) => {
+    for (const interrupt of library.sops.get(frame.sop)?.sop.interrupts ?? []) {
+      byKey.set(interrupt.key, { key: interrupt.key, label: interrupt.label, sop: frame.sop, goto: interrupt.goto, frame: index });
+    }
+  });
+  return [...byKey.values()];
+}

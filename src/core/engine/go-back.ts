@@ -1,0 +1,25 @@
+import type { Library } from '../model/library.js';
+import { withFields } from './call-state.js';
+import { refuse } from './refusals.js';
+import type { AnswerRecord, CallState, StepResult } from './types.js';
+
+/**
+ * Back: returns to the state before the last answer or interrupt (`previous`). The undone answer
+ * is remembered in `undone`, so the next answer at that step is recorded as an `amend`.
+ */
+export function goBack(_library: Library, state: CallState): StepResult {
+  const previous = state.previous;
+  if (previous === undefined) return { ok: false, refusal: refuse.nothingToUndo() };
+  let undone: { [step: string]: AnswerRecord } | undefined;
+  if (previous.undone !== undefined || state.undone !== undefined || state.lastAnswer !== undefined) {
+    undone = { ...previous.undone, ...state.undone };
+    if (state.lastAnswer !== undefined) undone[state.lastAnswer.step] = state.lastAnswer;
+  }
+  const restored = withFields(previous, { undone });
+  return { ok: true, state: restored, events: [{ type: 'back', from: where(state), to: where(previous) }] };
+}
+
+function where(state: CallState): string {
+  const top = state.frames[state.frames.length - 1];
+  return top === undefined ? '' : `${top.sop}/${top.step}`;
+}

@@ -1,0 +1,63 @@
+/**
+ * Parses and checks what was typed at an `input` step, per its spec. The text is trimmed.
+ *   int: optional sign and digits, a safe integer, within min/max;
+ *   string: at most maxLength characters, matching `pattern` as a whole;
+ *   bool: yes/no/true/false/так/ні (any case).
+ * Empty: `null` when the input is optional (the variable is left unset), else refused.
+ */
+import type { InputSpec } from '../model/sop.js';
+import { refuse } from './refusals.js';
+import type { Refusal } from './types.js';
+
+export type ParsedInput = { readonly ok: true; readonly value: number | string | boolean | null } | { readonly ok: false; readonly refusal: Refusal };
+
+const TRUE = new Set(['yes', 'true', 'так']);
+const FALSE = new Set(['no', 'false', 'ні']);
+const patterns = new Map<string, RegExp>();
+
+export function parseInput(spec: InputSpec, raw: string): ParsedInput {
+  const text = raw.trim();
+  if (text === '') return spec.optional === true ? { ok: true, value: null } : { ok: false, refusal: refuse.required() };
+  switch (spec.type) {
+    case 'int': {
+      if (!/^[+-]?\d+$/.test(text)) return { ok: false, refusal: refuse.notAnInt(text) };
+      const value = Number(text);
+      if (!Number.isSafeInteger(value)) return { ok: false, refusal: refuse.outOfRange(value, spec.min, spec.max ?? Number.MAX_SAFE_INTEGER) };
+      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+        return { ok: false, refusal: refuse.outOfRange(value, spec.min, spec.max) };
+      }
+      return { ok: true, value };
+    }
+    case 'bool': {
+      const word = text.toLowerCase();
+      if (TRUE.has(word)) return { ok: true, value: true };
+      if (FALSE.has(word)) return { ok: true, value: false };
+      return { ok: false, refusal: refuse.notABool(text) };
+    }
+    case 'string': {
+      if (spec.maxLength !== undefined) {
+        const length = [...text].length;
+        if (length > spec.maxLength) return { ok: false, refusal: refuse.tooLong(length, spec.maxLength) };
+      }
+      if (spec.pattern !== undefined && !wholeMatch(spec.pattern).test(text)) return { ok: false, refusal: refuse.patternMismatch(spec.pattern) };
+      return { ok: true, value: text };
+    }
+  }
+}
+
+function wholeMatch(pattern: string): RegExp {
+  let regex = patterns.get(pattern);
+  if (regex === undefined) {
+    try {
+      regex = new RegExp(`^(?:${pattern})$`, 'u');
+    } catch {
+      try {
+        regex = new RegExp(`^(?:${pattern})$`);
+      } catch {
+        regex = /(?!)/; // an invalid pattern (sop validate reports it) matches nothing
+      }
+    }
+    patterns.set(pattern, regex);
+  }
+  return regex;
+}
