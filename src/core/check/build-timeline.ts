@@ -1,0 +1,173 @@
+/**
+ * A recorded call as a timeline for `sop replay`: each step shown, with its text in the call's
+ * language, the answer (option labels), amendments (original and new), interrupts, notes (as the
+ * journal kept them: "[redacted]"), and the time spent; the outcome and referrals at the end.
+ * Pure: the SOPs (ideally the version the call was made with) and the recorded lines come in.
+ */
+import type { AnswerRecord } from '../engine/types.js';
+import type { Library } from '../model/library.js';
+import type { Localized, Step } from '../model/sop.js';
+import { REDACTED, type JournalLine } from '../record/journal-line.js';
+import { splitQualified } from './step-ref.js';
+
+export interface TimelineEntry {
+  readonly step: string;
+  readonly kind: string;
+  /** The step's text in the call's language ('' when the SOP is not available). */
+  readonly text: string;
+  /** Milliseconds from the start of the call to when the step was shown. */
+  readonly atMs: number;
+  /** Time spent on the step (until the next step was shown, or the call ended). */
+  spentMs: number;
+  /** How the step was reached, when not by a plain answer. */
+  readonly via?: 'back' | 'interrupt';
+  answer?: string;
+  amended?: { readonly from: string; readonly to: string };
+  readonly interrupts: { key: string; to: string }[];
+  readonly notes: string[];
+  readonly entered: string[];
+}
+
+export interface Timeline {
+  readonly session: string;
+  readonly sop: string;
+  readonly lang: string;
+  readonly operator: string;
+  readonly startedAt: string;
+  readonly entries: readonly TimelineEntry[];
+  readonly outcome?: string;
+  readonly outcomeLabel?: string;
+  readonly referrals: readonly string[];
+  readonly durationMs: number;
+  readonly status: 'completed' | 'interrupted' | 'open';
+}
+
+export interface TimelineSession {
+  readonly id: string;
+  readonly lines: readonly JournalLine[];
+  readonly status: 'completed' | 'interrupted' | 'open';
+}
+
+function localizedIn(text: Localized | undefined, lang: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text['en'] ?? Object.values(text)[0] ?? '';
+}
+
+function stepOf(library: Library | undefined, qualified: string): Step | undefined {
+  const { sop, step } = splitQualified(qualified);
+  return library?.sops.get(sop)?.sop.steps[step];
+}
+
+/** The answer as a person reads it: option labels, the typed value, or "[redacted]". */
+export function answerLabel(library: Library | undefined, record: AnswerRecord, lang: string): string {
+  const answer = record.answer;
+  const step = stepOf(library, record.step);
+  const label = (id: string): string => {
+    if (id === REDACTED) return REDACTED;
+    const option = step && (step.kind === 'ask' || step.kind === 'checklist') ? step.options.find((o) => o.id === id) : undefined;
+    return option ? `${localizedIn(option.label, lang)} [${id}]` : id;
+  };
+  switch (answer.kind) {
+    case 'continue':
+      return lang === 'uk' ? '(далі)' : '(continue)';
+    case 'option':
+      return label(answer.option);
+    case 'checked':
+      return answer.options.length === 0 ? (lang === 'uk' ? '(нічого не відмічено)' : '(nothing ticked)') : answer.options.map(label).join('; ');
+    case 'value':
+      return answer.raw === '' ? (lang === 'uk' ? '(порожньо)' : '(empty)') : answer.raw;
+  }
+}
+
+export function buildTimeline(library: Library | undefined, session: TimelineSession): Timeline {
+  const start = session.lines.find((line) => line.type === 'session-start');
+  const lang = start && start.type === 'session-start' ? start.lang : 'en';
+  const entries: TimelineEntry[] = [];
+  let via: TimelineEntry['via'];
+  let outcome: string | undefined;
+  let referrals: readonly string[] = [];
+  let lastMs = 0;
+  const current = (): TimelineEntry | undefined => entries[entries.length - 1];
+  for (const line of session.lines) {
+    lastMs = Math.max(lastMs, line.ms);
+    switch (line.type) {
+      case 'step-shown': {
+        const previous = current();
+        if (previous) previous.spentMs = line.ms - previous.atMs;
+        const step = stepOf(library, line.step);
+        entries.push({
+          step: line.step,
+          kind: line.kind,
+          text: step && 'text' in step ? localizedIn(step.text, lang) : '',
+          atMs: line.ms,
+          spentMs: 0,
+          ...(via ? { via } : {}),
+          interrupts: [],
+          notes: [],
+          entered: [],
+        });
+        via = undefined;
+        break;
+      }
+      case 'answer': {
+        const entry = current();
+        if (entry) entry.answer = answerLabel(library, line, lang);
+        break;
+      }
+      case 'amend': {
+        const entry = current();
+        if (entry) {
+          const to = answerLabel(library, line, lang);
+          entry.answer = to;
+          entry.amended = { from: answerLabel(library, line.original, lang), to };
+        }
+        break;
+      }
+      case 'back':
+        via = 'back';
+        break;
+      case 'interrupt':
+        current()?.interrupts.push({ key: line.key, to: line.to });
+        via = 'interrupt';
+        break;
+      case 'note':
+        current()?.notes.push(line.text);
+        break;
+      case 'sop-entered':
+        current()?.entered.push(line.sop);
+        break;
+      case 'call-ended':
+        outcome = line.outcome;
+        referrals = line.referrals;
+        break;
+      case 'session-end':
+        outcome = outcome ?? line.outcome;
+        referrals = referrals.length > 0 ? referrals : line.referrals;
+        break;
+      default:
+        break;
+    }
+  }
+  const last = current();
+  if (last) last.spentMs = lastMs - last.atMs;
+  let outcomeLabel: string | undefined;
+  if (outcome) {
+    const { sop, step: id } = splitQualified(outcome);
+    const declared = library?.sops.get(sop)?.sop.outcomes?.[id];
+    if (declared) outcomeLabel = localizedIn(declared.label, lang);
+  }
+  return {
+    session: session.id,
+    sop: start && start.type === 'session-start' ? start.sop : '',
+    lang,
+    operator: start && start.type === 'session-start' ? start.operator : '',
+    startedAt: start?.at ?? '',
+    entries,
+    ...(outcome !== undefined ? { outcome } : {}),
+    ...(outcomeLabel !== undefined ? { outcomeLabel } : {}),
+    referrals,
+    durationMs: lastMs,
+    status: session.status,
+  };
+}

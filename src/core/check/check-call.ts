@@ -1,0 +1,315 @@
+/**
+ * `sop replay --check` for one recorded call: its commands (commandsFromEvents) are re-run through
+ * the engine against the CURRENT SOPs. Either the call takes the same path to the same outcome,
+ * or the FIRST divergence is reported: a step that no longer exists, an option removed or
+ * renamed, a `next` or condition that now routes elsewhere, a different outcome. A sensitive
+ * answer the journal kept only as "[redacted]" cannot be re-run: the call is "unchecked from"
+ * that step, never called divergent.
+ */
+import { currentStep, startCall, step } from '../engine/index.js';
+import type { CallState, EngineEvent } from '../engine/types.js';
+import type { Library } from '../model/library.js';
+import { commandsFromEvents, type RecordedEvent } from '../record/commands-from-events.js';
+import type { SopFileRef } from '../record/journal-line.js';
+import type { Bilingual } from './message.js';
+import { splitQualified } from './step-ref.js';
+import { whereInSop, whereStep, type SourceRef } from './where.js';
+
+export type DivergenceKind =
+  | 'sop-missing'
+  | 'step-removed'
+  | 'option-removed'
+  | 'routes-elsewhere'
+  | 'refused'
+  | 'ended-early'
+  | 'not-ended'
+  | 'outcome'
+  | 'referrals';
+
+export interface Divergence {
+  readonly kind: DivergenceKind;
+  readonly message: Bilingual;
+  /** The recorded call's step where the paths part (qualified). */
+  readonly at: string;
+  /** The SOP element involved. */
+  readonly where?: SourceRef;
+}
+
+export interface CallToCheck {
+  readonly id: string;
+  readonly sop: string;
+  readonly files?: readonly SopFileRef[];
+  readonly events: readonly RecordedEvent[];
+}
+
+export interface CallCheck {
+  readonly session: string;
+  readonly sop: string;
+  readonly status: 'same' | 'diverged' | 'unchecked';
+  /** Steps shown in the recorded call, in order. */
+  readonly oldPath: readonly string[];
+  /** Steps shown when re-run against the current SOPs (up to the divergence / redaction). */
+  readonly newPath: readonly string[];
+  readonly oldOutcome?: string;
+  readonly newOutcome?: string;
+  readonly divergence?: Divergence;
+  /** For status unchecked: the step whose value was redacted. */
+  readonly uncheckedFrom?: string;
+  /** SOPs whose current file differs (by sha256) from the one the call was made with. */
+  readonly changedSops: readonly string[];
+}
+
+function shownSteps(events: readonly EngineEvent[]): string[] {
+  const path: string[] = [];
+  for (const event of events) if (event.type === 'step-shown') path.push(event.step);
+  return path;
+}
+
+function describeAnswer(event: { readonly command: { readonly type: string; readonly answer?: unknown } }): string {
+  const answer = event.command.answer as { kind?: string; option?: string; options?: string[]; raw?: string } | undefined;
+  if (!answer) return event.command.type;
+  if (answer.kind === 'option') return `option "${answer.option}"`;
+  if (answer.kind === 'checked') return `checked [${(answer.options ?? []).join(', ')}]`;
+  if (answer.kind === 'value') return `value "${answer.raw}"`;
+  return 'continue';
+}
+
+export function checkCall(library: Library, call: CallToCheck): CallCheck {
+  const oldPath = shownSteps(call.events);
+  const newEvents: EngineEvent[] = [];
+  const recordedEnd = call.events.find((event): event is Extract<EngineEvent, { type: 'call-ended' }> => event.type === 'call-ended');
+  const oldOutcome = recordedEnd?.outcome;
+  const changedSops = (call.files ?? [])
+    .filter((ref) => {
+      const loaded = library.sops.get(ref.sop);
+      return loaded !== undefined && loaded.sha256 !== ref.sha256;
+    })
+    .map((ref) => ref.sop)
+    .sort();
+  const base = { session: call.id, sop: call.sop, oldPath, changedSops, ...(oldOutcome !== undefined ? { oldOutcome } : {}) };
+  const result = (
+    status: CallCheck['status'],
+    state: CallState | undefined,
+    extra: { divergence?: Divergence; uncheckedFrom?: string } = {},
+  ): CallCheck => ({
+    ...base,
+    status,
+    newPath: shownSteps(newEvents),
+    ...(state?.outcome !== undefined ? { newOutcome: state.outcome } : {}),
+    ...extra,
+  });
+
+  if (!library.sops.has(call.sop)) {
+    return result('diverged', undefined, {
+      divergence: {
+        kind: 'sop-missing',
+        at: oldPath[0] ?? call.sop,
+        message: {
+          en: `SOP "${call.sop}" is no longer in the library`,
+          uk: `СОП «${call.sop}» більше немає в бібліотеці`,
+        },
+      },
+    });
+  }
+  const started = startCall(library, call.sop);
+  if (!started.ok) {
+    return result('diverged', undefined, {
+      divergence: { kind: 'refused', at: oldPath[0] ?? call.sop, message: started.refusal.message },
+    });
+  }
+  newEvents.push(...started.events);
+  let state = started.state;
+  /** The last step an answer was given at, in the recorded call: where the paths can part. */
+  let previous: string | undefined;
+  /** Index in newEvents of the events that followed that answer. */
+  let sinceAnswer = 0;
+
+  for (const recorded of commandsFromEvents(call.events)) {
+    const current = currentStep(library, state);
+    if (!current) {
+      return result('diverged', state, {
+        divergence: {
+          kind: 'ended-early',
+          at: recorded.step,
+          where: whereStep(library, previous ?? recorded.step),
+          message: {
+            en: `the call now ends with ${state.outcome ?? '?'} before reaching ${recorded.step}`,
+            uk: `дзвінок тепер завершується результатом ${state.outcome ?? '?'}, не дійшовши до ${recorded.step}`,
+          },
+        },
+      });
+    }
+    if (current.qualified !== recorded.step) {
+      return result('diverged', state, { divergence: partedAt(library, recorded.step, current.qualified, previous, newEvents.slice(sinceAnswer)) });
+    }
+    if (recorded.redacted && recorded.command.type === 'answer') {
+      return result('unchecked', state, { uncheckedFrom: recorded.step });
+    }
+    const outcome = step(library, state, recorded.command);
+    if (!outcome.ok) {
+      const answer = recorded.command.type === 'answer' ? recorded.command.answer : undefined;
+      const { sop, step: stepId } = splitQualified(recorded.step);
+      const definition = library.sops.get(sop)?.sop.steps[stepId];
+      const options = definition && (definition.kind === 'ask' || definition.kind === 'checklist') ? definition.options.map((o) => o.id) : [];
+      const missing =
+        answer?.kind === 'option' ? [answer.option].filter((id) => !options.includes(id))
+        : answer?.kind === 'checked' ? answer.options.filter((id) => !options.includes(id))
+        : [];
+      if (missing.length > 0) {
+        return result('diverged', state, {
+          divergence: {
+            kind: 'option-removed',
+            at: recorded.step,
+            where: whereInSop(library, sop, ['steps', stepId, 'options']),
+            message: {
+              en: `option ${missing.map((id) => `"${id}"`).join(', ')} of step ${recorded.step} no longer exists (removed or renamed); options now: ${options.join(', ')}`,
+              uk: `варіанта ${missing.map((id) => `«${id}»`).join(', ')} кроку ${recorded.step} більше немає (вилучено або перейменовано); тепер варіанти: ${options.join(', ')}`,
+            },
+          },
+        });
+      }
+      return result('diverged', state, {
+        divergence: {
+          kind: 'refused',
+          at: recorded.step,
+          where: whereStep(library, recorded.step),
+          message: {
+            en: `the recorded ${describeAnswer(recorded)} at ${recorded.step} is now refused: ${outcome.refusal.message.en}`,
+            uk: `записану відповідь (${describeAnswer(recorded)}) на кроці ${recorded.step} тепер відхилено: ${outcome.refusal.message.uk}`,
+          },
+        },
+      });
+    }
+    newEvents.push(...outcome.events);
+    state = outcome.state;
+    if (recorded.command.type === 'answer') {
+      previous = recorded.step;
+      sinceAnswer = newEvents.length - outcome.events.length;
+    }
+  }
+
+  const now = currentStep(library, state);
+  if (oldOutcome === undefined) {
+    // The recorded call did not end (interrupted or still open): it must now wait at the same step.
+    const last = oldPath[oldPath.length - 1];
+    if (last !== undefined && now?.qualified !== last) {
+      return result('diverged', state, {
+        divergence: now ? partedAt(library, last, now.qualified, previous, newEvents.slice(sinceAnswer)) : {
+          kind: 'ended-early',
+          at: last,
+          where: whereStep(library, previous ?? last),
+          message: {
+            en: `the call now ends with ${state.outcome ?? '?'}; it was left open at ${last}`,
+            uk: `дзвінок тепер завершується результатом ${state.outcome ?? '?'}; його було залишено на кроці ${last}`,
+          },
+        },
+      });
+    }
+    return result('same', state);
+  }
+  if (now) {
+    return result('diverged', state, {
+      divergence: {
+        kind: 'not-ended',
+        at: now.qualified,
+        where: whereStep(library, previous ?? now.qualified),
+        message: {
+          en: `the call ended with ${oldOutcome}; now it continues to ${now.qualified} after the last recorded answer`,
+          uk: `дзвінок завершився результатом ${oldOutcome}; тепер після останньої записаної відповіді він переходить до ${now.qualified}`,
+        },
+      },
+    });
+  }
+  if (state.outcome !== oldOutcome) {
+    const [outcomeSop = '', outcomeId = ''] = (state.outcome ?? '').split('/');
+    return result('diverged', state, {
+      divergence: {
+        kind: 'outcome',
+        at: oldPath[oldPath.length - 1] ?? '',
+        where: whereStep(library, previous ?? '') ?? whereInSop(library, outcomeSop, ['outcomes', outcomeId]),
+        message: {
+          en: `same path, but the outcome is now ${state.outcome ?? '?'} (was ${oldOutcome})`,
+          uk: `той самий шлях, але результат тепер ${state.outcome ?? '?'} (був ${oldOutcome})`,
+        },
+      },
+    });
+  }
+  const oldReferrals = recordedEnd?.referrals ?? [];
+  if (oldReferrals.join('\n') !== state.referrals.join('\n')) {
+    return result('diverged', state, {
+      divergence: {
+        kind: 'referrals',
+        at: oldPath[oldPath.length - 1] ?? '',
+        where: whereStep(library, previous ?? ''),
+        message: {
+          en: `same outcome, but the call now refers to [${state.referrals.join(', ')}] (was [${oldReferrals.join(', ')}])`,
+          uk: `той самий результат, але тепер скерування: [${state.referrals.join(', ')}] (було [${oldReferrals.join(', ')}])`,
+        },
+      },
+    });
+  }
+  return result('same', state);
+}
+
+/** The recorded call was at `old`, the re-run is at `now`: why? */
+function partedAt(
+  library: Library,
+  old: string,
+  now: string,
+  previous: string | undefined,
+  recent: readonly EngineEvent[],
+): Divergence {
+  const { sop, step: stepId } = splitQualified(old);
+  const exists = library.sops.get(sop)?.sop.steps[stepId] !== undefined;
+  if (!exists) {
+    return {
+      kind: 'step-removed',
+      at: old,
+      where: whereStep(library, previous ?? now),
+      message: {
+        en: `step ${old} no longer exists; the call now goes to ${now}`,
+        uk: `кроку ${old} більше немає; дзвінок тепер іде до ${now}`,
+      },
+    };
+  }
+  let conditional = false;
+  let where = previous ? whereStep(library, previous) : undefined;
+  if (previous) {
+    const parts = splitQualified(previous);
+    const from = library.sops.get(parts.sop)?.sop.steps[parts.step];
+    if (from && from.kind !== 'end') {
+      const hasBranches = Array.isArray(from.next) || (from.kind === 'ask' && from.options.some((option) => Array.isArray(option.next)));
+      conditional = hasBranches;
+      where = whereInSop(library, parts.sop, ['steps', parts.step, from.next !== undefined ? 'next' : 'options']) ?? where;
+    }
+  }
+  // A decide step on the way decided differently: point at the branch it took now.
+  const decision = [...recent].reverse().find((event): event is Extract<EngineEvent, { type: 'decision' }> => event.type === 'decision');
+  if (decision) {
+    const parts = splitQualified(decision.step);
+    const decidedAt = whereInSop(library, parts.sop, ['steps', parts.step, 'next', decision.branch]);
+    return {
+      kind: 'routes-elsewhere',
+      at: old,
+      ...(decidedAt ? { where: decidedAt } : {}),
+      message: {
+        en: `at ${decision.step}, a condition now routes to ${now} instead of ${old} (branch ${decision.branch + 1} taken)`,
+        uk: `на кроці ${decision.step} умова тепер веде до ${now} замість ${old} (обрано гілку ${decision.branch + 1})`,
+      },
+    };
+  }
+  return {
+    kind: 'routes-elsewhere',
+    at: old,
+    ...(where ? { where } : {}),
+    message: conditional
+      ? {
+          en: `after ${previous}, a condition now routes to ${now} instead of ${old}`,
+          uk: `після ${previous} умова тепер веде до ${now} замість ${old}`,
+        }
+      : {
+          en: `after ${previous ?? 'the start'}, the call now goes to ${now} instead of ${old}`,
+          uk: `після ${previous ?? 'початку'} дзвінок тепер іде до ${now} замість ${old}`,
+        },
+  };
+}

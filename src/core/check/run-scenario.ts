@@ -1,0 +1,273 @@
+/**
+ * Runs one scenario headlessly through the engine: the expert's answers go in, in order (each must
+ * be for the step the call is at), then the outcome, visits, referrals and interrupts are checked.
+ * Pure: the library and the scenario come in, plain data comes out.
+ */
+import { currentStep, scriptedAnswer, startCall, step } from '../engine/index.js';
+import type { CallState, Command, EngineEvent } from '../engine/types.js';
+import type { Library, PositionLookup } from '../model/library.js';
+import type { Scenario, ScenarioAnswer, ScenarioEntry, ScenarioInterrupt } from '../model/scenario.js';
+import type { Bilingual } from './message.js';
+import { qualifyStepRef } from './step-ref.js';
+import { visitedSteps } from './trace-events.js';
+import { whereInSop, whereStep, type SourceRef } from './where.js';
+
+export interface ScenarioSource {
+  readonly scenario: Scenario;
+  readonly file: string;
+  readonly positionOf?: PositionLookup;
+}
+
+export type FailureCode =
+  | 'invalid'
+  | 'cannot-start'
+  | 'wrong-step'
+  | 'ended-early'
+  | 'bad-answer'
+  | 'refused'
+  | 'not-ended'
+  | 'outcome'
+  | 'missing-visit'
+  | 'missing-referral'
+  | 'missing-interrupt';
+
+export interface ScenarioFailure {
+  readonly code: FailureCode;
+  readonly message: Bilingual;
+  readonly expected?: string;
+  readonly got?: string;
+  /** Where in the scenario file the failing expectation or answer is. */
+  readonly scenarioAt?: SourceRef;
+  /** The SOP element involved, when there is one. */
+  readonly sopAt?: SourceRef;
+}
+
+export interface ScenarioResult {
+  readonly scenario: string;
+  readonly file: string;
+  readonly sop: string;
+  readonly passed: boolean;
+  readonly failures: readonly ScenarioFailure[];
+  /** Every engine event of the run, for coverage. */
+  readonly events: readonly EngineEvent[];
+  readonly outcome?: string;
+}
+
+function isInterruptEntry(entry: ScenarioEntry): entry is ScenarioInterrupt {
+  return (entry as ScenarioInterrupt).interrupt !== undefined;
+}
+
+function showValue(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function runScenario(library: Library, source: ScenarioSource): ScenarioResult {
+  const { scenario, file } = source;
+  const at = (path: readonly (string | number)[]): SourceRef => {
+    for (let length = path.length; length >= 0; length--) {
+      const position = source.positionOf?.(path.slice(0, length));
+      if (position) return { file, line: position.line, col: position.col };
+    }
+    return { file };
+  };
+  const events: EngineEvent[] = [];
+  const failures: ScenarioFailure[] = [];
+  const done = (state?: CallState): ScenarioResult => ({
+    scenario: scenario.scenario,
+    file,
+    sop: scenario.sop,
+    passed: failures.length === 0,
+    failures,
+    events,
+    ...(state?.outcome !== undefined ? { outcome: state.outcome } : {}),
+  });
+
+  if (!library.sops.has(scenario.sop)) {
+    failures.push({
+      code: 'cannot-start',
+      message: {
+        en: `SOP "${scenario.sop}" is not in the library; check the scenario's sop: or pass --sops`,
+        uk: `СОП «${scenario.sop}» немає в бібліотеці; перевірте поле sop: сценарію або вкажіть --sops`,
+      },
+      scenarioAt: at(['sop']),
+    });
+    return done();
+  }
+  const started = startCall(library, scenario.sop);
+  if (!started.ok) {
+    failures.push({ code: 'cannot-start', message: started.refusal.message, scenarioAt: at(['sop']) });
+    return done();
+  }
+  events.push(...started.events);
+  let state = started.state;
+
+  const apply = (command: Command, index: number, field: string, stepRef: string | undefined): boolean => {
+    const result = step(library, state, command);
+    if (!result.ok) {
+      failures.push({
+        code: 'refused',
+        message: {
+          en: `the engine refused answer ${index + 1}: ${result.refusal.message.en}`,
+          uk: `рушій відхилив відповідь ${index + 1}: ${result.refusal.message.uk}`,
+        },
+        scenarioAt: at(['answers', index, field]),
+        ...(stepRef ? { sopAt: whereStep(library, stepRef) } : {}),
+      });
+      return false;
+    }
+    events.push(...result.events);
+    state = result.state;
+    return true;
+  };
+
+  for (const [index, entry] of scenario.answers.entries()) {
+    const current = currentStep(library, state);
+    if (isInterruptEntry(entry)) {
+      if (!current) {
+        failures.push(endedEarly(state, index, `interrupt ${entry.interrupt}`, at(['answers', index])));
+        return done(state);
+      }
+      if (entry.at !== undefined) {
+        const expected = qualifyStepRef(entry.at, scenario.sop);
+        if (expected !== current.qualified) {
+          failures.push(wrongStep(expected, current.qualified, at(['answers', index, 'at']), whereStep(library, current.qualified)));
+          return done(state);
+        }
+      }
+      if (!apply({ type: 'interrupt', key: entry.interrupt }, index, 'interrupt', current.qualified)) return done(state);
+      continue;
+    }
+    const answerEntry: ScenarioAnswer = entry;
+    const expected = qualifyStepRef(answerEntry.step, scenario.sop);
+    if (!current) {
+      failures.push(endedEarly(state, index, expected, at(['answers', index, 'step'])));
+      return done(state);
+    }
+    if (expected !== current.qualified) {
+      failures.push(wrongStep(expected, current.qualified, at(['answers', index, 'step']), whereStep(library, current.qualified)));
+      return done(state);
+    }
+    const scripted = scriptedAnswer(current.step, answerEntry.answer);
+    if (!scripted.ok) {
+      failures.push({
+        code: 'bad-answer',
+        message: {
+          en: `answer ${showValue(answerEntry.answer)} does not fit step ${current.qualified} (${current.step.kind}): ${scripted.refusal.message.en}`,
+          uk: `відповідь ${showValue(answerEntry.answer)} не підходить для кроку ${current.qualified} (${current.step.kind}): ${scripted.refusal.message.uk}`,
+        },
+        scenarioAt: at(['answers', index, 'answer']),
+        sopAt: whereStep(library, current.qualified),
+      });
+      return done(state);
+    }
+    const answer = scripted.answer;
+    if (answerEntry.note !== undefined && !apply({ type: 'note', text: answerEntry.note }, index, 'note', current.qualified)) {
+      return done(state);
+    }
+    if (!apply({ type: 'answer', answer }, index, 'answer', current.qualified)) return done(state);
+  }
+
+  if (state.status !== 'ended') {
+    const current = currentStep(library, state);
+    const waiting = current?.qualified ?? '?';
+    failures.push({
+      code: 'not-ended',
+      message: {
+        en: `the answers ran out but the call has not ended: it waits at ${waiting}; add the answers that finish the call`,
+        uk: `відповіді скінчилися, але дзвінок не завершився: він чекає на кроці ${waiting}; додайте відповіді до кінця дзвінка`,
+      },
+      expected: scenario.expect.outcome,
+      got: waiting,
+      scenarioAt: at(['answers', scenario.answers.length - 1]),
+      ...(current ? { sopAt: whereStep(library, current.qualified) } : {}),
+    });
+    return done(state);
+  }
+
+  const expect = scenario.expect;
+  if (state.outcome !== expect.outcome) {
+    const [outcomeSop = '', outcomeId = ''] = (state.outcome ?? '').split('/');
+    failures.push({
+      code: 'outcome',
+      message: {
+        en: `expected outcome ${expect.outcome}, the call ended with ${state.outcome ?? 'none'}`,
+        uk: `очікувався результат ${expect.outcome}, дзвінок завершився результатом ${state.outcome ?? 'жодним'}`,
+      },
+      expected: expect.outcome,
+      got: state.outcome ?? '',
+      scenarioAt: at(['expect', 'outcome']),
+      ...(outcomeSop ? { sopAt: whereInSop(library, outcomeSop, ['outcomes', outcomeId]) } : {}),
+    });
+  }
+  const visited = visitedSteps(library, events);
+  for (const [index, ref] of (expect.visits ?? []).entries()) {
+    const qualified = qualifyStepRef(ref, scenario.sop);
+    if (visited.has(qualified)) continue;
+    failures.push({
+      code: 'missing-visit',
+      message: {
+        en: `the call was expected to pass through ${qualified} but did not`,
+        uk: `дзвінок мав пройти через крок ${qualified}, але не пройшов`,
+      },
+      expected: qualified,
+      got: [...visited].join(' > '),
+      scenarioAt: at(['expect', 'visits', index]),
+      sopAt: whereStep(library, qualified),
+    });
+  }
+  for (const [index, id] of (expect.referrals ?? []).entries()) {
+    if (state.referrals.includes(id)) continue;
+    failures.push({
+      code: 'missing-referral',
+      message: {
+        en: `the call was expected to refer to ${id}; it referred to ${state.referrals.join(', ') || 'nobody'}`,
+        uk: `дзвінок мав скерувати до ${id}; скеровано до: ${state.referrals.join(', ') || 'нікого'}`,
+      },
+      expected: id,
+      got: state.referrals.join(', '),
+      scenarioAt: at(['expect', 'referrals', index]),
+    });
+  }
+  const used = events.flatMap((event) => (event.type === 'interrupt' ? [event.key] : []));
+  for (const [index, key] of (expect.interrupts ?? []).entries()) {
+    if (used.includes(key)) continue;
+    failures.push({
+      code: 'missing-interrupt',
+      message: {
+        en: `the interrupt "${key}" was expected but not used; used: ${used.join(' ') || 'none'}`,
+        uk: `очікувалося переривання «${key}», але його не використано; використано: ${used.join(' ') || 'жодного'}`,
+      },
+      expected: key,
+      got: used.join(' '),
+      scenarioAt: at(['expect', 'interrupts', index]),
+    });
+  }
+  return done(state);
+}
+
+function wrongStep(expected: string, got: string, scenarioAt: SourceRef, sopAt: SourceRef | undefined): ScenarioFailure {
+  return {
+    code: 'wrong-step',
+    message: {
+      en: `expected to be at ${expected}, call is at ${got}`,
+      uk: `очікувався крок ${expected}, а дзвінок на кроці ${got}`,
+    },
+    expected,
+    got,
+    scenarioAt,
+    ...(sopAt ? { sopAt } : {}),
+  };
+}
+
+function endedEarly(state: CallState, index: number, expected: string, scenarioAt: SourceRef): ScenarioFailure {
+  return {
+    code: 'ended-early',
+    message: {
+      en: `the call already ended with ${state.outcome ?? '?'} before answer ${index + 1} (${expected}); remove the extra answers or fix the path`,
+      uk: `дзвінок уже завершився результатом ${state.outcome ?? '?'} до відповіді ${index + 1} (${expected}); приберіть зайві відповіді або виправте шлях`,
+    },
+    expected,
+    got: state.outcome ?? '',
+    scenarioAt,
+  };
+}
