@@ -4,3 +4,4 @@ export type { Graph, GraphEdge, GraphNode } from './graph-model.js';
 export { toMermaid, mermaidText } from './to-mermaid.js';
 export { toDot, dotString } from './to-dot.js';
 export { toText } from './to-text.js';
+export { toHandbook, type HandbookOptions } from './to-handbook.js';
