@@ -1,0 +1,149 @@
+/**
+ * Parses one YAML file into a plain value plus a position map, turning every YAML problem into
+ * a finding at its position: syntax errors (all of them), several documents, tabs, duplicate
+ * keys, unknown aliases, alias bombs, empty files. Never throws on hostile input.
+ *
+ * The value is built by one walk over yaml's node tree (not doc.toJS()), which records the
+ * positions at the same time and bounds alias expansion.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParsedNode } from 'yaml';
+import type { Finding } from '../validate/finding.js';
+import { makeFinding } from '../validate/make-finding.js';
+import { RULES } from '../validate/rules.js';
+import { offsetToPosition, pathKey, type PositionMap } from './position-map.js';
+
+export interface ParsedYaml {
+  /** The document's value; undefined when the file is empty or could not be parsed at all. */
+  readonly value: unknown;
+  readonly positions: PositionMap;
+  /** YAML-level findings (syntax, duplicate keys, several documents...). */
+  readonly findings: readonly Finding[];
+}
+
+/** Nodes that aliases may add, beyond the text's own size: stops "billion laughs" documents. */
+const ALIAS_NODE_BUDGET = 100_000;
+
+class AliasBombError extends Error {}
+
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const toPosition = offsetToPosition(text);
+  const findings: Finding[] = [];
+  const v: Record<string, number> = {};
+  const k: Record<string, number> = {};
+  const positions: PositionMap = { v, k };
+
+  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const list: Document.Parsed[] = Array.isArray(documents) ? documents : [];
+  for (const document of list) {
+    for (const error of document.errors) {
+      const rule = error.code === 'DUPLICATE_KEY' ? RULES.duplicateKey : RULES.yamlSyntax;
+      const hint =
+        error.code === 'TAB_AS_INDENT'
+          ? 'indent with spaces, not tabs'
+          : error.code === 'DUPLICATE_KEY'
+            ? 'remove or rename one of the two entries'
+            : undefined;
+      const message =
+        error.code === 'DUPLICATE_KEY' ? `duplicate key: ${quoteSource(text, error.pos[0], error.pos[1])}` : sentence(error.message);
+      findings.push(makeFinding(rule, file, toPosition(error.pos[0]), message, hint));
+    }
+  }
+  if (list.length > 1) {
+    const second = list[1]!;
+    findings.push(
+      makeFinding(
+        RULES.multipleDocuments,
+        file,
+        toPosition(second.range[0]),
+        `the file holds ${list.length} YAML documents; only one is allowed`,
+        "remove the '---' separator and put each SOP in its own file",
+      ),
+    );
+  }
+  const first = list[0];
+  if (first === undefined || first.contents === null) {
+    if (findings.length === 0) {
+      findings.push(makeFinding(RULES.emptyFile, file, { line: 1, col: 1 }, 'the file is empty', 'write the SOP, or delete the file'));
+    }
+    return { value: undefined, positions, findings };
+  }
+
+  let budget = ALIAS_NODE_BUDGET + text.length;
+  const walk = (node: ParsedNode | Node | null, path: (string | number)[], viaAlias: boolean): unknown => {
+    if (node === null) return null;
+    if (viaAlias && --budget < 0) throw new AliasBombError();
+    const key = viaAlias ? undefined : pathKey(path);
+    if (key !== undefined && node.range) v[key] = node.range[0];
+    if (isScalar(node)) {
+      const value = node.value;
+      return typeof value === 'bigint' ? Number(value) : value;
+    }
+    if (isMap(node)) {
+      const result: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        if (!isScalar(keyNode)) {
+          const offset = (keyNode as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+          findings.push(makeFinding(RULES.yamlSyntax, file, toPosition(offset), 'a mapping key must be a plain word, not a list or mapping'));
+          continue;
+        }
+        const name = String(keyNode.value);
+        path.push(name);
+        if (!viaAlias && keyNode.range) k[pathKey(path)] = keyNode.range[0];
+        const value = walk(pair.value as Node | null, path, viaAlias);
+        path.pop();
+        if (name === '__proto__') Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+        else result[name] = value;
+      }
+      return result;
+    }
+    if (isSeq(node)) {
+      const result: unknown[] = [];
+      node.items.forEach((item, index) => {
+        path.push(index);
+        result.push(walk(item as Node | null, path, viaAlias));
+        path.pop();
+      });
+      return result;
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(first);
+      if (target === undefined) {
+        findings.push(
+          makeFinding(RULES.yamlSyntax, file, toPosition(node.range?.[0] ?? 0), `unknown alias *${node.source}`, `define the anchor &${node.source} before using it`),
+        );
+        return null;
+      }
+      return walk(target, path, true);
+    }
+    return null;
+  };
+
+  let value: unknown;
+  try {
+    value = walk(first.contents, [], false);
+  } catch (error) {
+    if (!(error instanceof AliasBombError)) throw error;
+    findings.push(
+      makeFinding(
+        RULES.aliasLimit,
+        file,
+        toPosition(first.contents.range?.[0] ?? 0),
+        'YAML aliases (*name) expand to far more data than the file holds; the file was not loaded',
+        'write the repeated parts out, or use fewer nested aliases',
+      ),
+    );
+    return { value: undefined, positions, findings };
+  }
+  return { value, positions, findings };
+}
+
+function sentence(message: string): string {
+  const trimmed = message.trim();
+  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+}
+
+function quoteSource(text: string, start: number, end: number): string {
+  const raw = text.slice(start, Math.max(end, start + 1)).split('\n')[0]!.trim();
+  return raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
+}

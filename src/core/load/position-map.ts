@@ -1,0 +1,94 @@
+/**
+ * A compact position map: for every node of a parsed YAML document, the offset of its value
+ * and (for mapping entries) of its key, keyed by the node's path. Offsets, not line/column,
+ * so the map is small to cache; lines are computed from the text only when asked.
+ */
+import type { Position, PositionLookup } from '../model/library.js';
+
+export interface PositionMap {
+  /** path key -> offset of the value node. */
+  readonly v: Record<string, number>;
+  /** path key -> offset of the key node (mapping entries only). */
+  readonly k: Record<string, number>;
+}
+
+const SEPARATOR = '\u001f';
+
+export function pathKey(path: readonly (string | number)[]): string {
+  return path.join(SEPARATOR);
+}
+
+/** Offsets of the start of each line. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  let index = text.indexOf('\n');
+  while (index !== -1) {
+    starts.push(index + 1);
+    index = text.indexOf('\n', index + 1);
+  }
+  return starts;
+}
+
+/** Returns a function turning offsets of `text` into 1-based line and column. */
+export function offsetToPosition(text: string): (offset: number) => Position {
+  let starts: number[] | undefined;
+  return (offset) => {
+    starts ??= lineStarts(text);
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, col: offset - starts[low]! + 1 };
+  };
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+function isCollection(value: unknown): boolean {
+  return value !== null && typeof value === 'object';
+}
+
+export interface SourcePositions {
+  /** The value's position; for a mapping entry whose value is a mapping or list, the key's. */
+  readonly positionOf: PositionLookup;
+  /** The key's position (for a mapping entry), else the value's. */
+  readonly keyPositionOf: PositionLookup;
+  /** The value's position, always. */
+  readonly valuePositionOf: PositionLookup;
+}
+
+/**
+ * Lookups over a map. A path that is not in the map (e.g. a missing property) falls back to the
+ * nearest ancestor that is, so every finding has a position.
+ */
+export function positionLookups(map: PositionMap, text: string, root: unknown): SourcePositions {
+  const toPosition = offsetToPosition(text);
+  const find = (table: Record<string, number>, path: readonly (string | number)[]): Position | undefined => {
+    for (let length = path.length; length >= 0; length--) {
+      const key = pathKey(path.slice(0, length));
+      const offset = table[key] ?? (table === map.k ? map.v[key] : undefined);
+      if (offset !== undefined) return toPosition(offset);
+    }
+    return undefined;
+  };
+  return {
+    valuePositionOf: (path) => find(map.v, path),
+    keyPositionOf: (path) => find(map.k, path),
+    positionOf: (path) => {
+      const key = pathKey(path);
+      const keyOffset = map.k[key];
+      if (keyOffset !== undefined && isCollection(valueAt(root, path))) return toPosition(keyOffset);
+      return find(map.v, path);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** Levenshtein distance, bounded: returns max + 1 as soon as the distance exceeds max. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < best) best = value;
+    }
+    if (best > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The candidate closest to `word` (a typo or a transposition away), or undefined. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const max = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  let best: string | undefined;
+  let bestDistance = max + 1;
+  for (const candidate of candidates) {
+    if (candidate === word) continue;
+    const d = distance(word.toLowerCase(), candidate.toLowerCase(), max);
+    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= max ? best : undefined;
+}
+
+/** "did you mean 'x'?" or undefined. */
+export function suggestion(word: string, candidates: Iterable<string>): string | undefined {
+  const match = didYouMean(word, candidates);
+  return match === undefined ? undefined : `did you mean '${match}'?`;
+}

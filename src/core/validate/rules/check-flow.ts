@@ -1,0 +1,115 @@
+/**
+ * Flow rules of one SOP:
+ *  SOP105 unreachable-step  no path from start or an interrupt target reaches it;
+ *  SOP106 no-way-to-end     no end reachable from it (an end, or a call without next, is terminal);
+ *  SOP107 missing-default   branches whose last entry has a when;
+ *  SOP109 unreachable-branch branches after a default;
+ *  SOP108 option-without-next an ask option without next when the step has none;
+ *  SOP102 duplicate-option  two options with the same id;
+ *  SOP103 duplicate-interrupt two interrupts with the same key.
+ */
+import type { LoadedSop } from '../../model/library.js';
+import type { Finding } from '../finding.js';
+import { makeFinding } from '../make-finding.js';
+import { RULES } from '../rules.js';
+import { branchLists, hasStep, stepEdges } from './step-graph.js';
+
+/** Every node reachable from `starts` along `edges`. */
+function closure(starts: readonly string[], edges: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...starts];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const next of edges.get(id) ?? []) if (!seen.has(next)) stack.push(next);
+  }
+  return seen;
+}
+
+export function checkFlow(loaded: LoadedSop): Finding[] {
+  const { sop, file, positionOf } = loaded;
+  const findings: Finding[] = [];
+  const ids = Object.keys(sop.steps);
+  const successors = new Map<string, string[]>();
+  for (const id of ids) successors.set(id, stepEdges(id, sop.steps[id]!).map((e) => e.to).filter((to) => hasStep(sop, to)));
+
+  // Reachability from start and from interrupt targets (offered at every step).
+  const reached = closure([sop.start, ...(sop.interrupts ?? []).map((i) => i.goto)].filter((id) => hasStep(sop, id)), successors);
+  for (const id of ids) {
+    if (!reached.has(id)) {
+      findings.push(
+        makeFinding(RULES.unreachableStep, file, positionOf(['steps', id]), `step '${id}' cannot be reached from start '${sop.start}'`, 'point a next or goto at it, or delete it'),
+      );
+    }
+  }
+
+  // Steps from which a terminal is reachable: reverse search from terminals.
+  const predecessors = new Map<string, string[]>();
+  for (const [from, tos] of successors) for (const to of tos) predecessors.set(to, [...(predecessors.get(to) ?? []), from]);
+  const terminals = ids.filter((id) => {
+    const step = sop.steps[id]!;
+    return step.kind === 'end' || (step.kind === 'call' && step.next === undefined);
+  });
+  const canEnd = closure(terminals, predecessors);
+  for (const id of ids) {
+    if (canEnd.has(id) || !reached.has(id)) continue;
+    const isDeadEnd = (successors.get(id) ?? []).length === 0;
+    findings.push(
+      makeFinding(
+        RULES.noWayToEnd,
+        file,
+        positionOf(['steps', id]),
+        isDeadEnd
+          ? `step '${id}' leads nowhere: no end can be reached from it`
+          : `no end can be reached from step '${id}': it is caught in a loop with no way out`,
+        'add a branch that leads to an end step',
+      ),
+    );
+  }
+
+  for (const [id, step] of Object.entries(sop.steps)) {
+    for (const { branches, path } of branchLists(id, step)) {
+      const defaultIndex = branches.findIndex((b) => b.when === undefined);
+      if (defaultIndex === -1) {
+        findings.push(
+          makeFinding(RULES.missingDefault, file, positionOf([...path, branches.length - 1]), `the branches of step '${id}' have no default: when no condition holds the call would be stuck`, "end the list with a branch without 'when'"),
+        );
+      } else if (defaultIndex < branches.length - 1) {
+        findings.push(
+          makeFinding(RULES.unreachableBranch, file, positionOf([...path, defaultIndex + 1]), `this branch of step '${id}' comes after the default branch and can never be taken`, "move the branch without 'when' to the end"),
+        );
+      }
+    }
+    if (step.kind === 'ask' || step.kind === 'checklist') {
+      const seen = new Set<string>();
+      step.options.forEach((option, index) => {
+        if (seen.has(option.id)) {
+          findings.push(
+            makeFinding(RULES.duplicateOption, file, positionOf(['steps', id, 'options', index, 'id']), `option id '${option.id}' is used twice in step '${id}'`, 'give each option its own id'),
+          );
+        }
+        seen.add(option.id);
+      });
+    }
+    if (step.kind === 'ask') {
+      step.options.forEach((option, index) => {
+        if (option.next === undefined && step.next === undefined) {
+          findings.push(
+            makeFinding(RULES.optionWithoutNext, file, positionOf(['steps', id, 'options', index]), `option '${option.id}' of step '${id}' has no next, and the step has no next either`, "add 'next:' to the option or to the step"),
+          );
+        }
+      });
+    }
+  }
+  const keys = new Set<string>();
+  (sop.interrupts ?? []).forEach((interrupt, index) => {
+    if (keys.has(interrupt.key)) {
+      findings.push(
+        makeFinding(RULES.duplicateInterrupt, file, positionOf(['interrupts', index, 'key']), `interrupt key '${interrupt.key}' is used twice in SOP '${sop.sop}'`, 'give each interrupt its own key'),
+      );
+    }
+    keys.add(interrupt.key);
+  });
+  return findings;
+}

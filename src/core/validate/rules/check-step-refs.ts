@@ -1,0 +1,25 @@
+/** SOP104 unknown-step: start, next, goto and interrupts must name steps of the same SOP. */
+import type { LoadedSop } from '../../model/library.js';
+import { suggestion } from '../did-you-mean.js';
+import type { Finding } from '../finding.js';
+import { makeFinding } from '../make-finding.js';
+import { RULES } from '../rules.js';
+import { hasStep, stepEdges, stepIds } from './step-graph.js';
+
+export function checkStepRefs(loaded: LoadedSop): Finding[] {
+  const { sop, file, positionOf } = loaded;
+  const findings: Finding[] = [];
+  const ids = stepIds(sop);
+  const report = (to: string, path: readonly (string | number)[], what: string): void => {
+    if (hasStep(sop, to)) return;
+    findings.push(
+      makeFinding(RULES.unknownStep, file, positionOf(path), `${what} '${to}' is not a step of SOP '${sop.sop}'`, suggestion(to, ids)),
+    );
+  };
+  report(sop.start, ['start'], 'start step');
+  for (const [id, step] of Object.entries(sop.steps)) {
+    for (const edge of stepEdges(id, step)) report(edge.to, edge.path, 'next step');
+  }
+  (sop.interrupts ?? []).forEach((interrupt, index) => report(interrupt.goto, ['interrupts', index, 'goto'], `interrupt '${interrupt.key}' goes to`));
+  return findings;
+}

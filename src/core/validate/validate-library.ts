@@ -1,0 +1,37 @@
+/**
+ * Semantic validation of a loaded library: everything the JSON Schema cannot say. Pure: "today"
+ * (for stale directory entries) is passed in. Each rule is its own function in rules/; they all
+ * return findings and never throw on a schema-valid library.
+ */
+import type { LoadedDirectory } from '../load/load-library.js';
+import type { Library } from '../model/library.js';
+import type { Finding } from './finding.js';
+import { checkCalls } from './rules/check-calls.js';
+import { checkDirectory } from './rules/check-directory.js';
+import { checkFlow } from './rules/check-flow.js';
+import { checkStepRefs } from './rules/check-step-refs.js';
+import { checkTexts } from './rules/check-texts.js';
+import { checkVariables } from './rules/check-variables.js';
+import { sortFindings } from './sort-findings.js';
+
+export interface ValidateOptions {
+  /** ISO date (YYYY-MM-DD) for the stale-contact rule; without it that rule is skipped. */
+  readonly today?: string;
+  /** Where the directory came from (for positions in directory findings). */
+  readonly directorySource?: LoadedDirectory;
+  /** SOP ids present in files that failed to load: a call to them is not "unknown". */
+  readonly rejected?: ReadonlySet<string>;
+}
+
+export function validateLibrary(library: Library, options: ValidateOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const loaded of library.sops.values()) {
+    findings.push(...checkStepRefs(loaded));
+    findings.push(...checkFlow(loaded));
+    findings.push(...checkVariables(loaded, library));
+    findings.push(...checkTexts(loaded));
+  }
+  findings.push(...checkCalls(library, options.rejected ?? new Set()));
+  findings.push(...checkDirectory(library, options));
+  return sortFindings(findings);
+}

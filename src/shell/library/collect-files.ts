@@ -1,0 +1,123 @@
+/**
+ * Expands the paths given on the command line into a sorted list of files: files as given,
+ * folders searched recursively for the names `include` accepts, quoted globs matched. A path
+ * that does not exist, or a glob matching nothing, is a usage error (exit 2); a symlink loop
+ * or an unreadable folder is a finding, and the rest is still read.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Finding } from '../../core/validate/finding.js';
+import { makeFinding } from '../../core/validate/make-finding.js';
+import { RULES } from '../../core/validate/rules.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { globBase, globToRegExp, isGlob } from './glob.js';
+
+export interface Collected {
+  readonly files: string[];
+  readonly findings: Finding[];
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** Walks a folder: every file below it (following symlinks, skipping loops and dot-folders). */
+async function walk(root: string, onFile: (path: string) => void, findings: Finding[]): Promise<void> {
+  const ancestors = new Set<string>();
+  const visit = async (dir: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await realpath(dir);
+    } catch (error) {
+      findings.push(makeFinding(RULES.unreadable, dir, undefined, `cannot read the folder: ${errorCode(error) ?? String(error)}`));
+      return;
+    }
+    if (ancestors.has(real)) {
+      findings.push(makeFinding(RULES.symlinkLoop, dir, undefined, `the folder leads back to ${real}, which is already being read; skipped`, 'remove the symbolic link'));
+      return;
+    }
+    ancestors.add(real);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      findings.push(makeFinding(RULES.unreadable, dir, undefined, `cannot read the folder: ${errorCode(error) ?? String(error)}`));
+      ancestors.delete(real);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = dir === '.' ? entry.name : join(dir, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(path);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          const code = errorCode(error);
+          if (code === 'ELOOP') findings.push(makeFinding(RULES.symlinkLoop, path, undefined, 'the symbolic link points to itself (a loop); skipped', 'remove the symbolic link'));
+          else findings.push(makeFinding(RULES.unreadable, path, undefined, `broken symbolic link (${code ?? 'error'}); skipped`));
+          continue;
+        }
+      }
+      if (isDirectory) await visit(path);
+      else if (isFile) onFile(path);
+    }
+    ancestors.delete(real);
+  };
+  await visit(root);
+}
+
+export async function collectFiles(paths: readonly string[], include: (path: string) => boolean): Promise<Collected> {
+  const files = new Set<string>();
+  const findings: Finding[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      files.add('-');
+      continue;
+    }
+    if (isGlob(path)) {
+      const pattern = path.split(sep).join('/').replace(/^\.\//, '');
+      const regex = globToRegExp(pattern);
+      const base = globBase(pattern);
+      const before = files.size;
+      let exists = true;
+      try {
+        await stat(base);
+      } catch {
+        exists = false;
+      }
+      if (exists) {
+        await walk(base, (file) => {
+          const candidate = file.split(sep).join('/');
+          if (regex.test(candidate) || regex.test(relative('.', file).split(sep).join('/'))) files.add(file);
+        }, findings);
+      }
+      if (files.size === before) {
+        throw new UserError(`no file matches the pattern ${path}\nCheck the pattern; quote it so the shell does not expand it.`, EXIT.usage);
+      }
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`${path}: no such file or folder`, EXIT.usage);
+      if (code === 'ELOOP') {
+        findings.push(makeFinding(RULES.symlinkLoop, path, undefined, 'the symbolic link points to itself (a loop); skipped', 'remove the symbolic link'));
+        continue;
+      }
+      throw new UserError(`${path}: cannot be read (${code ?? String(error)})`, EXIT.usage);
+    }
+    if (info.isDirectory()) {
+      await walk(path.replace(/[\\/]+$/, '') || '/', (file) => {
+        if (include(file)) files.add(file);
+      }, findings);
+    } else files.add(path);
+  }
+  return { files: [...files].sort(), findings };
+}

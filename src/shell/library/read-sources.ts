@@ -1,0 +1,91 @@
+/**
+ * Reads files for the pure loader: size checked before reading (stat first), bytes hashed, the
+ * text decoded (binary and non-UTF-8 files become findings), the parse taken from the cache
+ * when the content is unchanged. `-` reads stdin.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { decodeSource } from '../../core/load/decode-source.js';
+import { parseYaml } from '../../core/load/parse-yaml.js';
+import type { LoaderInput } from '../../core/load/source-file.js';
+import { makeFinding } from '../../core/validate/make-finding.js';
+import { RULES } from '../../core/validate/rules.js';
+import type { ParseCache } from '../cache/parse-cache.js';
+
+/** Files larger than this are reported, not read. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface ReadOptions {
+  readonly cache?: ParseCache | undefined;
+  readonly maxBytes?: number;
+  /** What `-` reads (tests pass bytes); default: process.stdin. */
+  readonly stdin?: () => Promise<Uint8Array>;
+  /** The name stdin gets in findings. */
+  readonly stdinName?: string;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export async function readSource(path: string, options: ReadOptions = {}): Promise<LoaderInput> {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  const name = path === '-' ? (options.stdinName ?? '<stdin>') : path;
+  let bytes: Uint8Array;
+  try {
+    if (path === '-') {
+      bytes = await (options.stdin ?? readStdin)();
+    } else {
+      const info = await stat(path);
+      if (info.size > maxBytes) {
+        return {
+          path,
+          findings: [
+            makeFinding(
+              RULES.fileTooLarge,
+              path,
+              undefined,
+              `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB; files over ${(maxBytes / 1024 / 1024).toFixed(0)} MB are not read`,
+              'split the SOP into smaller SOPs joined with call steps',
+            ),
+          ],
+        };
+      }
+      bytes = await readFile(path);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { path: name, findings: [makeFinding(RULES.unreadable, name, undefined, `cannot read the file (${code})`, 'check the path and its permissions')] };
+  }
+  if (bytes.length > maxBytes) {
+    return { path: name, findings: [makeFinding(RULES.fileTooLarge, name, undefined, `the input is over ${(maxBytes / 1024 / 1024).toFixed(0)} MB and was not read`)] };
+  }
+  const decoded = decodeSource(name, bytes);
+  if ('findings' in decoded) return { path: name, findings: decoded.findings };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const cache = options.cache;
+  if (cache) {
+    const cached = cache.get(sha256, name);
+    if (cached) return { path: name, text: decoded.text, sha256, parsed: cached };
+    const parsed = parseYaml(decoded.text, name);
+    cache.set(sha256, parsed);
+    return { path: name, text: decoded.text, sha256, parsed };
+  }
+  return { path: name, text: decoded.text, sha256 };
+}
+
+/** Reads files with limited concurrency, keeping their order. */
+export async function readSources(paths: readonly string[], options: ReadOptions = {}): Promise<LoaderInput[]> {
+  const results: LoaderInput[] = new Array(paths.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      const index = next++;
+      results[index] = await readSource(paths[index]!, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, paths.length) }, worker));
+  return results;
+}
