@@ -1,0 +1,122 @@
+/**
+ * The interactive call loop, shared by `sop run`, `sop resume` and `sop train` (same screens,
+ * same keys): show the current step, turn key presses into engine commands, hand every engine
+ * event to the journal (which makes it durable) BEFORE the next screen appears, and stop when
+ * the call ends, the counsellor quits, or a signal arrives. All transitions are the engine's.
+ */
+import { step as engineStep } from '../../core/engine/index.js';
+import type { CallState, Command, EngineEvent, QualifiedStep, StepResult } from '../../core/engine/types.js';
+import type { Library } from '../../core/model/library.js';
+import type { Lang } from '../i18n.js';
+import { handleKey } from './keys.js';
+import { renderStep } from './render-step.js';
+import type { CallIO } from './terminal.js';
+import type { StepView } from './step-view.js';
+import { currentView } from './current-view.js';
+import { WORDS } from './words.js';
+
+export interface CallJournal {
+  /** Makes the events durable (written and fsync'd); throws when it cannot. */
+  record(events: readonly EngineEvent[]): Promise<void> | void;
+}
+
+export interface CallClock {
+  /** Milliseconds since the call started (monotonic). */
+  now(): number;
+}
+
+export interface CallHooks {
+  /** Before a step's first screen; may add lines above the step (e.g. the caller's words). */
+  beforeStep?(view: StepView, state: CallState): Promise<{ banner?: readonly string[] } | void> | { banner?: readonly string[] } | void;
+  /** After the engine accepted a command and its events were recorded. */
+  afterCommand?(command: Command, result: Extract<StepResult, { ok: true }>, state: CallState): Promise<void> | void;
+}
+
+export type InterruptReason = 'quit' | 'sigint' | 'sighup' | 'sigterm';
+
+export type CallEnd =
+  | { readonly kind: 'ended'; readonly state: CallState }
+  | { readonly kind: 'interrupted'; readonly state: CallState; readonly reason: InterruptReason; readonly at: QualifiedStep };
+
+export interface InteractiveCallOptions {
+  readonly library: Library;
+  readonly state: CallState;
+  readonly lang: Lang;
+  readonly io: CallIO;
+  readonly journal: CallJournal;
+  readonly clock: CallClock;
+  readonly hooks?: CallHooks;
+  /** Aborted with reason 'sighup' | 'sigterm' | 'sigint' when the process is told to stop. */
+  readonly signal?: AbortSignal;
+  /** Redraw period for the call clock in the header (ms); 0 turns it off. */
+  readonly tickMs?: number;
+}
+
+export async function runInteractiveCall(options: InteractiveCallOptions): Promise<CallEnd> {
+  const { library, lang, io, journal, clock, hooks, signal } = options;
+  let state = options.state;
+  let view: StepView | undefined;
+  const draw = (): void => {
+    if (view) io.draw(renderStep({ ...view, elapsedMs: clock.now() }, lang, io.width()));
+  };
+  const tickMs = options.tickMs ?? 1000;
+  const timer = tickMs > 0 ? setInterval(draw, tickMs) : undefined;
+  timer?.unref();
+  try {
+    while (state.status === 'active') {
+      view = currentView(library, state, clock.now());
+      const extra = await hooks?.beforeStep?.(view, state);
+      if (extra?.banner) view = { ...view, banner: extra.banner };
+      for (;;) {
+        if (signal?.aborted) return interrupted(state, reasonOf(signal));
+        draw();
+        let key;
+        try {
+          key = await io.nextKey();
+        } catch (error) {
+          if (signal?.aborted) return interrupted(state, reasonOf(signal));
+          throw error;
+        }
+        const result = handleKey(view, key);
+        view = { ...view, ui: result.ui };
+        const action = result.action;
+        if (!action) continue;
+        if (action.type === 'sigint') return interrupted(state, 'sigint');
+        if (action.type === 'quit') return interrupted(state, 'quit');
+        const command = action.command;
+        const outcome = engineStep(library, state, command);
+        if (!outcome.ok) {
+          view = { ...view, ui: { ...view.ui, message: { text: outcome.refusal.message, tone: 'warn' } } };
+          continue;
+        }
+        await journal.record(outcome.events);
+        state = outcome.state;
+        await hooks?.afterCommand?.(command, outcome, state);
+        if (command.type === 'note' && state.status === 'active') {
+          view = { ...view, ui: { ...view.ui, message: { text: WORDS.noteSaved, tone: 'info' } } };
+          continue;
+        }
+        break;
+      }
+    }
+    return { kind: 'ended', state };
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+}
+
+function interrupted(state: CallState, reason: InterruptReason): CallEnd {
+  return { kind: 'interrupted', state, reason, at: qualifiedStepOf(state) };
+}
+
+function reasonOf(signal: AbortSignal): InterruptReason {
+  const reason: unknown = signal.reason;
+  return reason === 'sighup' || reason === 'sigint' || reason === 'quit' ? reason : 'sigterm';
+}
+
+/** `sop/step` of the innermost frame ('' once the call ended). */
+export function qualifiedStepOf(state: CallState): QualifiedStep {
+  const frame = state.frames[state.frames.length - 1];
+  return frame ? `${frame.sop}/${frame.step}` : '';
+}
+
