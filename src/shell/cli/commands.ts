@@ -4,6 +4,8 @@
  */
 import type { Command } from 'commander';
 
+import { defineTest } from './test.js';
+
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [];
+export const commandDefinitions: CommandDefinition[] = [defineTest];
