@@ -10,6 +10,8 @@ export interface ScannedLine {
   readonly lineNo: number;
   /** The line's bytes, without the newline. */
   readonly raw: Buffer;
+  /** Byte offset just past the line's newline (or past its last byte when torn). */
+  readonly end: number;
   /** The parsed line, when it is one. */
   readonly line?: JournalLine;
   /** torn: the last line, without newline or not JSON (a write cut short). damaged: elsewhere. */
@@ -51,9 +53,10 @@ export function scanJournalBytes(bytes: Buffer): ScannedLine[] {
     lineNo++;
     const line = parse(raw);
     const last = nl === -1 || nl === bytes.length - 1;
-    if (nl === -1) lines.push({ lineNo, raw, problem: 'torn' });
-    else if (line) lines.push({ lineNo, raw, line });
-    else lines.push({ lineNo, raw, problem: last ? 'torn' : 'damaged' });
+    const next = nl === -1 ? bytes.length : nl + 1;
+    if (nl === -1) lines.push({ lineNo, raw, end: next, problem: 'torn' });
+    else if (line) lines.push({ lineNo, raw, end: next, line });
+    else lines.push({ lineNo, raw, end: next, problem: last ? 'torn' : 'damaged' });
     start = end + 1;
   }
   return lines;

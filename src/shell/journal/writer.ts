@@ -120,6 +120,21 @@ function repairTornTail(fs: JournalFs, fd: number, file: string, from: number, s
   fs.fsyncSync(fd);
 }
 
+/**
+ * When the file no longer reaches where the last writer ended it (lines cut off the end, or the
+ * last line rewritten), appending would hide that: the old head is kept as evidence for verify.
+ */
+function keepMismatchedHead(fs: JournalFs, file: string, size: number, last: string, now: Date): void {
+  let head: { size?: unknown; last?: unknown };
+  try {
+    head = JSON.parse(fs.readFileSync(`${file}.head`, 'utf8')) as typeof head;
+  } catch {
+    return;
+  }
+  if (typeof head.size !== 'number' || head.last === last || head.size < size) return;
+  fs.renameSync(`${file}.head`, `${file}.head-mismatch-${now.toISOString().replace(/[:.]/g, '-')}`);
+}
+
 export async function openSessionWriter(options: SessionWriterOptions): Promise<SessionWriter> {
   const fs: JournalFs = { ...nodeFs, ...options.fs };
   const startedAt = options.now();
@@ -150,6 +165,7 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
       size = complete;
     }
     prev = last ? lineHash(last) : NO_PREV;
+    keepMismatchedHead(fs, file, size, prev, startedAt);
     // Under the lock, the session's last line is final: continue right after it.
     const latest = options.continueSession ? lastOfSession(fs, file, options.continueSession) : undefined;
     seq = latest ? latest.seq + 1 : 0;

@@ -1,0 +1,200 @@
+/**
+ * Walks a journal file's hash chain. Every line's `prev` must be the SHA-256 of the line before
+ * it (64 zeros for the first), each session's seq must go 0, 1, 2... and the file must still
+ * reach where the writer's `<file>.head` says the chain ended. Whatever breaks is reported with
+ * its position and the most likely cause: edited, deleted, inserted, reordered or truncated.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { NO_PREV, type SessionMode } from '../../core/record/journal-line.js';
+import type { Lang } from '../i18n.js';
+import { journalDir, listJournalFiles } from './files.js';
+import { lineHash } from './hash.js';
+import { problemNotice, scanJournalBytes, type ScannedLine } from './scan.js';
+
+export type BreakKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'damaged' | 'missing';
+
+export interface ChainBreak {
+  readonly file: string;
+  /** 1-based line of the file where it shows (for truncated: the last line left). */
+  readonly line: number;
+  readonly kind: BreakKind;
+  readonly message: string;
+}
+
+export interface VerifyReport {
+  files: number;
+  lines: number;
+  readonly breaks: ChainBreak[];
+  readonly notices: string[];
+}
+
+type Say = (en: string, uk: string) => string;
+
+interface Head {
+  readonly size: number;
+  readonly last: string;
+}
+
+function readHead(file: string): Head | undefined | 'unreadable' {
+  try {
+    const head = JSON.parse(readFileSync(`${file}.head`, 'utf8')) as Partial<Head>;
+    return typeof head.size === 'number' && typeof head.last === 'string' ? (head as Head) : 'unreadable';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'unreadable';
+  }
+}
+
+/** Verifies one file's bytes. `file` names it in messages; `head` is where the writer last ended. */
+export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head): VerifyReport {
+  const say: Say = (en, uk) => (lang === 'uk' ? uk : en);
+  const breaks: ChainBreak[] = [];
+  const notices: string[] = [];
+  const scanned = scanJournalBytes(bytes);
+  const complete: ScannedLine[] = [];
+  for (const entry of scanned) {
+    if (entry.problem === 'torn') notices.push(problemNotice(file, entry, lang));
+    else complete.push(entry);
+  }
+  const hashes = complete.map((entry) => lineHash(entry.raw));
+  const positionOf = new Map<string, number>();
+  hashes.forEach((hash, i) => positionOf.set(hash, i));
+  const lastSeq = new Map<string, number>();
+  const reordered = new Set<number>();
+  complete.forEach((entry, i) => {
+    const at = entry.lineNo;
+    const add = (kind: BreakKind, line: number, en: string, uk: string): void => {
+      if (breaks.some((b) => b.kind === kind && b.line === line)) return;
+      breaks.push({ file, line, kind, message: say(en, uk) });
+    };
+    if (!entry.line) {
+      add('damaged', at, 'not a journal record: the line was edited or corrupted', 'не запис журналу: рядок змінено або пошкоджено');
+      return;
+    }
+    const { session, seq, prev } = entry.line;
+    const expected = i === 0 ? NO_PREV : hashes[i - 1];
+    const before = lastSeq.get(session);
+    const seqGap = before === undefined ? seq !== 0 : seq !== before + 1;
+    lastSeq.set(session, before === undefined ? seq : Math.max(before, seq));
+    if (prev !== expected) {
+      const j = prev === NO_PREV ? -1 : positionOf.get(prev);
+      const next = complete[i + 1]?.line;
+      if (j !== undefined && j > i - 1) {
+        reordered.add(i);
+        add('reordered', at, `out of order: it follows line ${complete[j]!.lineNo} in the chain`, `не на своєму місці: у ланцюжку він іде після рядка ${complete[j]!.lineNo}`);
+      } else if (j !== undefined && reordered.has(j)) {
+        // Chains to a line that moved: this one is where it belongs.
+      } else if (reordered.has(i - 1)) {
+        reordered.add(i);
+        add('reordered', at, `out of order, with line ${complete[i - 1]!.lineNo}`, `не на своєму місці, разом із рядком ${complete[i - 1]!.lineNo}`);
+      } else if (i > 0 && next !== undefined && next.prev === expected) {
+        add('inserted', at, `inserted: line ${complete[i + 1]!.lineNo} chains to line ${complete[i - 1]!.lineNo}`, `вставлено: рядок ${complete[i + 1]!.lineNo} посилається на рядок ${complete[i - 1]!.lineNo}`);
+      } else if (j !== undefined && i > 0 && j < i - 1) {
+        if (Array.from({ length: i - 1 - j }, (_, k) => j + 1 + k).some((k) => reordered.has(k))) return;
+        const first = complete[j + 1]!.lineNo;
+        const last = complete[i - 1]!.lineNo;
+        const range = first === last ? `line ${first}` : `lines ${first}-${last}`;
+        const rangeUk = first === last ? `рядок ${first}` : `рядки ${first}-${last}`;
+        add('inserted', first, `${range} inserted: line ${at} chains to line ${complete[j]!.lineNo}`, `${rangeUk} вставлено: рядок ${at} посилається на рядок ${complete[j]!.lineNo}`);
+      } else if (i > 0 && j === undefined && !seqGap && complete[i - 1]!.line?.session === session) {
+        add('edited', complete[i - 1]!.lineNo, `edited: line ${at} does not chain to it`, `змінено: рядок ${at} не посилається на нього`);
+      } else if (seqGap) {
+        add('deleted', at, `a line before it was deleted (session ${session} jumps to seq ${seq})`, `перед ним видалено рядок (сесія ${session} переходить до seq ${seq})`);
+      } else if (i === 0) {
+        add('deleted', at, 'the file does not start a chain: lines before it were deleted', 'файл не починає ланцюжок: рядки перед цим видалено');
+      } else {
+        add('edited', complete[i - 1]!.lineNo, `edited, or a line after it deleted: line ${at} does not chain to it`, `змінено або видалено рядок після нього: рядок ${at} не посилається на нього`);
+      }
+    } else if (seqGap) {
+      add('deleted', at, `session ${session} jumps to seq ${seq} (a line is missing)`, `сесія ${session} переходить до seq ${seq} (бракує рядка)`);
+    }
+  });
+  // The line that ended the file when the writer last wrote must still be there.
+  if (head && !positionOf.has(head.last)) {
+    const lastEnd = complete[complete.length - 1]?.end ?? 0;
+    if (lastEnd < head.size) {
+      breaks.push({
+        file,
+        line: complete[complete.length - 1]?.lineNo ?? 0,
+        kind: 'truncated',
+        message: say(
+          `truncated after this line: the journal was ${head.size} bytes long when last written, now its lines end at byte ${lastEnd}`,
+          `обрізано після цього рядка: під час останнього запису журнал мав ${head.size} байтів, тепер його рядки закінчуються на байті ${lastEnd}`,
+        ),
+      });
+    } else {
+      breaks.push({
+        file,
+        line: complete[complete.length - 1]?.lineNo ?? 0,
+        kind: 'edited',
+        message: say(
+          `rewritten: the line that ended the journal when last written (at byte ${head.size}) is not there any more`,
+          `переписано: рядка, яким закінчувався журнал під час останнього запису (байт ${head.size}), більше немає`,
+        ),
+      });
+    }
+  }
+  breaks.sort((a, b) => a.line - b.line);
+  return { files: 1, lines: complete.length, breaks, notices };
+}
+
+/** Verifies one journal file (its head too, when there is one); `-` reads standard input. */
+export function verifyJournalFile(file: string, lang: Lang): VerifyReport {
+  if (file === '-') return verifyBytes('<stdin>', readFileSync(0), lang);
+  const head = readHead(file);
+  const report = verifyBytes(file, readFileSync(file), lang, head === 'unreadable' ? undefined : head);
+  if (head === 'unreadable') {
+    report.notices.push(
+      lang === 'uk'
+        ? `${file}.head: не вдається прочитати; обрізання в кінці файлу не перевірено`
+        : `${file}.head: unreadable; truncation at the end of the file not checked`,
+    );
+  }
+  for (const name of readdirSync(dirname(file)).filter((n) => n.startsWith(`${basename(file)}.head-mismatch-`))) {
+    report.breaks.push({
+      file,
+      line: 0,
+      kind: 'truncated',
+      message:
+        lang === 'uk'
+          ? `коли sop наступного разу відкрив файл, він був коротшим або іншим, ніж після останнього запису (див. ${name})`
+          : `when sop next opened the file it was shorter than, or different from, what was last written (see ${name})`,
+    });
+  }
+  const torn = readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}.torn-`));
+  for (const name of torn) {
+    report.notices.push(
+      lang === 'uk'
+        ? `${join(dirname(file), name)}: збережені байти обірваного рядка (після збою)`
+        : `${join(dirname(file), name)}: bytes of a torn line kept after a crash`,
+    );
+  }
+  return report;
+}
+
+/** Verifies every journal file of both modes, and notices journal files that disappeared. */
+export function verifyJournal(dataDir: string, lang: Lang): VerifyReport {
+  const total: VerifyReport = { files: 0, lines: 0, breaks: [], notices: [] };
+  for (const mode of ['live', 'training'] as SessionMode[]) {
+    for (const file of listJournalFiles(dataDir, mode)) {
+      const report = verifyJournalFile(file, lang);
+      total.breaks.push(...report.breaks);
+      total.notices.push(...report.notices);
+      total.lines += report.lines;
+      total.files += 1;
+    }
+    const dir = journalDir(dataDir, mode);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((n) => /^\d{4}-\d{2}\.jsonl\.head$/.test(n))) {
+      const file = join(dir, name.slice(0, -'.head'.length));
+      if (existsSync(file)) continue;
+      total.breaks.push({
+        file,
+        line: 0,
+        kind: 'missing',
+        message: lang === 'uk' ? 'файл журналу видалено (лишився лише його .head)' : 'the journal file was deleted (only its .head is left)',
+      });
+    }
+  }
+  return total;
+}
