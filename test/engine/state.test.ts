@@ -1,0 +1,121 @@
+/**
+ * Properties of the state model over random walks through the fixtures: states and events are
+ * plain JSON, the engine is deterministic, back restores exactly the previous state, and the
+ * path is the list of steps shown.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { currentStep, startCall, step } from '../../src/core/engine/index.js';
+import type { CallState, Command, EngineEvent } from '../../src/core/engine/index.js';
+import type { Library } from '../../src/core/model/library.js';
+import { fixtureLibrary } from './library.js';
+import { ok } from './helpers.js';
+
+const library = fixtureLibrary('basic', 'parent', 'child', 'leaf', 'inputs');
+
+/** Turns a random number into a plausible command for the current step (sometimes an invalid one). */
+function commandFor(lib: Library, state: CallState, choice: number): Command {
+  const current = currentStep(lib, state)!;
+  const kind = choice % 10;
+  if (kind === 0) return { type: 'back' };
+  if (kind === 1) return { type: 'interrupt', key: ['!', '~', '#', '%'][choice % 4]! };
+  if (kind === 2) return { type: 'note', text: `note ${choice}` };
+  const s = current.step;
+  switch (s.kind) {
+    case 'say':
+      return { type: 'answer', answer: { kind: 'continue' } };
+    case 'ask':
+      return { type: 'answer', answer: { kind: 'option', option: s.options[choice % s.options.length]!.id } };
+    case 'checklist':
+      return { type: 'answer', answer: { kind: 'checked', options: s.options.filter((_, i) => (choice >> i) & 1).map((o) => o.id) } };
+    case 'input':
+      return { type: 'answer', answer: { kind: 'value', raw: ['12', 'AB-12', 'yes', '', '7', 'x'][choice % 6]! } };
+  }
+}
+
+function walk(root: string, choices: number[]): { states: CallState[]; events: EngineEvent[]; refusals: number } {
+  const started = ok(startCall(library, root));
+  const states = [started.state];
+  const events = [...started.events];
+  let refusals = 0;
+  for (const choice of choices) {
+    const state = states.at(-1)!;
+    if (state.status === 'ended') break;
+    const result = step(library, state, commandFor(library, state, choice));
+    if (!result.ok) {
+      refusals++;
+      continue;
+    }
+    states.push(result.state);
+    events.push(...result.events);
+  }
+  return { states, events, refusals };
+}
+
+const roots = fc.constantFrom('basic', 'parent', 'inputs');
+const choices = fc.array(fc.nat(1000), { maxLength: 40 });
+
+describe('state model', () => {
+  it('states and events survive a JSON round trip unchanged', () => {
+    fc.assert(
+      fc.property(roots, choices, (root, list) => {
+        const { states, events } = walk(root, list);
+        expect(JSON.parse(JSON.stringify(events))).toEqual(events);
+        const last = states.at(-1)!;
+        const { previous: _previous, ...flat } = last;
+        expect(JSON.parse(JSON.stringify(flat))).toEqual(flat);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is deterministic: the same commands give the same events and states', () => {
+    fc.assert(
+      fc.property(roots, choices, (root, list) => {
+        const a = walk(root, list);
+        const b = walk(root, list);
+        expect(b.events).toEqual(a.events);
+        expect(b.states.at(-1)!.path).toEqual(a.states.at(-1)!.path);
+        expect(b.states.at(-1)!.frames).toEqual(a.states.at(-1)!.frames);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('back right after an answer or interrupt gives back the previous frames, path and referrals', () => {
+    fc.assert(
+      fc.property(roots, choices, (root, list) => {
+        const { states } = walk(root, list);
+        for (const state of states) {
+          if (state.status !== 'active' || state.previous === undefined) continue;
+          const undone = ok(step(library, state, { type: 'back' })).state;
+          expect(undone.frames).toEqual(state.previous.frames);
+          expect(undone.path).toEqual(state.previous.path);
+          expect(undone.referrals).toEqual(state.previous.referrals);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the path of an active call ends at its current step and never has more entries than step-shown events', () => {
+    fc.assert(
+      fc.property(roots, choices, (root, list) => {
+        const { states, events } = walk(root, list);
+        const last = states.at(-1)!;
+        const shown = events.filter((event) => event.type === 'step-shown').length;
+        expect(last.path.length).toBeLessThanOrEqual(shown);
+        if (last.status === 'active') expect(last.path.at(-1)).toBe(currentStep(library, last)!.qualified);
+        else expect(last.outcome).toMatch(/^[a-z0-9-]+\/[a-z0-9-]+$/);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a state copied by spread keeps working (its path is read, not assumed)', () => {
+    const started = ok(startCall(library, 'basic')).state;
+    const copy: CallState = { ...started };
+    const next = ok(step(library, copy, { type: 'answer', answer: { kind: 'continue' } })).state;
+    expect(next.path).toEqual(['basic/greet', 'basic/kind']);
+  });
+});
