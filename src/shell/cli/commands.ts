@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 
 import { defineTest } from './test.js';
+import { defineRun } from './run.js';
 
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineTest];
+export const commandDefinitions: CommandDefinition[] = [defineRun, defineTest];

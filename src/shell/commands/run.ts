@@ -1,0 +1,124 @@
+/** `sop run [sop]`: a live call in the terminal (or headless with --answers), recorded in the journal. */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'yaml';
+import { startCall } from '../../core/engine/index.js';
+import type { Library } from '../../core/model/library.js';
+import { qualifyStepRef } from '../../core/check/step-ref.js';
+import type { RunOptions } from '../cli/run.js';
+import { VERSION } from '../cli/main.js';
+import { loadConfig } from '../config/index.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { say, type Lang } from '../i18n.js';
+import { openSessionWriter, type SessionWriter } from '../journal/index.js';
+import { printError } from '../output.js';
+import { runLiveCall } from '../tui/live-call.js';
+import { openLibrary, sopChoices } from '../tui/open-library.js';
+import { reachableSopFiles } from '../tui/reachable-sops.js';
+import { runScriptedCall } from '../tui/run-scripted-call.js';
+import { safeLine } from '../tui/safe-text.js';
+
+export async function runRun(sopArg: string | undefined, options: RunOptions): Promise<number> {
+  let lang: Lang = 'en';
+  try {
+    const config = loadConfig({ flags: { lang: options.lang, operator: options.operator, dataDir: options.dataDir, sopsDir: options.sops } });
+    lang = config.lang;
+    const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+    if (options.answers === undefined && !interactive) throw notATerminal(lang);
+    if (options.answers !== undefined && sopArg === undefined) {
+      throw new UserError(say(lang, { en: 'with --answers, name the SOP to run: sop run <sop> --answers FILE', uk: 'з --answers вкажіть СОП: sop run <сop> --answers FILE' }));
+    }
+    const answers = options.answers === undefined ? undefined : readAnswers(options.answers, lang);
+    const { library, sop: chosen } = await openLibrary(config.sopsDir, sopArg, lang);
+    const sop = chosen ?? (await chooseSop(library, lang));
+    if (sop === undefined) return EXIT.findings;
+
+    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'live', now: () => new Date(), monotonic: () => performance.now() });
+    try {
+      const root = library.sops.get(sop)?.sop;
+      writer.append('session-start', {
+        sop,
+        version: root?.version ?? '',
+        files: reachableSopFiles(library, sop),
+        operator: config.operator,
+        lang,
+        tool: VERSION,
+        mode: 'live',
+      });
+      if (answers !== undefined) {
+        const result = runScriptedCall(library, sop, qualify(answers, sop), writer, lang);
+        process.stdout.write(`${result.summary}\n`);
+        if (result.problem) process.stderr.write(`sop: ${result.problem}\n`);
+        return result.exitCode;
+      }
+      const started = startCall(library, sop);
+      if (!started.ok) throw new UserError(`${sop}: ${say(lang, started.refusal.message)}`);
+      writer.appendEvents(started.events);
+      return await runLiveCall({ library, state: started.state, lang, writer });
+    } finally {
+      writer.close();
+    }
+  } catch (error) {
+    printError(error);
+    return error instanceof UserError ? error.exitCode : EXIT.usage;
+  }
+}
+
+export function notATerminal(lang: Lang): UserError {
+  return new UserError(
+    say(lang, {
+      en: 'a live call needs a terminal (stdin and stdout must be a TTY). Run it in a terminal window, or drive it from a file: sop run <sop> --answers FILE',
+      uk: 'живому дзвінку потрібен термінал (stdin і stdout мають бути TTY). Запустіть у вікні термінала або з файлу: sop run <сop> --answers FILE',
+    }),
+  );
+}
+
+/** Reads the answers file (YAML mapping step -> answer; `-` is stdin). */
+function readAnswers(file: string, lang: Lang): Map<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UserError(say(lang, { en: `cannot read the answers file ${file} (${code})`, uk: `не вдається прочитати файл відповідей ${file} (${code})` }));
+  }
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch (error) {
+    const where = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const at = where ? `${file}:${where.line}:${where.col}` : file;
+    throw new UserError(say(lang, { en: `${at}: not valid YAML: ${(error as Error).message.split('\n')[0]}`, uk: `${at}: недійсний YAML: ${(error as Error).message.split('\n')[0]}` }));
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UserError(
+      say(lang, {
+        en: `${file}: the answers file must map steps to answers, one "step: answer" per line (e.g. "safe: yes", "referral/offer: no")`,
+        uk: `${file}: файл відповідей має зіставляти кроки з відповідями, по одному "крок: відповідь" в рядку (напр. "safe: yes")`,
+      }),
+    );
+  }
+  return new Map(Object.entries(value));
+}
+
+function qualify(answers: Map<string, unknown>, sop: string): Map<string, unknown> {
+  return new Map([...answers].map(([ref, value]) => [qualifyStepRef(ref, sop), value]));
+}
+
+async function chooseSop(library: Library, lang: Lang): Promise<string | undefined> {
+  const { select } = await import('@inquirer/prompts');
+  try {
+    return await select({
+      message: say(lang, { en: 'Which SOP?', uk: 'Яка СОП?' }),
+      choices: sopChoices(library, lang).map((c) => ({ value: c.value, name: safeLine(c.name) })),
+      pageSize: 15,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'ExitPromptError') {
+      process.stderr.write(say(lang, { en: 'No call started.\n', uk: 'Дзвінок не розпочато.\n' }));
+      return undefined;
+    }
+    throw error;
+  }
+}
+

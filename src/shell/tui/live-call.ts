@@ -1,0 +1,120 @@
+/**
+ * A live call in the terminal with its journal: opens the screen, turns SIGHUP / SIGTERM /
+ * SIGINT into an orderly "interrupted" (journal intact, terminal restored), writes session-end
+ * or interrupted, and prints the summary. When the journal cannot be written it STOPS the call
+ * and tells the counsellor to continue on paper. Used by `sop run` and `sop resume`.
+ */
+import { performance } from 'node:perf_hooks';
+import type { CallState, EngineEvent } from '../../core/engine/types.js';
+import type { Library } from '../../core/model/library.js';
+import { EXIT } from '../exit-codes.js';
+import type { Lang } from '../i18n.js';
+import { JournalWriteError, type SessionWriter } from '../journal/index.js';
+import { renderSummary } from './render-summary.js';
+import { qualifiedStepOf, runInteractiveCall, type CallHooks, type CallEnd } from './run-interactive-call.js';
+import { safeText } from './safe-text.js';
+import { openTerminal } from './terminal.js';
+
+export interface LiveCallOptions {
+  readonly library: Library;
+  readonly state: CallState;
+  readonly lang: Lang;
+  readonly writer: SessionWriter;
+  /** Elapsed call time already spent (a resumed call's clock continues). */
+  readonly elapsedMs?: number;
+  readonly hooks?: CallHooks;
+  readonly input?: NodeJS.ReadStream;
+  readonly output?: NodeJS.WriteStream;
+}
+
+const SIGNALS = [
+  ['SIGHUP', 'sighup'],
+  ['SIGTERM', 'sigterm'],
+  ['SIGINT', 'sigint'],
+] as const;
+
+/** Runs the call to its end or interruption; returns the exit code (0 only when the call ended). */
+export async function runLiveCall(options: LiveCallOptions): Promise<number> {
+  const { library, lang, writer } = options;
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const t0 = performance.now() - (options.elapsedMs ?? 0);
+  const clock = { now: () => performance.now() - t0 };
+  const controller = new AbortController();
+  const handlers = SIGNALS.map(([signal, reason]) => {
+    const handler = (): void => controller.abort(reason);
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  const io = openTerminal(input, output, controller.signal);
+  // Where the counsellor is, for an `interrupted` line if the journal fails mid-call.
+  let at = qualifiedStepOf(options.state);
+  const record = (events: readonly EngineEvent[]): void => {
+    writer.appendEvents(events);
+    for (const event of events) if (event.type === 'step-shown') at = event.step;
+  };
+  let end: CallEnd;
+  try {
+    end = await runInteractiveCall({
+      library,
+      state: options.state,
+      lang,
+      io,
+      journal: { record },
+      clock,
+      ...(options.hooks ? { hooks: options.hooks } : {}),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    io.close();
+    return failed(error, options, at);
+  } finally {
+    io.close();
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  }
+  const durationMs = Math.round(clock.now());
+  try {
+    if (end.kind === 'ended') {
+      writer.append('session-end', { outcome: end.state.outcome ?? '', referrals: end.state.referrals, durationMs });
+    } else {
+      writer.append('interrupted', { reason: end.reason, at: end.at });
+    }
+  } catch (error) {
+    return failed(error, options, end.kind === 'ended' ? '' : end.at);
+  }
+  writer.close();
+  const summary = renderSummary(end.state, library, lang, {
+    sessionId: writer.sessionId,
+    journalFile: writer.file,
+    durationMs,
+    ...(end.kind === 'interrupted' ? { interruptedAt: end.at } : {}),
+  });
+  writeSafely(output, `${summary}\n`);
+  return end.kind === 'ended' ? EXIT.ok : EXIT.findings;
+}
+
+/** The journal refused a line (or something broke): stop, say so plainly, keep what we can. */
+function failed(error: unknown, options: LiveCallOptions, at: string): number {
+  const { writer, lang } = options;
+  try {
+    writer.append('interrupted', { reason: 'error', at });
+  } catch {
+    // The journal is what failed; the message below says to continue on paper.
+  }
+  writer.close();
+  if (!(error instanceof JournalWriteError)) throw error;
+  const stop =
+    lang === 'uk'
+      ? 'СТОП: журнал дзвінка не записується. Продовжуйте розмову на папері.'
+      : 'STOP: the call journal cannot be written. Continue this call on paper.';
+  writeSafely(process.stderr, `\n${stop}\n${safeText(error.message)}\n`);
+  return EXIT.usage;
+}
+
+function writeSafely(stream: NodeJS.WriteStream, text: string): void {
+  try {
+    stream.write(text);
+  } catch {
+    // The terminal is gone (SIGHUP): the journal already has everything.
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Reads and validates the SOP library for a call (`sop run`, `sop resume`), and finds the SOP
+ * asked for by id or by file path. A library with errors is refused with its findings (exit 1).
+ */
+import { dirname, relative, resolve, isAbsolute } from 'node:path';
+import type { Library } from '../../core/model/library.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { localize, say, type Lang } from '../i18n.js';
+import { readLibrary } from '../library/read-library.js';
+import { renderFindings } from './render-findings.js';
+
+export interface OpenedLibrary {
+  readonly library: Library;
+  /** The SOP asked for, when one was. */
+  readonly sop?: string;
+}
+
+function isPathLike(arg: string): boolean {
+  return arg.includes('/') || arg.includes('\\') || /\.ya?ml$/.test(arg) || arg === '.';
+}
+
+export async function openLibrary(sopsDir: string, arg: string | undefined, lang: Lang): Promise<OpenedLibrary> {
+  let paths = [sopsDir];
+  const asPath = arg !== undefined && isPathLike(arg) ? resolve(arg) : undefined;
+  if (asPath !== undefined) {
+    const inside = relative(resolve(sopsDir), asPath);
+    // An SOP outside the library folder is run with the SOPs beside it (its called SOPs, the directory).
+    if (inside.startsWith('..') || isAbsolute(inside)) paths = [dirname(asPath)];
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const { library, findings } = await readLibrary(paths, { validate: true, today });
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    process.stderr.write(`${renderFindings(errors)}\n`);
+    throw new UserError(
+      say(lang, {
+        en: `the SOP library in ${paths.join(', ')} has ${errors.length} error(s) (above); fix them before running a call ("sop validate" shows them too).`,
+        uk: `бібліотека СОП у ${paths.join(', ')} має помилок: ${errors.length} (вище); виправте їх перед дзвінком ("sop validate" теж їх покаже).`,
+      }),
+      EXIT.findings,
+    );
+  }
+  if (library.sops.size === 0) {
+    throw new UserError(
+      say(lang, {
+        en: `no SOPs (*.sop.yaml) in ${paths.join(', ')}. Give the library folder with --sops DIR.`,
+        uk: `немає СОП (*.sop.yaml) у ${paths.join(', ')}. Вкажіть теку бібліотеки через --sops DIR.`,
+      }),
+    );
+  }
+  if (arg === undefined) return { library };
+  if (asPath === undefined) {
+    if (library.sops.has(arg)) return { library, sop: arg };
+  } else {
+    for (const [id, loaded] of library.sops) if (resolve(loaded.file) === asPath) return { library, sop: id };
+  }
+  const known = [...library.sops.keys()].sort().join(', ');
+  throw new UserError(
+    say(lang, {
+      en: `no SOP "${arg}" in ${paths.join(', ')}. Known SOPs: ${known}. Run "sop run" without a name to choose from a menu.`,
+      uk: `немає СОП «${arg}» у ${paths.join(', ')}. Відомі СОП: ${known}. Запустіть "sop run" без назви, щоб вибрати з меню.`,
+    }),
+  );
+}
+
+/** The library's SOPs for a menu: the entry point `first-contact` first, then by title. */
+export function sopChoices(library: Library, lang: Lang): { value: string; name: string }[] {
+  return [...library.sops.values()]
+    .map((loaded) => ({ value: loaded.sop.sop, name: `${localize(loaded.sop.title, lang)}  (${loaded.sop.sop})` }))
+    .sort((a, b) => (a.value === 'first-contact' ? -1 : b.value === 'first-contact' ? 1 : a.name.localeCompare(b.name, lang)));
+}

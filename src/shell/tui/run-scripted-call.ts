@@ -1,0 +1,65 @@
+/**
+ * `sop run --answers FILE`: the same call, driven headlessly through the same engine (`drive` +
+ * `answerFromScripted`) from a map of step -> answer, recorded in the same journal, ending with
+ * the same summary. A reached step without an answer, or an answer the engine refuses, stops
+ * the call there (recorded as interrupted) and names the step.
+ */
+import { performance } from 'node:perf_hooks';
+import { scriptedAnswer, drive } from '../../core/engine/index.js';
+import type { Command, Refusal } from '../../core/engine/types.js';
+import type { Library } from '../../core/model/library.js';
+import { EXIT } from '../exit-codes.js';
+import { say, type Lang } from '../i18n.js';
+import type { SessionWriter } from '../journal/index.js';
+import { renderSummary } from './render-summary.js';
+import { qualifiedStepOf } from './run-interactive-call.js';
+
+export interface ScriptedCallResult {
+  readonly exitCode: number;
+  /** The summary (stdout). */
+  readonly summary: string;
+  /** Why the call stopped early (stderr), when it did. */
+  readonly problem?: string;
+}
+
+export function runScriptedCall(
+  library: Library,
+  sopId: string,
+  answers: ReadonlyMap<string, unknown>,
+  writer: SessionWriter,
+  lang: Lang,
+): ScriptedCallResult {
+  const t0 = performance.now();
+  let problem: string | undefined;
+  const stopWith = (step: string, refusal: Refusal | undefined): undefined => {
+    problem = refusal
+      ? say(lang, { en: `the answer for step ${step} was refused: ${refusal.message.en}`, uk: `відповідь для кроку ${step} відхилено: ${refusal.message.uk}` })
+      : say(lang, { en: `no answer for step ${step} in the answers file`, uk: `у файлі відповідей немає відповіді для кроку ${step}` });
+    return undefined;
+  };
+  const result = drive(library, sopId, (view): Command | undefined => {
+    const step = view.current.qualified;
+    if (view.refusal) return stopWith(step, view.refusal);
+    if (!answers.has(step)) return stopWith(step, undefined);
+    const scripted = scriptedAnswer(view.current.step, answers.get(step));
+    if (!scripted.ok) return stopWith(step, scripted.refusal);
+    return { type: 'answer', answer: scripted.answer };
+  });
+  writer.appendEvents(result.events);
+  const durationMs = Math.round(performance.now() - t0);
+  const ended = result.stop === 'ended';
+  const at = qualifiedStepOf(result.state);
+  if (ended) writer.append('session-end', { outcome: result.state.outcome ?? '', referrals: result.state.referrals, durationMs });
+  else writer.append('interrupted', { reason: 'error', at });
+  if (!ended && problem === undefined) {
+    problem = say(lang, { en: `the call stopped at ${at} (${result.stop})`, uk: `дзвінок зупинився на ${at} (${result.stop})` });
+  }
+  writer.close();
+  const summary = renderSummary(result.state, library, lang, {
+    sessionId: writer.sessionId,
+    journalFile: writer.file,
+    durationMs,
+    ...(ended ? {} : { interruptedAt: at }),
+  });
+  return { exitCode: ended ? EXIT.ok : EXIT.findings, summary, ...(problem ? { problem } : {}) };
+}
