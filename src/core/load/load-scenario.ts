@@ -1,29 +1,14 @@
 /**
  * The pure scenario loader: one `*.scenario.yaml` file's text in, a Scenario (when it passes
- * schemas/scenario.schema.json) and findings out. Whether its steps exist in the library is the
- * scenario runner's concern.
+ * schemas/scenario.schema.json) and findings out.
  */
-import validateScenarioSchema from '../../generated/validate-scenario.js';
-import type { PositionLookup } from '../model/library.js';
-import type { Scenario } from '../model/scenario.js';
 import type { Finding } from '../validate/finding.js';
-import { schemaFindings } from '../validate/schema-findings.js';
-import { parseSource } from './load-library.js';
+import { loadParsedScenario, type LoadedScenario } from './load-parsed-scenario.js';
+import { parseYaml } from './parse-yaml.js';
 import type { SourceFile } from './source-file.js';
 
-export interface LoadedScenario {
-  readonly scenario: Scenario;
-  readonly file: string;
-  readonly positionOf: PositionLookup;
-}
+export type { LoadedScenario } from './load-parsed-scenario.js';
 
 export function loadScenario(file: SourceFile): { loaded?: LoadedScenario; findings: Finding[] } {
-  const { parsed, lookups } = parseSource(file);
-  const findings = [...parsed.findings];
-  if (parsed.value === undefined || findings.some((f) => f.severity === 'error')) return { findings };
-  if (!validateScenarioSchema(parsed.value)) {
-    findings.push(...schemaFindings(validateScenarioSchema.errors ?? [], file.path, lookups));
-    return { findings };
-  }
-  return { loaded: { scenario: parsed.value as Scenario, file: file.path, positionOf: lookups.positionOf }, findings };
+  return loadParsedScenario({ ...file, parsed: file.parsed ?? parseYaml(file.text, file.path) });
 }

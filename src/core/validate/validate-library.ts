@@ -3,12 +3,13 @@
  * (for stale directory entries) is passed in. Each rule is its own function in rules/; they all
  * return findings and never throw on a schema-valid library.
  */
-import type { LoadedDirectory } from '../load/load-library.js';
+import type { LoadedDirectory } from '../load/load-parsed-library.js';
 import type { Library } from '../model/library.js';
 import type { Finding } from './finding.js';
 import { checkCalls } from './rules/check-calls.js';
 import { checkDirectory } from './rules/check-directory.js';
 import { checkFlow } from './rules/check-flow.js';
+import { checkOutcomes } from './rules/check-outcomes.js';
 import { checkStepRefs } from './rules/check-step-refs.js';
 import { checkTexts } from './rules/check-texts.js';
 import { checkVariables } from './rules/check-variables.js';
@@ -29,6 +30,7 @@ export function validateLibrary(library: Library, options: ValidateOptions = {})
     findings.push(...checkStepRefs(loaded));
     findings.push(...checkFlow(loaded));
     findings.push(...checkVariables(loaded, library));
+    findings.push(...checkOutcomes(loaded));
     findings.push(...checkTexts(loaded));
   }
   findings.push(...checkCalls(library, options.rejected ?? new Set()));

@@ -4,9 +4,11 @@
  */
 import type { Command } from 'commander';
 
+import { defineValidate } from './validate.js';
+import { defineSchema } from './schema.js';
 import { defineTest } from './test.js';
 import { defineRun } from './run.js';
 
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineRun, defineTest];
+export const commandDefinitions: CommandDefinition[] = [defineRun, defineTest, defineValidate, defineSchema];

@@ -3,7 +3,7 @@
  * files and quoted globs. Returns the loaded library, the loader's findings (YAML, schema,
  * duplicate ids) and the files read. Cross-file checks: `validateLibrary` (or pass validate).
  */
-import { isDirectoryFile, loadLibrary, type LoadResult } from '../../core/load/load-library.js';
+import { isDirectoryFile, loadParsedLibrary, type LoadResult } from '../../core/load/load-parsed-library.js';
 import type { Library } from '../../core/model/library.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
@@ -39,7 +39,7 @@ export async function readLibrary(paths: readonly string[] | string = ['sops'], 
   const collected = await collectFiles(list.length > 0 ? list : ['sops'], isLibraryFile);
   const cache = options.cache === false ? undefined : options.cache === undefined || options.cache === true ? openParseCache() : options.cache;
   const sources = await readSources(collected.files, { ...options, cache });
-  const load = loadLibrary(sources);
+  const load = loadParsedLibrary(sources);
   const findings = [...collected.findings, ...load.findings];
   if (options.validate) {
     const validateOptions = {

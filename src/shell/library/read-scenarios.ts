@@ -2,7 +2,7 @@
  * Reads scenario files (`*.scenario.yaml`) from folders, files and quoted globs, checked against
  * schemas/scenario.schema.json. A file that does not load is a finding; the others are returned.
  */
-import { loadScenario, type LoadedScenario } from '../../core/load/load-scenario.js';
+import { loadParsedScenario, type LoadedScenario } from '../../core/load/load-parsed-scenario.js';
 import { isUnreadable } from '../../core/load/source-file.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
@@ -36,7 +36,7 @@ export async function readScenarios(paths: readonly string[] | string, options: 
       findings.push(...source.findings);
       continue;
     }
-    const result = loadScenario(source);
+    const result = loadParsedScenario(source);
     findings.push(...result.findings);
     if (result.loaded) scenarios.push(result.loaded);
   }

@@ -1,13 +1,14 @@
 /**
- * Reads files for the pure loader: size checked before reading (stat first), bytes hashed, the
- * text decoded (binary and non-UTF-8 files become findings), the parse taken from the cache
- * when the content is unchanged. `-` reads stdin.
+ * Reads and parses files for the pure loader: size checked before reading (stat first), bytes
+ * hashed, the text decoded (binary and non-UTF-8 files become findings), the parse taken from the
+ * cache when the content is unchanged. The YAML parser is imported only on a cache miss, so a
+ * warm run never loads it. `-` reads stdin.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeSource } from '../../core/load/decode-source.js';
-import { parseYaml } from '../../core/load/parse-yaml.js';
-import type { LoaderInput } from '../../core/load/source-file.js';
+import type { ParsedLoaderInput } from '../../core/load/load-parsed-library.js';
+import type { ParsedYaml } from '../../core/load/parse-yaml.js';
 import { makeFinding } from '../../core/validate/make-finding.js';
 import { RULES } from '../../core/validate/rules.js';
 import type { ParseCache } from '../cache/parse-cache.js';
@@ -30,7 +31,13 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-export async function readSource(path: string, options: ReadOptions = {}): Promise<LoaderInput> {
+let parser: Promise<(text: string, file: string) => ParsedYaml> | undefined;
+function parse(text: string, file: string): Promise<ParsedYaml> {
+  parser ??= import('../../core/load/parse-yaml.js').then((module) => module.parseYaml);
+  return parser.then((parseYaml) => parseYaml(text, file));
+}
+
+export async function readSource(path: string, options: ReadOptions = {}): Promise<ParsedLoaderInput> {
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   const name = path === '-' ? (options.stdinName ?? '<stdin>') : path;
   let bytes: Uint8Array;
@@ -66,19 +73,16 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
   if ('findings' in decoded) return { path: name, findings: decoded.findings };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const cache = options.cache;
-  if (cache) {
-    const cached = cache.get(sha256, name);
-    if (cached) return { path: name, text: decoded.text, sha256, parsed: cached };
-    const parsed = parseYaml(decoded.text, name);
-    cache.set(sha256, parsed);
-    return { path: name, text: decoded.text, sha256, parsed };
-  }
-  return { path: name, text: decoded.text, sha256 };
+  const cached = cache?.get(sha256, name);
+  if (cached) return { path: name, text: decoded.text, sha256, parsed: cached };
+  const parsed = await parse(decoded.text, name);
+  cache?.set(sha256, parsed);
+  return { path: name, text: decoded.text, sha256, parsed };
 }
 
 /** Reads files with limited concurrency, keeping their order. */
-export async function readSources(paths: readonly string[], options: ReadOptions = {}): Promise<LoaderInput[]> {
-  const results: LoaderInput[] = new Array(paths.length);
+export async function readSources(paths: readonly string[], options: ReadOptions = {}): Promise<ParsedLoaderInput[]> {
+  const results: ParsedLoaderInput[] = new Array(paths.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < paths.length) {

@@ -1,7 +1,164 @@
-/** SOP201-SOP205: variables and conditions. */
-import type { Library, LoadedSop } from '../../model/library.js';
+/**
+ * Variables and conditions of one SOP:
+ *  SOP201 undefined-variable  save/set/with/when name a variable the SOP does not declare;
+ *  SOP202 unused-variable     declared, never read or written;
+ *  SOP203 variable-type       save/set/default/with of the wrong type (ask saves a string option
+ *                             id, checklist a list, input its input type);
+ *  SOP204 cel-syntax, SOP205 cel-type  conditions, checked by src/core/conditions.
+ */
+import { checkCondition } from '../../conditions/index.js';
+import { sourceLine } from '../../load/source-text.js';
+import type { Library, LoadedSop, Position } from '../../model/library.js';
+import type { Value, VariableType } from '../../model/sop.js';
+import { suggestion } from '../did-you-mean.js';
 import type { Finding } from '../finding.js';
+import { makeFinding } from '../make-finding.js';
+import { RULES } from '../rules.js';
+import { branchLists } from './step-graph.js';
 
-export function checkVariables(_loaded: LoadedSop, _library: Library): Finding[] {
-  return [];
+export function typeOfValue(value: Value | null | undefined): VariableType | undefined {
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : undefined;
+  if (typeof value === 'string') return 'string';
+  if (Array.isArray(value)) return 'list';
+  return undefined;
+}
+
+/** Identifiers an expression reads (string literals removed). */
+export function identifiersIn(expression: string): string[] {
+  const code = expression.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
+  return code.match(/(?<![.\w])[a-z_][a-z0-9_]*/g) ?? [];
+}
+
+/** Where a condition's problem is: inside the value when it is on one line, else at its start. */
+function conditionPosition(loaded: LoadedSop, path: readonly (string | number)[], offset: number | undefined): Position | undefined {
+  const start = loaded.positionOf(path);
+  if (start === undefined || offset === undefined) return start;
+  const line = sourceLine(loaded.positionOf, start.line);
+  if (line === undefined) return start;
+  const first = line[start.col - 1];
+  if (first === '|' || first === '>') return start;
+  const quote = first === '"' || first === "'" ? 1 : 0;
+  return { line: start.line, col: start.col + quote + offset };
+}
+
+export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
+  const { sop, file, positionOf } = loaded;
+  const findings: Finding[] = [];
+  const declared = sop.variables ?? {};
+  const names = Object.keys(declared);
+  const used = new Set<string>();
+  const isDeclared = (name: string): boolean => Object.prototype.hasOwnProperty.call(declared, name);
+
+  const requireDeclared = (name: string, path: readonly (string | number)[], what: string): boolean => {
+    used.add(name);
+    if (isDeclared(name)) return true;
+    findings.push(
+      makeFinding(
+        RULES.undefinedVariable,
+        file,
+        positionOf(path),
+        `${what} '${name}' is not declared in SOP '${sop.sop}'`,
+        suggestion(name, names) ?? `declare it under variables: (${name}: { type: ... })`,
+      ),
+    );
+    return false;
+  };
+  const requireType = (name: string, expected: VariableType, path: readonly (string | number)[], what: string): void => {
+    if (!requireDeclared(name, path, what)) return;
+    const actual = declared[name]!.type;
+    if (actual !== expected) {
+      findings.push(
+        makeFinding(RULES.variableType, file, positionOf(path), `${what} '${name}' is declared as ${actual}, but receives a ${expected}`, `declare '${name}' as ${expected}, or save into another variable`),
+      );
+    }
+  };
+
+  for (const [name, decl] of Object.entries(declared)) {
+    if (decl.default === undefined) continue;
+    const actual = typeOfValue(decl.default);
+    if (actual !== decl.type) {
+      findings.push(
+        makeFinding(RULES.variableType, file, positionOf(['variables', name, 'default']), `the default of '${name}' is ${actual ?? 'not a valid value'}, but '${name}' is declared as ${decl.type}`),
+      );
+    }
+  }
+
+  for (const [id, step] of Object.entries(sop.steps)) {
+    const base = ['steps', id];
+    if (step.kind === 'ask' && step.save !== undefined) requireType(step.save, 'string', [...base, 'save'], 'the ask step saves the chosen option id into');
+    if (step.kind === 'checklist' && step.save !== undefined) requireType(step.save, 'list', [...base, 'save'], 'the checklist saves the ticked ids into');
+    if (step.kind === 'input' && step.save !== undefined) requireType(step.save, step.input.type, [...base, 'save'], `the ${step.input.type} input saves into`);
+    if (step.kind === 'ask') {
+      step.options.forEach((option, index) => {
+        for (const [name, value] of Object.entries(option.set ?? {})) {
+          const path = [...base, 'options', index, 'set', name];
+          const actual = typeOfValue(value);
+          if (actual === undefined) continue;
+          requireType(name, actual, path, 'the option sets');
+        }
+      });
+    }
+    if (step.kind === 'call') {
+      const callee = library.sops.get(step.sop)?.sop;
+      for (const [calleeName, callerName] of Object.entries(step.with ?? {})) {
+        const path = [...base, 'with', calleeName];
+        if (!requireDeclared(callerName, path, 'with passes the variable')) continue;
+        if (callee === undefined) continue;
+        const calleeDecl = callee.variables?.[calleeName];
+        if (calleeDecl === undefined || !Object.prototype.hasOwnProperty.call(callee.variables, calleeName)) {
+          findings.push(
+            makeFinding(
+              RULES.undefinedVariable,
+              file,
+              positionOf(path),
+              `with sets '${calleeName}', which SOP '${callee.sop}' does not declare`,
+              suggestion(calleeName, Object.keys(callee.variables ?? {})),
+            ),
+          );
+          continue;
+        }
+        const callerType = declared[callerName]!.type;
+        if (calleeDecl.type !== callerType) {
+          findings.push(
+            makeFinding(RULES.variableType, file, positionOf(path), `with copies '${callerName}' (${callerType}) into '${calleeName}' of SOP '${callee.sop}', which is ${calleeDecl.type}`),
+          );
+        }
+      }
+    }
+    for (const { branches, path } of branchLists(id, step)) {
+      branches.forEach((branch, index) => {
+        if (branch.when === undefined) return;
+        const whenPath = [...path, index, 'when'];
+        for (const name of identifiersIn(branch.when)) if (isDeclared(name)) used.add(name);
+        const check = checkCondition(branch.when, declared);
+        if (check.ok) return;
+        const position = conditionPosition(loaded, whenPath, check.offset);
+        const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)/.exec(check.message);
+        if (unknown) {
+          findings.push(
+            makeFinding(RULES.undefinedVariable, file, position, `the condition reads '${unknown[1]}', which SOP '${sop.sop}' does not declare`, suggestion(unknown[1]!, names)),
+          );
+        } else {
+          const rule = check.kind === 'syntax' ? RULES.celSyntax : RULES.celType;
+          findings.push(makeFinding(rule, file, position, `condition '${branch.when}': ${check.message}`));
+        }
+      });
+    }
+  }
+
+  // Variables that callers pass in are written from outside.
+  for (const other of library.sops.values()) {
+    for (const step of Object.values(other.sop.steps)) {
+      if (step.kind === 'call' && step.sop === sop.sop) for (const name of Object.keys(step.with ?? {})) used.add(name);
+    }
+  }
+  for (const name of names) {
+    if (!used.has(name)) {
+      findings.push(
+        makeFinding(RULES.unusedVariable, file, positionOf(['variables', name]), `variable '${name}' is declared but never saved, set or read`, 'use it in a condition, or delete it'),
+      );
+    }
+  }
+  return findings;
 }

@@ -1,0 +1,132 @@
+/**
+ * The library loader over files already parsed (by parseYaml, or from the parse cache): checks
+ * each against the JSON Schema (precompiled, see scripts/gen-validators.mjs) and keeps the SOPs
+ * that passed. It does not import the YAML parser, so a run served from the cache never loads it.
+ * Cross-file checks are in validateLibrary(); this only reports what one file can say about
+ * itself, plus duplicate ids.
+ */
+import validateDirectorySchema from '../../generated/validate-directory.js';
+import validateSopSchema from '../../generated/validate-sop.js';
+import type { Directory } from '../model/directory.js';
+import type { Library, LoadedSop, PositionLookup } from '../model/library.js';
+import type { Sop } from '../model/sop.js';
+import type { Finding } from '../validate/finding.js';
+import { makeFinding } from '../validate/make-finding.js';
+import { RULES } from '../validate/rules.js';
+import { schemaFindings } from '../validate/schema-findings.js';
+import type { ParsedYaml } from './parse-yaml.js';
+import { positionLookups, type SourcePositions } from './position-map.js';
+import { rememberText } from './source-text.js';
+import { isUnreadable, type SourceFile, type UnreadableFile } from './source-file.js';
+
+export interface LoadedDirectory {
+  readonly directory: Directory;
+  readonly file: string;
+  readonly positionOf: PositionLookup;
+}
+
+export interface LoadResult {
+  readonly library: Library;
+  readonly findings: Finding[];
+  /** SOP ids of files that were found but rejected (bad YAML or schema): not reported again as unknown. */
+  readonly rejected: ReadonlySet<string>;
+  /** Where the directory came from, when there is one. */
+  readonly directorySource?: LoadedDirectory;
+}
+
+export const MODELINE = '# yaml-language-server: $schema=';
+
+export function isDirectoryFile(path: string): boolean {
+  return /(^|[\\/])directory\.ya?ml$/.test(path);
+}
+
+/** A source file with its parse. */
+export type ParsedSourceFile = SourceFile & { readonly parsed: ParsedYaml };
+export type ParsedLoaderInput = ParsedSourceFile | UnreadableFile;
+
+/** The parse's value with its position lookups (which remember the text, for carets). */
+export function lookupsOf(file: ParsedSourceFile): { parsed: ParsedYaml; lookups: SourcePositions } {
+  const parsed = file.parsed;
+  const lookups = positionLookups(parsed.positions, file.text, parsed.value);
+  rememberText(lookups.positionOf, file.text);
+  return { parsed, lookups };
+}
+
+export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResult {
+  const findings: Finding[] = [];
+  const sops = new Map<string, LoadedSop>();
+  const rejected = new Set<string>();
+  let directorySource: LoadedDirectory | undefined;
+
+  for (const file of files) {
+    if (isUnreadable(file)) {
+      findings.push(...file.findings);
+      continue;
+    }
+    const { parsed, lookups } = lookupsOf(file);
+    findings.push(...parsed.findings);
+    const value = parsed.value;
+    const idOf = (): string | undefined => {
+      const id = (value as { sop?: unknown } | null)?.sop;
+      return typeof id === 'string' ? id : undefined;
+    };
+    if (value === undefined) continue;
+    if (parsed.findings.some((f) => f.severity === 'error')) {
+      const id = idOf();
+      if (id !== undefined) rejected.add(id);
+      continue;
+    }
+    if (!file.text.startsWith(MODELINE)) {
+      const schema = isDirectoryFile(file.path) ? 'directory' : 'sop';
+      findings.push(
+        makeFinding(
+          RULES.missingModeline,
+          file.path,
+          { line: 1, col: 1 },
+          'the file does not start with the yaml-language-server modeline, so editors cannot check it as you type',
+          `make the first line: ${MODELINE}<path to>/schemas/${schema}.schema.json`,
+        ),
+      );
+    }
+
+    if (isDirectoryFile(file.path)) {
+      if (!validateDirectorySchema(value)) {
+        findings.push(...schemaFindings(validateDirectorySchema.errors ?? [], file.path, lookups));
+        continue;
+      }
+      if (directorySource !== undefined) {
+        findings.push(
+          makeFinding(RULES.duplicateSop, file.path, lookups.positionOf([]), `a second directory file; the library already has ${directorySource.file}`, 'keep one directory.yaml per library'),
+        );
+        continue;
+      }
+      directorySource = { directory: value as Directory, file: file.path, positionOf: lookups.positionOf };
+      continue;
+    }
+
+    if (!validateSopSchema(value)) {
+      findings.push(...schemaFindings(validateSopSchema.errors ?? [], file.path, lookups));
+      const id = idOf();
+      if (id !== undefined) rejected.add(id);
+      continue;
+    }
+    const sop = value as Sop;
+    const existing = sops.get(sop.sop);
+    if (existing !== undefined) {
+      findings.push(
+        makeFinding(
+          RULES.duplicateSop,
+          file.path,
+          lookups.positionOf(['sop']),
+          `SOP id '${sop.sop}' is already used by ${existing.file}`,
+          'give each SOP its own id',
+        ),
+      );
+      continue;
+    }
+    sops.set(sop.sop, { sop, file: file.path, sha256: file.sha256, positionOf: lookups.positionOf });
+  }
+
+  const library: Library = directorySource ? { sops, directory: directorySource.directory } : { sops };
+  return directorySource ? { library, findings, rejected, directorySource } : { library, findings, rejected };
+}

@@ -1,0 +1,27 @@
+/**
+ * A scenario file already parsed, checked against schemas/scenario.schema.json. Whether its
+ * steps exist in the library is the scenario runner's concern.
+ */
+import validateScenarioSchema from '../../generated/validate-scenario.js';
+import type { PositionLookup } from '../model/library.js';
+import type { Scenario } from '../model/scenario.js';
+import type { Finding } from '../validate/finding.js';
+import { schemaFindings } from '../validate/schema-findings.js';
+import { lookupsOf, type ParsedSourceFile } from './load-parsed-library.js';
+
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  readonly file: string;
+  readonly positionOf: PositionLookup;
+}
+
+export function loadParsedScenario(file: ParsedSourceFile): { loaded?: LoadedScenario; findings: Finding[] } {
+  const { parsed, lookups } = lookupsOf(file);
+  const findings = [...parsed.findings];
+  if (parsed.value === undefined || findings.some((f) => f.severity === 'error')) return { findings };
+  if (!validateScenarioSchema(parsed.value)) {
+    findings.push(...schemaFindings(validateScenarioSchema.errors ?? [], file.path, lookups));
+    return { findings };
+  }
+  return { loaded: { scenario: parsed.value as Scenario, file: file.path, positionOf: lookups.positionOf }, findings };
+}

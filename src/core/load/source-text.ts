@@ -1,0 +1,25 @@
+/**
+ * Remembers each loaded file's text beside its position lookup, so a rule can place a caret
+ * inside a value (e.g. at the offending part of a condition) without the model carrying text.
+ */
+import type { PositionLookup } from '../model/library.js';
+
+const texts = new WeakMap<PositionLookup, string>();
+
+export function rememberText(positionOf: PositionLookup, text: string): void {
+  texts.set(positionOf, text);
+}
+
+/** The 1-based line of the file behind `positionOf`, or undefined. */
+export function sourceLine(positionOf: PositionLookup, line: number): string | undefined {
+  const text = texts.get(positionOf);
+  if (text === undefined) return undefined;
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) return undefined;
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+}

@@ -1,0 +1,38 @@
+/**
+ * Outcomes of one SOP:
+ *  SOP303 undeclared-outcome  an end step's outcome is not under outcomes:;
+ *  SOP306 unused-outcome      an outcome no end step uses (warning).
+ */
+import type { LoadedSop } from '../../model/library.js';
+import { suggestion } from '../did-you-mean.js';
+import type { Finding } from '../finding.js';
+import { makeFinding } from '../make-finding.js';
+import { RULES } from '../rules.js';
+
+export function checkOutcomes(loaded: LoadedSop): Finding[] {
+  const { sop, file, positionOf } = loaded;
+  const findings: Finding[] = [];
+  const declared = Object.keys(sop.outcomes ?? {});
+  const used = new Set<string>();
+  for (const [id, step] of Object.entries(sop.steps)) {
+    if (step.kind !== 'end') continue;
+    used.add(step.outcome);
+    if (!declared.includes(step.outcome)) {
+      findings.push(
+        makeFinding(
+          RULES.undeclaredOutcome,
+          file,
+          positionOf(['steps', id, 'outcome']),
+          `outcome '${step.outcome}' is not declared in SOP '${sop.sop}'`,
+          suggestion(step.outcome, declared) ?? `declare it under outcomes: (${step.outcome}: { label: ..., category: ... })`,
+        ),
+      );
+    }
+  }
+  for (const id of declared) {
+    if (!used.has(id)) {
+      findings.push(makeFinding(RULES.unusedOutcome, file, positionOf(['outcomes', id]), `outcome '${id}' is declared but no end step uses it`, 'use it in an end step, or delete it'));
+    }
+  }
+  return findings;
+}

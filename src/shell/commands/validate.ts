@@ -1,0 +1,95 @@
+/**
+ * `sop validate`: wires the file reading (shell), the loader and the validator (core) and the
+ * finding formats together. Cross-file checks always run; only the parse is cached.
+ */
+import chalk from 'chalk';
+import { loadParsedLibrary } from '../../core/load/load-parsed-library.js';
+import { loadParsedScenario } from '../../core/load/load-parsed-scenario.js';
+import { isUnreadable } from '../../core/load/source-file.js';
+import type { Finding } from '../../core/validate/finding.js';
+import { sortFindings } from '../../core/validate/sort-findings.js';
+import { validateLibrary } from '../../core/validate/validate-library.js';
+import { openParseCache } from '../cache/parse-cache.js';
+import type { ValidateOptions } from '../cli/validate.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { formatGithub } from '../format/findings-github.js';
+import { formatJson } from '../format/findings-json.js';
+import { formatJunit } from '../format/findings-junit.js';
+import { formatPretty } from '../format/findings-pretty.js';
+import { formatSarif } from '../format/findings-sarif.js';
+import { countFindings, summaryLine } from '../format/findings-summary.js';
+import { isLang, langFromEnv, type Lang } from '../i18n.js';
+import { collectFiles } from '../library/collect-files.js';
+import { isLibraryFile } from '../library/read-library.js';
+import { isScenarioFile } from '../library/read-scenarios.js';
+import { readSources } from '../library/read-sources.js';
+
+declare const __SOP_VERSION__: string;
+const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
+
+/** Where to look when no path is given: the configured SOP folder (flags > env > config > ./sops). */
+async function defaultPaths(): Promise<string[]> {
+  const { loadConfig } = await import('../config/index.js');
+  const { relative } = await import('node:path');
+  const dir = loadConfig().sopsDir;
+  const shown = relative(process.cwd(), dir);
+  return [shown === '' ? '.' : shown.startsWith('..') ? dir : shown];
+}
+
+function checkToday(today: string | undefined): string {
+  if (today === undefined) return new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+    throw new UserError(`--today must be a date like 2026-01-31, got "${today}"`, EXIT.usage);
+  }
+  return today;
+}
+
+export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<number> {
+  const lang: Lang = isLang(options.lang) ? options.lang : (langFromEnv(process.env) ?? 'en');
+  const today = checkToday(options.today);
+  const format = options.format ?? (process.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'pretty');
+  const targets = paths.length > 0 ? [...paths] : await defaultPaths();
+
+  const collected = await collectFiles(targets, (path) => isLibraryFile(path) || isScenarioFile(path));
+  const sources = await readSources(collected.files, { cache: options.cache === false ? undefined : openParseCache() });
+  const findings: Finding[] = [...collected.findings];
+  const libraryFiles = sources.filter((source) => !isScenarioFile(source.path));
+  const load = loadParsedLibrary(libraryFiles);
+  findings.push(...load.findings);
+  findings.push(
+    ...validateLibrary(load.library, {
+      today,
+      rejected: load.rejected,
+      ...(load.directorySource ? { directorySource: load.directorySource } : {}),
+    }),
+  );
+  for (const source of sources) {
+    if (!isScenarioFile(source.path)) continue;
+    if (isUnreadable(source)) findings.push(...source.findings);
+    else findings.push(...loadParsedScenario(source).findings);
+  }
+  const sorted = sortFindings(findings);
+  const files = collected.files.map((file) => (file === '-' ? '<stdin>' : file));
+
+  const texts = new Map<string, string>();
+  for (const source of sources) if (!isUnreadable(source)) texts.set(source.path, source.text);
+  switch (format) {
+    case 'json':
+      process.stdout.write(formatJson(sorted, files));
+      break;
+    case 'github':
+      process.stdout.write(formatGithub(sorted));
+      break;
+    case 'sarif':
+      process.stdout.write(formatSarif(sorted, VERSION));
+      break;
+    case 'junit':
+      process.stdout.write(formatJunit(sorted, files, options.strict === true));
+      break;
+    default:
+      process.stdout.write(formatPretty(sorted, { chalk, sourceOf: (file) => texts.get(file) }));
+  }
+  const counts = countFindings(sorted, files.length);
+  process.stderr.write(`${summaryLine(counts, lang)}\n`);
+  return counts.errors > 0 || (options.strict === true && counts.warnings > 0) ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,23 @@
+/**
+ * `--format github`: GitHub Actions workflow commands, so findings show as annotations on the
+ * pull request: `::error file=F,line=L,col=C,title=SOP104 unknown-step::message`.
+ */
+import type { Finding } from '../../core/validate/finding.js';
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(findings: readonly Finding[]): string {
+  let out = '';
+  for (const f of findings) {
+    const command = f.severity === 'error' ? 'error' : 'warning';
+    const message = f.hint === undefined ? f.message : `${f.message} (${f.hint})`;
+    out += `::${command} file=${escapeProperty(f.file)},line=${f.line},col=${f.col},title=${escapeProperty(`${f.rule} ${f.name}`)}::${escapeData(message)}\n`;
+  }
+  return out;
+}

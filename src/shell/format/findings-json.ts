@@ -1,0 +1,18 @@
+/** `--format json`: one JSON document on stdout, findings sorted, keys in a fixed order. */
+import type { Finding } from '../../core/validate/finding.js';
+import { countFindings } from './findings-summary.js';
+
+export function formatJson(findings: readonly Finding[], files: readonly string[]): string {
+  const counts = countFindings(findings, files.length);
+  const list = findings.map((f) => ({
+    file: f.file,
+    line: f.line,
+    col: f.col,
+    rule: f.rule,
+    name: f.name,
+    severity: f.severity,
+    message: f.message,
+    ...(f.hint === undefined ? {} : { hint: f.hint }),
+  }));
+  return `${JSON.stringify({ version: 1, files: [...files], errors: counts.errors, warnings: counts.warnings, findings: list }, null, 2)}\n`;
+}

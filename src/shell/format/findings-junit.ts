@@ -1,0 +1,51 @@
+/**
+ * `--format junit`: one test case per file read, failing with one <failure> per error (and per
+ * warning under --strict). No timestamps or durations: the output is byte-identical per input.
+ */
+import type { Finding } from '../../core/validate/finding.js';
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+
+export function formatJunit(findings: readonly Finding[], files: readonly string[], strict: boolean): string {
+  const byFile = new Map<string, Finding[]>();
+  for (const file of files) byFile.set(file, []);
+  for (const finding of findings) {
+    if (finding.severity === 'warning' && !strict) continue;
+    const list = byFile.get(finding.file) ?? [];
+    list.push(finding);
+    byFile.set(finding.file, list);
+  }
+  const names = [...byFile.keys()].sort();
+  let failures = 0;
+  let cases = '';
+  for (const name of names) {
+    const list = byFile.get(name)!;
+    failures += list.length > 0 ? 1 : 0;
+    cases += `    <testcase classname="sop validate" name="${escapeXml(name)}"`;
+    if (list.length === 0) {
+      cases += '/>\n';
+      continue;
+    }
+    cases += '>\n';
+    for (const f of list) {
+      const text = `${f.file}:${f.line}:${f.col}: ${f.message}${f.hint === undefined ? '' : ` (${f.hint})`}`;
+      cases += `      <failure type="${f.rule} ${f.name}" message="${escapeXml(`${f.rule} ${f.name}: ${f.message}`)}">${escapeXml(text)}</failure>\n`;
+    }
+    cases += '    </testcase>\n';
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuites name="sop validate" tests="${names.length}" failures="${failures}">\n` +
+    `  <testsuite name="sop validate" tests="${names.length}" failures="${failures}" errors="0" skipped="0">\n` +
+    cases +
+    `  </testsuite>\n</testsuites>\n`
+  );
+}

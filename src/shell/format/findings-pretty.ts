@@ -1,0 +1,65 @@
+/**
+ * The human format (actionlint is the model): `file:line:col: message [SOP104 unknown-step]`,
+ * then the source line with a caret under the problem, then the hint. Colour only when the
+ * chalk instance given has it (NO_COLOR / FORCE_COLOR / not a TTY decide).
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Finding } from '../../core/validate/finding.js';
+
+export interface PrettyOptions {
+  readonly chalk: ChalkInstance;
+  /** The text of a file (to show the line), or undefined when it is not available. */
+  readonly sourceOf: (file: string) => string | undefined;
+}
+
+/** How many characters the caret underlines: the token at the column. */
+function tokenLength(line: string, col: number): number {
+  const rest = line.slice(col - 1);
+  const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s,\]}#]+)/.exec(rest);
+  return Math.max(1, match ? match[0].length : 1);
+}
+
+function lineOf(text: string, line: number): string | undefined {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) return undefined;
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+}
+
+/** Tabs shown as one space so the caret lines up; other control characters as '?'. */
+function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?');
+}
+
+export function formatPretty(findings: readonly Finding[], options: PrettyOptions): string {
+  const { chalk } = options;
+  const cache = new Map<string, string | undefined>();
+  const textOf = (file: string): string | undefined => {
+    if (!cache.has(file)) cache.set(file, options.sourceOf(file));
+    return cache.get(file);
+  };
+  let out = '';
+  for (const finding of findings) {
+    const severity = finding.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
+    out += `${chalk.bold(`${finding.file}:${finding.line}:${finding.col}:`)} ${severity}: ${finding.message} ${chalk.dim(`[${finding.rule} ${finding.name}]`)}\n`;
+    const text = textOf(finding.file);
+    const line = text === undefined ? undefined : lineOf(text, finding.line);
+    if (line !== undefined && line.length <= 400) {
+      const number = String(finding.line);
+      const gutter = ' '.repeat(number.length);
+      const shown = printable(line);
+      const caret = `${'^'}${'~'.repeat(Math.max(0, tokenLength(line, finding.col) - 1))}`;
+      out += `${chalk.dim(`${gutter} |`)}\n`;
+      out += `${chalk.dim(`${number} |`)} ${shown}\n`;
+      out += `${chalk.dim(`${gutter} |`)} ${' '.repeat(Math.max(0, finding.col - 1))}${chalk.green(caret)}\n`;
+    }
+    if (finding.hint !== undefined) out += `${' '.repeat(String(finding.line).length)} ${chalk.dim('=')} ${chalk.cyan(finding.hint)}\n`;
+    out += '\n';
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 for code scanning (e.g. github/codeql-action/upload-sarif). One
+ * run, every rule described in the driver, results pointing at file/line/column.
+ */
+import type { Finding } from '../../core/validate/finding.js';
+import { ALL_RULES } from '../../core/validate/rules.js';
+
+/** A relative URI with forward slashes, percent-encoded where needed. */
+function toUri(file: string): string {
+  return file
+    .split(/[\\/]/)
+    .map((part, index) => (index === 0 && /^[A-Za-z]:$/.test(part) ? part : encodeURIComponent(part)))
+    .join('/');
+}
+
+export function formatSarif(findings: readonly Finding[], version: string): string {
+  const ruleIndex = new Map(ALL_RULES.map((rule, index) => [rule.code, index]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'sop-runner',
+            version,
+            informationUri: 'https://github.com/sop-runner/sop-runner/blob/main/docs/sop-format.md',
+            rules: ALL_RULES.map((rule) => ({
+              id: rule.code,
+              name: rule.name,
+              shortDescription: { text: rule.summary },
+              fullDescription: { text: rule.summary },
+              helpUri: `https://github.com/sop-runner/sop-runner/blob/main/docs/sop-format.md#${rule.code.toLowerCase()}-${rule.name}`,
+              defaultConfiguration: { level: rule.severity === 'error' ? 'error' : 'warning' },
+            })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
+          level: f.severity === 'error' ? 'error' : 'warning',
+          message: { text: f.hint === undefined ? f.message : `${f.message} (${f.hint})` },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: toUri(f.file) },
+                region: { startLine: f.line, startColumn: f.col },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
