@@ -4,3 +4,4 @@ export type { RecordedSession, SessionStatus } from './recorded-session.js';
 export { groupSessions, byStart } from './group-sessions.js';
 export { commandsFromEvents, type RecordedCommand, type RecordedEvent } from './commands-from-events.js';
 export { summarise, type SessionSummary } from './summarise.js';
+export { findSession, type SessionLookup } from './find-session.js';

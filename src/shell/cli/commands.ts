@@ -8,7 +8,9 @@ import { defineValidate } from './validate.js';
 import { defineSchema } from './schema.js';
 import { defineTest } from './test.js';
 import { defineRun } from './run.js';
+import { defineLog } from './log.js';
+import { defineConfig } from './config.js';
 
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineRun, defineTest, defineValidate, defineSchema];
+export const commandDefinitions: CommandDefinition[] = [defineRun, defineTest, defineValidate, defineSchema, defineLog, defineConfig];

@@ -1,0 +1,143 @@
+/** `sop log`: the journal of recorded calls — list, show one as a transcript, verify the hash chain. */
+import { Option, type Command } from 'commander';
+import type { CommandDefinition } from './commands.js';
+
+export interface LogCommonOptions {
+  readonly dataDir?: string;
+  readonly lang?: string;
+  readonly training?: boolean;
+}
+
+export interface LogListOptions extends LogCommonOptions {
+  readonly sop?: string;
+  readonly since?: string;
+  readonly until?: string;
+  readonly outcome?: string;
+  readonly status?: 'completed' | 'interrupted' | 'open' | 'unfinished';
+  readonly format: 'table' | 'json';
+}
+
+export interface LogShowOptions extends LogCommonOptions {
+  readonly sops?: string;
+  readonly format: 'text' | 'json';
+}
+
+export interface LogVerifyOptions {
+  readonly dataDir?: string;
+  readonly lang?: string;
+  readonly format: 'text' | 'json';
+}
+
+const dataDirOption = (): Option => new Option('--data-dir <dir>', 'where journals live (default: $SOP_DATA_DIR, the config file, else $XDG_DATA_HOME/sop-runner)');
+const langOption = (): Option => new Option('--lang <lang>', 'language of messages and labels').choices(['en', 'uk']);
+const trainingOption = (): Option => new Option('--training', 'the training journal instead of live calls');
+
+/** `sop log <subcommand>` definitions; another subcommand adds one entry here. */
+export const logSubcommands: ((log: Command) => void)[] = [
+  (log) =>
+    log
+      .command('list')
+      .description('list recorded calls: date, SOP, outcome, duration, operator')
+      .option('--sop <id>', 'only calls that started with this SOP')
+      .option('--since <date>', 'only calls started on or after this date (YYYY-MM-DD, or an ISO time)')
+      .option('--until <date>', 'only calls started on or before this date (a whole day when YYYY-MM-DD)')
+      .option('--outcome <outcome>', 'only calls with this outcome (sop-id/outcome-id, or just outcome-id)')
+      .addOption(
+        new Option('--status <status>', 'only completed, interrupted (quit, signal), open (crashed) or unfinished (interrupted or open) calls').choices([
+          'completed',
+          'interrupted',
+          'open',
+          'unfinished',
+        ]),
+      )
+      .addOption(trainingOption())
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+      .addOption(dataDirOption())
+      .addOption(langOption())
+      .addHelpText(
+        'after',
+        `
+Dates and times are shown in the local time zone. Interrupted and open calls can be
+continued with "sop resume SESSION".
+
+Examples:
+  sop log list                                  every recorded call, oldest first
+  sop log list --since 2026-11-01 --until 2026-11-30
+  sop log list --sop job-offer-abroad --outcome referred
+  sop log list --status unfinished              calls that were not completed
+  sop log list --training --format json > training.json`,
+      )
+      .action(async (options: LogListOptions) => {
+        const { runLogList } = await import('../commands/log.js');
+        process.exitCode = await runLogList(options);
+      }),
+  (log) =>
+    log
+      .command('show')
+      .description('show one recorded call as a readable transcript')
+      .argument('<session>', 'the session id, or a unique part of it (its start or its last four characters)')
+      .option('--sops <dir>', 'the SOP library for step texts and option labels (default: the configured sops dir)')
+      .addOption(trainingOption())
+      .addOption(new Option('--format <format>', 'text: a transcript; json: the journal lines').choices(['text', 'json']).default('text'))
+      .addOption(dataDirOption())
+      .addOption(langOption())
+      .addHelpText(
+        'after',
+        `
+The transcript shows each step as it was shown, the answers (with the SOP's option labels
+when the SOP is available), amendments (original -> new), interrupts, notes, the outcome and
+the referrals. Sensitive answers and every note were never written in clear: they show as
+[redacted].
+
+Examples:
+  sop log show 20261129-1302-k3f9
+  sop log show k3f9                     the last four characters are enough when unique
+  sop log show 20261129-1302 --lang uk
+  sop log show k3f9 --format json       the raw journal lines`,
+      )
+      .action(async (session: string, options: LogShowOptions) => {
+        const { runLogShow } = await import('../commands/log.js');
+        process.exitCode = await runLogShow(session, options);
+      }),
+  (log) =>
+    log
+      .command('verify')
+      .description('check the journal has not been edited, cut or reordered (walks the hash chain)')
+      .argument('[file]', 'one journal file ("-" reads stdin); default: every journal file of the data dir')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addOption(dataDirOption())
+      .addOption(langOption())
+      .addHelpText(
+        'after',
+        `
+Each journal line holds the SHA-256 of the line before it, so a line that was edited,
+deleted, inserted or moved breaks the chain where it happened; lines cut off the end are
+found through the <file>.head that sop keeps beside each journal file. Each break is
+reported as file:line. A torn last line (a write cut short by a crash) is only a notice.
+Exit 0: the chain is intact; 1: it breaks somewhere; 2: cannot read the journal.
+
+Examples:
+  sop log verify
+  sop log verify ~/.local/share/sop-runner/journal/calls/2026-11.jsonl
+  sop log verify --format json`,
+      )
+      .action(async (file: string | undefined, options: LogVerifyOptions) => {
+        const { runLogVerify } = await import('../commands/log.js');
+        process.exitCode = await runLogVerify(file, options);
+      }),
+];
+
+export const defineLog: CommandDefinition = (program: Command) => {
+  const log = program
+    .command('log')
+    .description('the journal of recorded calls: list, show, verify')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  sop log list --since 2026-11-01
+  sop log show k3f9
+  sop log verify`,
+    );
+  for (const define of logSubcommands) define(log);
+};

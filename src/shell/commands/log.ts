@@ -1,0 +1,179 @@
+/** `sop log list|show|verify`: wires the journal reader, the record model and verify to the terminal. */
+import type { Library } from '../../core/model/library.js';
+import { findSession } from '../../core/record/find-session.js';
+import { summarise, type SessionSummary } from '../../core/record/summarise.js';
+import type { LogListOptions, LogShowOptions, LogVerifyOptions } from '../cli/log.js';
+import { loadConfig, type Config } from '../config/index.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { say, type Lang } from '../i18n.js';
+import { readJournal, type RecordedSessionIn } from '../journal/reader.js';
+import { formatDuration, formatLocalTime, transcript } from '../journal/transcript.js';
+import { verifyJournal, verifyJournalFile } from '../journal/verify.js';
+
+function settings(options: { dataDir?: string; lang?: string; sops?: string }): Config {
+  return loadConfig({
+    flags: {
+      ...(options.lang !== undefined ? { lang: options.lang } : {}),
+      ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+      ...(options.sops !== undefined ? { sopsDir: options.sops } : {}),
+    },
+  });
+}
+
+function printNotices(notices: readonly string[]): void {
+  for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
+}
+
+/** A date bound: YYYY-MM-DD is a local day (since: its start; until: its end), else an ISO time. */
+function parseBound(value: string | undefined, edge: 'start' | 'end', flag: string, lang: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const time = day
+    ? edge === 'start'
+      ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])).getTime()
+      : new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + 1).getTime() - 1
+    : Date.parse(value);
+  if (Number.isNaN(time)) {
+    throw new UserError(
+      say(lang, {
+        en: `${flag} ${value}: not a date. Write it as YYYY-MM-DD (e.g. 2026-11-29) or an ISO time (2026-11-29T13:00).`,
+        uk: `${flag} ${value}: це не дата. Запишіть як РРРР-ММ-ДД (напр. 2026-11-29) або час ISO (2026-11-29T13:00).`,
+      }),
+    );
+  }
+  return time;
+}
+
+function keep(session: RecordedSessionIn, summary: SessionSummary, options: LogListOptions, since?: number, until?: number): boolean {
+  if (options.sop !== undefined && summary.sop !== options.sop) return false;
+  const started = Date.parse(summary.startedAt);
+  if (since !== undefined && started < since) return false;
+  if (until !== undefined && started > until) return false;
+  if (options.outcome !== undefined) {
+    const outcome = summary.outcome ?? '';
+    if (outcome !== options.outcome && !outcome.endsWith(`/${options.outcome}`)) return false;
+  }
+  if (options.status === 'unfinished') return session.status !== 'completed';
+  if (options.status !== undefined) return session.status === options.status;
+  return true;
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)));
+  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column]! - [...cell].length))).join('  ').trimEnd()).join('\n');
+}
+
+export async function runLogList(options: LogListOptions): Promise<number> {
+  const config = settings(options);
+  const { lang } = config;
+  const since = parseBound(options.since, 'start', '--since', lang);
+  const until = parseBound(options.until, 'end', '--until', lang);
+  const { sessions, notices } = readJournal(config.dataDir, options.training ? 'training' : 'live', { lang });
+  printNotices(notices);
+  const rows = sessions.map((session) => ({ session, summary: summarise(session) })).filter(({ session, summary }) => keep(session, summary, options, since, until));
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify(rows.map(({ session, summary }) => ({ ...summary, file: session.file })), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (rows.length === 0) {
+    process.stderr.write(
+      say(lang, {
+        en: sessions.length === 0 ? `No recorded ${options.training ? 'training sessions' : 'calls'} in ${config.dataDir}.\n` : 'No recorded call matches these filters.\n',
+        uk: sessions.length === 0 ? `У ${config.dataDir} немає записаних ${options.training ? 'тренувань' : 'дзвінків'}.\n` : 'Жоден записаний дзвінок не відповідає цим умовам.\n',
+      }),
+    );
+    return EXIT.ok;
+  }
+  const statusWord = (summary: SessionSummary): string =>
+    summary.status === 'completed'
+      ? (summary.outcome ?? '')
+      : summary.status === 'interrupted'
+        ? say(lang, { en: `interrupted at ${summary.lastStep ?? '?'}`, uk: `перервано на ${summary.lastStep ?? '?'}` })
+        : say(lang, { en: `open at ${summary.lastStep ?? '?'}`, uk: `відкрито на ${summary.lastStep ?? '?'}` });
+  const header = lang === 'uk' ? ['ДАТА', 'СЕСІЯ', 'SOP', 'РЕЗУЛЬТАТ', 'ТРИВАЛІСТЬ', 'ОПЕРАТОР'] : ['DATE', 'SESSION', 'SOP', 'OUTCOME', 'DURATION', 'OPERATOR'];
+  const body = rows.map(({ summary }) => [formatLocalTime(summary.startedAt), summary.id, summary.sop, statusWord(summary), formatDuration(summary.durationMs), summary.operator]);
+  process.stdout.write(`${table([header, ...body])}\n`);
+  return EXIT.ok;
+}
+
+async function libraryFor(sopsDir: string): Promise<Library | undefined> {
+  try {
+    const { readLibrary } = await import('../library/read-library.js');
+    return (await readLibrary([sopsDir], { cache: false })).library;
+  } catch {
+    return undefined; // Labels are a comfort: ids are shown without the library.
+  }
+}
+
+export async function runLogShow(id: string, options: LogShowOptions): Promise<number> {
+  const config = settings(options);
+  const { lang } = config;
+  const mode = options.training ? 'training' : 'live';
+  const { sessions, notices } = readJournal(config.dataDir, mode, { lang });
+  printNotices(notices);
+  const found = findSession(sessions, id);
+  const list = (matches: readonly RecordedSessionIn[]): string =>
+    matches.map((s) => `  ${s.id}  ${formatLocalTime(s.start.at)}  ${s.start.sop}`).join('\n');
+  if (found.kind === 'ambiguous') {
+    throw new UserError(
+      say(lang, {
+        en: `"${id}" matches ${found.matches.length} sessions; give more of the id:\n${list(found.matches.slice(0, 10))}`,
+        uk: `«${id}» підходить до ${found.matches.length} сесій; вкажіть більше символів:\n${list(found.matches.slice(0, 10))}`,
+      }),
+    );
+  }
+  if (found.kind === 'unknown') {
+    const where = `${config.dataDir} (${mode === 'live' ? 'calls' : 'training'})`;
+    const close = found.close.length > 0 ? list(found.close) : '';
+    const other = options.training ? '' : ' --training';
+    throw new UserError(
+      say(lang, {
+        en: `no session "${id}" in the journal at ${where}.${close ? `\nClose matches:\n${close}` : ''}\nList sessions with: sop log list${options.training ? ' --training' : ''} (training sessions: sop log show ${id}${other})`,
+        uk: `у журналі ${where} немає сесії «${id}».${close ? `\nСхожі:\n${close}` : ''}\nСписок сесій: sop log list${options.training ? ' --training' : ''} (тренування: sop log show ${id}${other})`,
+      }),
+    );
+  }
+  const session = found.session;
+  if (options.format === 'json') {
+    process.stdout.write(session.lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+    return EXIT.ok;
+  }
+  process.stdout.write(transcript(session, await libraryFor(config.sopsDir), lang));
+  return EXIT.ok;
+}
+
+export async function runLogVerify(file: string | undefined, options: LogVerifyOptions): Promise<number> {
+  const config = settings(options);
+  const { lang } = config;
+  let report;
+  try {
+    report = file === undefined ? verifyJournal(config.dataDir, lang) : verifyJournalFile(file, lang);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new UserError(
+      say(lang, {
+        en: `cannot read ${file ?? config.dataDir} (${code}). Check the path, or give --data-dir.`,
+        uk: `не вдається прочитати ${file ?? config.dataDir} (${code}). Перевірте шлях або вкажіть --data-dir.`,
+      }),
+    );
+  }
+  printNotices(report.notices);
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ ok: report.breaks.length === 0, files: report.files, lines: report.lines, breaks: report.breaks, notices: report.notices }, null, 2)}\n`);
+  } else {
+    for (const b of report.breaks) process.stdout.write(`${b.file}:${b.line}: ${b.kind}: ${b.message}\n`);
+    process.stderr.write(
+      report.breaks.length === 0
+        ? say(lang, {
+            en: `Journal intact: ${report.lines} lines in ${report.files} file(s), the hash chain holds.\n`,
+            uk: `Журнал цілий: ${report.lines} рядків у ${report.files} файлах, ланцюжок гешів не порушено.\n`,
+          })
+        : say(lang, {
+            en: `The hash chain breaks in ${report.breaks.length} place(s): the journal was changed after it was written.\n`,
+            uk: `Ланцюжок гешів порушено в ${report.breaks.length} місцях: журнал змінювали після запису.\n`,
+          }),
+    );
+  }
+  return report.breaks.length === 0 ? EXIT.ok : EXIT.findings;
+}
