@@ -10,7 +10,8 @@ import { parseMermaid } from '../graph/parse-diagrams.js';
 const here = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
 const tricky = parse(readFileSync(here('../graph/fixtures/tricky.sop.yaml'), 'utf8')) as Sop;
 const directory = parse(readFileSync(here('fixtures/directory.yaml'), 'utf8')) as Directory;
-const titles = new Map([['helper', 'Check a job offer']]);
+const titlesIn = (lang: string) => new Map([['helper', lang === 'uk' ? 'Перевірка пропозиції роботи' : 'Check a job offer']]);
+const titles = titlesIn('en');
 
 function expectFile(actual: string, name: string): void {
   if (process.env['UPDATE_FIXTURES']) writeFileSync(here(`fixtures/${name}`), actual);
@@ -19,7 +20,7 @@ function expectFile(actual: string, name: string): void {
 
 describe('handbook', () => {
   for (const lang of ['en', 'uk']) {
-    const text = toHandbook(tricky, { lang, directory, titles, file: 'test/graph/fixtures/tricky.sop.yaml' });
+    const text = toHandbook(tricky, { lang, directory, titles: titlesIn(lang), file: 'test/graph/fixtures/tricky.sop.yaml' });
     it(`(${lang}) matches the fixture`, () => expectFile(text, `tricky.${lang}.md`));
     it(`(${lang}) embeds a mermaid diagram that Mermaid parses`, async () => {
       const diagram = /```mermaid\n([\s\S]*?)```/.exec(text)?.[1];

@@ -75,7 +75,14 @@ export function buildGraph(sop: Sop, options: BuildGraphOptions): Graph {
     } else {
       nodes.push({ id, kind: step.kind, label: stepLabel(id, step, lang, max) });
     }
-    for (const exit of stepExits(step, lang)) edges.push({ from: id, to: exit.to, label: shorten(exit.label, max), dashed: false });
+    // Several options to the same step draw as one arrow with their labels joined.
+    const merged = new Map<string, string[]>();
+    for (const exit of stepExits(step, lang)) {
+      const labels = merged.get(exit.to) ?? [];
+      if (exit.label && !labels.includes(exit.label)) labels.push(exit.label);
+      merged.set(exit.to, labels);
+    }
+    for (const [to, labels] of merged) edges.push({ from: id, to, label: shorten(labels.join(' / '), max), dashed: false });
   }
   for (const interrupt of sop.interrupts ?? []) {
     const id = `interrupt:${interrupt.key}`;

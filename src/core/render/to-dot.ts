@@ -24,7 +24,7 @@ function label(node: GraphNode, lang: string): string {
     lines.push(`↪ ${node.calls.title ? `${node.calls.title} (${node.calls.sop})` : node.calls.sop}`);
     if (node.calls.tail) lines.push(`(${word(lang, W.tailCall)})`);
   }
-  if (node.outcome !== undefined) lines.push(`⏹ ${node.outcomeLabel ?? node.outcome}`);
+  if (node.outcome !== undefined) lines.push(`■ ${node.outcomeLabel ?? node.outcome}`);
   return lines.join('\n');
 }
 

@@ -38,7 +38,7 @@ function nodeLabel(node: GraphNode, lang: string): string {
     lines.push(`↪ ${mermaidText(node.calls.title ? `${node.calls.title} (${node.calls.sop})` : node.calls.sop)}`);
     if (node.calls.tail) lines.push(mermaidText(`(${word(lang, W.tailCall)})`));
   }
-  if (node.outcome !== undefined) lines.push(`⏹ ${mermaidText(node.outcomeLabel ?? node.outcome)}`);
+  if (node.outcome !== undefined) lines.push(`■ ${mermaidText(node.outcomeLabel ?? node.outcome)}`);
   return lines.join('<br/>');
 }
 

@@ -7,7 +7,7 @@ import { W, word } from './words.js';
 
 function describe(node: GraphNode, lang: string): string {
   const extra: string[] = [node.kind];
-  if (node.outcome !== undefined) extra.push(`⏹ ${node.outcome}${node.outcomeLabel ? `: ${node.outcomeLabel}` : ''}${node.category ? ` (${word(lang, W.category[node.category])})` : ''}`);
+  if (node.outcome !== undefined) extra.push(`■ ${node.outcome}${node.outcomeLabel ? `: ${node.outcomeLabel}` : ''}${node.category ? ` (${word(lang, W.category[node.category])})` : ''}`);
   if (node.calls) {
     extra.push(`↪ ${node.calls.sop}${node.calls.tail ? `, ${word(lang, W.tailCall)}` : ''}`);
   }

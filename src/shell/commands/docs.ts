@@ -1,0 +1,20 @@
+/** `sop docs`: the SOP's Markdown handbook, with the library's directory for referral contacts. */
+import { toHandbook } from '../../core/render/index.js';
+import type { DocsOptions } from '../cli/docs.js';
+import { loadConfig } from '../config/index.js';
+import { EXIT } from '../exit-codes.js';
+import { sopForPicture, writeOutput } from './graph.js';
+
+export async function runDocs(arg: string, options: DocsOptions): Promise<number> {
+  const config = loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });
+  const lang = config.lang;
+  const { loaded, library, file, titles } = await sopForPicture(arg, config.sopsDir, lang);
+  const handbook = toHandbook(loaded.sop, {
+    lang,
+    file,
+    titles,
+    ...(library.directory ? { directory: library.directory } : {}),
+  });
+  writeOutput(handbook, options.output, lang);
+  return EXIT.ok;
+}

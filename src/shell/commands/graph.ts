@@ -1,0 +1,161 @@
+/** `sop graph`: wires the library reader to the pure graph renderers; svg/png through Graphviz. */
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, writeFileSync } from 'node:fs';
+import { delimiter, isAbsolute, join, relative } from 'node:path';
+import type { LoadedSop, Library } from '../../core/model/library.js';
+import { didYouMean } from '../../core/validate/did-you-mean.js';
+import { buildGraph, toDot, toMermaid, toText } from '../../core/render/index.js';
+import type { GraphOptions } from '../cli/graph.js';
+import { loadConfig } from '../config/index.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { localize, say, type Lang } from '../i18n.js';
+import { readLibrary } from '../library/read-library.js';
+
+export interface SopForPicture {
+  readonly loaded: LoadedSop;
+  /** The library around it (other SOPs' titles, the directory); may be empty. */
+  readonly library: Library;
+  /** The file name to show: relative to the working directory when inside it. */
+  readonly file: string;
+  /** Titles of every SOP known, by id, in `lang`. */
+  readonly titles: Map<string, string>;
+}
+
+function looksLikePath(arg: string): boolean {
+  return arg === '-' || /[\\/]/.test(arg) || /\.ya?ml$/i.test(arg);
+}
+
+function shown(file: string): string {
+  if (file === '-' || !isAbsolute(file)) return file;
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+/** The SOP named by an id (in the library) or a path, with the library around it. Throws UserError. */
+export async function sopForPicture(arg: string, sopsDir: string, lang: Lang): Promise<SopForPicture> {
+  const around = await readLibrary([sopsDir]);
+  let loaded: LoadedSop | undefined;
+  if (looksLikePath(arg)) {
+    const own = await readLibrary([arg]);
+    const errors = own.findings.filter((f) => f.severity === 'error');
+    loaded = [...own.library.sops.values()][0];
+    if (!loaded) {
+      const details = errors
+        .slice(0, 5)
+        .map((f) => `  ${f.file}:${f.line}:${f.col}: ${f.message}`)
+        .join('\n');
+      throw new UserError(
+        say(lang, {
+          en: `${arg}: no valid SOP to draw.\n${details || '  (no .sop.yaml file found there)'}\n  Run "sop validate ${arg}" for every problem.`,
+          uk: `${arg}: немає коректної СОП для побудови.\n${details || '  (там немає файлу .sop.yaml)'}\n  Усі проблеми покаже "sop validate ${arg}".`,
+        }),
+      );
+    }
+  } else {
+    loaded = around.library.sops.get(arg);
+    if (!loaded) {
+      const ids = [...around.library.sops.keys()].sort();
+      const guess = didYouMean(arg, ids);
+      throw new UserError(
+        say(lang, {
+          en: `no SOP with id "${arg}" in ${shown(sopsDir)}.${guess ? ` Did you mean "${guess}"?` : ''}\n  Known SOPs: ${ids.join(', ') || '(none)'}. Give an id, or the path of a .sop.yaml file.`,
+          uk: `у ${shown(sopsDir)} немає СОП з ідентифікатором «${arg}».${guess ? ` Можливо, «${guess}»?` : ''}\n  Відомі СОП: ${ids.join(', ') || '(немає)'}. Вкажіть ідентифікатор або шлях до файлу .sop.yaml.`,
+        }),
+      );
+    }
+  }
+  const titles = new Map<string, string>();
+  for (const [id, other] of around.library.sops) titles.set(id, localize(other.sop.title, lang));
+  titles.set(loaded.sop.sop, localize(loaded.sop.title, lang));
+  return { loaded, library: around.library, file: shown(loaded.file), titles };
+}
+
+/** Writes to -o FILE (0644: diagrams and handbooks hold no call data) or stdout. */
+export function writeOutput(data: string | Uint8Array, output: string | undefined, lang: Lang): void {
+  if (output === undefined || output === '-') {
+    process.stdout.write(data);
+    return;
+  }
+  try {
+    writeFileSync(output, data, { mode: 0o644 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UserError(
+      say(lang, {
+        en: `${output}: cannot write the file (${code}). Check that the folder exists and you may write there.`,
+        uk: `${output}: не вдалося записати файл (${code}). Перевірте, чи існує тека і чи маєте ви право запису.`,
+      }),
+    );
+  }
+  process.stderr.write(say(lang, { en: `sop: wrote ${output}\n`, uk: `sop: записано ${output}\n` }));
+}
+
+/** The `dot` program on PATH, or undefined (checked without running anything). */
+export function findDot(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const names = process.platform === 'win32' ? ['dot.exe', 'dot.cmd'] : ['dot'];
+  for (const dir of (env['PATH'] ?? '').split(delimiter)) {
+    if (!dir) continue;
+    for (const name of names) {
+      const candidate = join(dir, name);
+      try {
+        accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return undefined;
+}
+
+function drawWithGraphviz(dotText: string, format: 'svg' | 'png', lang: Lang): Buffer {
+  const dot = findDot();
+  if (!dot) {
+    throw new UserError(
+      say(lang, {
+        en: `--format ${format} needs Graphviz's "dot" program, which is not on PATH.\n  Install Graphviz (e.g. "apt-get install graphviz"), or use --format dot / mermaid / text.`,
+        uk: `--format ${format} потребує програми "dot" з Graphviz, якої немає в PATH.\n  Встановіть Graphviz (напр. "apt-get install graphviz") або оберіть --format dot / mermaid / text.`,
+      }),
+    );
+  }
+  const result = spawnSync(dot, [`-T${format}`], { input: dotText, timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+  if (result.error || result.status !== 0) {
+    const why = result.error?.message ?? result.stderr.toString().trim() ?? `exit ${result.status}`;
+    throw new UserError(
+      say(lang, { en: `Graphviz could not draw the diagram: ${why}`, uk: `Graphviz не зміг намалювати схему: ${why}` }),
+    );
+  }
+  return result.stdout;
+}
+
+export async function runGraph(arg: string, options: GraphOptions): Promise<number> {
+  const config = loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });
+  const lang = config.lang;
+  const format = options.format ?? 'mermaid';
+  if (format === 'png' && options.output === undefined && process.stdout.isTTY) {
+    throw new UserError(
+      say(lang, {
+        en: '--format png writes a picture: give -o FILE (or redirect stdout to a file).',
+        uk: '--format png створює зображення: вкажіть -o ФАЙЛ (або перенаправте stdout у файл).',
+      }),
+    );
+  }
+  const { loaded, titles } = await sopForPicture(arg, config.sopsDir, lang);
+  const graph = buildGraph(loaded.sop, { lang, titles });
+  switch (format) {
+    case 'mermaid':
+      writeOutput(toMermaid(graph, lang), options.output, lang);
+      break;
+    case 'dot':
+      writeOutput(toDot(graph, lang), options.output, lang);
+      break;
+    case 'text':
+      writeOutput(toText(graph, lang), options.output, lang);
+      break;
+    case 'svg':
+    case 'png':
+      writeOutput(drawWithGraphviz(toDot(graph, lang), format, lang), options.output, lang);
+      break;
+  }
+  return EXIT.ok;
+}
