@@ -6,7 +6,6 @@ import type { Command } from 'commander';
 
 import { defineValidate } from './validate.js';
 import { defineSchema } from './schema.js';
-import { defineReplay } from './replay.js';
 import { defineTest } from './test.js';
 import { defineGraph } from './graph.js';
 import { defineDocs } from './docs.js';
@@ -16,4 +15,4 @@ import { defineConfig } from './config.js';
 
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineRun, defineTest, defineReplay, defineGraph, defineDocs, defineValidate, defineSchema, defineLog, defineConfig];
+export const commandDefinitions: CommandDefinition[] = [defineRun, defineTest, defineGraph, defineDocs, defineValidate, defineSchema, defineLog, defineConfig];
