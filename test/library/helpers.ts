@@ -1,0 +1,31 @@
+/** Loads the shipped library (sops/) and its scenarios once per test file, through the public readers. */
+import { readLibrary, type ReadLibraryResult } from '../../src/shell/library/read-library.js';
+import { readScenarios, type ReadScenariosResult } from '../../src/shell/library/read-scenarios.js';
+
+export const LIBRARY_DIR = 'sops';
+export const SCENARIO_DIR = 'sops/scenarios';
+
+/** The SOPs this part of the library owns (the rest are written alongside, same rules). */
+export const OWN_SOPS = ['first-contact', 'emergency', 'referral', 'closing', 'possible-victim', 'child-involved'] as const;
+
+/** Every SOP id the lead fixed for the shipped library. */
+export const ALL_SOPS = [
+  ...OWN_SOPS,
+  'job-offer-abroad',
+  'third-party-report',
+  'missing-person',
+  'domestic-violence',
+] as const;
+
+let library: Promise<ReadLibraryResult> | undefined;
+let scenarios: Promise<ReadScenariosResult> | undefined;
+
+export function shippedLibrary(): Promise<ReadLibraryResult> {
+  library ??= readLibrary([LIBRARY_DIR], { validate: true, cache: false });
+  return library;
+}
+
+export function shippedScenarios(): Promise<ReadScenariosResult> {
+  scenarios ??= readScenarios([SCENARIO_DIR], { cache: false });
+  return scenarios;
+}
