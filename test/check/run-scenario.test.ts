@@ -54,10 +54,10 @@ describe('runScenario', () => {
     expect(failure).toMatchObject({ code: 'not-ended', got: 'hotline/topic' });
   });
 
-  it('matches the expected JSON report for the failing fixtures (deterministic)', () => {
+  it('matches the expected JSON report for the failing fixtures (deterministic)', async () => {
     const results = ['bad-answer', 'not-ended', 'wrong-expectations', 'wrong-step'].map(run);
     const json = formatTestJson({ results }, 'en');
     expect(json).toBe(formatTestJson({ results: ['bad-answer', 'not-ended', 'wrong-expectations', 'wrong-step'].map(run) }, 'en'));
-    expect(json).toMatchFileSnapshot('./fixtures/scenarios/failing.expected.json');
+    await expect(json).toMatchFileSnapshot('./fixtures/scenarios/failing.expected.json');
   });
 });

@@ -89,25 +89,36 @@ export function buildTimeline(library: Library | undefined, session: TimelineSes
   let referrals: readonly string[] = [];
   let lastMs = 0;
   const current = (): TimelineEntry | undefined => entries[entries.length - 1];
+  let reopened = false;
+  const open = (qualified: string, kind: string, ms: number): void => {
+    const previous = current();
+    if (previous) previous.spentMs = ms - previous.atMs;
+    const step = stepOf(library, qualified);
+    entries.push({
+      step: qualified,
+      kind,
+      text: step && 'text' in step ? localizedIn(step.text, lang) : '',
+      atMs: ms,
+      spentMs: 0,
+      ...(via ? { via } : {}),
+      interrupts: [],
+      notes: [],
+      entered: [],
+    });
+    via = undefined;
+  };
   for (const line of session.lines) {
     lastMs = Math.max(lastMs, line.ms);
     switch (line.type) {
       case 'step-shown': {
         const previous = current();
-        if (previous) previous.spentMs = line.ms - previous.atMs;
-        const step = stepOf(library, line.step);
-        entries.push({
-          step: line.step,
-          kind: line.kind,
-          text: step && 'text' in step ? localizedIn(step.text, lang) : '',
-          atMs: line.ms,
-          spentMs: 0,
-          ...(via ? { via } : {}),
-          interrupts: [],
-          notes: [],
-          entered: [],
-        });
-        via = undefined;
+        // back already opened the entry of the step it returned to.
+        if (reopened && previous?.step === line.step) {
+          reopened = false;
+          break;
+        }
+        reopened = false;
+        open(line.step, line.kind, line.ms);
         break;
       }
       case 'answer': {
@@ -124,9 +135,14 @@ export function buildTimeline(library: Library | undefined, session: TimelineSes
         }
         break;
       }
-      case 'back':
+      case 'back': {
+        // The engine shows the step it went back to again without a step-shown event.
+        const step = stepOf(library, line.to);
         via = 'back';
+        open(line.to, step?.kind ?? '', line.ms);
+        reopened = true;
         break;
+      }
       case 'interrupt':
         current()?.interrupts.push({ key: line.key, to: line.to });
         via = 'interrupt';

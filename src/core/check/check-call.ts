@@ -208,15 +208,21 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     return result('same', state);
   }
   if (now) {
+    const routed = partedAt(library, `(end: ${oldOutcome})`, now.qualified, previous, newEvents.slice(sinceAnswer));
     return result('diverged', state, {
       divergence: {
         kind: 'not-ended',
         at: now.qualified,
-        where: whereStep(library, previous ?? now.qualified),
-        message: {
-          en: `the call ended with ${oldOutcome}; now it continues to ${now.qualified} after the last recorded answer`,
-          uk: `дзвінок завершився результатом ${oldOutcome}; тепер після останньої записаної відповіді він переходить до ${now.qualified}`,
-        },
+        ...(routed.where ? { where: routed.where } : {}),
+        message: routed.message.en.includes('condition')
+          ? {
+              en: `after ${previous ?? 'the start'}, a condition now routes to ${now.qualified} instead of ending the call with ${oldOutcome}`,
+              uk: `після ${previous ?? 'початку'} умова тепер веде до ${now.qualified} замість завершення дзвінка з результатом ${oldOutcome}`,
+            }
+          : {
+              en: `after ${previous ?? 'the start'}, the call now goes on to ${now.qualified} instead of ending with ${oldOutcome}`,
+              uk: `після ${previous ?? 'початку'} дзвінок тепер переходить до ${now.qualified} замість завершення з результатом ${oldOutcome}`,
+            },
       },
     });
   }
@@ -260,7 +266,7 @@ function partedAt(
   recent: readonly EngineEvent[],
 ): Divergence {
   const { sop, step: stepId } = splitQualified(old);
-  const exists = library.sops.get(sop)?.sop.steps[stepId] !== undefined;
+  const exists = old.startsWith('(') || library.sops.get(sop)?.sop.steps[stepId] !== undefined;
   if (!exists) {
     return {
       kind: 'step-removed',

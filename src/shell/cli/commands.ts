@@ -12,7 +12,8 @@ import { defineDocs } from './docs.js';
 import { defineRun } from './run.js';
 import { defineLog } from './log.js';
 import { defineConfig } from './config.js';
+import { defineReplay } from './replay.js';
 
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineRun, defineTest, defineGraph, defineDocs, defineValidate, defineSchema, defineLog, defineConfig];
+export const commandDefinitions: CommandDefinition[] = [defineRun, defineTest, defineGraph, defineDocs, defineValidate, defineSchema, defineLog, defineConfig, defineReplay];

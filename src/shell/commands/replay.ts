@@ -1,0 +1,135 @@
+/** `sop replay`: the timeline of one recorded call, or `--check` of many against the current SOPs. */
+import chalk from 'chalk';
+import { buildTimeline } from '../../core/check/build-timeline.js';
+import { checkCall } from '../../core/check/check-call.js';
+import type { ReplayOptions } from '../cli/replay.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { say, type Lang } from '../i18n.js';
+import { readLibrary } from '../library/read-library.js';
+import { formatCheckJson, formatCheckJunit, formatCheckPretty, type CheckedCall } from '../replay/format-check.js';
+import { pinnedLibrary } from '../replay/pinned-library.js';
+import { playTimeline, stepThrough } from '../replay/play-timeline.js';
+import { readRecordedCalls, type RecordedCall } from '../replay/read-recorded-calls.js';
+import { renderTimeline } from '../replay/render-timeline.js';
+import { checkSettings } from '../replay/settings.js';
+import { openTerminal } from '../tui/terminal.js';
+
+export interface ReplayIO {
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+const realIO: ReplayIO = { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
+export async function runReplay(args: readonly string[], options: ReplayOptions, io: ReplayIO = realIO): Promise<number> {
+  const settings = checkSettings(options);
+  const { lang } = settings;
+  const { calls, notices } = readRecordedCalls(args, { dataDir: settings.dataDir, mode: options.training ? 'training' : 'live', lang });
+  for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
+  return options.check ? check(calls, settings.sopsDir, options, lang) : replay(calls, args, settings.sopsDir, options, lang, io);
+}
+
+async function check(calls: readonly RecordedCall[], sopsDir: string, options: ReplayOptions, lang: Lang): Promise<number> {
+  const { library, findings } = await readLibrary([sopsDir]);
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0) {
+    process.stderr.write(
+      say(lang, {
+        en: `sop: ${errors.length} error(s) in the SOPs of ${sopsDir}; calls that reach them will diverge. Run "sop validate ${sopsDir}".\n`,
+        uk: `sop: у СОП із ${sopsDir} помилок: ${errors.length}; дзвінки, що їх зачіпають, розійдуться. Виконайте "sop validate ${sopsDir}".\n`,
+      }),
+    );
+  }
+  const progress = process.stderr.isTTY && calls.length >= 500 ? progressBar(calls.length) : undefined;
+  const checks: CheckedCall[] = [];
+  for (const [index, call] of calls.entries()) {
+    checks.push({ ...checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events }), file: call.file });
+    progress?.(index + 1);
+  }
+  progress?.(calls.length, true);
+  if (checks.length === 0) {
+    process.stderr.write(say(lang, { en: 'sop: no recorded calls to check\n', uk: 'sop: немає записаних дзвінків для перевірки\n' }));
+  }
+  const format = options.format ?? 'pretty';
+  const output = format === 'json' ? formatCheckJson(checks, lang) : format === 'junit' ? formatCheckJunit(checks, lang) : formatCheckPretty(checks, lang, chalk);
+  process.stdout.write(output);
+  return checks.some((entry) => entry.status === 'diverged') ? EXIT.findings : EXIT.ok;
+}
+
+/** A progress bar on stderr (only on a terminal), redrawn at most every 1% . */
+function progressBar(total: number): (done: number, finished?: boolean) => void {
+  let shown = -1;
+  return (done, finished = false) => {
+    const percent = Math.floor((done / total) * 100);
+    if (finished) {
+      process.stderr.write('\r\u001b[K');
+      return;
+    }
+    if (percent === shown) return;
+    shown = percent;
+    const width = 30;
+    const filled = Math.round((percent / 100) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`);
+  };
+}
+
+async function replay(calls: readonly RecordedCall[], args: readonly string[], sopsDir: string, options: ReplayOptions, lang: Lang, io: ReplayIO): Promise<number> {
+  if (args.length !== 1) {
+    throw new UserError(
+      say(lang, {
+        en: 'replay shows one call: give one session id or one exported file (or use --check for many)',
+        uk: 'replay показує один дзвінок: вкажіть один ідентифікатор сесії або один експортований файл (або --check для багатьох)',
+      }),
+    );
+  }
+  if (calls.length !== 1 || !calls[0]) {
+    const list = calls.slice(0, 10).map((call) => `  ${call.id}`).join('\n');
+    throw new UserError(
+      say(lang, {
+        en: `${args[0]} holds ${calls.length} calls; name one session id${list ? `:\n${list}` : ''}`,
+        uk: `${args[0]} містить дзвінків: ${calls.length}; вкажіть один ідентифікатор сесії${list ? `:\n${list}` : ''}`,
+      }),
+    );
+  }
+  const call = calls[0];
+  const dirs = [sopsDir];
+  const current = await readLibrary(dirs);
+  const pinned = await pinnedLibrary(call.start.files ?? [], current, dirs, lang);
+  for (const notice of pinned.notices) process.stderr.write(`sop: ${notice}\n`);
+  const timeline = buildTimeline(pinned.library, call);
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify(timeline, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (options.format === 'junit') {
+    throw new UserError(say(lang, { en: '--format junit goes with --check', uk: '--format junit використовується з --check' }));
+  }
+  if (options.step) {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      throw new UserError(
+        say(lang, {
+          en: '--step needs a terminal (keys are read from it); without --step the whole call is printed',
+          uk: '--step потребує термінала (клавіші читаються з нього); без --step дзвінок друкується повністю',
+        }),
+      );
+    }
+    const terminal = openTerminal(process.stdin, process.stdout);
+    try {
+      await stepThrough(timeline, terminal, lang, chalk);
+    } finally {
+      terminal.close();
+    }
+    return EXIT.ok;
+  }
+  if (options.speed !== undefined) {
+    const speed = Number(options.speed);
+    if (!Number.isFinite(speed) || speed <= 0) {
+      throw new UserError(
+        say(lang, { en: `--speed must be a positive number (e.g. 4), got "${options.speed}"`, uk: `--speed має бути додатним числом (наприклад 4), а не «${options.speed}»` }),
+      );
+    }
+    await playTimeline(timeline, { speed, sleep: io.sleep, write: (text) => process.stdout.write(text), lang, color: chalk });
+    return EXIT.ok;
+  }
+  process.stdout.write(renderTimeline(timeline, lang, chalk));
+  return EXIT.ok;
+}

@@ -1,0 +1,124 @@
+/** `sop replay --check` reports: pretty (old and new path side by side), json, junit. */
+import type { ChalkInstance } from 'chalk';
+import type { CallCheck } from '../../core/check/check-call.js';
+import { formatWhere } from '../../core/check/where.js';
+import { xmlEscape } from '../format/test-junit.js';
+import { say, type Lang } from '../i18n.js';
+import { safeLine } from '../tui/safe-text.js';
+
+export interface CheckedCall extends CallCheck {
+  /** Where the call was read from: a journal or exported file. */
+  readonly file: string;
+}
+
+export function checkSummary(checks: readonly CheckedCall[]): { total: number; same: number; diverged: number; unchecked: number } {
+  const count = (status: CallCheck['status']): number => checks.filter((check) => check.status === status).length;
+  return { total: checks.length, same: count('same'), diverged: count('diverged'), unchecked: count('unchecked') };
+}
+
+function sideBySide(check: CallCheck, lang: Lang, color: ChalkInstance): string[] {
+  const old = [...check.oldPath, `= ${check.oldOutcome ?? '…'}`];
+  const now = [...check.newPath, ...(check.newOutcome !== undefined ? [`= ${check.newOutcome}`] : [])];
+  const width = Math.max(say(lang, { en: 'recorded path', uk: 'записаний шлях' }).length, ...old.map((step) => step.length)) + 2;
+  const lines = [color.dim(`      ${say(lang, { en: 'recorded path', uk: 'записаний шлях' }).padEnd(width)}  ${say(lang, { en: 'path now', uk: 'шлях тепер' })}`)];
+  let parted = false;
+  for (let index = 0; index < Math.max(old.length, now.length); index++) {
+    const left = old[index] ?? '';
+    const right = now[index] ?? '';
+    const differs = !parted && left !== right;
+    if (differs) parted = true;
+    const marker = differs ? color.red('≠') : ' ';
+    lines.push(`    ${marker} ${safeLine(left).padEnd(width)}  ${differs ? color.red(safeLine(right)) : safeLine(right)}`);
+  }
+  return lines;
+}
+
+export function formatCheckPretty(checks: readonly CheckedCall[], lang: Lang, color: ChalkInstance): string {
+  const lines: string[] = [];
+  for (const check of checks) {
+    const name = `${safeLine(check.session)} ${color.dim(`(${safeLine(check.file)}, ${safeLine(check.sop)})`)}`;
+    if (check.status === 'same') {
+      lines.push(`${color.green('✓')} ${name}`);
+    } else if (check.status === 'unchecked') {
+      lines.push(
+        `${color.yellow('~')} ${name} ${color.yellow(say(lang, { en: `unchecked from ${check.uncheckedFrom} (value redacted)`, uk: `не перевірено від кроку ${check.uncheckedFrom} (значення приховано)` }))}`,
+      );
+    } else {
+      const divergence = check.divergence;
+      lines.push(`${color.red('✗')} ${name} ${color.red(say(lang, { en: `diverges at ${divergence?.at ?? '?'}`, uk: `розходиться на кроці ${divergence?.at ?? '?'}` }))}`);
+      if (divergence) {
+        const where = divergence.where ? `${formatWhere(divergence.where)}: ` : '';
+        lines.push(`    ${where}${divergence.message[lang]}`);
+      }
+      if (check.changedSops.length > 0) {
+        lines.push(color.dim(`    ${say(lang, { en: 'changed since the call:', uk: 'змінено після дзвінка:' })} ${check.changedSops.join(', ')}`));
+      }
+      lines.push(...sideBySide(check, lang, color));
+    }
+  }
+  const { total, same, diverged, unchecked } = checkSummary(checks);
+  const summary = say(lang, {
+    en: `${total} call(s): ${same} same, ${diverged} diverged, ${unchecked} unchecked (value redacted)`,
+    uk: `Дзвінків: ${total}; без змін: ${same}; розходяться: ${diverged}; не перевірено (значення приховано): ${unchecked}`,
+  });
+  lines.push('', diverged > 0 ? color.red(summary) : color.green(summary));
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatCheckJson(checks: readonly CheckedCall[], lang: Lang): string {
+  const document = {
+    summary: checkSummary(checks),
+    calls: checks.map((check) => ({
+      session: check.session,
+      file: check.file,
+      sop: check.sop,
+      status: check.status,
+      ...(check.divergence
+        ? {
+            divergence: {
+              kind: check.divergence.kind,
+              at: check.divergence.at,
+              message: check.divergence.message[lang],
+              ...(check.divergence.where ? { where: formatWhere(check.divergence.where) } : {}),
+            },
+          }
+        : {}),
+      ...(check.uncheckedFrom !== undefined ? { uncheckedFrom: check.uncheckedFrom } : {}),
+      oldPath: check.oldPath,
+      newPath: check.newPath,
+      oldOutcome: check.oldOutcome ?? null,
+      newOutcome: check.newOutcome ?? null,
+      changedSops: check.changedSops,
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export function formatCheckJunit(checks: readonly CheckedCall[], lang: Lang): string {
+  const { total, diverged, unchecked } = checkSummary(checks);
+  const name = 'sop replay --check';
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${name}" tests="${total}" failures="${diverged}" errors="0">`,
+    `  <testsuite name="${name}" tests="${total}" failures="${diverged}" errors="0" skipped="${unchecked}">`,
+  ];
+  for (const check of checks) {
+    const open = `    <testcase classname="${xmlEscape(check.sop)}" name="${xmlEscape(check.session)}" file="${xmlEscape(check.file)}"`;
+    if (check.status === 'same') {
+      lines.push(`${open}/>`);
+    } else if (check.status === 'unchecked') {
+      lines.push(`${open}>`, `      <skipped message="${xmlEscape(`unchecked from ${check.uncheckedFrom ?? '?'} (value redacted)`)}"/>`, '    </testcase>');
+    } else {
+      const message = check.divergence?.message[lang] ?? 'diverged';
+      const where = check.divergence?.where ? `${formatWhere(check.divergence.where)}: ` : '';
+      const body = `${where}${message}\nrecorded: ${check.oldPath.join(' > ')} = ${check.oldOutcome ?? ''}\nnow:      ${check.newPath.join(' > ')}${check.newOutcome ? ` = ${check.newOutcome}` : ''}`;
+      lines.push(
+        `${open}>`,
+        `      <failure message="${xmlEscape(message)}" type="${xmlEscape(check.divergence?.kind ?? 'diverged')}">${xmlEscape(body)}</failure>`,
+        '    </testcase>',
+      );
+    }
+  }
+  lines.push('  </testsuite>', '</testsuites>');
+  return `${lines.join('\n')}\n`;
+}
