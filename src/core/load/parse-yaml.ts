@@ -44,7 +44,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
             ? 'remove or rename one of the two entries'
             : undefined;
       const message =
-        error.code === 'DUPLICATE_KEY' ? `duplicate key: ${quoteSource(text, error.pos[0], error.pos[1])}` : sentence(error.message);
+        error.code === 'DUPLICATE_KEY' ? `the key ${quoteSource(text, error.pos[0])} appears twice in the same mapping` : sentence(error.message);
       findings.push(makeFinding(rule, file, toPosition(error.pos[0]), message, hint));
     }
   }
@@ -143,7 +143,10 @@ function sentence(message: string): string {
   return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 }
 
-function quoteSource(text: string, start: number, end: number): string {
-  const raw = text.slice(start, Math.max(end, start + 1)).split('\n')[0]!.trim();
-  return raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
+/** The key written at `start`: up to the colon (or the end of the line). */
+function quoteSource(text: string, start: number): string {
+  const line = text.slice(start).split('\n', 1)[0]!;
+  const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]*?)\s*(:|$)/.exec(line);
+  const raw = (match?.[1] ?? line).trim();
+  return raw.length > 60 ? `${raw.slice(0, 57)}...` : `'${raw}'`;
 }

@@ -80,8 +80,32 @@ function allowedProperties(error: ErrorObject): string[] {
   return properties ? Object.keys(properties) : [];
 }
 
+/**
+ * Where an anyOf's branches are objects (a scenario entry is an answer or an interrupt), each
+ * branch reports its own unknown and missing properties at the same place. Keep only those of
+ * the branch that fits best (fewest complaints); branches are told apart by their schema object
+ * (ajv's verbose `parentSchema`).
+ */
+function bestBranchOnly(errors: readonly ErrorObject[]): ErrorObject[] {
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const dropped = new Set<ErrorObject>();
+  for (const path of anyOfPaths) {
+    const branches = new Map<unknown, ErrorObject[]>();
+    for (const e of errors) {
+      if (e.instancePath !== path || (e.keyword !== 'required' && e.keyword !== 'additionalProperties')) continue;
+      const list = branches.get(e.parentSchema) ?? [];
+      list.push(e);
+      branches.set(e.parentSchema, list);
+    }
+    if (branches.size < 2) continue;
+    const ranked = [...branches.values()].sort((a, b) => a.length - b.length);
+    for (const list of ranked.slice(1)) for (const e of list) dropped.add(e);
+  }
+  return errors.filter((e) => !dropped.has(e));
+}
+
 export function schemaFindings(errors: readonly ErrorObject[], file: string, lookups: SchemaLookups): Finding[] {
-  const relevant = errors.filter((error) => error.keyword !== 'if' && error.keyword !== 'propertyNames');
+  const relevant = bestBranchOnly(errors.filter((error) => error.keyword !== 'if' && error.keyword !== 'propertyNames'));
 
   // anyOf: decide per instance path whether a branch got further.
   const anyOfPaths = new Set(relevant.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
@@ -90,7 +114,7 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
     const gotFurther = relevant.some(
       (e) =>
         e.keyword !== 'anyOf' &&
-        ((e.instancePath === path && (e.keyword !== 'type' || e.propertyName !== undefined)) ||
+        ((e.instancePath === path && (e.keyword !== 'type' || e.propertyName !== undefined) && e.keyword !== 'const') ||
           e.instancePath.startsWith(`${path}/`)),
     );
     if (gotFurther) further.add(path);
@@ -180,6 +204,7 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
   }
   for (const error of relevant) {
     if (error.keyword !== 'required') continue;
+    if (anyOfPaths.has(error.instancePath) && !further.has(error.instancePath)) continue;
     const name = String((error.params as { missingProperty: string }).missingProperty);
     if (mergedMissing.has(`${error.instancePath}\u0000${name}`)) continue;
     const path = toPath(error.instancePath);
@@ -187,5 +212,8 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
       makeFinding(RULES.missingProperty, file, lookups.positionOf(path), `${describePath(path)}: missing required property '${name}'`, `add '${name}:'`),
     );
   }
-  return findings;
+  // The same complaint from two branches is one finding.
+  const unique = new Map<string, Finding>();
+  for (const finding of findings) unique.set(`${finding.line}:${finding.col}:${finding.rule}:${finding.message}`, finding);
+  return [...unique.values()];
 }

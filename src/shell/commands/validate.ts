@@ -44,21 +44,30 @@ function checkToday(today: string | undefined): string {
   return today;
 }
 
-export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<number> {
-  const lang: Lang = isLang(options.lang) ? options.lang : (langFromEnv(process.env) ?? 'en');
-  const today = checkToday(options.today);
-  const format = options.format ?? (process.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'pretty');
-  const targets = paths.length > 0 ? [...paths] : await defaultPaths();
+export interface ValidationRun {
+  readonly findings: Finding[];
+  /** Every file read, as given (stdin as <stdin>). */
+  readonly files: string[];
+  /** The text of each file read, for showing source lines. */
+  readonly texts: ReadonlyMap<string, string>;
+}
 
+/** Reads, loads and validates: the whole of `sop validate` but the output. */
+export async function validatePaths(
+  targets: readonly string[],
+  options: { readonly today: string; readonly cache: boolean; readonly stdin?: () => Promise<Uint8Array> },
+): Promise<ValidationRun> {
   const collected = await collectFiles(targets, (path) => isLibraryFile(path) || isScenarioFile(path));
-  const sources = await readSources(collected.files, { cache: options.cache === false ? undefined : openParseCache() });
+  const sources = await readSources(collected.files, {
+    cache: options.cache ? openParseCache() : undefined,
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+  });
   const findings: Finding[] = [...collected.findings];
-  const libraryFiles = sources.filter((source) => !isScenarioFile(source.path));
-  const load = loadParsedLibrary(libraryFiles);
+  const load = loadParsedLibrary(sources.filter((source) => !isScenarioFile(source.path)));
   findings.push(...load.findings);
   findings.push(
     ...validateLibrary(load.library, {
-      today,
+      today: options.today,
       rejected: load.rejected,
       ...(load.directorySource ? { directorySource: load.directorySource } : {}),
     }),
@@ -68,11 +77,18 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
     if (isUnreadable(source)) findings.push(...source.findings);
     else findings.push(...loadParsedScenario(source).findings);
   }
-  const sorted = sortFindings(findings);
-  const files = collected.files.map((file) => (file === '-' ? '<stdin>' : file));
-
   const texts = new Map<string, string>();
   for (const source of sources) if (!isUnreadable(source)) texts.set(source.path, source.text);
+  return { findings: sortFindings(findings), files: collected.files.map((file) => (file === '-' ? '<stdin>' : file)), texts };
+}
+
+export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<number> {
+  const lang: Lang = isLang(options.lang) ? options.lang : (langFromEnv(process.env) ?? 'en');
+  const today = checkToday(options.today);
+  const format = options.format ?? (process.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'pretty');
+  const targets = paths.length > 0 ? [...paths] : await defaultPaths();
+  const { findings: sorted, files, texts } = await validatePaths(targets, { today, cache: options.cache !== false });
+
   switch (format) {
     case 'json':
       process.stdout.write(formatJson(sorted, files));

@@ -36,7 +36,8 @@ export function checkFlow(loaded: LoadedSop): Finding[] {
 
   // Reachability from start and from interrupt targets (offered at every step).
   const reached = closure([sop.start, ...(sop.interrupts ?? []).map((i) => i.goto)].filter((id) => hasStep(sop, id)), successors);
-  for (const id of ids) {
+  // With an unknown start (reported as unknown-step) every step would be "unreachable": skip.
+  for (const id of hasStep(sop, sop.start) ? ids : []) {
     if (!reached.has(id)) {
       findings.push(
         makeFinding(RULES.unreachableStep, file, positionOf(['steps', id]), `step '${id}' cannot be reached from start '${sop.start}'`, 'point a next or goto at it, or delete it'),

@@ -13,12 +13,12 @@ export function checkStepRefs(loaded: LoadedSop): Finding[] {
   const report = (to: string, path: readonly (string | number)[], what: string): void => {
     if (hasStep(sop, to)) return;
     findings.push(
-      makeFinding(RULES.unknownStep, file, positionOf(path), `${what} '${to}' is not a step of SOP '${sop.sop}'`, suggestion(to, ids)),
+      makeFinding(RULES.unknownStep, file, positionOf(path), `${what} '${to}': there is no such step in SOP '${sop.sop}'`, suggestion(to, ids)),
     );
   };
-  report(sop.start, ['start'], 'start step');
+  report(sop.start, ['start'], 'the start step');
   for (const [id, step] of Object.entries(sop.steps)) {
-    for (const edge of stepEdges(id, step)) report(edge.to, edge.path, 'next step');
+    for (const edge of stepEdges(id, step)) report(edge.to, edge.path, 'the next step');
   }
   (sop.interrupts ?? []).forEach((interrupt, index) => report(interrupt.goto, ['interrupts', index, 'goto'], `interrupt '${interrupt.key}' goes to`));
   return findings;

@@ -24,6 +24,13 @@ export function typeOfValue(value: Value | null | undefined): VariableType | und
   return undefined;
 }
 
+const TYPE_WORDS: { readonly [T in VariableType]: string } = {
+  bool: 'true or false (bool)',
+  int: 'a whole number (int)',
+  string: 'a text (string)',
+  list: 'a list of ids (list)',
+};
+
 /** Identifiers an expression reads (string literals removed). */
 export function identifiersIn(expression: string): string[] {
   const code = expression.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
@@ -50,7 +57,8 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
   const used = new Set<string>();
   const isDeclared = (name: string): boolean => Object.prototype.hasOwnProperty.call(declared, name);
 
-  const requireDeclared = (name: string, path: readonly (string | number)[], what: string): boolean => {
+  /** `phrase` names what happens to the variable, e.g. "the option sets" ('safe'). */
+  const requireDeclared = (name: string, path: readonly (string | number)[], phrase: string): boolean => {
     used.add(name);
     if (isDeclared(name)) return true;
     findings.push(
@@ -58,18 +66,25 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
         RULES.undefinedVariable,
         file,
         positionOf(path),
-        `${what} '${name}' is not declared in SOP '${sop.sop}'`,
+        `${phrase} '${name}', which SOP '${sop.sop}' does not declare`,
         suggestion(name, names) ?? `declare it under variables: (${name}: { type: ... })`,
       ),
     );
     return false;
   };
-  const requireType = (name: string, expected: VariableType, path: readonly (string | number)[], what: string): void => {
-    if (!requireDeclared(name, path, what)) return;
+  /** `action` says what is stored, e.g. "the ask step saves the chosen option id". */
+  const requireType = (name: string, expected: VariableType, path: readonly (string | number)[], action: string): void => {
+    if (!requireDeclared(name, path, `${action} into`)) return;
     const actual = declared[name]!.type;
     if (actual !== expected) {
       findings.push(
-        makeFinding(RULES.variableType, file, positionOf(path), `${what} '${name}' is declared as ${actual}, but receives a ${expected}`, `declare '${name}' as ${expected}, or save into another variable`),
+        makeFinding(
+          RULES.variableType,
+          file,
+          positionOf(path),
+          `${action}, ${TYPE_WORDS[expected]}, into '${name}', but '${name}' is declared as ${actual}`,
+          `declare '${name}' as ${expected}, or use another variable`,
+        ),
       );
     }
   };
@@ -86,16 +101,16 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
 
   for (const [id, step] of Object.entries(sop.steps)) {
     const base = ['steps', id];
-    if (step.kind === 'ask' && step.save !== undefined) requireType(step.save, 'string', [...base, 'save'], 'the ask step saves the chosen option id into');
-    if (step.kind === 'checklist' && step.save !== undefined) requireType(step.save, 'list', [...base, 'save'], 'the checklist saves the ticked ids into');
-    if (step.kind === 'input' && step.save !== undefined) requireType(step.save, step.input.type, [...base, 'save'], `the ${step.input.type} input saves into`);
+    if (step.kind === 'ask' && step.save !== undefined) requireType(step.save, 'string', [...base, 'save'], 'the ask step saves the chosen option id');
+    if (step.kind === 'checklist' && step.save !== undefined) requireType(step.save, 'list', [...base, 'save'], 'the checklist saves the ticked option ids');
+    if (step.kind === 'input' && step.save !== undefined) requireType(step.save, step.input.type, [...base, 'save'], 'the input step saves its answer');
     if (step.kind === 'ask') {
       step.options.forEach((option, index) => {
         for (const [name, value] of Object.entries(option.set ?? {})) {
           const path = [...base, 'options', index, 'set', name];
           const actual = typeOfValue(value);
           if (actual === undefined) continue;
-          requireType(name, actual, path, 'the option sets');
+          requireType(name, actual, path, `option '${option.id}' stores its value`);
         }
       });
     }
@@ -103,7 +118,7 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
       const callee = library.sops.get(step.sop)?.sop;
       for (const [calleeName, callerName] of Object.entries(step.with ?? {})) {
         const path = [...base, 'with', calleeName];
-        if (!requireDeclared(callerName, path, 'with passes the variable')) continue;
+        const callerKnown = requireDeclared(callerName, path, 'with passes the variable');
         if (callee === undefined) continue;
         const calleeDecl = callee.variables?.[calleeName];
         if (calleeDecl === undefined || !Object.prototype.hasOwnProperty.call(callee.variables, calleeName)) {
@@ -118,7 +133,7 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
           );
           continue;
         }
-        const callerType = declared[callerName]!.type;
+        const callerType = callerKnown ? declared[callerName]!.type : calleeDecl.type;
         if (calleeDecl.type !== callerType) {
           findings.push(
             makeFinding(RULES.variableType, file, positionOf(path), `with copies '${callerName}' (${callerType}) into '${calleeName}' of SOP '${callee.sop}', which is ${calleeDecl.type}`),
