@@ -13,7 +13,8 @@ import { defineRun } from './run.js';
 import { defineLog } from './log.js';
 import { defineConfig } from './config.js';
 import { defineReplay } from './replay.js';
+import { defineResume } from './resume.js';
 
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineRun, defineTest, defineGraph, defineDocs, defineValidate, defineSchema, defineLog, defineConfig, defineReplay];
+export const commandDefinitions: CommandDefinition[] = [defineResume, defineRun, defineTest, defineGraph, defineDocs, defineValidate, defineSchema, defineLog, defineConfig, defineReplay];

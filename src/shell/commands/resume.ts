@@ -1,0 +1,132 @@
+/** `sop resume [session]`: list interrupted calls, or rebuild one from the journal and continue it. */
+import { performance } from 'node:perf_hooks';
+import { summarise, type RecordedSession } from '../../core/record/index.js';
+import type { ResumeOptions } from '../cli/resume.js';
+import { loadConfig } from '../config/index.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { say, type Lang } from '../i18n.js';
+import { openSessionWriterFor, readJournal } from '../journal/index.js';
+import { printError } from '../output.js';
+import { runLiveCall } from '../tui/live-call.js';
+import { openLibrary } from '../tui/open-library.js';
+import { rebuildCall } from '../tui/rebuild-call.js';
+import { safeLine } from '../tui/safe-text.js';
+import { notATerminal, runRun } from './run.js';
+
+export async function runResume(sessionArg: string | undefined, options: ResumeOptions): Promise<number> {
+  let lang: Lang = 'en';
+  try {
+    const config = loadConfig({ flags: { lang: options.lang, dataDir: options.dataDir, sopsDir: options.sops } });
+    lang = config.lang;
+    const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+    const { sessions, notices } = readJournal(config.dataDir, 'live', { lang });
+    for (const notice of notices) process.stderr.write(`sop: ${safeLine(notice)}\n`);
+    const resumable = sessions.filter((s) => s.status !== 'completed');
+
+    if (sessionArg === undefined) {
+      if (resumable.length === 0) {
+        process.stderr.write(say(lang, { en: 'No interrupted calls.\n', uk: 'Перерваних дзвінків немає.\n' }));
+        return EXIT.ok;
+      }
+      if (!interactive) {
+        for (const session of resumable) process.stdout.write(`${listLine(session)}\n`);
+        return EXIT.ok;
+      }
+      const picked = await pick(resumable, lang);
+      if (picked === undefined) return EXIT.findings;
+      sessionArg = picked;
+    }
+    const session = sessions.find((s) => s.id === sessionArg);
+    if (!session) {
+      throw new UserError(
+        say(lang, {
+          en: `no call ${sessionArg} in the journal of ${config.dataDir}. "sop resume" lists the interrupted ones.`,
+          uk: `дзвінка ${sessionArg} немає в журналі ${config.dataDir}. "sop resume" покаже перервані.`,
+        }),
+      );
+    }
+    if (session.status === 'completed') {
+      throw new UserError(say(lang, { en: `call ${session.id} is completed; only an interrupted call can be continued.`, uk: `дзвінок ${session.id} завершено; продовжити можна лише перерваний.` }));
+    }
+    if (!interactive) throw notATerminal(lang);
+
+    const { library } = await openLibrary(config.sopsDir, undefined, lang);
+    const changed = session.start.files.filter((f) => library.sops.get(f.sop)?.sha256 !== f.sha256);
+    if (changed.length > 0) {
+      const names = changed.map((f) => f.sop).join(', ');
+      process.stderr.write(
+        say(lang, {
+          en: `The SOP has changed since this call started (${names}); it cannot continue with the version it started with.\n`,
+          uk: `СОП змінилася після початку цього дзвінка (${names}); продовжити з тією версією неможливо.\n`,
+        }),
+      );
+      const { confirm } = await import('@inquirer/prompts');
+      const again = await confirm({ message: say(lang, { en: `Start the call over with the current ${session.start.sop}?`, uk: `Почати дзвінок заново з поточною ${session.start.sop}?` }), default: true }).catch(() => false);
+      if (!again) return EXIT.findings;
+      return runRun(session.start.sop, { lang, dataDir: config.dataDir, sops: config.sopsDir, operator: session.start.operator });
+    }
+
+    const rebuilt = rebuildCall(library, session.start.sop, session.events);
+    if (!rebuilt.ok) {
+      throw new UserError(
+        say(lang, {
+          en: `the journal of call ${session.id} does not fit its SOP at ${rebuilt.step}: ${rebuilt.refusal.message.en}`,
+          uk: `журнал дзвінка ${session.id} не відповідає СОП на кроці ${rebuilt.step}: ${rebuilt.refusal.message.uk}`,
+        }),
+      );
+    }
+    if (rebuilt.state.status !== 'active') {
+      throw new UserError(say(lang, { en: `call ${session.id} already reached its end; nothing to continue.`, uk: `дзвінок ${session.id} уже дійшов кінця; продовжувати нічого.` }));
+    }
+    const askAgain = rebuilt.askAgain;
+    let first = true;
+    const banner = (): { banner?: readonly string[] } | void => {
+      if (!first) return;
+      first = false;
+      const resumed = say(lang, { en: `Resumed call ${session.id}.`, uk: `Дзвінок ${session.id} продовжено.` });
+      if (!askAgain) return { banner: [resumed] };
+      return {
+        banner: [
+          resumed,
+          say(lang, {
+            en: `Step ${askAgain} had a sensitive answer, which is never stored in clear: please ask it again. The call continues from here.`,
+            uk: `Крок ${askAgain} мав чутливу відповідь, яка ніколи не зберігається відкрито: запитайте ще раз. Дзвінок продовжується звідси.`,
+          }),
+        ],
+      };
+    };
+    const writer = await openSessionWriterFor(session.id, { dataDir: config.dataDir, mode: 'live', now: () => new Date(), monotonic: () => performance.now() });
+    try {
+      const elapsedMs = session.lines.at(-1)?.ms ?? 0;
+      return await runLiveCall({ library, state: rebuilt.state, lang, writer, elapsedMs, hooks: { beforeStep: banner } });
+    } finally {
+      writer.close();
+    }
+  } catch (error) {
+    printError(error);
+    return error instanceof UserError ? error.exitCode : EXIT.usage;
+  }
+}
+
+function listLine(session: RecordedSession): string {
+  const s = summarise(session);
+  const why = session.interrupted?.reason ?? 'crash';
+  return [s.id, s.startedAt.slice(0, 16).replace('T', ' '), s.sop, s.lastStep ?? '', why, s.operator].map((v) => safeLine(String(v))).join('\t');
+}
+
+async function pick(sessions: readonly RecordedSession[], lang: Lang): Promise<string | undefined> {
+  const { select } = await import('@inquirer/prompts');
+  try {
+    return await select({
+      message: say(lang, { en: 'Which call?', uk: 'Який дзвінок?' }),
+      choices: [...sessions].reverse().map((session) => {
+        const s = summarise(session);
+        return { value: s.id, name: `${s.id}  ${s.startedAt.slice(0, 16).replace('T', ' ')}  ${safeLine(s.sop)}  → ${safeLine(s.lastStep ?? '')}` };
+      }),
+      pageSize: 15,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'ExitPromptError') return undefined;
+    throw error;
+  }
+}
