@@ -35,6 +35,8 @@ export interface Pty {
   readonly pid: number;
   /** Everything written so far, ANSI stripped. */
   output(): string;
+  /** Everything written so far, as written (escape codes included). */
+  raw(): string;
   /** The last full screen drawn (text after the last cursor-home), ANSI stripped. */
   screen(): string;
   /** Waits until the screen (or, with `inOutput`, the whole output) shows the text. */
@@ -87,6 +89,7 @@ export function spawnInPty(file: string, args: readonly string[], options: Spawn
   return {
     pid: pty.pid,
     output,
+    raw: () => raw,
     screen,
     async waitFor(what, { timeout = 10_000, inOutput = false } = {}) {
       const deadline = Date.now() + timeout;

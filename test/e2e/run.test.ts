@@ -1,0 +1,291 @@
+/**
+ * `sop run` and `sop resume` end to end, in a real pseudo-terminal, against the BUILT binary
+ * (run `npm run build` first). The fixture library is test/e2e/fixtures/sops.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectChain, fileMode, journalFiles, readLines } from './journal-lines.js';
+import { BIN, KEY, ROOT, spawnSop, tempHome } from './pty.js';
+
+const SOPS = join(ROOT, 'test', 'e2e', 'fixtures', 'sops');
+const homes: ReturnType<typeof tempHome>[] = [];
+afterEach(() => {
+  for (const home of homes.splice(0)) home.cleanup();
+});
+function home(): ReturnType<typeof tempHome> {
+  const h = tempHome();
+  homes.push(h);
+  return h;
+}
+const run = (h: ReturnType<typeof tempHome>, ...args: string[]) => spawnSop(['run', '--sops', SOPS, '--operator', 'tester', ...args], { env: h.env });
+
+describe('sop run in a terminal', () => {
+  it('runs a complete call: every step kind, a called SOP, the summary, and a journal checked line by line', async () => {
+    const h = home();
+    const pty = run(h, 'intake');
+    await pty.waitFor('Hello, you are through to the test line.');
+    expect(pty.screen()).toMatch(/Test intake +intake\/greet · 00:0\d/);
+    expect(pty.screen()).toContain('? guidance · b back · n note · ! Immediate danger · q quit');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Can the caller talk safely?');
+    await pty.press(KEY.down, KEY.up);
+    await pty.waitFor('❯ 1  Yes, safe');
+    await pty.press(KEY.enter);
+    await pty.waitFor("Caller's age");
+    await pty.type('150');
+    await pty.press(KEY.enter);
+    await pty.waitFor(/120/);
+    expect(pty.screen()).toContain('Answer: 150');
+    await pty.press(KEY.backspace, KEY.backspace, KEY.backspace);
+    await pty.type('34');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Which signs are present?');
+    await pty.press('1', KEY.down, KEY.down, KEY.space);
+    await pty.waitFor('[x] 3  Not free to leave');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Does the caller want a referral?');
+    expect(pty.screen()).toMatch(/Test intake › Referral +referral\/offer/);
+    await pty.press('1', KEY.enter);
+    await pty.waitFor('Call summary', { inOutput: true });
+    expect(await pty.exited()).toBe(0);
+    const out = pty.output();
+    expect(out).toContain('Outcome: Call completed (intake/done)');
+    expect(out).toContain('Test help line  0 800 000 000');
+    expect(out).toContain('UNVERIFIED: Hours not confirmed.');
+    expect(out).toMatch(/Session: \d{8}-\d{4}-\w+/);
+
+    const lines = readLines(h.dataDir);
+    expectChain(lines);
+    expect(lines.map((l) => l.json.type)).toEqual([
+      'session-start', 'sop-entered', 'step-shown', 'answer', 'step-shown', 'answer', 'step-shown', 'answer',
+      'step-shown', 'answer', 'sop-entered', 'step-shown', 'answer', 'sop-returned', 'call-ended', 'session-end',
+    ]);
+    const start = lines[0]?.json as Record<string, unknown>;
+    expect(start).toMatchObject({ sop: 'intake', operator: 'tester', mode: 'live', lang: 'en' });
+    expect((start['files'] as { sop: string }[]).map((f) => f.sop)).toEqual(['intake', 'referral']);
+    const age = lines.find((l) => l.json['step'] === 'intake/age' && l.json.type === 'answer');
+    expect(age?.json).toMatchObject({ value: '[redacted]', redacted: true, answer: { kind: 'value', raw: '[redacted]' } });
+    expect(lines.some((l) => l.text.includes('"34"') || l.text.includes(':34,'))).toBe(false);
+    expect(lines.find((l) => l.json['step'] === 'intake/signs' && l.json.type === 'answer')?.json['value']).toEqual(['documents', 'locked']);
+    const file = journalFiles(h.dataDir)[0] as string;
+    expect(fileMode(file)).toBe(0o600);
+    expect(fileMode(join(h.dataDir, 'journal', 'calls'))).toBe(0o700);
+  });
+
+  it('goes back and amends, takes a note (redacted on disk), shows guidance, and takes an interrupt — in Ukrainian', async () => {
+    const h = home();
+    const pty = run(h, 'intake', '--lang', 'uk');
+    await pty.waitFor('Скажіть:');
+    await pty.press('?');
+    await pty.waitFor('Говоріть повільно і спокійно.');
+    await pty.press('n');
+    await pty.waitFor('Нотатка');
+    await pty.type('дзвонить з роботи');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Нотатку збережено.');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Чи може абонент говорити безпечно?');
+    await pty.press('b');
+    await pty.waitFor('Привітайте абонента');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Чи може абонент говорити безпечно?');
+    await pty.press('!');
+    await pty.waitFor('Підсумок дзвінка', { inOutput: true });
+    expect(await pty.exited()).toBe(0);
+    expect(pty.output()).toContain('Викликано екстрені служби');
+    expect(pty.output()).toContain('Поліція  102');
+    const lines = readLines(h.dataDir);
+    expectChain(lines);
+    const types = lines.map((l) => l.json.type);
+    expect(types).toEqual([
+      'session-start', 'sop-entered', 'step-shown', 'note', 'answer', 'step-shown', 'back', 'amend', 'step-shown',
+      'interrupt', 'call-ended', 'session-end',
+    ]);
+    const note = lines[3]?.json;
+    expect(note).toMatchObject({ type: 'note', step: 'intake/greet', text: '[redacted]', redacted: true });
+    expect(lines.map((l) => l.text).join('\n')).not.toContain('роботи');
+  });
+
+  it('q asks first; y keeps the call as interrupted (exit 1)', async () => {
+    const h = home();
+    const pty = run(h, 'intake');
+    await pty.waitFor('Greet the caller');
+    await pty.press('q');
+    await pty.waitFor('Stop this call now?');
+    await pty.press('n');
+    await pty.waitFor('q quit');
+    await pty.press('q', 'y');
+    expect(await pty.exited()).toBe(1);
+    expect(pty.output()).toContain('Call interrupted');
+    const lines = readLines(h.dataDir);
+    expectChain(lines);
+    expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', reason: 'quit', at: 'intake/greet' });
+  });
+
+  it('Ctrl+C ends the call as interrupted with the terminal restored; sop resume continues it in the same session', async () => {
+    const h = home();
+    const pty = run(h, 'intake');
+    await pty.waitFor('Greet the caller');
+    await pty.press(KEY.enter, '2');
+    await pty.waitFor('❯ 2  No, not safe');
+    await pty.press(KEY.up, KEY.enter);
+    await pty.waitFor("Caller's age");
+    await pty.type('29');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Which signs are present?');
+    await pty.press(KEY.ctrlC);
+    expect(await pty.exited()).toBe(1);
+    // Cursor shown and the main screen back before the summary.
+    const raw = pty.raw();
+    expect(raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(raw.lastIndexOf('\u001b[?25l'));
+    expect(raw.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001b[?1049h'));
+    expect(raw.lastIndexOf('Call interrupted')).toBeGreaterThan(raw.lastIndexOf('\u001b[?1049l'));
+    const before = readLines(h.dataDir);
+    expect(before.at(-1)?.json).toMatchObject({ type: 'interrupted', reason: 'sigint', at: 'intake/signs' });
+    const id = before[0]?.json.session as string;
+
+    const list = spawnSync(process.execPath, [BIN, 'resume'], { env: { ...h.env, PATH: process.env['PATH'] ?? '' }, encoding: 'utf8' });
+    expect(list.status).toBe(0);
+    expect(list.stdout).toContain(`${id}\t`);
+    expect(list.stdout).toContain('intake/signs');
+
+    const again = spawnSop(['resume', id, '--sops', SOPS], { env: h.env });
+    // The age was sensitive (never stored in clear): the call continues from there, asking again.
+    await again.waitFor("Caller's age");
+    expect(again.screen()).toContain('Step intake/age had a sensitive answer');
+    await again.type('29');
+    await again.press(KEY.enter);
+    await again.waitFor('Which signs are present?');
+    await again.press(KEY.enter);
+    await again.waitFor('Does the caller want a referral?');
+    await again.press(KEY.down, KEY.enter);
+    expect(await again.exited()).toBe(0);
+    expect(again.output()).toContain('Call summary');
+    const after = readLines(h.dataDir);
+    expectChain(after);
+    expect(after.every((l) => l.json.session === id)).toBe(true);
+    expect(after.slice(before.length).map((l) => l.json.type)).toEqual([
+      'answer', 'step-shown', 'answer', 'sop-entered', 'step-shown', 'answer', 'sop-returned', 'call-ended', 'session-end',
+    ]);
+  });
+
+  it('after kill -9 mid-call, resume takes over the stale lock and continues; the journal stays a valid chain', async () => {
+    const h = home();
+    const pty = run(h, 'intake');
+    await pty.waitFor('Greet the caller');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Can the caller talk safely?');
+    await pty.press(KEY.enter);
+    await pty.waitFor("Caller's age");
+    pty.kill('SIGKILL');
+    await pty.exited();
+    const before = readLines(h.dataDir);
+    expectChain(before);
+    // Every answer given before the kill is on disk: the process died without a word.
+    expect(before.map((l) => l.json.type)).toEqual(['session-start', 'sop-entered', 'step-shown', 'answer', 'step-shown', 'answer', 'step-shown']);
+    const lock = `${journalFiles(h.dataDir)[0]}.lock`;
+    expect(existsSync(lock)).toBe(true);
+
+    const again = spawnSop(['resume', before[0]?.json.session as string, '--sops', SOPS], { env: h.env });
+    await again.waitFor("Caller's age");
+    expect(again.screen()).toContain('Resumed call');
+    // An input step: letters are typed, so the keys come after Esc.
+    await again.press('q', KEY.escape, 'q');
+    await again.waitFor('Stop this call now?');
+    await again.press('y');
+    expect(await again.exited()).toBe(1);
+    const after = readLines(h.dataDir);
+    expectChain(after);
+    expect(after.slice(before.length).map((l) => [l.json.type, l.json.seq])).toEqual([['interrupted', 7]]);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('SIGTERM and SIGHUP end the call as interrupted with the journal intact', async () => {
+    for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+      const h = home();
+      const pty = run(h, 'intake');
+      await pty.waitFor('Greet the caller');
+      pty.kill(signal);
+      await pty.exited();
+      const lines = readLines(h.dataDir);
+      expectChain(lines);
+      expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', reason: signal.toLowerCase(), at: 'intake/greet' });
+    }
+  });
+});
+
+describe('sop run without a terminal', () => {
+  const env = (h: ReturnType<typeof tempHome>) => ({ ...h.env, PATH: process.env['PATH'] ?? '' });
+
+  it('refuses (exit 2) with a clear message', () => {
+    const h = home();
+    const result = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS], { env: env(h), encoding: 'utf8', input: '' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('a live call needs a terminal');
+    expect(result.stderr).toContain('--answers');
+    expect(existsSync(h.dataDir)).toBe(false);
+  });
+
+  it('--answers drives the call headlessly through the same engine and journal', () => {
+    const h = home();
+    const answers = join(h.dir, 'answers.yaml');
+    writeFileSync(answers, 'greet: continue\nsafe: "yes"\nage: 61\nsigns: [unpaid]\nreferral/offer: "no"\n');
+    const result = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS, '--answers', answers], { env: env(h), encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Outcome: Call completed (intake/done)');
+    const lines = readLines(h.dataDir);
+    expectChain(lines);
+    expect(lines.at(-1)?.json).toMatchObject({ type: 'session-end', outcome: 'intake/done', referrals: ['test-line'] });
+    const text = readFileSync(journalFiles(h.dataDir)[0] as string, 'utf8');
+    expect(text.includes('"61"') || text.includes(':61,')).toBe(false);
+  });
+
+  it('--answers - reads stdin; a missing answer names the step, exit 1, the call kept as interrupted', () => {
+    const h = home();
+    const result = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS, '--answers', '-', '--lang', 'uk'], {
+      env: env(h),
+      encoding: 'utf8',
+      input: 'greet: continue\nsafe: "yes"\n',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('немає відповіді для кроку intake/age');
+    const lines = readLines(h.dataDir);
+    expectChain(lines);
+    expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', at: 'intake/age' });
+  });
+
+  it('a refused answer names the step and the reason', () => {
+    const h = home();
+    const result = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS, '--answers', '-'], {
+      env: env(h),
+      encoding: 'utf8',
+      input: 'greet: continue\nsafe: maybe\n',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/intake\/safe.*refused/);
+  });
+
+  it('refuses an SOP library with errors, with the findings (exit 1)', () => {
+    const h = home();
+    const broken = join(ROOT, 'test', 'e2e', 'fixtures', 'broken');
+    const result = spawnSync(process.execPath, [BIN, 'run', 'broken', '--sops', broken, '--answers', '-'], { env: env(h), encoding: 'utf8', input: '{}' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/broken\.sop\.yaml:\d+:\d+ +error/);
+    expect(result.stderr).toContain('fix them before running a call');
+  });
+});
+
+describe('the shipped library', () => {
+  const shipped = join(ROOT, 'sops', 'first-contact.sop.yaml');
+  it.skipIf(!existsSync(shipped))('opens sops/first-contact at its first step (smoke)', async () => {
+    const h = home();
+    const pty = spawnSop(['run', 'first-contact', '--sops', join(ROOT, 'sops')], { env: h.env });
+    await pty.waitFor(/first-contact\/[\w-]+ · \d\d:\d\d/, { timeout: 15_000 });
+    expect(pty.screen()).toContain('q quit');
+    await pty.press('q', 'y');
+    expect(await pty.exited()).toBe(1);
+  });
+});
