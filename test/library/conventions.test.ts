@@ -1,0 +1,214 @@
+/**
+ * The rules the shipped library follows beyond what `sop validate` checks: both languages in
+ * every text (never a single string), the `!` interrupt to the emergency SOP everywhere, shared
+ * parts called (not copied), safety before any intake question, skippable statistics, explicit
+ * and recorded overrides, sensitive answers marked, and an honest directory.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Directory } from '../../src/core/model/directory.js';
+import type { Localized, Sop, Step } from '../../src/core/model/sop.js';
+import { ALL_SOPS, OWN_SOPS, shippedLibrary } from './helpers.js';
+
+async function sopsById(): Promise<Map<string, Sop>> {
+  const { library } = await shippedLibrary();
+  return new Map([...library.sops].map(([id, loaded]) => [id, loaded.sop]));
+}
+
+function isBilingual(text: Localized): boolean {
+  return typeof text === 'object' && Boolean(text['en']?.trim()) && Boolean(text['uk']?.trim());
+}
+
+/** Every localized text of an SOP, with where it is. */
+function texts(sop: Sop): [string, Localized][] {
+  const found: [string, Localized][] = [['title', sop.title]];
+  if (sop.description !== undefined) found.push(['description', sop.description]);
+  for (const [name, variable] of Object.entries(sop.variables ?? {})) {
+    if (variable.description !== undefined) found.push([`variables.${name}.description`, variable.description]);
+  }
+  for (const [id, outcome] of Object.entries(sop.outcomes ?? {})) {
+    found.push([`outcomes.${id}.label`, outcome.label]);
+    if (outcome.description !== undefined) found.push([`outcomes.${id}.description`, outcome.description]);
+  }
+  for (const [index, interrupt] of (sop.interrupts ?? []).entries()) found.push([`interrupts[${index}].label`, interrupt.label]);
+  for (const [id, step] of Object.entries(sop.steps)) {
+    const record = step as unknown as Record<string, unknown>;
+    for (const key of ['text', 'say', 'guidance'] as const) {
+      if (record[key] !== undefined) found.push([`steps.${id}.${key}`, record[key] as Localized]);
+    }
+    const options = (record['options'] ?? []) as { id: string; label: Localized; hint?: Localized; next?: unknown }[];
+    for (const option of options) {
+      found.push([`steps.${id}.options.${option.id}.label`, option.label]);
+      if (option.hint !== undefined) found.push([`steps.${id}.options.${option.id}.hint`, option.hint]);
+    }
+    const branchLists = [record['next'], ...options.map((option) => option.next)];
+    for (const next of branchLists) {
+      if (!Array.isArray(next)) continue;
+      for (const [index, branch] of (next as { label?: Localized }[]).entries()) {
+        if (branch.label !== undefined) found.push([`steps.${id}.next[${index}].label`, branch.label]);
+      }
+    }
+  }
+  return found;
+}
+
+describe('library conventions', () => {
+  it('every SOP file starts with the schema modeline; our files say they are an example, not an official procedure', () => {
+    for (const id of ALL_SOPS) {
+      const text = readFileSync(`sops/${id}.sop.yaml`, 'utf8');
+      expect(text.startsWith('# yaml-language-server: $schema=../schemas/sop.schema.json'), id).toBe(true);
+    }
+    for (const id of OWN_SOPS) {
+      expect(readFileSync(`sops/${id}.sop.yaml`, 'utf8'), id).toMatch(/not the\s+#?\s*official procedure/);
+    }
+    expect(readFileSync('sops/directory.yaml', 'utf8').startsWith('# yaml-language-server: $schema=../schemas/directory.schema.json')).toBe(true);
+  });
+
+  it('every SOP declares en and uk, and every text has both (never one string for all)', async () => {
+    const problems: string[] = [];
+    for (const [id, sop] of await sopsById()) {
+      if ([...sop.languages].sort().join(',') !== 'en,uk') problems.push(`${id}: languages ${sop.languages.join(',')}`);
+      for (const [where, text] of texts(sop)) if (!isBilingual(text)) problems.push(`${id}: ${where}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every SOP offers ! (Immediate danger) leading to the emergency SOP, which ends the call', async () => {
+    const sops = await sopsById();
+    for (const [id, sop] of sops) {
+      const bang = (sop.interrupts ?? []).find((interrupt) => interrupt.key === '!');
+      expect(bang, `${id} has no ! interrupt`).toBeDefined();
+      expect(bang!.label).toEqual({ en: 'Immediate danger', uk: 'Безпосередня небезпека' });
+      if (id === 'emergency') {
+        expect(bang!.goto).toBe(sop.start);
+        continue;
+      }
+      expect(bang!.goto, id).toBe('emergency');
+      const step = sop.steps['emergency'] as Step & { sop?: string; next?: unknown };
+      expect(step.kind, id).toBe('call');
+      expect(step.sop, id).toBe('emergency');
+      expect(step.next, `${id}: the emergency call must be a tail call`).toBeUndefined();
+    }
+  });
+
+  it('referral and closing are called with next (shared, never copied), everywhere', async () => {
+    const problems: string[] = [];
+    for (const [id, sop] of await sopsById()) {
+      for (const [stepId, step] of Object.entries(sop.steps)) {
+        const call = step as Step & { sop?: string; next?: unknown };
+        if (call.kind === 'call' && (call.sop === 'referral' || call.sop === 'closing') && call.next === undefined) {
+          problems.push(`${id}/${stepId}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('first-contact asks "can you talk safely?" and screens for danger before any intake question', async () => {
+    const sop = (await sopsById()).get('first-contact')!;
+    // Walk from the start without passing the two safety steps: no statistic may be reachable.
+    const blocked = new Set(['safe-to-talk', 'danger-screen']);
+    const seen = new Set<string>();
+    const queue = [sop.start];
+    while (queue.length > 0) {
+      const id = queue.pop()!;
+      if (seen.has(id) || blocked.has(id)) continue;
+      seen.add(id);
+      const step = sop.steps[id] as unknown as Record<string, unknown>;
+      expect(step['stat'], `${id} is reachable before the safety steps`).toBeUndefined();
+      const targets = (next: unknown): string[] => (typeof next === 'string' ? [next] : Array.isArray(next) ? next.map((b: { goto: string }) => b.goto) : []);
+      queue.push(...targets(step['next']));
+      for (const option of (step['options'] ?? []) as { next?: unknown }[]) queue.push(...targets(option.next));
+    }
+    expect(seen.has('greeting')).toBe(true);
+    expect(seen.has('caller-role')).toBe(false);
+  });
+
+  it('statistics: first-contact has the five dimensions, and every statistic can be skipped', async () => {
+    const sops = await sopsById();
+    const dimensions = Object.values(sops.get('first-contact')!.steps)
+      .map((step) => (step as { stat?: string }).stat)
+      .filter((stat): stat is string => stat !== undefined)
+      .sort();
+    expect(dimensions).toEqual(['age-group', 'call-type', 'caller-role', 'gender', 'region']);
+    for (const [id, sop] of sops) {
+      for (const [stepId, step] of Object.entries(sop.steps)) {
+        const record = step as { stat?: string; options?: { id: string }[] };
+        if (record.stat === undefined) continue;
+        expect(record.options?.map((option) => option.id), `${id}/${stepId}`).toContain('prefer-not-to-say');
+      }
+    }
+  });
+
+  it('overrides of the caller\'s choice are explicit ask steps whose answer is saved', async () => {
+    const sops = await sopsById();
+    for (const id of ['emergency', 'possible-victim', 'child-involved']) {
+      const step = sops.get(id)!.steps['override'] as Step & { save?: string };
+      expect(step.kind, id).toBe('ask');
+      expect(step.save, id).toBe('override');
+    }
+  });
+
+  it('sensitive answers are marked: the location and the indicators', async () => {
+    const sops = await sopsById();
+    expect((sops.get('emergency')!.steps['location'] as { sensitive?: boolean }).sensitive).toBe(true);
+    expect((sops.get('possible-victim')!.steps['indicators'] as { sensitive?: boolean }).sensitive).toBe(true);
+  });
+
+  it('the ILO 2012 checklist has the eleven indicators, each with a follow-up question', async () => {
+    const step = (await sopsById()).get('possible-victim')!.steps['indicators'] as Step & { options: { id: string; hint?: Localized }[] };
+    expect(step.kind).toBe('checklist');
+    expect(step.options).toHaveLength(11);
+    for (const option of step.options) expect(option.hint, option.id).toBeDefined();
+  });
+
+  it('our interactive steps say what they rest on (source)', async () => {
+    const sops = await sopsById();
+    const missing: string[] = [];
+    for (const id of OWN_SOPS) {
+      for (const [stepId, step] of Object.entries(sops.get(id)!.steps)) {
+        if (['say', 'ask', 'checklist', 'input'].includes(step.kind) && !(step as { source?: string }).source) missing.push(`${id}/${stepId}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('directory', () => {
+  it('every contact is dated, sourced, bilingual, and says what it serves and where', async () => {
+    const { library } = await shippedLibrary();
+    const directory = library.directory as Directory;
+    expect(directory).toBeDefined();
+    const problems: string[] = [];
+    for (const [id, contact] of Object.entries(directory.contacts)) {
+      if (!isBilingual(contact.name)) problems.push(`${id}: name`);
+      if (contact.notes !== undefined && !isBilingual(contact.notes)) problems.push(`${id}: notes`);
+      if (contact.hours !== undefined && !isBilingual(contact.hours)) problems.push(`${id}: hours`);
+      if (!contact.source.trim()) problems.push(`${id}: source`);
+      if (!contact.services?.length) problems.push(`${id}: services`);
+      if (contact.region !== 'national' && contact.region !== 'abroad') problems.push(`${id}: region ${contact.region}`);
+      if (!contact.languages?.length) problems.push(`${id}: languages`);
+      if (contact.phone === undefined && contact.notes === undefined) problems.push(`${id}: no phone and no notes saying how to reach it`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the contact ids the library was built on exist, and the uncertain facts are flagged unverified', async () => {
+    const { library } = await shippedLibrary();
+    const contacts = library.directory!.contacts;
+    const fixed = [
+      'la-strada-hotline', 'child-line', 'counter-trafficking-527', 'gov-hotline-1547', 'police-102', 'emergency-112',
+      'police-call-centre', 'free-legal-aid', 'missing-children-116000', 'iom-ukraine', 'children-service',
+      'embassy-consulate', 'local-state-admin', 'shelter-dv',
+    ];
+    expect(Object.keys(contacts).sort()).toEqual([...fixed].sort());
+    // What the domain brief marks UNVERIFIED must be said beside the contact.
+    expect(contacts['emergency-112']!.unverified).toMatch(/coverage/i);
+    expect(contacts['child-line']!.unverified).toMatch(/hours/i);
+    expect(contacts['counter-trafficking-527']!.unverified).toMatch(/operator/i);
+    expect(contacts['free-legal-aid']!.unverified).toMatch(/mobile/i);
+    expect(contacts['local-state-admin']!.unverified).toMatch(/which body/i);
+    expect(contacts['police-102']!.phone).toEqual(['102']);
+    expect(contacts['la-strada-hotline']!.phone).toEqual(['0 800 500 335', '116 123']);
+  });
+});
