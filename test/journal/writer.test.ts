@@ -151,6 +151,8 @@ describe('openSessionWriter', () => {
     first.append('step-shown', { step: 's/greet', kind: 'say' });
     const last = first.append('interrupted', { reason: 'sigint', at: 's/greet' });
     first.close();
+    // The step goes to `step`: every line's `at` is its time.
+    expect(last).toMatchObject({ type: 'interrupted', reason: 'sigint', step: 's/greet', at: expect.stringMatching(/^2026-11-29T13:02:[0-9.]+Z$/) });
     // A month later, the session stays in its file.
     const resumed = await openSessionWriterFor(first.sessionId, { dataDir, mode: 'live', ...clock('2026-12-03T09:00:00.000Z') });
     expect(resumed.file).toBe(first.file);

@@ -28,7 +28,7 @@ function lines(...entries: [string, JournalEvent][]): JournalLine[] {
 
 const shown = (step: string): JournalEvent => ({ type: 'step-shown', step, kind: 'say' });
 const ended: JournalEvent = { type: 'session-end', outcome: 'intake/referred', referrals: ['la-strada'], durationMs: 90_000 };
-const interrupted = (at: string): JournalEvent => ({ type: 'interrupted', reason: 'sighup', at });
+const interrupted = (step: string): JournalEvent => ({ type: 'interrupted', reason: 'sighup', step });
 
 describe('groupSessions', () => {
   it('groups interleaved lines by session, ordered by start, with the status of each', () => {
@@ -48,7 +48,7 @@ describe('groupSessions', () => {
       ['20261129-1000-bbbb', 'completed'],
       ['20261130-1000-cccc', 'open'],
     ]);
-    expect(sessions[0]!.interrupted).toMatchObject({ reason: 'sighup', at: 'other/a' });
+    expect(sessions[0]!.interrupted).toMatchObject({ reason: 'sighup', step: 'other/a' });
     expect(sessions[0]!.events.map((e) => e.type)).toEqual(['step-shown']);
     expect(sessions[1]!.end).toMatchObject({ durationMs: 90_000 });
     expect(sessions[1]!.lines).toHaveLength(3);

@@ -41,10 +41,20 @@ export interface SessionEndPayload {
 
 export type InterruptReason = 'quit' | 'sigint' | 'sighup' | 'sigterm' | 'error';
 
-export interface InterruptedPayload {
+/**
+ * What `append('interrupted', ...)` takes: the reason and the qualified step the call was at,
+ * as `at` (or `step`). On disk the step is written as `step`, because every line's `at` is its
+ * wall-clock time.
+ */
+export type InterruptedPayload =
+  | { readonly reason: InterruptReason; readonly at: QualifiedStep }
+  | { readonly reason: InterruptReason; readonly step: QualifiedStep };
+
+/** An `interrupted` line's own fields, as written. */
+export interface InterruptedRecord {
   readonly reason: InterruptReason;
   /** The qualified step the call was at. */
-  readonly at: QualifiedStep;
+  readonly step: QualifiedStep;
 }
 
 /** Every event a journal line can carry: the session's own and the engine's, verbatim. */
@@ -52,12 +62,14 @@ export type JournalEvent =
   | ({ readonly type: 'session-start' } & SessionStartPayload)
   | EngineEvent
   | ({ readonly type: 'session-end' } & SessionEndPayload)
-  | ({ readonly type: 'interrupted' } & InterruptedPayload);
+  | ({ readonly type: 'interrupted' } & InterruptedRecord);
 
 export type JournalEventType = JournalEvent['type'];
 
-/** The payload of one event type: the event without its `type`. */
-export type PayloadOf<T extends JournalEventType> = Omit<Extract<JournalEvent, { readonly type: T }>, 'type'>;
+/** The payload of one event type: the event without its `type` (for interrupted: see InterruptedPayload). */
+export type PayloadOf<T extends JournalEventType> = T extends 'interrupted'
+  ? InterruptedPayload
+  : Omit<Extract<JournalEvent, { readonly type: T }>, 'type'>;
 
 /** The fields every line has around its event. `prev` is serialised last. */
 export interface JournalEnvelope {
@@ -79,7 +91,7 @@ export type JournalLine = JournalEnvelope & JournalEvent;
 
 export type SessionStartLine = JournalEnvelope & { readonly type: 'session-start' } & SessionStartPayload;
 export type SessionEndLine = JournalEnvelope & { readonly type: 'session-end' } & SessionEndPayload;
-export type InterruptedLine = JournalEnvelope & { readonly type: 'interrupted' } & InterruptedPayload;
+export type InterruptedLine = JournalEnvelope & { readonly type: 'interrupted' } & InterruptedRecord;
 /** A line carrying one of the engine's events. */
 export type EngineLine = JournalEnvelope & EngineEvent;
 

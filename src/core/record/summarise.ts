@@ -45,7 +45,7 @@ export function summarise(session: RecordedSession): SessionSummary {
     else if (event.type === 'call-ended') ended = event;
   }
   const outcome = end?.outcome ?? ended?.outcome;
-  const lastStep = session.status === 'completed' ? undefined : (session.interrupted?.at ?? lastShown);
+  const lastStep = session.status === 'completed' ? undefined : (session.interrupted?.step ?? lastShown);
   return {
     id: session.id,
     mode: start.mode,

@@ -122,7 +122,7 @@ export function transcript(session: RecordedSession, library: Library | undefine
         row(line.ms, `■ ${say(lang, { en: 'Outcome', uk: 'Результат' })}: ${outcomeLabel(line.outcome)}`);
         break;
       case 'interrupted':
-        row(line.ms, `⏸ ${say(lang, { en: 'interrupted', uk: 'перервано' })} (${line.reason}) ${say(lang, { en: 'at', uk: 'на' })} ${line.at}`);
+        row(line.ms, `⏸ ${say(lang, { en: 'interrupted', uk: 'перервано' })} (${line.reason}) ${say(lang, { en: 'at', uk: 'на' })} ${line.step}`);
         afterInterruption = true;
         break;
       case 'session-end':

@@ -190,7 +190,9 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
       if (closed || fd === undefined) throw new Error(`journal writer for ${sessionId} is closed`);
       // Engine events may be passed whole: their own `type` is the same and is not repeated.
       const { type: _ignored, ...rest } = payload as Record<string, unknown>;
-      const event = protect({ type, ...rest } as unknown as JournalEvent);
+      // Every line's `at` is its time: an interruption's step is written as `step`.
+      const fields = type === 'interrupted' ? { reason: rest['reason'], step: rest['step'] ?? rest['at'] } : rest;
+      const event = protect({ type, ...fields } as unknown as JournalEvent);
       const ms = Math.max(0, Math.round(msOffset + options.monotonic() - mono0));
       const line = { v: 1, session: sessionId, seq, at: options.now().toISOString(), ms, ...event, prev } as JournalLine;
       const text = JSON.stringify(line);

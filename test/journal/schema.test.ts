@@ -1,0 +1,60 @@
+/** schemas/journal.schema.json describes the lines the writer really writes, engine events included. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { startCall, step, type Command } from '../../src/core/engine/index.js';
+import { readLibrary } from '../../src/shell/library/read-library.js';
+import { startPayload, tempDir, writerFor } from './helpers.js';
+
+const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'journal.schema.json'), 'utf8')) as object;
+const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
+
+describe('schemas/journal.schema.json', () => {
+  it('accepts every line of a recorded call (every event type) and rejects a changed one', async () => {
+    const { library } = await readLibrary([join(import.meta.dirname, '..', 'record', 'fixtures')], { cache: false });
+    const dataDir = tempDir();
+    const writer = await writerFor(dataDir);
+    writer.append('session-start', startPayload({ mode: 'training', scenario: 'intake-basic', trainee: 'marta' }));
+    const started = startCall(library, 'intake');
+    if (!started.ok) throw new Error(started.refusal.code);
+    writer.appendEvents(started.events);
+    let state = started.state;
+    const commands: Command[] = [
+      { type: 'answer', answer: { kind: 'continue' } },
+      { type: 'answer', answer: { kind: 'option', option: 'abroad' } },
+      { type: 'back' },
+      { type: 'answer', answer: { kind: 'option', option: 'home' } },
+      { type: 'note', text: 'a note' },
+      { type: 'answer', answer: { kind: 'value', raw: '' } },
+      { type: 'answer', answer: { kind: 'checked', options: ['debt'] } },
+      { type: 'answer', answer: { kind: 'option', option: 'yes' } },
+    ];
+    for (const command of commands) {
+      const result = step(library, state, command);
+      if (!result.ok) throw new Error(result.refusal.code);
+      state = result.state;
+      writer.appendEvents(result.events);
+    }
+    writer.append('interrupted', { reason: 'sigterm', at: 'intake/done' });
+    writer.append('session-end', { outcome: 'intake/referred', referrals: ['la-strada'], durationMs: 5000 });
+    writer.close();
+    const lines = readFileSync(writer.file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const types = new Set(lines.map((l) => l['type']));
+    for (const type of ['session-start', 'step-shown', 'answer', 'amend', 'back', 'note', 'sop-entered', 'sop-returned', 'call-ended', 'interrupted', 'session-end']) {
+      expect(types, type).toContain(type);
+    }
+    for (const line of lines) expect(validate(line) ? 'valid' : JSON.stringify(validate.errors), JSON.stringify(line)).toBe('valid');
+
+    expect(validate({ ...lines[1], kind: 'dance' })).toBe(false);
+    expect(validate({ ...lines[1], extra: 1 })).toBe(false);
+    const { prev: _prev, ...noPrev } = lines[1]!;
+    expect(validate(noPrev)).toBe(false);
+  });
+
+  it('accepts decision and interrupt events', () => {
+    const envelope = { v: 1, session: '20261129-1302-k3f9', seq: 3, at: '2026-11-29T13:02:05.120Z', ms: 5120, prev: 'a'.repeat(64) };
+    expect(validate({ ...envelope, type: 'decision', step: 'intake/check', branch: 0, to: 'intake/next' })).toBe(true);
+    expect(validate({ ...envelope, type: 'interrupt', key: '!', from: 'intake/where', to: 'intake/danger' })).toBe(true);
+  });
+});
