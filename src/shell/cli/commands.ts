@@ -9,6 +9,7 @@ import { defineSchema } from './schema.js';
 import { defineTest } from './test.js';
 import { defineGraph } from './graph.js';
 import { defineDocs } from './docs.js';
+import { defineStats } from './stats.js';
 import { defineRun } from './run.js';
 import { defineLog } from './log.js';
 import { defineConfig } from './config.js';
@@ -17,4 +18,4 @@ import { defineResume } from './resume.js';
 
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineResume, defineRun, defineTest, defineGraph, defineDocs, defineValidate, defineSchema, defineLog, defineConfig, defineReplay];
+export const commandDefinitions: CommandDefinition[] = [defineResume, defineRun, defineTest, defineGraph, defineDocs, defineStats, defineValidate, defineSchema, defineLog, defineConfig, defineReplay];

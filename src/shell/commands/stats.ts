@@ -1,0 +1,90 @@
+/** `sop stats`: reads the journal, computes figures (core), prints them with small counts hidden. */
+import { computeFigures, formatCsv, formatJson, formatTable, isIsoDate, SW, sw } from '../../core/stats/index.js';
+import type { StatsOptions } from '../cli/stats.js';
+import { loadConfig } from '../config/index.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { say, type Lang } from '../i18n.js';
+import { readJournal } from '../journal/index.js';
+
+function checkDate(flag: string, value: string | undefined, lang: Lang): void {
+  if (value === undefined || isIsoDate(value)) return;
+  throw new UserError(
+    say(lang, {
+      en: `${flag} "${value}" is not a date. Write it as YYYY-MM-DD, e.g. ${flag} 2026-11-01.`,
+      uk: `${flag} «${value}» — не дата. Пишіть у форматі РРРР-ММ-ДД, напр. ${flag} 2026-11-01.`,
+    }),
+  );
+}
+
+/** Unicode bars unless asked for ASCII or the locale is not UTF-8. */
+function wantsAscii(options: StatsOptions, env: NodeJS.ProcessEnv): boolean {
+  if (options.ascii) return true;
+  const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
+  return !/utf-?8/i.test(locale);
+}
+
+export async function runStats(options: StatsOptions): Promise<number> {
+  const config = loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) } });
+  const lang = config.lang;
+  const format = options.format ?? 'table';
+  checkDate('--since', options.since, lang);
+  checkDate('--until', options.until, lang);
+  if (options.since && options.until && options.since > options.until) {
+    throw new UserError(
+      say(lang, {
+        en: `--since ${options.since} is after --until ${options.until}: no day fits. Swap them?`,
+        uk: `--since ${options.since} пізніше за --until ${options.until}: жоден день не підходить. Поміняйте їх місцями?`,
+      }),
+    );
+  }
+  if (options.raw && format !== 'json') {
+    throw new UserError(
+      say(lang, {
+        en: '--raw (exact small counts) is for --format json only; tables and CSV always hide counts below 5.',
+        uk: '--raw (точні малі кількості) лише для --format json; таблиці й CSV завжди приховують кількості менші за 5.',
+      }),
+    );
+  }
+  if (options.chart && format !== 'table') {
+    throw new UserError(
+      say(lang, { en: '--chart draws in the table format only.', uk: '--chart малює лише у форматі table.' }),
+    );
+  }
+
+  const mode = options.training ? 'training' : 'live';
+  const { sessions, notices } = readJournal(config.dataDir, mode, { lang });
+  for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
+  const figures = computeFigures(sessions, {
+    mode,
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.until ? { until: options.until } : {}),
+  });
+
+  if (figures.calls === 0) {
+    const what = mode === 'live' ? say(lang, { en: 'calls', uk: 'дзвінків' }) : say(lang, { en: 'training sessions', uk: 'навчальних сесій' });
+    process.stderr.write(
+      say(lang, {
+        en: `sop: no ${what} recorded${options.since || options.until ? ' in that period' : ''} (journal: ${config.dataDir}). Figures appear here once calls are made with "sop run".\n`,
+        uk: `sop: немає записаних ${what}${options.since || options.until ? ' за цей період' : ''} (журнал: ${config.dataDir}). Цифри з'являться, щойно будуть дзвінки через "sop run".\n`,
+      }),
+    );
+    if (format === 'table') return EXIT.ok;
+  }
+
+  if (format === 'json') {
+    if (options.raw) process.stderr.write(`sop: ${sw(lang, SW.rawWarning)}\n`);
+    process.stdout.write(formatJson(figures, options.raw ?? false));
+  } else if (format === 'csv') {
+    process.stdout.write(formatCsv(figures));
+  } else {
+    process.stdout.write(
+      formatTable(figures, {
+        lang,
+        chart: options.chart ?? false,
+        ascii: wantsAscii(options, process.env),
+        width: process.stdout.columns || 80,
+      }),
+    );
+  }
+  return EXIT.ok;
+}

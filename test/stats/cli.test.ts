@@ -1,0 +1,105 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isolatedEnv, runSop } from '../graph/run-sop.js';
+import { standardJournal } from './make-journal.js';
+
+let dataDir: string;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[/;
+
+beforeAll(async () => {
+  dataDir = await standardJournal();
+});
+
+describe('sop stats (built binary)', () => {
+  it('prints the table on stdout, hides small counts, exit 0', () => {
+    const run = runSop(['stats', '--data-dir', dataDir, '--since', '2026-11-01', '--lang', 'en']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}calls +12$/m);
+    expect(run.stdout).toMatch(/^ {2}victim +<5$/m);
+    expect(run.stdout).toContain('median 5:30 · 90th percentile 9:00');
+    expect(run.stdout).not.toMatch(ANSI);
+  });
+
+  it('finds the journal through SOP_DATA_DIR too, and --until limits it', () => {
+    const run = runSop(['stats', '--until', '2026-10-31', '--format', 'json'], { env: isolatedEnv({ SOP_DATA_DIR: dataDir }) });
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.calls).toBe('<5');
+    expect(json.until).toBe('2026-10-31');
+  });
+
+  it('json --raw gives exact counts with a warning on stderr; --raw elsewhere is refused', () => {
+    const raw = runSop(['stats', '--data-dir', dataDir, '--format', 'json', '--raw']);
+    expect(raw.status).toBe(0);
+    expect(JSON.parse(raw.stdout).calls).toBe(14);
+    expect(raw.stderr).toContain('RAW');
+    const refused = runSop(['stats', '--data-dir', dataDir, '--raw']);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+  });
+
+  it('csv on stdout', () => {
+    const run = runSop(['stats', '--data-dir', dataDir, '--format', 'csv', '--since', '2026-11-01']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('calls,total,12\r\n');
+    expect(run.stdout).toContain('by_sop,emergency,<5\r\n');
+  });
+
+  it('--chart draws unicode bars in a UTF-8 locale, ASCII otherwise or with --ascii', () => {
+    const utf8 = runSop(['stats', '--data-dir', dataDir, '--chart', '--since', '2026-11-01']);
+    expect(utf8.stdout).toMatch(/^ {2}first-contact +9 {2}█+/m);
+    const c = runSop(['stats', '--data-dir', dataDir, '--chart', '--since', '2026-11-01'], { env: isolatedEnv({ LANG: 'C' }) });
+    expect(c.stdout).toMatch(/^ {2}first-contact +9 {2}#+$/m);
+    expect(c.stdout).not.toContain('█');
+    const ascii = runSop(['stats', '--data-dir', dataDir, '--chart', '--ascii']);
+    expect(ascii.stdout).toMatch(/#+$/m);
+    expect(ascii.stdout).not.toContain('█');
+  });
+
+  it('--training reads the training journal', () => {
+    const run = runSop(['stats', '--data-dir', dataDir, '--training', '--format', 'json', '--raw']);
+    expect(JSON.parse(run.stdout)).toMatchObject({ mode: 'training', calls: 1 });
+  });
+
+  it('in Ukrainian', () => {
+    const run = runSop(['stats', '--data-dir', dataDir, '--lang', 'uk']);
+    expect(run.stdout).toContain('За СОП');
+  });
+
+  it('a bad date: exit 2 with a clear message, nothing on stdout', () => {
+    for (const args of [['--since', '2026-11-31'], ['--until', 'yesterday']]) {
+      const run = runSop(['stats', '--data-dir', dataDir, ...args]);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/is not a date\. Write it as YYYY-MM-DD/);
+    }
+    const swapped = runSop(['stats', '--data-dir', dataDir, '--since', '2026-12-01', '--until', '2026-11-01']);
+    expect(swapped.status).toBe(2);
+    expect(swapped.stderr).toContain('is after --until');
+  });
+
+  it('an empty or missing journal: a friendly message, exit 0', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'sop-stats-empty-'));
+    const run = runSop(['stats', '--data-dir', empty]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('no calls recorded');
+    const json = runSop(['stats', '--data-dir', join(empty, 'missing'), '--format', 'json']);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout).calls).toBe(0);
+  });
+
+  it('a torn last line is skipped with a notice, not a crash', async () => {
+    const { appendFileSync, readdirSync } = await import('node:fs');
+    const dir = join(await standardJournal(), 'journal', 'calls');
+    appendFileSync(join(dir, readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().pop()!), '{"v":1,"session":"x","se');
+    const run = runSop(['stats', '--data-dir', join(dir, '..', '..'), '--format', 'json', '--raw']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).calls).toBe(14);
+    expect(run.stderr).not.toBe('');
+  });
+});
