@@ -96,7 +96,13 @@ export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResu
       }
       if (directorySource !== undefined) {
         findings.push(
-          makeFinding(RULES.duplicateSop, file.path, lookups.positionOf([]), `a second directory file; the library already has ${directorySource.file}`, 'keep one directory.yaml per library'),
+          makeFinding(
+            RULES.duplicateDirectory,
+            file.path,
+            lookups.positionOf(['directory']),
+            `a second directory file: the library already has ${directorySource.file}; this one is ignored`,
+            'keep one directory.yaml per library, or validate the libraries one at a time',
+          ),
         );
         continue;
       }

@@ -44,7 +44,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
             ? 'remove or rename one of the two entries'
             : undefined;
       const message =
-        error.code === 'DUPLICATE_KEY' ? `the key ${quoteSource(text, error.pos[0])} appears twice in the same mapping` : sentence(error.message);
+        error.code === 'DUPLICATE_KEY'
+          ? `the key ${quoteSource(text, error.pos[0])} appears twice in the same mapping`
+          : /call stack/i.test(error.message)
+            ? 'the document is nested too deeply to read'
+            : sentence(error.message);
       findings.push(makeFinding(rule, file, toPosition(error.pos[0]), message, hint));
     }
   }
@@ -123,6 +127,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   try {
     value = walk(first.contents, [], false);
   } catch (error) {
+    if (error instanceof RangeError) {
+      findings.push(makeFinding(RULES.yamlSyntax, file, { line: 1, col: 1 }, 'the document is nested too deeply to read'));
+      return { value: undefined, positions, findings };
+    }
     if (!(error instanceof AliasBombError)) throw error;
     findings.push(
       makeFinding(

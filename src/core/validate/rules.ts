@@ -62,6 +62,7 @@ export const RULES = {
   unknownContact: rule('SOP304', 'unknown-contact', 'error', 'refer names a directory id that does not exist.'),
   staleContact: rule('SOP305', 'stale-contact', 'warning', 'A directory entry was last verified more than a year ago.'),
   unusedOutcome: rule('SOP306', 'unused-outcome', 'warning', 'An outcome is declared but no end step uses it.'),
+  duplicateDirectory: rule('SOP308', 'duplicate-directory', 'error', 'A library has more than one directory.yaml.'),
   noDirectory: rule('SOP307', 'no-directory', 'error', 'An end step refers to contacts but the library has no directory.yaml.'),
 
   missingTranslation: rule('SOP401', 'missing-translation', 'error', 'A text lacks one of the SOP\'s declared languages.'),
