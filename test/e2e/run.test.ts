@@ -121,7 +121,7 @@ describe('sop run in a terminal', () => {
     expect(pty.output()).toContain('Call interrupted');
     const lines = readLines(h.dataDir);
     expectChain(lines);
-    expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', reason: 'quit', at: 'intake/greet' });
+    expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', reason: 'quit', step: 'intake/greet' });
   });
 
   it('Ctrl+C ends the call as interrupted with the terminal restored; sop resume continues it in the same session', async () => {
@@ -143,7 +143,7 @@ describe('sop run in a terminal', () => {
     expect(raw.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001b[?1049h'));
     expect(raw.lastIndexOf('Call interrupted')).toBeGreaterThan(raw.lastIndexOf('\u001b[?1049l'));
     const before = readLines(h.dataDir);
-    expect(before.at(-1)?.json).toMatchObject({ type: 'interrupted', reason: 'sigint', at: 'intake/signs' });
+    expect(before.at(-1)?.json).toMatchObject({ type: 'interrupted', reason: 'sigint', step: 'intake/signs' });
     const id = before[0]?.json.session as string;
 
     const list = spawnSync(process.execPath, [BIN, 'resume'], { env: { ...h.env, PATH: process.env['PATH'] ?? '' }, encoding: 'utf8' });
@@ -211,7 +211,7 @@ describe('sop run in a terminal', () => {
       await pty.exited();
       const lines = readLines(h.dataDir);
       expectChain(lines);
-      expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', reason: signal.toLowerCase(), at: 'intake/greet' });
+      expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', reason: signal.toLowerCase(), step: 'intake/greet' });
     }
   });
 });
@@ -254,7 +254,7 @@ describe('sop run without a terminal', () => {
     expect(result.stderr).toContain('немає відповіді для кроку intake/age');
     const lines = readLines(h.dataDir);
     expectChain(lines);
-    expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', at: 'intake/age' });
+    expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', step: 'intake/age' });
   });
 
   it('a refused answer names the step and the reason', () => {

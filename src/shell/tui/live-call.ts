@@ -77,7 +77,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
     if (end.kind === 'ended') {
       writer.append('session-end', { outcome: end.state.outcome ?? '', referrals: end.state.referrals, durationMs });
     } else {
-      writer.append('interrupted', { reason: end.reason, at: end.at });
+      writer.append('interrupted', { reason: end.reason, step: end.at });
     }
   } catch (error) {
     return failed(error, options, end.kind === 'ended' ? '' : end.at);
@@ -97,7 +97,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
 function failed(error: unknown, options: LiveCallOptions, at: string): number {
   const { writer, lang } = options;
   try {
-    writer.append('interrupted', { reason: 'error', at });
+    writer.append('interrupted', { reason: 'error', step: at });
   } catch {
     // The journal is what failed; the message below says to continue on paper.
   }

@@ -50,7 +50,7 @@ export function runScriptedCall(
   const ended = result.stop === 'ended';
   const at = qualifiedStepOf(result.state);
   if (ended) writer.append('session-end', { outcome: result.state.outcome ?? '', referrals: result.state.referrals, durationMs });
-  else writer.append('interrupted', { reason: 'error', at });
+  else writer.append('interrupted', { reason: 'error', step: at });
   if (!ended && problem === undefined) {
     problem = say(lang, { en: `the call stopped at ${at} (${result.stop})`, uk: `дзвінок зупинився на ${at} (${result.stop})` });
   }
