@@ -2,18 +2,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { SessionMode, SessionStartPayload } from '../../src/core/record/journal-line.js';
 import { openSessionWriter, type SessionWriterOptions } from '../../src/shell/journal/writer.js';
 
 const dirs: string[] = [];
+const fileDirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+afterAll(() => {
+  for (const dir of fileDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
-export function tempDir(): string {
+/** A fresh directory, removed after the test (or, with `forFile`, after the test file: for beforeAll). */
+export function tempDir(forFile = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'sop-journal-'));
-  dirs.push(dir);
+  (forFile ? fileDirs : dirs).push(dir);
   return dir;
 }
 

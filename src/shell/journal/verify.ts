@@ -68,7 +68,7 @@ export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head
       breaks.push({ file, line, kind, message: say(en, uk) });
     };
     if (!entry.line) {
-      add('damaged', at, 'not a journal record: the line was edited or corrupted', 'не запис журналу: рядок змінено або пошкоджено');
+      add('damaged', at, 'not a journal record: edited or corrupted', 'не запис журналу: змінено або пошкоджено');
       return;
     }
     const { session, seq, prev } = entry.line;
@@ -81,14 +81,14 @@ export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head
       const next = complete[i + 1]?.line;
       if (j !== undefined && j > i - 1) {
         reordered.add(i);
-        add('reordered', at, `out of order: it follows line ${complete[j]!.lineNo} in the chain`, `не на своєму місці: у ланцюжку він іде після рядка ${complete[j]!.lineNo}`);
+        add('reordered', at, `in the chain it follows line ${complete[j]!.lineNo}`, `у ланцюжку він іде після рядка ${complete[j]!.lineNo}`);
       } else if (j !== undefined && reordered.has(j)) {
         // Chains to a line that moved: this one is where it belongs.
       } else if (reordered.has(i - 1)) {
         reordered.add(i);
-        add('reordered', at, `out of order, with line ${complete[i - 1]!.lineNo}`, `не на своєму місці, разом із рядком ${complete[i - 1]!.lineNo}`);
+        add('reordered', at, `moved together with line ${complete[i - 1]!.lineNo}`, `переміщено разом із рядком ${complete[i - 1]!.lineNo}`);
       } else if (i > 0 && next !== undefined && next.prev === expected) {
-        add('inserted', at, `inserted: line ${complete[i + 1]!.lineNo} chains to line ${complete[i - 1]!.lineNo}`, `вставлено: рядок ${complete[i + 1]!.lineNo} посилається на рядок ${complete[i - 1]!.lineNo}`);
+        add('inserted', at, `line ${complete[i + 1]!.lineNo} chains to line ${complete[i - 1]!.lineNo}, past it`, `рядок ${complete[i + 1]!.lineNo} посилається на рядок ${complete[i - 1]!.lineNo}, оминаючи цей`);
       } else if (j !== undefined && i > 0 && j < i - 1) {
         if (Array.from({ length: i - 1 - j }, (_, k) => j + 1 + k).some((k) => reordered.has(k))) return;
         const first = complete[j + 1]!.lineNo;
@@ -97,13 +97,13 @@ export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head
         const rangeUk = first === last ? `рядок ${first}` : `рядки ${first}-${last}`;
         add('inserted', first, `${range} inserted: line ${at} chains to line ${complete[j]!.lineNo}`, `${rangeUk} вставлено: рядок ${at} посилається на рядок ${complete[j]!.lineNo}`);
       } else if (i > 0 && j === undefined && !seqGap && complete[i - 1]!.line?.session === session) {
-        add('edited', complete[i - 1]!.lineNo, `edited: line ${at} does not chain to it`, `змінено: рядок ${at} не посилається на нього`);
+        add('edited', complete[i - 1]!.lineNo, `line ${at} does not chain to it`, `рядок ${at} не посилається на нього`);
       } else if (seqGap) {
         add('deleted', at, `a line before it was deleted (session ${session} jumps to seq ${seq})`, `перед ним видалено рядок (сесія ${session} переходить до seq ${seq})`);
       } else if (i === 0) {
         add('deleted', at, 'the file does not start a chain: lines before it were deleted', 'файл не починає ланцюжок: рядки перед цим видалено');
       } else {
-        add('edited', complete[i - 1]!.lineNo, `edited, or a line after it deleted: line ${at} does not chain to it`, `змінено або видалено рядок після нього: рядок ${at} не посилається на нього`);
+        add('edited', complete[i - 1]!.lineNo, `or a line after it deleted: line ${at} does not chain to it`, `або видалено рядок після нього: рядок ${at} не посилається на нього`);
       }
     } else if (seqGap) {
       add('deleted', at, `session ${session} jumps to seq ${seq} (a line is missing)`, `сесія ${session} переходить до seq ${seq} (бракує рядка)`);
@@ -118,8 +118,8 @@ export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head
         line: complete[complete.length - 1]?.lineNo ?? 0,
         kind: 'truncated',
         message: say(
-          `truncated after this line: the journal was ${head.size} bytes long when last written, now its lines end at byte ${lastEnd}`,
-          `обрізано після цього рядка: під час останнього запису журнал мав ${head.size} байтів, тепер його рядки закінчуються на байті ${lastEnd}`,
+          `lines after this one were cut off: the journal was ${head.size} bytes long when last written, now its lines end at byte ${lastEnd}`,
+          `рядки після цього відрізано: під час останнього запису журнал мав ${head.size} байтів, тепер його рядки закінчуються на байті ${lastEnd}`,
         ),
       });
     } else {
@@ -128,8 +128,8 @@ export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head
         line: complete[complete.length - 1]?.lineNo ?? 0,
         kind: 'edited',
         message: say(
-          `rewritten: the line that ended the journal when last written (at byte ${head.size}) is not there any more`,
-          `переписано: рядка, яким закінчувався журнал під час останнього запису (байт ${head.size}), більше немає`,
+          `the line that ended the journal when last written (at byte ${head.size}) is not there any more: the end was rewritten`,
+          `рядка, яким закінчувався журнал під час останнього запису (байт ${head.size}), більше немає: кінець переписано`,
         ),
       });
     }
