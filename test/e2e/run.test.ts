@@ -3,7 +3,7 @@
  * (run `npm run build` first). The fixture library is test/e2e/fixtures/sops.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectChain, fileMode, journalFiles, readLines } from './journal-lines.js';
@@ -200,6 +200,34 @@ describe('sop run in a terminal', () => {
     expectChain(after);
     expect(after.slice(before.length).map((l) => [l.json.type, l.json.seq])).toEqual([['interrupted', 7]]);
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('resume notices an SOP changed since the call started and offers to start over', async () => {
+    const h = home();
+    const sops = join(h.dir, 'sops');
+    cpSync(SOPS, sops, { recursive: true });
+    const pty = spawnSop(['run', 'intake', '--sops', sops], { env: h.env });
+    await pty.waitFor('Greet the caller');
+    await pty.press(KEY.ctrlC);
+    await pty.exited();
+    const id = readLines(h.dataDir)[0]?.json.session as string;
+    appendFileSync(join(sops, 'referral.sop.yaml'), '# edited after the call started\n');
+
+    const declined = spawnSop(['resume', id, '--sops', sops], { env: h.env });
+    await declined.waitFor('The SOP has changed since this call started (referral)', { inOutput: true });
+    await declined.waitFor('Start the call over', { inOutput: true });
+    await declined.press('n', KEY.enter);
+    expect(await declined.exited()).toBe(1);
+    expect(readLines(h.dataDir).at(-1)?.json).toMatchObject({ type: 'interrupted', reason: 'sigint' });
+
+    const accepted = spawnSop(['resume', id, '--sops', sops], { env: h.env });
+    await accepted.waitFor('Start the call over', { inOutput: true });
+    await accepted.press('y', KEY.enter);
+    await accepted.waitFor('Greet the caller');
+    await accepted.press('q', 'y');
+    expect(await accepted.exited()).toBe(1);
+    const sessions = new Set(readLines(h.dataDir).map((l) => l.json.session));
+    expect(sessions.size).toBe(2);
   });
 
   it('SIGTERM and SIGHUP end the call as interrupted with the journal intact', async () => {
