@@ -81,3 +81,28 @@ export async function recordCalls(library: Library, calls: readonly ScriptedCall
   }
   return ids;
 }
+
+/** Records already-run calls (e.g. scenario runs): each event list as one session, 5 s per answer. */
+export async function recordEventLists(
+  library: Library,
+  calls: readonly { readonly sop: string; readonly events: readonly import('../../src/core/engine/types.js').EngineEvent[] }[],
+  dataDir: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  const files = [...library.sops.values()].map((loaded) => ({ sop: loaded.sop.sop, file: loaded.file, sha256: loaded.sha256 }));
+  for (const [index, call] of calls.entries()) {
+    let elapsed = 0;
+    const start = Date.UTC(2026, 10, 3, 8, 0, 0) + index * 60_000;
+    const writer = await openSessionWriter({ dataDir, mode: 'live', now: () => new Date(start + elapsed), monotonic: () => elapsed });
+    writer.append('session-start', { sop: call.sop, version: library.sops.get(call.sop)?.sop.version ?? '0.0.0', files, operator: 'test', lang: 'en', tool: 'test', mode: 'live' });
+    for (const event of call.events) {
+      if (event.type === 'answer' || event.type === 'amend') elapsed += 5_000;
+      writer.appendEvents([event]);
+    }
+    const ended = call.events.find((event) => event.type === 'call-ended');
+    if (ended && ended.type === 'call-ended') writer.append('session-end', { outcome: ended.outcome, referrals: ended.referrals, durationMs: elapsed });
+    writer.close();
+    ids.push(writer.sessionId);
+  }
+  return ids;
+}

@@ -125,6 +125,33 @@ Examples:
         const { runLogVerify } = await import('../commands/log.js');
         process.exitCode = await runLogVerify(file, options);
       }),
+  // `sop log export` (owned by the replay/test area: src/shell/commands/export.ts).
+  (log) =>
+    log
+      .command('export')
+      .description('write one recorded call as a redacted fixture (JSON Lines, its own hash chain) for sop replay --check')
+      .argument('<session>', 'the session id, or a unique part of it')
+      .option('--redact', 'required: operator and trainee names, notes and sensitive answers are removed')
+      .option('-o, --output <file>', 'write to this file (0600) instead of stdout')
+      .addOption(trainingOption())
+      .addOption(dataDirOption())
+      .addOption(langOption())
+      .addHelpText(
+        'after',
+        `
+The exported call keeps the journal line format, so it can be replayed and checked against
+later SOP edits. Without --redact the command refuses (exit 2): an export leaves the
+protected journal.
+
+Examples:
+  sop log export 20261129-1302-k3f9 --redact -o test/replay/calls/k3f9.jsonl
+  sop log export k3f9 --redact | sop replay -
+  sop replay --check test/replay/calls/`,
+      )
+      .action(async (session: string, options: import('../commands/export.js').ExportOptions) => {
+        const { runExport } = await import('../commands/export.js');
+        process.exitCode = await runExport(session, options);
+      }),
 ];
 
 export const defineLog: CommandDefinition = (program: Command) => {

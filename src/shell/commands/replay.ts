@@ -1,5 +1,4 @@
 /** `sop replay`: the timeline of one recorded call, or `--check` of many against the current SOPs. */
-import chalk from 'chalk';
 import { buildTimeline } from '../../core/check/build-timeline.js';
 import { checkCall } from '../../core/check/check-call.js';
 import type { ReplayOptions } from '../cli/replay.js';
@@ -11,6 +10,7 @@ import { pinnedLibrary } from '../replay/pinned-library.js';
 import { playTimeline, stepThrough } from '../replay/play-timeline.js';
 import { readRecordedCalls, type RecordedCall } from '../replay/read-recorded-calls.js';
 import { renderTimeline } from '../replay/render-timeline.js';
+import { colorFor } from '../replay/color.js';
 import { checkSettings } from '../replay/settings.js';
 import { openTerminal } from '../tui/terminal.js';
 
@@ -50,7 +50,7 @@ async function check(calls: readonly RecordedCall[], sopsDir: string, options: R
     process.stderr.write(say(lang, { en: 'sop: no recorded calls to check\n', uk: 'sop: немає записаних дзвінків для перевірки\n' }));
   }
   const format = options.format ?? 'pretty';
-  const output = format === 'json' ? formatCheckJson(checks, lang) : format === 'junit' ? formatCheckJunit(checks, lang) : formatCheckPretty(checks, lang, chalk);
+  const output = format === 'json' ? formatCheckJson(checks, lang) : format === 'junit' ? formatCheckJunit(checks, lang) : formatCheckPretty(checks, lang, colorFor('stdout'));
   process.stdout.write(output);
   return checks.some((entry) => entry.status === 'diverged') ? EXIT.findings : EXIT.ok;
 }
@@ -114,7 +114,7 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], s
     }
     const terminal = openTerminal(process.stdin, process.stdout);
     try {
-      await stepThrough(timeline, terminal, lang, chalk);
+      await stepThrough(timeline, terminal, lang, colorFor('stdout'));
     } finally {
       terminal.close();
     }
@@ -127,9 +127,9 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], s
         say(lang, { en: `--speed must be a positive number (e.g. 4), got "${options.speed}"`, uk: `--speed має бути додатним числом (наприклад 4), а не «${options.speed}»` }),
       );
     }
-    await playTimeline(timeline, { speed, sleep: io.sleep, write: (text) => process.stdout.write(text), lang, color: chalk });
+    await playTimeline(timeline, { speed, sleep: io.sleep, write: (text) => process.stdout.write(text), lang, color: colorFor('stdout') });
     return EXIT.ok;
   }
-  process.stdout.write(renderTimeline(timeline, lang, chalk));
+  process.stdout.write(renderTimeline(timeline, lang, colorFor('stdout')));
   return EXIT.ok;
 }

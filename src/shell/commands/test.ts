@@ -1,5 +1,4 @@
 /** `sop test`: scenario files run through the engine; coverage by scenarios and recorded calls. */
-import chalk from 'chalk';
 import { join } from 'node:path';
 import { computeCoverage, traceAll, percent } from '../../core/check/compute-coverage.js';
 import { runScenario, type ScenarioResult } from '../../core/check/run-scenario.js';
@@ -14,6 +13,7 @@ import { formatTestPretty } from '../format/test-pretty.js';
 import { formatTestTap } from '../format/test-tap.js';
 import type { CoverageReport, TestReport } from '../format/test-report.js';
 import { readRecordedCalls } from '../replay/read-recorded-calls.js';
+import { colorFor } from '../replay/color.js';
 import { checkSettings } from '../replay/settings.js';
 
 function parseMinimum(value: string | undefined, lang: Lang): number | undefined {
@@ -107,7 +107,7 @@ export async function runTest(paths: readonly string[], options: TestOptions): P
         ? formatTestJunit(report, lang)
         : format === 'tap'
           ? formatTestTap(report, lang)
-          : formatTestPretty(report, lang, chalk);
+          : formatTestPretty(report, lang, colorFor('stdout'));
   process.stdout.write(output);
   const failed = results.some((result) => !result.passed) || (coverage?.belowMinimum ?? []).length > 0;
   return failed ? EXIT.findings : EXIT.ok;

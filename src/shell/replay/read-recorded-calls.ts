@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { findSession } from '../../core/record/find-session.js';
 import { byStart, groupSessions } from '../../core/record/group-sessions.js';
 import type { JournalLine, SessionMode } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
@@ -101,35 +102,31 @@ export function readRecordedCalls(args: readonly string[], options: ReadCallsOpt
       }
       continue;
     }
-    calls.push(findSession(fromJournal(), arg, options));
+    calls.push(sessionById(fromJournal(), arg, options));
   }
   return { calls: calls.sort(byStart), notices };
 }
 
-/** A session by id or unique id prefix; a clear error listing close matches otherwise. */
-function findSession(sessions: readonly RecordedCall[], id: string, options: ReadCallsOptions): RecordedCall {
+/** A session by id, unique prefix or last four characters (core findSession); a clear error otherwise. */
+function sessionById(sessions: readonly RecordedCall[], id: string, options: ReadCallsOptions): RecordedCall {
   const { lang } = options;
-  const exact = sessions.find((session) => session.id === id);
-  if (exact) return exact;
-  const matches = sessions.filter((session) => session.id.startsWith(id));
-  if (matches.length === 1 && matches[0]) return matches[0];
-  if (matches.length > 1) {
-    const list = matches.slice(0, 10).map((session) => `  ${session.id}  ${session.start.sop}  ${session.start.at}`).join('\n');
+  const found = findSession(sessions, id);
+  if (found.kind === 'found') return found.session;
+  const list = (matches: readonly RecordedCall[]): string =>
+    matches.slice(0, 10).map((session) => `  ${session.id}  ${session.start.sop}  ${session.start.at}`).join('\n');
+  if (found.kind === 'ambiguous') {
     throw new UserError(
       lang === 'uk'
-        ? `«${id}» підходить до кількох сесій; вкажіть довший ідентифікатор:\n${list}`
-        : `"${id}" matches several sessions; give more of the id:\n${list}`,
+        ? `«${id}» підходить до кількох сесій; вкажіть довший ідентифікатор:\n${list(found.matches)}`
+        : `"${id}" matches several sessions; give more of the id:\n${list(found.matches)}`,
     );
   }
-  const close = sessions
-    .filter((session) => session.id.slice(0, 8) === id.slice(0, 8))
-    .slice(-5)
-    .map((session) => `  ${session.id}`)
-    .join('\n');
+  const close = list(found.close);
   const where = `${options.dataDir} (${options.mode === 'training' ? 'training' : 'calls'})`;
+  const training = options.mode === 'training' ? ' --training' : '';
   throw new UserError(
     lang === 'uk'
-      ? `«${id}» — не файл і не сесія в журналі ${where}.${close ? `\nСхожі сесії:\n${close}` : ''}\nСписок сесій: sop log list${options.mode === 'training' ? ' --training' : ''}`
-      : `"${id}" is neither a file nor a session in the journal at ${where}.${close ? `\nSimilar sessions:\n${close}` : ''}\nList sessions with: sop log list${options.mode === 'training' ? ' --training' : ''}`,
+      ? `«${id}» — не файл і не сесія в журналі ${where}.${close ? `\nСхожі сесії:\n${close}` : ''}\nСписок сесій: sop log list${training}`
+      : `"${id}" is neither a file nor a session in the journal at ${where}.${close ? `\nSimilar sessions:\n${close}` : ''}\nList sessions with: sop log list${training}`,
   );
 }

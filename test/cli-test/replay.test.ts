@@ -1,0 +1,136 @@
+/** `sop replay`, `sop replay --check` and `sop log export` as processes on the built binary. */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureLibrary } from '../check/helpers.js';
+import { FIXTURE_CALLS, recordCalls } from '../replay/record-calls.js';
+import { ANSI, sop } from './run-sop.js';
+
+const CALLS = 'test/replay/fixtures/calls';
+const LIB = ['--sops', 'test/check/fixtures/lib'];
+const DIVERGENT = ['--sops', 'test/replay/fixtures/sops-divergent'];
+let dataDir: string;
+let ids: string[];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sop-replay-cli-'));
+  ids = await recordCalls(fixtureLibrary(), FIXTURE_CALLS, dataDir);
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('sop replay --check', () => {
+  it('finds every fixture call the same (or unchecked where a value was redacted) against the SOPs they were made with', () => {
+    const result = sop(['replay', '--check', CALLS, ...LIB]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('unchecked from hotline/age (value redacted)');
+    expect(result.stdout).toContain('5 call(s): 4 same, 0 diverged, 1 unchecked (value redacted)');
+    expect(result.stdout).not.toMatch(ANSI);
+  });
+
+  it('exits 1 on the deliberately divergent edit, with the SOP line and both paths', () => {
+    const result = sop(['replay', '--check', CALLS, ...DIVERGENT]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      'test/replay/fixtures/sops-divergent/hotline.sop.yaml:30:5: option "other" of step hotline/topic no longer exists (removed or renamed); options now: job, something-else',
+    );
+    expect(result.stdout).toMatch(/≠ = hotline\/informed +hotline\/age/);
+    expect(result.stdout).toContain('5 call(s): 0 same, 4 diverged, 1 unchecked (value redacted)');
+  });
+
+  it('writes JSON and JUnit', () => {
+    const json = JSON.parse(sop(['replay', '--check', CALLS, ...DIVERGENT, '--format', 'json']).stdout) as {
+      summary: unknown;
+      calls: { status: string; divergence?: { kind: string; where: string } }[];
+    };
+    expect(json.summary).toEqual({ total: 5, same: 0, diverged: 4, unchecked: 1 });
+    expect(json.calls.map((call) => call.divergence?.kind ?? call.status)).toEqual(['option-removed', 'not-ended', 'outcome', 'option-removed', 'unchecked']);
+    const junit = sop(['replay', '--check', CALLS, ...DIVERGENT, '--format', 'junit']).stdout;
+    expect(junit).toContain('tests="5" failures="4" errors="0" skipped="1"');
+    expect(junit).toContain('<skipped message="unchecked from hotline/age (value redacted)"/>');
+  });
+
+  it('checks the whole journal when no call is named, and a session by id', () => {
+    const all = sop(['replay', '--check', ...LIB, '--data-dir', dataDir]);
+    expect(all.status).toBe(0);
+    expect(all.stdout).toContain('5 call(s): 4 same');
+    const one = sop(['replay', '--check', ids[0]!, ...DIVERGENT, '--data-dir', dataDir]);
+    expect(one.status).toBe(1);
+    expect(one.stdout).toContain('1 call(s): 0 same, 1 diverged');
+  });
+
+  it('says clearly when a session id is unknown (exit 2)', () => {
+    const result = sop(['replay', '--check', '20991231-0000-zzzz', ...LIB, '--data-dir', dataDir]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/"20991231-0000-zzzz" is neither a file nor a session in the journal/);
+  });
+});
+
+describe('sop replay (timeline)', () => {
+  it('shows each step in the call language, answers by label, amendments, notes redacted, outcome', () => {
+    const result = sop(['replay', join(CALLS, 'amended-topic.jsonl'), ...LIB]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Про що дзвінок?');
+    expect(result.stdout).toContain('✎ amended: Пропозиція роботи за кордоном [job] → Щось інше [other]');
+    expect(result.stdout).toContain('hotline/topic (back)');
+    expect(result.stdout).toContain('Outcome: hotline/informed — Поінформовано');
+    const noted = sop(['replay', join(CALLS, 'other-informed.jsonl'), ...LIB, '--lang', 'uk']);
+    expect(noted.stdout).toContain('✉ нотатка: [redacted]');
+    expect(noted.stdout).toContain('00:08  2/2  hotline/topic  (25s)');
+  });
+
+  it('reads a call from stdin, and from the journal by id', () => {
+    const stdin = sop(['replay', '-', ...LIB], { input: readFileSync(join(CALLS, 'danger-interrupt.jsonl')) });
+    expect(stdin.status).toBe(0);
+    expect(stdin.stdout).toContain('! interrupt "!" → hotline/danger');
+    const byId = sop(['replay', ids[2]!, ...LIB, '--data-dir', dataDir]);
+    expect(byId.stdout).toContain('hotline/danger (interrupt)');
+  });
+
+  it('says when the SOP version the call was made with is not available', () => {
+    const result = sop(['replay', join(CALLS, 'job-no-signs.jsonl'), ...DIVERGENT]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/hotline: the version the call was made with \(sha256 [0-9a-f]{12}…, test\/check\/fixtures\/lib\/hotline\.sop\.yaml\) is not in test\/replay\/fixtures\/sops-divergent; showing the current version/);
+    const exact = sop(['replay', join(CALLS, 'job-no-signs.jsonl'), ...LIB]);
+    expect(exact.stderr).toBe('');
+  });
+
+  it('plays back with --speed (fast enough to test) and refuses --step without a terminal', () => {
+    const started = Date.now();
+    const result = sop(['replay', join(CALLS, 'job-no-signs.jsonl'), ...LIB, '--speed', '200']);
+    expect(result.status).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250); // 58 s of call / 200
+    expect(result.stdout).toContain('Outcome: hotline/informed');
+    const step = sop(['replay', join(CALLS, 'job-no-signs.jsonl'), ...LIB, '--step']);
+    expect(step.status).toBe(2);
+    expect(step.stderr).toContain('--step needs a terminal');
+    expect(sop(['replay', join(CALLS, 'job-no-signs.jsonl'), ...LIB, '--speed', '0']).status).toBe(2);
+  });
+});
+
+describe('sop log export', () => {
+  it('refuses without --redact (exit 2) and explains why', () => {
+    const result = sop(['log', 'export', ids[0]!, '--data-dir', dataDir]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('refusing to export without --redact');
+    expect(result.stdout).toBe('');
+  });
+
+  it('writes a 0600 file with no operator name, notes or sensitive values, its own valid hash chain, that replay --check accepts', () => {
+    const out = join(dataDir, 'exported.jsonl');
+    const result = sop(['log', 'export', ids[4]!, '--redact', '-o', out, '--data-dir', dataDir]);
+    expect(result.status).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const text = readFileSync(out, 'utf8');
+    expect(text).not.toContain('Olena');
+    expect(text).toContain('"operator":"redacted"');
+    expect(text).not.toMatch(/"raw":"16"/);
+    expect(text.split('\n')[0]).toMatch(/"prev":"0{64}"}$/);
+    expect(sop(['log', 'verify', out]).status).toBe(0);
+    const checked = sop(['replay', '--check', out, ...LIB]);
+    expect(checked.stdout).toContain('unchecked from hotline/age');
+    const noted = sop(['log', 'export', ids[0]!, '--redact', '--data-dir', dataDir]);
+    expect(noted.stdout).not.toContain('scared');
+    expect(noted.stdout).toContain('"text":"[redacted]"');
+  });
+});

@@ -1,0 +1,25 @@
+/** Runs the BUILT binary (`npm run build` first) as a process: exit code, stdout, stderr. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface SopResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function sop(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): SopResult {
+  const result = spawnSync(process.execPath, ['bin/sop.js', ...args], {
+    cwd: ROOT,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LANG: 'C', ...options.env },
+    timeout: 60_000,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+// eslint-disable-next-line no-control-regex
+export const ANSI = /\u001b\[/;
