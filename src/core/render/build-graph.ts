@@ -17,6 +17,7 @@ export function stepOrder(sop: Sop): string[] {
   const seen = new Set<string>();
   const order: string[] = [];
   const queue: string[] = [];
+  let head = 0;
   const visit = (id: string): void => {
     if (seen.has(id) || !(id in sop.steps)) return;
     seen.add(id);
@@ -25,8 +26,8 @@ export function stepOrder(sop: Sop): string[] {
   };
   visit(sop.start);
   for (;;) {
-    while (queue.length > 0) {
-      const id = queue.shift()!;
+    for (; head < queue.length; head++) {
+      const id = queue[head]!;
       for (const exit of stepExits(sop.steps[id]!, 'en')) visit(exit.to);
     }
     // Interrupt targets are reachable from every step: walk them after the main flow.

@@ -25,14 +25,15 @@ export function toText(graph: Graph, lang: string): string {
   const shown = new Set<string>();
   const out: string[] = [`${graph.title} (${graph.sop} ${graph.version})`];
 
-  const walk = (id: string, edgeLabel: string, prefix: string, childPrefix: string, path: readonly string[]): void => {
+  const path = new Set<string>(); // the steps from the root down to here
+  const walk = (id: string, edgeLabel: string, prefix: string, childPrefix: string): void => {
     const lead = `${prefix}${edgeLabel ? `${edgeLabel} → ` : ''}`;
     const node = nodes.get(id);
     if (!node) {
       out.push(`${lead}? ${id}`);
       return;
     }
-    if (path.includes(id)) {
+    if (path.has(id)) {
       out.push(`${lead}↻ ${word(lang, W.backTo)} ${id}`);
       return;
     }
@@ -43,21 +44,23 @@ export function toText(graph: Graph, lang: string): string {
     shown.add(id);
     out.push(`${lead}${describe(node, lang)}`);
     const children = exits.get(id) ?? [];
+    path.add(id);
     children.forEach((edge, index) => {
       const last = index === children.length - 1;
-      walk(edge.to, edge.label, `${childPrefix}${last ? '└─ ' : '├─ '}`, `${childPrefix}${last ? '   ' : '│  '}`, [...path, id]);
+      walk(edge.to, edge.label, `${childPrefix}${last ? '└─ ' : '├─ '}`, `${childPrefix}${last ? '   ' : '│  '}`);
     });
+    path.delete(id);
   };
 
-  walk(graph.start, '', '', '', []);
+  walk(graph.start, '', '', '');
   for (const node of graph.nodes.filter((n) => n.kind === 'interrupt')) {
     out.push('', `⇢ ${word(lang, W.interrupt)} ${node.label}`);
-    for (const edge of exits.get(node.id) ?? []) walk(edge.to, '', '└─ ', '   ', []);
+    for (const edge of exits.get(node.id) ?? []) walk(edge.to, '', '└─ ', '   ');
   }
   const unreachable = graph.nodes.filter((n) => n.kind !== 'interrupt' && !shown.has(n.id));
   if (unreachable.length > 0) {
     out.push('', `${word(lang, W.unreachable)}:`);
-    for (const node of unreachable) if (!shown.has(node.id)) walk(node.id, '', '', '', []);
+    for (const node of unreachable) if (!shown.has(node.id)) walk(node.id, '', '', '');
   }
   return `${out.join('\n')}\n`;
 }
