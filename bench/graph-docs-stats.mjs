@@ -120,11 +120,11 @@ try {
   const ratio = (x, base) => `${(x / base).toFixed(1)} x baseline`;
 
   const baseSop = best(() => (sink.n += JSON.stringify(sop).length), 50);
-  const graph = best(() => (sink.n += m.buildGraph(sop, { lang: 'en' }).edges.length), 20);
-  const mermaid = best(() => (sink.n += m.toMermaid(m.buildGraph(sop, { lang: 'en' }), 'en').length), 20);
-  const dot = best(() => (sink.n += m.toDot(m.buildGraph(sop, { lang: 'en' }), 'en').length), 20);
-  const text = best(() => (sink.n += m.toText(m.buildGraph(sop, { lang: 'en' }), 'en').length), 20);
-  const handbook = best(() => (sink.n += m.toHandbook(sop, { lang: 'uk' }).length), 10);
+  const graph = best(() => (sink.n += m.buildGraph(sop, { lang: 'en' }).edges.length), 60);
+  const mermaid = best(() => (sink.n += m.toMermaid(m.buildGraph(sop, { lang: 'en' }), 'en').length), 40);
+  const dot = best(() => (sink.n += m.toDot(m.buildGraph(sop, { lang: 'en' }), 'en').length), 40);
+  const text = best(() => (sink.n += m.toText(m.buildGraph(sop, { lang: 'en' }), 'en').length), 40);
+  const handbook = best(() => (sink.n += m.toHandbook(sop, { lang: 'uk' }).length), 30);
   console.log(`graph and docs: a ${STEPS.toLocaleString('en-US')}-step SOP, best of several rounds (node ${process.version})`);
   console.log(`  baseline: JSON.stringify(sop)     ${ms(baseSop)}`);
   console.log(`  graph model                       ${ms(graph)}  (${ratio(graph, baseSop)})`);
