@@ -46,6 +46,7 @@ function bytePosition(bytes: Uint8Array, offset: number): { line: number; col: n
   return { line, col: offset - lineStart + 1 };
 }
 
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 export function decodeSource(path: string, bytes: Uint8Array): { text: string } | { findings: Finding[] } {
@@ -57,7 +58,13 @@ export function decodeSource(path: string, bytes: Uint8Array): { text: string } 
       ],
     };
   }
-  const bad = firstInvalidUtf8(bytes);
+  let text: string | undefined;
+  try {
+    text = strict.decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  const bad = text === undefined ? firstInvalidUtf8(bytes) : -1;
   if (bad !== -1) {
     return {
       findings: [
@@ -71,5 +78,5 @@ export function decodeSource(path: string, bytes: Uint8Array): { text: string } 
       ],
     };
   }
-  return { text: decoder.decode(bytes) };
+  return { text: text ?? decoder.decode(bytes) };
 }

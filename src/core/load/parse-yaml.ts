@@ -15,7 +15,8 @@ import { offsetToPosition, pathKey, type PositionMap } from './position-map.js';
 export interface ParsedYaml {
   /** The document's value; undefined when the file is empty or could not be parsed at all. */
   readonly value: unknown;
-  readonly positions: PositionMap;
+  /** The position map, or a function producing it (a cached parse decodes it only when asked). */
+  readonly positions: PositionMap | (() => PositionMap);
   /** YAML-level findings (syntax, duplicate keys, several documents...). */
   readonly findings: readonly Finding[];
 }

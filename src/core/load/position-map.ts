@@ -71,24 +71,28 @@ export interface SourcePositions {
  * Lookups over a map. A path that is not in the map (e.g. a missing property) falls back to the
  * nearest ancestor that is, so every finding has a position.
  */
-export function positionLookups(map: PositionMap, text: string, root: unknown): SourcePositions {
+export function positionLookups(positions: PositionMap | (() => PositionMap), text: string, root: unknown): SourcePositions {
   const toPosition = offsetToPosition(text);
-  const find = (table: Record<string, number>, path: readonly (string | number)[]): Position | undefined => {
+  let resolved: PositionMap | undefined = typeof positions === 'function' ? undefined : positions;
+  const mapOf = (): PositionMap => (resolved ??= (positions as () => PositionMap)());
+  const find = (which: 'v' | 'k', path: readonly (string | number)[]): Position | undefined => {
+    const map = mapOf();
     for (let length = path.length; length >= 0; length--) {
       const key = pathKey(path.slice(0, length));
-      const offset = table[key] ?? (table === map.k ? map.v[key] : undefined);
+      const offset = (which === 'k' ? map.k[key] : undefined) ?? map.v[key];
       if (offset !== undefined) return toPosition(offset);
     }
     return undefined;
   };
   return {
-    valuePositionOf: (path) => find(map.v, path),
-    keyPositionOf: (path) => find(map.k, path),
+    valuePositionOf: (path) => find('v', path),
+    keyPositionOf: (path) => find('k', path),
     positionOf: (path) => {
+      const map = mapOf();
       const key = pathKey(path);
       const keyOffset = map.k[key];
       if (keyOffset !== undefined && isCollection(valueAt(root, path))) return toPosition(keyOffset);
-      return find(map.v, path);
+      return find('v', path);
     },
   };
 }

@@ -9,13 +9,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParsedYaml } from '../../core/load/parse-yaml.js';
+import type { PositionMap } from '../../core/load/position-map.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { SCHEMA_HASH } from '../../generated/schemas.js';
 import { cacheDir } from '../paths.js';
 
 declare const __SOP_VERSION__: string;
 const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface ParseCache {
   get(sha256: string, file: string): ParsedYaml | undefined;
@@ -26,16 +27,36 @@ export function cacheKey(sha256: string): string {
   return createHash('sha256').update(`${FORMAT}\0${VERSION}\0${SCHEMA_HASH}\0${sha256}`).digest('hex');
 }
 
-function isParsed(value: unknown): value is ParsedYaml {
-  if (value === null || typeof value !== 'object') return false;
-  const candidate = value as { positions?: { v?: unknown; k?: unknown }; findings?: unknown };
-  return (
-    typeof candidate.positions?.v === 'object' &&
-    candidate.positions.v !== null &&
-    typeof candidate.positions.k === 'object' &&
-    candidate.positions.k !== null &&
-    Array.isArray(candidate.findings)
-  );
+const EMPTY: PositionMap = { v: {}, k: {} };
+
+function isPositionMap(value: unknown): value is PositionMap {
+  const candidate = value as { v?: unknown; k?: unknown } | null;
+  return typeof candidate?.v === 'object' && candidate.v !== null && typeof candidate.k === 'object' && candidate.k !== null;
+}
+
+/**
+ * An entry is two lines: `{"value":...,"findings":[...]}` and the position map. The second line
+ * is decoded only when a finding needs a position, so a warm run on a clean library skips it.
+ */
+function decode(text: string, file: string): ParsedYaml | undefined {
+  const newline = text.indexOf('\n');
+  if (newline === -1) return undefined;
+  const head: unknown = JSON.parse(text.slice(0, newline));
+  const candidate = head as { value?: unknown; findings?: unknown } | null;
+  if (candidate === null || typeof candidate !== 'object' || !Array.isArray(candidate.findings)) return undefined;
+  const rest = text.slice(newline + 1);
+  const positions = (): PositionMap => {
+    try {
+      const map: unknown = JSON.parse(rest);
+      return isPositionMap(map) ? map : EMPTY;
+    } catch {
+      return EMPTY;
+    }
+  };
+  // Findings are stored without the file name: the same content may sit at another path.
+  const findings = (candidate.findings as Finding[]).map((finding) => ({ ...finding, file }));
+  // An empty or unparseable file has no value: the key is then absent.
+  return { value: 'value' in candidate ? candidate.value : undefined, findings, positions };
 }
 
 export function openParseCache(directory: string = join(cacheDir(), 'parse')): ParseCache {
@@ -44,10 +65,7 @@ export function openParseCache(directory: string = join(cacheDir(), 'parse')): P
   return {
     get(sha256, file) {
       try {
-        const entry: unknown = JSON.parse(readFileSync(pathOf(sha256), 'utf8'));
-        if (!isParsed(entry)) return undefined;
-        // Findings are stored without the file name: the same content may sit at another path.
-        return { ...entry, findings: entry.findings.map((finding: Finding) => ({ ...finding, file })) };
+        return decode(readFileSync(pathOf(sha256), 'utf8'), file);
       } catch {
         return undefined;
       }
@@ -60,8 +78,9 @@ export function openParseCache(directory: string = join(cacheDir(), 'parse')): P
         }
         const target = pathOf(sha256);
         const temporary = `${target}.${process.pid}.tmp`;
-        const entry = { ...parsed, findings: parsed.findings.map((finding) => ({ ...finding, file: '' })) };
-        writeFileSync(temporary, JSON.stringify(entry), { mode: 0o600 });
+        const positions = typeof parsed.positions === 'function' ? parsed.positions() : parsed.positions;
+        const head = JSON.stringify({ value: parsed.value, findings: parsed.findings.map((finding) => ({ ...finding, file: '' })) });
+        writeFileSync(temporary, `${head}\n${JSON.stringify(positions)}`, { mode: 0o600 });
         renameSync(temporary, target);
       } catch {
         // The cache is only a speed-up.
