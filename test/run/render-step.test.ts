@@ -94,4 +94,22 @@ describe('renderStep', () => {
     expect(lines.every((l) => l.length <= 60)).toBe(true);
     expect(lines.filter((l) => l.startsWith('word')).length).toBeGreaterThanOrEqual(5);
   });
+
+  it('fits a short window: guidance goes first, then the end of the text; header, options and keys stay', () => {
+    const view = viewOf('safe');
+    const long = { ...view.step, text: 'line\n'.repeat(30).trim(), guidance: 'advice\n'.repeat(10).trim() } as typeof view.step;
+    const tall = { ...view, step: long, ui: { ...view.ui, guidance: true } };
+    for (const height of [12, 20, 40]) {
+      const lines = renderStep(tall, 'en', 80, { color: false, height }).split('\n');
+      expect(lines.length).toBeLessThanOrEqual(height);
+      expect(lines[0]).toMatch(/^Test intake/);
+      expect(lines).toContain('❯ 1  Yes, safe');
+      expect(lines).toContain('  2  No, not safe');
+      expect(lines.at(-1)).toContain('q quit');
+      expect(lines.some((l) => l.startsWith('… (enlarge the window'))).toBe(true);
+    }
+    const roomy = renderStep(tall, 'en', 80, { color: false, height: 80 });
+    expect(roomy).not.toContain('enlarge the window');
+    expect(roomy.split('\n').filter((l) => l === 'advice')).toHaveLength(10);
+  });
 });

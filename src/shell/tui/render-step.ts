@@ -15,6 +15,12 @@ import { clockText, wrap } from './wrap.js';
 export interface RenderOptions {
   /** Colour on or off; default: what chalk detected (NO_COLOR / FORCE_COLOR / TTY). */
   readonly color?: boolean;
+  /**
+   * Rows available. When the step does not fit, the lines after the options (messages,
+   * guidance), then the end of the step's text, are cut with a "…" line, so the header, the
+   * options and the footer of keys stay on screen.
+   */
+  readonly height?: number;
 }
 
 export function renderStep(view: StepView, lang: Lang, width: number, options: RenderOptions = {}): string {
@@ -42,6 +48,7 @@ export function renderStep(view: StepView, lang: Lang, width: number, options: R
     for (const l of wrap(text(step.say), w - 2)) out.push(`${c.yellow('│')} ${l}`);
   }
   out.push('');
+  const topEnd = out.length;
 
   const ui = view.ui;
   if (step.kind === 'ask') {
@@ -71,6 +78,8 @@ export function renderStep(view: StepView, lang: Lang, width: number, options: R
     out.push(c.dim(`${say(lang, WORDS.previously)} ${safeLine(previousText(view, lang))}`));
   }
 
+  const choicesEnd = out.length;
+
   if (ui.message) {
     out.push('');
     const m = say(lang, ui.message.text);
@@ -85,10 +94,26 @@ export function renderStep(view: StepView, lang: Lang, width: number, options: R
     if (step.source !== undefined) out.push(c.dim(`${say(lang, WORDS.source)}: ${safeLine(step.source)}`));
   }
 
-  out.push('');
-  out.push(rule);
-  out.push(...footer(view, lang, w, c));
-  return out.join('\n');
+  const bottom = ['', rule, ...footer(view, lang, w, c)];
+  if (options.height === undefined || out.length + bottom.length <= options.height) return [...out, ...bottom].join('\n');
+  return fit(out, topEnd, choicesEnd, bottom, options.height, c).join('\n');
+}
+
+/**
+ * Fits a screen taller than the window: first the lines after the options go (messages,
+ * guidance), then the end of the step's text; the header, the options and the keys stay.
+ */
+function fit(body: string[], topEnd: number, choicesEnd: number, bottom: string[], height: number, c: ChalkInstance): string[] {
+  const more = c.dim('… (enlarge the window to see more / збільште вікно, щоб побачити більше)');
+  const top = body.slice(0, topEnd);
+  const choices = body.slice(topEnd, choicesEnd);
+  const extra = body.slice(choicesEnd);
+  const room = height - bottom.length;
+  if (top.length + choices.length + 1 <= room) {
+    return [...top, ...choices, ...extra.slice(0, room - top.length - choices.length - 1), more, ...bottom];
+  }
+  const keepTop = Math.max(2, room - choices.length - 1);
+  return [...top.slice(0, keepTop), more, ...choices, ...bottom];
 }
 
 const SENSITIVE = {

@@ -57,7 +57,8 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
   let state = options.state;
   let view: StepView | undefined;
   const draw = (): void => {
-    if (view) io.draw(renderStep({ ...view, elapsedMs: clock.now() }, lang, io.width()));
+    const height = io.height?.();
+    if (view) io.draw(renderStep({ ...view, elapsedMs: clock.now() }, lang, io.width(), height ? { height } : {}));
   };
   const tickMs = options.tickMs ?? 1000;
   const timer = tickMs > 0 ? setInterval(draw, tickMs) : undefined;

@@ -13,6 +13,8 @@ export interface CallIO {
   draw(screen: string): void;
   /** Columns available. */
   width(): number;
+  /** Rows available (undefined: unknown, no limit). */
+  height?(): number | undefined;
   /** Gives the terminal back. Safe to call twice. */
   close(): void;
 }
@@ -60,6 +62,9 @@ export function openTerminal(input: NodeJS.ReadStream, output: NodeJS.WriteStrea
     },
     width() {
       return output.columns || 80;
+    },
+    height() {
+      return output.rows || undefined;
     },
     close() {
       if (closed) return;
