@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync as realWriteSync } from 'node:fs';
+import { appendFileSync, existsSync, fsyncSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync as realWriteSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { NO_PREV } from '../../src/core/record/journal-line.js';
 import { JournalLockedError, JournalWriteError } from '../../src/shell/journal/errors.js';
 import { lineHash } from '../../src/shell/journal/hash.js';
 import { readJournalFile } from '../../src/shell/journal/reader.js';
+import { verifyJournalFile } from '../../src/shell/journal/verify.js';
 import { openSessionWriterFor } from '../../src/shell/journal/writer.js';
 import { clock, startPayload, tempDir, writerFor } from './helpers.js';
 
@@ -201,6 +202,50 @@ describe('openSessionWriter', () => {
     writer.close();
     const lines = fileLines(writer.file);
     expect(lines).toHaveLength(2);
+  });
+
+  it('records the events of one command with one write and one fsync, all or none', async () => {
+    const dataDir = tempDir();
+    let fsyncs = 0;
+    let writes = 0;
+    let fail = false;
+    const writer = await writerFor(dataDir, 'live', {
+      fs: {
+        fsyncSync: ((fd: number) => {
+          fsyncs++;
+          fsyncSync(fd);
+        }) as never,
+        writeSync: ((fd: number, buffer: Buffer | string, offset?: number, length?: number) => {
+          if (typeof buffer === 'string') return realWriteSync(fd, buffer, offset); // the head file
+          writes++;
+          if (fail) {
+            realWriteSync(fd, buffer, offset!, Math.floor(length! / 3));
+            throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+          }
+          return realWriteSync(fd, buffer, offset, length);
+        }) as never,
+      },
+    });
+    writer.append('session-start', startPayload());
+    [fsyncs, writes] = [0, 0];
+    const events = [
+      { type: 'answer', step: 's/a', answer: { kind: 'continue' }, value: null, sensitive: false },
+      { type: 'step-shown', step: 's/b', kind: 'ask' },
+    ] as const;
+    const lines = writer.appendEvents(events);
+    expect(lines.map((l) => l.seq)).toEqual([1, 2]);
+    expect([writes, fsyncs]).toEqual([1, 1]);
+    expect(readJournalFile(writer.file).lines).toHaveLength(3);
+    fail = true;
+    expect(() => writer.appendEvents(events)).toThrow(JournalWriteError);
+    expect(readFileSync(writer.file, 'utf8').endsWith('\n')).toBe(true);
+    expect(readJournalFile(writer.file)).toEqual({ lines: expect.any(Array), notices: [] });
+    expect(readJournalFile(writer.file).lines).toHaveLength(3);
+    fail = false;
+    expect(writer.appendEvents(events).map((l) => l.seq)).toEqual([3, 4]);
+    writer.close();
+    expect(fileLines(writer.file)).toHaveLength(5);
+    expect(verifyJournalFile(writer.file, 'en').breaks).toEqual([]);
   });
 
   it('reports an unwritable data dir as JournalWriteError', async () => {

@@ -1,6 +1,7 @@
 /**
  * Records one session into the journal. Each append is one write() of the whole line and an
- * fsync, so when append returns the line is on disk: the UI shows the next prompt only then.
+ * fsync (appendEvents: one write() of the command's whole lines and one fsync), so when it
+ * returns the lines are on disk: the UI shows the next prompt only then.
  * The writer holds the file's lock while it records, and repairs a torn tail (a line cut short
  * by a crash) before appending, keeping the torn bytes in `<file>.torn-<time>`.
  */
@@ -42,7 +43,10 @@ export interface SessionWriter {
    * the line is then not recorded (a later append may succeed once the cause is fixed).
    */
   append<T extends JournalEventType>(type: T, payload: PayloadOf<T>): JournalLine;
-  /** Appends the engine's events in order. */
+  /**
+   * Appends the engine's events of one command, in order, with one write() and ONE fsync: all are
+   * durable when it returns, or (JournalWriteError) none is recorded.
+   */
   appendEvents(events: readonly EngineEvent[]): JournalLine[];
   /** Releases the lock. Safe to call twice. */
   close(): void;
@@ -135,6 +139,33 @@ function keepMismatchedHead(fs: JournalFs, file: string, size: number, last: str
   fs.renameSync(`${file}.head`, `${file}.head-mismatch-${now.toISOString().replace(/[:.]/g, '-')}`);
 }
 
+/** The head file stays open while recording; undefined when it cannot be (only weakens verify). */
+function openHead(fs: JournalFs, headFile: string): number | undefined {
+  try {
+    const fd = fs.openSync(headFile, fs.constants.O_WRONLY | fs.constants.O_CREAT, FILE_MODE);
+    fs.fchmodSync(fd, FILE_MODE);
+    return fd;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where the chain ended: lets verify notice lines cut off the end. One positioned write of a
+ * fixed-width record (no truncation needed). Not fsync'd: after a crash it can only lag behind
+ * the file, which verify accepts. A failure is ignored: the line itself is already durable.
+ */
+function writeHead(fs: JournalFs, headFd: number | undefined, size: number, last: string): void {
+  if (headFd === undefined) return;
+  try {
+    fs.writeSync(headFd, `${JSON.stringify({ size, last })}`.padEnd(HEAD_WIDTH - 1, ' ') + '\n', 0);
+  } catch {
+    // See above.
+  }
+}
+
+const HEAD_WIDTH = 128;
+
 export async function openSessionWriter(options: SessionWriterOptions): Promise<SessionWriter> {
   const fs: JournalFs = { ...nodeFs, ...options.fs };
   const startedAt = options.now();
@@ -177,8 +208,50 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
     throw JournalWriteError.from(error, file);
   }
   const sessionId = options.continueSession ?? newSessionId(startedAt);
-  const headFile = `${file}.head`;
+  const headFd = openHead(fs, `${file}.head`);
   let closed = false;
+
+  /**
+   * Writes lines as one write() and one fsync: all of them are durable when it returns, or none
+   * is recorded (whatever part reached the file is cut off again, so a retry continues the chain).
+   */
+  const record = (entries: readonly { type: JournalEventType; payload: unknown }[]): JournalLine[] => {
+    if (closed || fd === undefined) throw new Error(`journal writer for ${sessionId} is closed`);
+    const lines: JournalLine[] = [];
+    const texts: string[] = [];
+    let [nextSeq, nextPrev] = [seq, prev];
+    for (const { type, payload } of entries) {
+      // Engine events may be passed whole: their own `type` is the same and is not repeated.
+      const { type: _ignored, ...rest } = payload as Record<string, unknown>;
+      // Every line's `at` is its time: an interruption's step is written as `step`.
+      const fields = type === 'interrupted' ? { reason: rest['reason'], step: rest['step'] ?? rest['at'] } : rest;
+      const event = protect({ type, ...fields } as unknown as JournalEvent);
+      const ms = Math.max(0, Math.round(msOffset + options.monotonic() - mono0));
+      const line = { v: 1, session: sessionId, seq: nextSeq, at: options.now().toISOString(), ms, ...event, prev: nextPrev } as JournalLine;
+      const text = JSON.stringify(line);
+      lines.push(line);
+      texts.push(text);
+      nextSeq++;
+      nextPrev = lineHash(text);
+    }
+    const bytes = Buffer.from(`${texts.join('\n')}\n`, 'utf8');
+    try {
+      let written = 0;
+      while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+      fs.fsyncSync(fd);
+    } catch (error) {
+      try {
+        fs.ftruncateSync(fd, size);
+      } catch {
+        // The next writer repairs the torn tail instead.
+      }
+      throw JournalWriteError.from(error, file);
+    }
+    size += bytes.length;
+    [seq, prev] = [nextSeq, nextPrev];
+    writeHead(fs, headFd, size, prev);
+    return lines;
+  };
 
   const writer: SessionWriter = {
     sessionId,
@@ -187,48 +260,16 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
       return seq;
     },
     append(type, payload) {
-      if (closed || fd === undefined) throw new Error(`journal writer for ${sessionId} is closed`);
-      // Engine events may be passed whole: their own `type` is the same and is not repeated.
-      const { type: _ignored, ...rest } = payload as Record<string, unknown>;
-      // Every line's `at` is its time: an interruption's step is written as `step`.
-      const fields = type === 'interrupted' ? { reason: rest['reason'], step: rest['step'] ?? rest['at'] } : rest;
-      const event = protect({ type, ...fields } as unknown as JournalEvent);
-      const ms = Math.max(0, Math.round(msOffset + options.monotonic() - mono0));
-      const line = { v: 1, session: sessionId, seq, at: options.now().toISOString(), ms, ...event, prev } as JournalLine;
-      const text = JSON.stringify(line);
-      const bytes = Buffer.from(`${text}\n`, 'utf8');
-      try {
-        let written = 0;
-        while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
-        fs.fsyncSync(fd);
-      } catch (error) {
-        // Drop whatever part of the line reached the file, so a retry continues the chain.
-        try {
-          fs.ftruncateSync(fd, size);
-        } catch {
-          // The next writer repairs the torn tail instead.
-        }
-        throw JournalWriteError.from(error, file);
-      }
-      size += bytes.length;
-      prev = lineHash(text);
-      seq++;
-      try {
-        // Where the chain ended: lets verify notice lines cut off the end. Not fsync'd: after a
-        // crash it can only lag behind the file, which verify accepts.
-        fs.writeFileSync(headFile, `${JSON.stringify({ size, last: prev })}\n`, { mode: FILE_MODE });
-      } catch {
-        // The line is durable; a stale head only weakens truncation checks.
-      }
-      return line;
+      return record([{ type, payload }])[0]!;
     },
     appendEvents(events) {
-      return events.map((event) => writer.append(event.type, event as never));
+      return events.length === 0 ? [] : record(events.map((event) => ({ type: event.type, payload: event })));
     },
     close() {
       if (closed) return;
       closed = true;
       if (fd !== undefined) fs.closeSync(fd);
+      if (headFd !== undefined) fs.closeSync(headFd);
       release();
     },
   };
