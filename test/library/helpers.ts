@@ -21,7 +21,8 @@ let library: Promise<ReadLibraryResult> | undefined;
 let scenarios: Promise<ReadScenariosResult> | undefined;
 
 export function shippedLibrary(): Promise<ReadLibraryResult> {
-  library ??= readLibrary([LIBRARY_DIR], { validate: true, cache: false });
+  // A fixed date within a year of the directory review, so the suite never fails by the calendar.
+  library ??= readLibrary([LIBRARY_DIR], { validate: true, cache: false, today: '2027-06-01' });
   return library;
 }
 
