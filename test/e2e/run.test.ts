@@ -202,6 +202,30 @@ describe('sop run in a terminal', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
+  it('without an SOP named, offers a menu of the library (titles in the chosen language)', async () => {
+    const h = home();
+    const pty = spawnSop(['run', '--sops', SOPS, '--lang', 'uk'], { env: h.env });
+    await pty.waitFor('Яка СОП?', { inOutput: true });
+    await pty.waitFor('Тестовий прийом  (intake)', { inOutput: true });
+    expect(pty.output()).toContain('Перенаправлення  (referral)');
+    // Titles sorted: Перенаправлення before Тестовий прийом; pick the second.
+    await pty.press(KEY.down, KEY.enter);
+    await pty.waitFor('Привітайте абонента');
+    await pty.press(KEY.ctrlC);
+    expect(await pty.exited()).toBe(1);
+    expect(readLines(h.dataDir)[0]?.json).toMatchObject({ type: 'session-start', sop: 'intake', lang: 'uk' });
+  });
+
+  it('colour follows NO_COLOR even in a terminal', async () => {
+    const h = home();
+    const pty = spawnSop(['run', 'intake', '--sops', SOPS], { env: { ...h.env, NO_COLOR: '1' } });
+    await pty.waitFor('Greet the caller');
+    await pty.press(KEY.ctrlC);
+    await pty.exited();
+    // Only cursor and screen control, no colours (SGR "m" sequences).
+    expect(pty.raw()).not.toMatch(/\u001b\[[0-9;]*m/);
+  });
+
   it('resume notices an SOP changed since the call started and offers to start over', async () => {
     const h = home();
     const sops = join(h.dir, 'sops');
@@ -264,6 +288,8 @@ describe('sop run without a terminal', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Outcome: Call completed (intake/done)');
+    // Not a terminal: no escape codes in the output.
+    expect(result.stdout).not.toContain('\u001b');
     const lines = readLines(h.dataDir);
     expectChain(lines);
     expect(lines.at(-1)?.json).toMatchObject({ type: 'session-end', outcome: 'intake/done', referrals: ['test-line'] });
@@ -301,7 +327,7 @@ describe('sop run without a terminal', () => {
     const broken = join(ROOT, 'test', 'e2e', 'fixtures', 'broken');
     const result = spawnSync(process.execPath, [BIN, 'run', 'broken', '--sops', broken, '--answers', '-'], { env: env(h), encoding: 'utf8', input: '{}' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/broken\.sop\.yaml:\d+:\d+ +error/);
+    expect(result.stderr).toMatch(/broken\.sop\.yaml:6:8: error: .*\[SOP104 unknown-step\]/);
     expect(result.stderr).toContain('fix them before running a call');
   });
 });

@@ -2,12 +2,15 @@
  * Reads and validates the SOP library for a call (`sop run`, `sop resume`), and finds the SOP
  * asked for by id or by file path. A library with errors is refused with its findings (exit 1).
  */
+import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import type { Library } from '../../core/model/library.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
-import { renderFindings } from './render-findings.js';
+import { formatPretty } from '../format/findings-pretty.js';
+import { colorFor } from '../replay/color.js';
+import { safeText } from './safe-text.js';
 
 export interface OpenedLibrary {
   readonly library: Library;
@@ -31,7 +34,7 @@ export async function openLibrary(sopsDir: string, arg: string | undefined, lang
   const { library, findings } = await readLibrary(paths, { validate: true, today });
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    process.stderr.write(`${renderFindings(errors)}\n`);
+    process.stderr.write(formatPretty(errors, { chalk: colorFor('stderr'), sourceOf }));
     throw new UserError(
       say(lang, {
         en: `the SOP library in ${paths.join(', ')} has ${errors.length} error(s) (above); fix them before running a call ("sop validate" shows them too).`,
@@ -61,6 +64,15 @@ export async function openLibrary(sopsDir: string, arg: string | undefined, lang
       uk: `немає СОП «${arg}» у ${paths.join(', ')}. Відомі СОП: ${known}. Запустіть "sop run" без назви, щоб вибрати з меню.`,
     }),
   );
+}
+
+/** A file's text for the findings' source lines, neutralised for the terminal. */
+function sourceOf(file: string): string | undefined {
+  try {
+    return safeText(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The library's SOPs for a menu: the entry point `first-contact` first, then by title. */

@@ -4,7 +4,7 @@
  * guidance when asked for, and the footer of keys. Pure: no terminal, no clock.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import chalk from 'chalk';
+import { colorFor } from '../replay/color.js';
 import type { InputSpec } from '../../core/model/sop.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { safeLine, safeText } from './safe-text.js';
@@ -13,7 +13,7 @@ import { WORDS } from './words.js';
 import { clockText, wrap } from './wrap.js';
 
 export interface RenderOptions {
-  /** Colour on or off; default: what chalk detected (NO_COLOR / FORCE_COLOR / TTY). */
+  /** Colour on or off; default: FORCE_COLOR, else NO_COLOR, else whether stdout is a terminal. */
   readonly color?: boolean;
   /**
    * Rows available. When the step does not fit, the lines after the options (messages,
@@ -24,7 +24,7 @@ export interface RenderOptions {
 }
 
 export function renderStep(view: StepView, lang: Lang, width: number, options: RenderOptions = {}): string {
-  const c: ChalkInstance = options.color === undefined ? chalk : new Chalk({ level: options.color ? 1 : 0 });
+  const c: ChalkInstance = options.color === undefined ? colorFor('stdout') : new Chalk({ level: options.color ? 1 : 0 });
   const w = Math.max(30, Math.min(width, 100));
   const text = (value: Parameters<typeof localize>[0]): string => safeText(localize(value, lang));
   const line = (value: Parameters<typeof localize>[0]): string => safeLine(localize(value, lang));

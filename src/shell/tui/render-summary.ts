@@ -3,7 +3,7 @@
  * the directory (and any unverified remark), then where the call was recorded. Pure.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import chalk from 'chalk';
+import { colorFor } from '../replay/color.js';
 import type { CallState } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import { localize, say, type Lang } from '../i18n.js';
@@ -21,7 +21,7 @@ export interface SummaryInfo {
 }
 
 export function renderSummary(state: CallState, library: Library, lang: Lang, info: SummaryInfo): string {
-  const c: ChalkInstance = info.color === undefined ? chalk : new Chalk({ level: info.color ? 1 : 0 });
+  const c: ChalkInstance = info.color === undefined ? colorFor('stdout') : new Chalk({ level: info.color ? 1 : 0 });
   const out: string[] = [];
   const title = info.interruptedAt !== undefined ? WORDS.interruptedTitle : WORDS.summary;
   out.push(c.bold(say(lang, title)));
