@@ -129,9 +129,9 @@ describe('output formats hide small counts', () => {
   });
   it('csv: always hidden', () => {
     const csv = formatCsv(november);
-    expect(csv.split('\r\n')[0]).toBe('section,key,value');
-    expect(csv).toContain('stat:call-type,victim,<5\r\n');
-    expect(csv).toContain('duration,median_ms,330000\r\n');
+    expect(csv.split('\r\n')[0]).toBe('section,key,value,label');
+    expect(csv).toContain('stat:call-type,victim,<5,\r\n');
+    expect(csv).toContain('duration,median_ms,330000,\r\n');
     expect(csv).not.toContain('emergency/greeting');
   });
   it('Ukrainian table', () => {

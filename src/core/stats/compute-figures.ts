@@ -5,13 +5,15 @@
 import type { Value } from '../model/sop.js';
 import { REDACTED } from '../record/journal-line.js';
 import type { RecordedSession } from '../record/recorded-session.js';
-import { CRASH, NOT_RECORDED, UNFINISHED, type Count, type Figures, type StepTime } from './figures.js';
+import { CRASH, NOT_RECORDED, UNFINISHED, UNKNOWN, type Count, type Figures, type StepTime } from './figures.js';
 import { spread } from './spread.js';
 
 export interface FigureOptions {
   readonly mode: 'live' | 'training';
   readonly since?: string;
   readonly until?: string;
+  /** The category of an outcome (`sop-id/outcome-id`), from the library; without it, no byCategory. */
+  readonly categoryOf?: (outcome: string) => string | undefined;
 }
 
 class Tally {
@@ -41,6 +43,7 @@ export function computeFigures(all: readonly RecordedSession[], options: FigureO
   const sessions = all.filter((s) => inPeriod(s, options.since, options.until));
   const bySop = new Tally();
   const byOutcome = new Tally();
+  const byCategory = new Tally();
   const unfinishedBy = new Tally();
   const amendments = new Tally();
   const stats = new Map<string, Map<string, string>>(); // dimension -> session -> value
@@ -55,9 +58,11 @@ export function computeFigures(all: readonly RecordedSession[], options: FigureO
       completed++;
       if (session.interruptions.length > 0) resumed++;
       byOutcome.add(session.end?.outcome ?? UNFINISHED);
+      if (session.end) byCategory.add(options.categoryOf?.(session.end.outcome) ?? UNKNOWN);
       if (session.end) durations.push(session.end.durationMs);
     } else {
       byOutcome.add(UNFINISHED);
+      byCategory.add(UNFINISHED);
       unfinishedBy.add(session.interrupted?.reason ?? CRASH);
     }
     const shownAt = new Map<string, number>();
@@ -117,6 +122,7 @@ export function computeFigures(all: readonly RecordedSession[], options: FigureO
     bySop: bySop.list(),
     byStat,
     byOutcome: byOutcome.list(),
+    byCategory: options.categoryOf ? byCategory.list() : [],
     unfinishedBy: unfinishedBy.list(),
     duration: spread(durations),
     stepTimes,

@@ -38,6 +38,8 @@ export interface Figures {
   readonly byStat: { readonly [dimension: string]: readonly Count[] };
   /** `sop-id/outcome-id`, and "(unfinished)" for calls that did not finish. */
   readonly byOutcome: readonly Count[];
+  /** By the outcome's category (emergency, referred, ...), when the library names the outcomes. */
+  readonly byCategory: readonly Count[];
   /** Why unfinished calls stopped: quit, sigint, sighup, sigterm, error, or "crash" (no word). */
   readonly unfinishedBy: readonly Count[];
   /** Duration of completed calls. */
@@ -52,3 +54,5 @@ export interface Figures {
 export const NOT_RECORDED = '(not recorded)';
 export const UNFINISHED = '(unfinished)';
 export const CRASH = 'crash';
+/** An outcome the library does not know (an SOP changed or removed since). */
+export const UNKNOWN = '(unknown)';

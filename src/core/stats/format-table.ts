@@ -3,7 +3,9 @@ import { bar } from './bar.js';
 import type { Count, Figures, Spread } from './figures.js';
 import { formatDuration, formatSeconds } from './format-duration.js';
 import { HIDDEN, shownCount, spreadShown } from './small-counts.js';
+import { labelOf, NO_NAMES, type Names } from './names.js';
 import { SW, sw } from './stats-words.js';
+import { W } from '../render/words.js';
 
 export interface TableOptions {
   readonly lang: string;
@@ -11,6 +13,15 @@ export interface TableOptions {
   readonly ascii?: boolean;
   /** Terminal width for the chart (default 80). */
   readonly width?: number;
+  /** Labels from the library for SOPs, outcomes and statistics answers. */
+  readonly names?: Names;
+}
+
+type Section = Parameters<typeof labelOf>[1];
+
+/** Counts with their keys replaced by people's names where the library has them. */
+function named(counts: readonly Count[], names: Names, section: Section): Count[] {
+  return counts.map((c) => ({ key: labelOf(names, section, c.key) ?? c.key, count: c.count }));
 }
 
 const chars = (text: string): number => [...text].length;
@@ -51,12 +62,20 @@ export function formatTable(figures: Figures, options: TableOptions): string {
   ];
   out.push(sw(lang, SW.summary), ...countRows(summary, { ...options, chart: false }), '');
   out.push(sw(lang, SW.duration), `  ${spreadText(figures.duration, lang)}`, '');
-  out.push(sw(lang, SW.bySop), ...countRows(figures.bySop, options), '');
+  const names = options.names ?? NO_NAMES;
+  out.push(sw(lang, SW.bySop), ...countRows(named(figures.bySop, names, 'sop'), options), '');
   for (const [dimension, counts] of Object.entries(figures.byStat)) {
     const title = SW.dimension[dimension] ? sw(lang, SW.dimension[dimension]) : `${sw(lang, SW.byDimension)} ${dimension}`;
-    out.push(`${title} (${dimension})`, ...countRows(counts, options), '');
+    out.push(`${title} (${dimension})`, ...countRows(named(counts, names, `stat:${dimension}`), options), '');
   }
-  out.push(sw(lang, SW.byOutcome), ...countRows(figures.byOutcome, options), '');
+  if (figures.byCategory.length > 0) {
+    const categories = figures.byCategory.map((c) => {
+      const words = (W.category as { readonly [k: string]: { readonly en: string; readonly uk: string } })[c.key];
+      return { key: words ? sw(lang, words) : c.key, count: c.count };
+    });
+    out.push(sw(lang, SW.byCategory), ...countRows(categories, options), '');
+  }
+  out.push(sw(lang, SW.byOutcome), ...countRows(named(figures.byOutcome, names, 'outcome'), options), '');
   if (figures.unfinishedBy.length > 0) out.push(sw(lang, SW.unfinishedBy), ...countRows(figures.unfinishedBy, options), '');
   out.push(sw(lang, SW.stepTimes));
   const times = figures.stepTimes.filter((t) => spreadShown(t.n));

@@ -1,7 +1,7 @@
 /** Statistics from recorded sessions (pure): figures, the small-count rule, and their formats. */
 export { computeFigures, inPeriod, type FigureOptions } from './compute-figures.js';
 export type { Count, Figures, Spread, StepTime } from './figures.js';
-export { NOT_RECORDED, UNFINISHED, CRASH } from './figures.js';
+export { NOT_RECORDED, UNFINISHED, CRASH, UNKNOWN } from './figures.js';
 export { spread } from './spread.js';
 export { isIsoDate } from './iso-date.js';
 export { SMALL, HIDDEN, shownCount, spreadShown } from './small-counts.js';
@@ -11,3 +11,4 @@ export { formatCsv } from './format-csv.js';
 export { bar } from './bar.js';
 export { formatDuration, formatSeconds } from './format-duration.js';
 export { SW, sw } from './stats-words.js';
+export { namesFromLibrary, labelOf, NO_NAMES, type Names } from './names.js';

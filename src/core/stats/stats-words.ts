@@ -13,6 +13,7 @@ export const SW = {
   p90: { en: '90th percentile', uk: '90-й процентиль' },
   bySop: { en: 'By SOP', uk: 'За СОП' },
   byOutcome: { en: 'By outcome', uk: 'За результатом' },
+  byCategory: { en: 'By outcome category', uk: 'За категорією результату' },
   unfinishedBy: { en: 'Not finished, by reason', uk: 'Не завершено, за причиною' },
   stepTimes: { en: 'Median time per step (shown → answered)', uk: 'Медіанний час на крок (показано → відповідь)' },
   answers: { en: 'answers', uk: 'відповідей' },

@@ -12,6 +12,7 @@ export interface StatsOptions {
   readonly dataDir?: string;
   readonly training?: boolean;
   readonly lang?: string;
+  readonly sops?: string;
 }
 
 export const defineStats: CommandDefinition = (program: Command) => {
@@ -26,6 +27,7 @@ export const defineStats: CommandDefinition = (program: Command) => {
     .option('--raw', 'with --format json only: exact small counts (for the team\'s own analysis; never publish)')
     .option('--data-dir <dir>', 'where journals live (default: SOP_DATA_DIR, the config file, then $XDG_DATA_HOME/sop-runner)')
     .option('--training', 'training sessions instead of live calls')
+    .option('--sops <dir>', 'the SOP library, for names and outcome categories (default: the configured sops dir, else ./sops)')
     .addOption(new Option('--lang <lang>', 'language of the table').choices(['en', 'uk']))
     .addHelpText(
       'after',

@@ -1,10 +1,11 @@
 /** `sop stats`: reads the journal, computes figures (core), prints them with small counts hidden. */
-import { computeFigures, formatCsv, formatJson, formatTable, isIsoDate, SW, sw } from '../../core/stats/index.js';
+import { computeFigures, formatCsv, formatJson, formatTable, isIsoDate, namesFromLibrary, NO_NAMES, SW, sw, type Names } from '../../core/stats/index.js';
 import type { StatsOptions } from '../cli/stats.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { readJournal } from '../journal/index.js';
+import { readLibrary } from '../library/read-library.js';
 
 function checkDate(flag: string, value: string | undefined, lang: Lang): void {
   if (value === undefined || isIsoDate(value)) return;
@@ -16,6 +17,16 @@ function checkDate(flag: string, value: string | undefined, lang: Lang): void {
   );
 }
 
+/** Names from the SOP library (titles, outcome labels and categories, answer labels); none when it cannot be read. */
+async function libraryNames(sopsDir: string, lang: Lang): Promise<Names> {
+  try {
+    const { library } = await readLibrary([sopsDir]);
+    return namesFromLibrary(library, lang);
+  } catch {
+    return NO_NAMES;
+  }
+}
+
 /** Unicode bars unless asked for ASCII or the locale is not UTF-8. */
 function wantsAscii(options: StatsOptions, env: NodeJS.ProcessEnv): boolean {
   if (options.ascii) return true;
@@ -24,7 +35,13 @@ function wantsAscii(options: StatsOptions, env: NodeJS.ProcessEnv): boolean {
 }
 
 export async function runStats(options: StatsOptions): Promise<number> {
-  const config = loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) } });
+  const config = loadConfig({
+    flags: {
+      ...(options.lang ? { lang: options.lang } : {}),
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.sops ? { sopsDir: options.sops } : {}),
+    },
+  });
   const lang = config.lang;
   const format = options.format ?? 'table';
   checkDate('--since', options.since, lang);
@@ -54,8 +71,10 @@ export async function runStats(options: StatsOptions): Promise<number> {
   const mode = options.training ? 'training' : 'live';
   const { sessions, notices } = readJournal(config.dataDir, mode, { lang });
   for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
+  const names = await libraryNames(config.sopsDir, lang);
   const figures = computeFigures(sessions, {
     mode,
+    ...(names.outcome.size > 0 ? { categoryOf: (outcome: string) => names.outcome.get(outcome)?.category } : {}),
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),
   });
@@ -73,9 +92,9 @@ export async function runStats(options: StatsOptions): Promise<number> {
 
   if (format === 'json') {
     if (options.raw) process.stderr.write(`sop: ${sw(lang, SW.rawWarning)}\n`);
-    process.stdout.write(formatJson(figures, options.raw ?? false));
+    process.stdout.write(formatJson(figures, options.raw ?? false, names));
   } else if (format === 'csv') {
-    process.stdout.write(formatCsv(figures));
+    process.stdout.write(formatCsv(figures, names));
   } else {
     process.stdout.write(
       formatTable(figures, {
@@ -83,6 +102,7 @@ export async function runStats(options: StatsOptions): Promise<number> {
         chart: options.chart ?? false,
         ascii: wantsAscii(options, process.env),
         width: process.stdout.columns || 80,
+        names,
       }),
     );
   }
