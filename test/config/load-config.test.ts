@@ -105,4 +105,11 @@ describe('loadConfig', () => {
       expect((error as Error).message.startsWith(`${file}${line.slice(name.length)}`), `${name}: ${(error as Error).message}`).toBe(true);
     }
   });
+
+  it('tells a bad config file in Ukrainian when LANG or --lang says so', () => {
+    const { cwd, file, env } = setup('language: uk\nbogus: 1\n');
+    expect(() => loadConfig({ env: { ...env, LANG: 'uk_UA.UTF-8' }, cwd })).toThrow(`${file}:2:1: невідомий ключ «bogus».`);
+    expect(() => loadConfig({ flags: { lang: 'uk' }, env, cwd })).toThrow('Відомі ключі: language');
+    expect(() => loadConfig({ env, cwd })).toThrow('unknown key "bogus"');
+  });
 });

@@ -107,3 +107,34 @@ describe('sop log verify (verifyJournalFile)', () => {
     expect(verifyJournal(dataDir, 'en').breaks).toEqual([expect.objectContaining({ kind: 'missing' })]);
   });
 });
+
+describe('sop log verify never misses a single change (property)', () => {
+  it('finds any one deletion, edit, insertion, swap or cut at the end', async () => {
+    const fc = await import('fast-check');
+    const { verifyBytes } = await import('../../src/shell/journal/verify.js');
+    const { file, lines } = await journal();
+    const head = JSON.parse(readFileSync(`${file}.head`, 'utf8')) as { size: number; last: string };
+    const n = lines.length;
+    const check = (changed: string[]): number => verifyBytes('j', Buffer.from(`${changed.join('\n')}\n`), 'en', head).breaks.length;
+    expect(check(lines)).toBe(0);
+    const change = fc.oneof(
+      fc.record({ op: fc.constant('delete' as const), i: fc.nat(n - 1), j: fc.constant(0) }),
+      fc.record({ op: fc.constant('edit' as const), i: fc.nat(n - 1), j: fc.nat(1000) }),
+      fc.record({ op: fc.constant('insert' as const), i: fc.nat(n), j: fc.nat(n - 1) }),
+      fc.record({ op: fc.constant('swap' as const), i: fc.nat(n - 2), j: fc.constant(0) }),
+      fc.record({ op: fc.constant('cut' as const), i: fc.integer({ min: 1, max: n - 1 }), j: fc.constant(0) }),
+    );
+    fc.assert(
+      fc.property(change, ({ op, i, j }) => {
+        const changed = [...lines];
+        if (op === 'delete') changed.splice(i, 1);
+        if (op === 'edit') changed[i] = changed[i]!.replace(/"ms":\d+/, `"ms":${1_000_000 + j}`);
+        if (op === 'insert') changed.splice(i, 0, lines[j]!);
+        if (op === 'swap') [changed[i], changed[i + 1]] = [changed[i + 1]!, changed[i]!];
+        if (op === 'cut') changed.splice(n - i);
+        return check(changed) > 0;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

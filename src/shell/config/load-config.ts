@@ -8,7 +8,7 @@ import { userInfo } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { UserError } from '../exit-codes.js';
-import { isLang, langFromEnv, type Lang } from '../i18n.js';
+import { isLang, langFromEnv, say, type Lang, type Message } from '../i18n.js';
 import { configFile, defaultDataDir } from '../paths.js';
 import { packageRoot } from './package-root.js';
 
@@ -57,20 +57,26 @@ export interface ConfigFileValues {
 
 const KEYS = ['language', 'operator', 'data_dir', 'sops_dir', 'public_key'] as const;
 
-function badConfig(file: string, where: { line: number; col: number } | undefined, problem: string, fix: string): UserError {
+function badConfig(file: string, where: { line: number; col: number } | undefined, lang: Lang, problem: Message, fix: Message): UserError {
   const at = where ? `${file}:${where.line}:${where.col}` : file;
-  return new UserError(`${at}: ${problem}\n  ${fix}`);
+  return new UserError(`${at}: ${say(lang, problem)}\n  ${say(lang, fix)}`);
 }
 
-/** Reads and checks the config file; undefined when there is none. Throws UserError when bad. */
-export function readConfigFile(file: string): ConfigFileValues | undefined {
+/** Reads and checks the config file; undefined when there is none. Throws UserError (in `lang`) when bad. */
+export function readConfigFile(file: string, lang: Lang = 'en'): ConfigFileValues | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw badConfig(file, undefined, `cannot read the config file (${code}).`, 'Check its permissions, or remove it to use the defaults.');
+    throw badConfig(
+      file,
+      undefined,
+      lang,
+      { en: `cannot read the config file (${code}).`, uk: `не вдається прочитати файл налаштувань (${code}).` },
+      { en: 'Check its permissions, or remove it to use the defaults.', uk: 'Перевірте права доступу або видаліть його, щоб діяли типові значення.' },
+    );
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -79,26 +85,56 @@ export function readConfigFile(file: string): ConfigFileValues | undefined {
   const first = doc.errors[0];
   if (first) {
     const message = first.message.split('\n')[0] ?? first.message;
-    throw badConfig(file, posOf(first.pos[0]), `not valid YAML: ${message}`, 'Fix the YAML syntax (see docs/configuration.md).');
+    throw badConfig(
+      file,
+      posOf(first.pos[0]),
+      lang,
+      { en: `not valid YAML: ${message}`, uk: `некоректний YAML: ${message}` },
+      { en: 'Fix the YAML syntax (see docs/configuration.md).', uk: 'Виправте синтаксис YAML (див. docs/configuration.md).' },
+    );
   }
   if (doc.contents === null) return {};
   const nodePos = (node: Node | null | undefined): { line: number; col: number } | undefined => posOf(node?.range?.[0]);
   if (!isMap(doc.contents)) {
-    throw badConfig(file, nodePos(doc.contents), 'the config file must be a mapping of keys to values.', `Write one "key: value" per line; keys: ${KEYS.join(', ')}.`);
+    throw badConfig(
+      file,
+      nodePos(doc.contents),
+      lang,
+      { en: 'the config file must be a mapping of keys to values.', uk: 'файл налаштувань має складатися з пар «ключ: значення».' },
+      { en: `Write one "key: value" per line; keys: ${KEYS.join(', ')}.`, uk: `Пишіть по одному «ключ: значення» в рядку; ключі: ${KEYS.join(', ')}.` },
+    );
   }
   const values: Record<string, string> = {};
   for (const pair of doc.contents.items) {
     const keyNode = pair.key as Node | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
     if (key === undefined || !(KEYS as readonly string[]).includes(key)) {
-      throw badConfig(file, nodePos(keyNode), `unknown key "${key ?? '?'}".`, `Known keys: ${KEYS.join(', ')}.`);
+      throw badConfig(
+        file,
+        nodePos(keyNode),
+        lang,
+        { en: `unknown key "${key ?? '?'}".`, uk: `невідомий ключ «${key ?? '?'}».` },
+        { en: `Known keys: ${KEYS.join(', ')}.`, uk: `Відомі ключі: ${KEYS.join(', ')}.` },
+      );
     }
     const valueNode = pair.value as Node | null;
     if (!isScalar(valueNode) || typeof valueNode.value !== 'string' || valueNode.value.trim() === '') {
-      throw badConfig(file, nodePos(valueNode) ?? nodePos(keyNode), `"${key}" must be a non-empty text.`, `Write it as: ${key}: <text>`);
+      throw badConfig(
+        file,
+        nodePos(valueNode) ?? nodePos(keyNode),
+        lang,
+        { en: `"${key}" must be a non-empty text.`, uk: `«${key}» має бути непорожнім текстом.` },
+        { en: `Write it as: ${key}: <text>`, uk: `Запишіть так: ${key}: <текст>` },
+      );
     }
     if (key === 'language' && !isLang(valueNode.value)) {
-      throw badConfig(file, nodePos(valueNode), `language "${valueNode.value}" is not supported.`, 'Use "en" or "uk".');
+      throw badConfig(
+        file,
+        nodePos(valueNode),
+        lang,
+        { en: `language "${valueNode.value}" is not supported.`, uk: `мова «${valueNode.value}» не підтримується.` },
+        { en: 'Use "en" or "uk".', uk: 'Вкажіть "en" або "uk".' },
+      );
     }
     values[key] = valueNode.value;
   }
@@ -141,13 +177,15 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const file = configFile(env);
-  const fromFile = readConfigFile(file) ?? {};
+  // The file may be what sets the language: its errors are told in the flag's or LANG's.
+  const errorLang: Lang = (isLang(flags.lang) ? flags.lang : undefined) ?? langFromEnv(env) ?? 'en';
+  const fromFile = readConfigFile(file, errorLang) ?? {};
   const fileSource: SettingSource = `config file ${file}`;
   const fileDir = dirname(file);
   const fromEnv = (name: string): string | undefined => env[name] || undefined;
 
   if (flags.lang !== undefined && !isLang(flags.lang)) {
-    throw new UserError(`--lang ${flags.lang}: unsupported language. Use "en" or "uk".`);
+    throw new UserError(`--lang ${flags.lang}: unsupported language. Use "en" or "uk".\n--lang ${flags.lang}: мова не підтримується. Вкажіть "en" або "uk".`);
   }
   // The language of the config file outranks LANG: LANG says little about a shared workstation.
   const [lang, langSource] = firstOf<Lang>(

@@ -77,9 +77,11 @@ export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head
     const seqGap = before === undefined ? seq !== 0 : seq !== before + 1;
     lastSeq.set(session, before === undefined ? seq : Math.max(before, seq));
     if (prev !== expected) {
-      const j = prev === NO_PREV ? -1 : positionOf.get(prev);
+      const j = positionOf.get(prev);
       const next = complete[i + 1]?.line;
-      if (j !== undefined && j > i - 1) {
+      if (prev === NO_PREV) {
+        add('inserted', at, 'it claims to be the first line of a file: copied or inserted here', 'він позначений як перший рядок файлу: скопійовано або вставлено сюди');
+      } else if (j !== undefined && j > i - 1) {
         reordered.add(i);
         add('reordered', at, `in the chain it follows line ${complete[j]!.lineNo}`, `у ланцюжку він іде після рядка ${complete[j]!.lineNo}`);
       } else if (j !== undefined && reordered.has(j)) {
@@ -195,6 +197,11 @@ export function verifyJournal(dataDir: string, lang: Lang): VerifyReport {
         message: lang === 'uk' ? 'файл журналу видалено (лишився лише його .head)' : 'the journal file was deleted (only its .head is left)',
       });
     }
+  }
+  if (total.files === 0) {
+    total.notices.push(
+      lang === 'uk' ? `у ${join(dataDir, 'journal')} немає файлів журналу: нічого перевіряти` : `no journal files in ${join(dataDir, 'journal')}: nothing to verify`,
+    );
   }
   return total;
 }
