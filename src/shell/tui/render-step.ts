@@ -91,7 +91,7 @@ export function renderStep(view: StepView, lang: Lang, width: number, options: R
     out.push(c.magenta.bold(say(lang, WORDS.guidance)));
     if (step.guidance === undefined) out.push(c.dim(say(lang, WORDS.noGuidance)));
     else out.push(...wrap(text(step.guidance), w).map((l) => c.magenta(l)));
-    if (step.source !== undefined) out.push(c.dim(`${say(lang, WORDS.source)}: ${safeLine(step.source)}`));
+    if (step.source !== undefined) out.push(...wrap(`${say(lang, WORDS.source)}: ${safeLine(step.source)}`, w).map((l) => c.dim(l)));
   }
 
   const bottom = ['', rule, ...footer(view, lang, w, c)];

@@ -33,7 +33,10 @@ export function renderSummary(state: CallState, library: Library, lang: Lang, in
   out.push(`${say(lang, WORDS.duration)}: ${clockText(info.durationMs)}`);
   out.push('');
   out.push(c.bold(`${say(lang, WORDS.path)}:`));
-  state.path.forEach((step, i) => out.push(`  ${String(i + 1).padStart(2)}. ${safeLine(step)}`));
+  state.path.forEach((step, i) => {
+    const text = stepText(library, step, lang);
+    out.push(`  ${String(i + 1).padStart(2)}. ${text ? `${text}  ${c.dim(`(${safeLine(step)})`)}` : safeLine(step)}`);
+  });
   if (info.interruptedAt === undefined) {
     out.push('');
     out.push(c.bold(`${say(lang, WORDS.referrals)}:`));
@@ -53,6 +56,14 @@ export function outcomeLabel(library: Library, qualified: string, lang: Lang): s
   const sop = library.sops.get(qualified.slice(0, slash))?.sop;
   const label = sop?.outcomes?.[qualified.slice(slash + 1)]?.label;
   return safeLine(label === undefined ? qualified : localize(label, lang));
+}
+
+/** The first line of a step's text, shortened: what the counsellor recognises in the path. */
+function stepText(library: Library, qualified: string, lang: Lang): string {
+  const slash = qualified.indexOf('/');
+  const step = library.sops.get(qualified.slice(0, slash))?.sop.steps[qualified.slice(slash + 1)];
+  const text = step && 'text' in step && step.text !== undefined ? safeLine(localize(step.text, lang)).trim() : '';
+  return text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text;
 }
 
 function referralLines(library: Library, id: string, lang: Lang, c: ChalkInstance): string[] {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { drive, scriptedAnswer } from '../../src/core/engine/index.js';
+import { renderSummary } from '../../src/shell/tui/render-summary.js';
+import { fixtureLibrary } from './fixture-library.js';
+
+const library = fixtureLibrary();
+const answers: Record<string, unknown> = { 'intake/greet': null, 'intake/safe': 'yes', 'intake/age': 30, 'intake/signs': [], 'referral/offer': 'yes' };
+const { state } = drive(library, 'intake', (view) => {
+  const value = answers[view.current.qualified];
+  const scripted = value === undefined && !(view.current.qualified in answers) ? undefined : scriptedAnswer(view.current.step, value);
+  return scripted?.ok ? { type: 'answer', answer: scripted.answer } : undefined;
+});
+const info = { sessionId: '20261129-1302-k3f9', journalFile: '/data/journal/calls/2026-11.jsonl', durationMs: 185_000, color: false };
+
+describe('renderSummary', () => {
+  it('shows outcome label, path with step texts, referrals with phone, hours and unverified remark, session and journal', () => {
+    const text = renderSummary(state, library, 'en', info);
+    expect(text).toContain('Call summary\nOutcome: Call completed (intake/done)\nDuration: 03:05');
+    expect(text).toContain('   1. Greet the caller  (intake/greet)');
+    expect(text).toContain('   5. Does the caller want a referral?  (referral/offer)');
+    expect(text).toContain('  • Test help line  0 800 000 000\n    hours: 24/7\n    UNVERIFIED: Hours not confirmed.\n    last verified 2026-01-01');
+    expect(text).toContain('Session: 20261129-1302-k3f9\nJournal: /data/journal/calls/2026-11.jsonl');
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/\u001b/);
+  });
+
+  it('speaks Ukrainian, and an interrupted call says where it stopped and how to resume', () => {
+    const text = renderSummary(state, library, 'uk', { ...info, interruptedAt: 'intake/age' });
+    expect(text).toContain('Дзвінок перервано\nЗупинено на: intake/age');
+    expect(text).toContain('Привітайте абонента  (intake/greet)');
+    expect(text).not.toContain('Перенаправлення:');
+    expect(text).toContain('Продовжити пізніше: sop resume');
+  });
+});
