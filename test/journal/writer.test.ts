@@ -119,8 +119,21 @@ describe('openSessionWriter', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(`${probe.file}.lock`, `${dead}\n`);
     const writer = await writerFor(dataDir);
-    expect(readFileSync(`${probe.file}.lock`, 'utf8').trim()).toBe(String(process.pid));
+    expect(readFileSync(`${probe.file}.lock`, 'utf8').split('\n')[0]).toBe(String(process.pid));
     writer.close();
+  });
+
+  it('takes over a lock left before a reboot, even if its pid is alive again', async () => {
+    const dataDir = tempDir();
+    const probe = await writerFor(dataDir);
+    probe.close();
+    writeFileSync(`${probe.file}.lock`, `${process.pid}\nsome-earlier-boot-id\n`);
+    if (existsSync('/proc/sys/kernel/random/boot_id')) {
+      const writer = await writerFor(dataDir);
+      writer.close();
+    } else {
+      await expect(writerFor(dataDir)).rejects.toBeInstanceOf(JournalLockedError);
+    }
   });
 
   it('repairs a torn tail: keeps the torn bytes aside and continues the chain', async () => {

@@ -1,6 +1,8 @@
 /**
- * One recording process per journal file: `<file>.lock` holds the owner's pid, created with
- * O_EXCL. A lock whose process is dead is stale (a crash) and is taken over.
+ * One recording process per journal file: `<file>.lock` holds the owner's pid (and, on Linux,
+ * the boot id), created with O_EXCL. A lock whose process is dead, or that was left before a
+ * reboot, is stale (a crash, a power cut) and is taken over. Two processes taking over the
+ * same stale lock at the same instant is not guarded against.
  */
 import type * as NodeFs from 'node:fs';
 import { FILE_MODE } from './files.js';
@@ -17,9 +19,33 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-function ownerOf(fs: Fs, lockFile: string): number | undefined {
-  const pid = Number.parseInt(fs.readFileSync(lockFile, 'utf8').trim(), 10);
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+/** This boot's id (Linux), so a lock left before a reboot is not taken for a live one. */
+function bootId(fs: Fs): string | undefined {
+  try {
+    return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Owner {
+  readonly pid?: number;
+  readonly boot?: string;
+}
+
+/** The lock's content: `<pid>\n<boot id>\n` (the boot id only where the system has one). */
+function ownerOf(fs: Fs, lockFile: string): Owner {
+  const [pidText, boot] = fs.readFileSync(lockFile, 'utf8').split('\n');
+  const pid = Number.parseInt(pidText ?? '', 10);
+  return { ...(Number.isInteger(pid) && pid > 0 ? { pid } : {}), ...(boot ? { boot: boot.trim() } : {}) };
+}
+
+/** A lock is held while its process lives, in this boot: after a power cut its pid may be reused. */
+function heldBy(fs: Fs, owner: Owner): boolean {
+  if (owner.pid === undefined) return false;
+  const boot = bootId(fs);
+  if (owner.boot !== undefined && boot !== undefined && owner.boot !== boot) return false;
+  return isAlive(owner.pid);
 }
 
 /** Takes the lock of `file` or throws JournalLockedError; returns the release function. */
@@ -29,13 +55,13 @@ export function acquireLock(fs: Fs, file: string): () => void {
     try {
       const fd = fs.openSync(lockFile, 'wx', FILE_MODE);
       try {
-        fs.writeSync(fd, `${process.pid}\n`);
+        fs.writeSync(fd, `${process.pid}\n${bootId(fs) ?? ''}\n`);
       } finally {
         fs.closeSync(fd);
       }
       return () => {
         try {
-          if (ownerOf(fs, lockFile) === process.pid) fs.unlinkSync(lockFile);
+          if (ownerOf(fs, lockFile).pid === process.pid) fs.unlinkSync(lockFile);
         } catch {
           // Already gone: nothing to release.
         }
@@ -43,15 +69,15 @@ export function acquireLock(fs: Fs, file: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    let pid: number | undefined;
+    let owner: Owner;
     try {
-      pid = ownerOf(fs, lockFile);
+      owner = ownerOf(fs, lockFile);
     } catch {
       continue; // vanished between open and read: try again
     }
-    if (pid !== undefined && isAlive(pid)) throw new JournalLockedError(file, pid);
+    if (heldBy(fs, owner)) throw new JournalLockedError(file, owner.pid);
     // No pid yet: the owner may be between creating and writing it. Only an old one is stale.
-    if (pid === undefined && Date.now() - fs.statSync(lockFile).mtimeMs < 5000) throw new JournalLockedError(file, undefined);
+    if (owner.pid === undefined && Date.now() - fs.statSync(lockFile).mtimeMs < 5000) throw new JournalLockedError(file, undefined);
     try {
       fs.unlinkSync(lockFile);
     } catch {
