@@ -1,0 +1,17 @@
+/**
+ * The counsellor's terminal UI, for the drivers that show a call (run, resume, train):
+ * same screens, same keys. See docs/running-a-call.md.
+ */
+export { runInteractiveCall, qualifiedStepOf, type CallEnd, type CallHooks, type CallJournal, type CallClock, type InteractiveCallOptions, type InterruptReason } from './run-interactive-call.js';
+export { runLiveCall, type LiveCallOptions } from './live-call.js';
+export { renderStep, type RenderOptions } from './render-step.js';
+export { renderSummary, outcomeLabel, type SummaryInfo } from './render-summary.js';
+export { handleKey, editLine, type Key, type KeyAction, type KeyResult } from './keys.js';
+export { openTerminal, type CallIO } from './terminal.js';
+export { currentView } from './current-view.js';
+export { initialUi, type StepView, type UiState, type UiMode, type InterruptKey } from './step-view.js';
+export { safeText, safeLine } from './safe-text.js';
+export { wrap, clockText } from './wrap.js';
+export { openLibrary, sopChoices } from './open-library.js';
+export { reachableSopFiles } from './reachable-sops.js';
+export { rebuildCall, type Rebuilt } from './rebuild-call.js';
