@@ -8,7 +8,7 @@ import { readLibrary } from '../library/read-library.js';
 import { formatCheckJson, formatCheckJunit, formatCheckPretty, type CheckedCall } from '../replay/format-check.js';
 import { pinnedLibrary } from '../replay/pinned-library.js';
 import { playTimeline, stepThrough } from '../replay/play-timeline.js';
-import { readRecordedCalls, type RecordedCall } from '../replay/read-recorded-calls.js';
+import { callSources, readRecordedCalls, recordedCallBatches, type CallSource, type ReadCallsOptions, type RecordedCall } from '../replay/read-recorded-calls.js';
 import { renderTimeline } from '../replay/render-timeline.js';
 import { colorFor } from '../replay/color.js';
 import { checkSettings } from '../replay/settings.js';
@@ -23,12 +23,14 @@ const realIO: ReplayIO = { sleep: (ms) => new Promise((resolve) => setTimeout(re
 export async function runReplay(args: readonly string[], options: ReplayOptions, io: ReplayIO = realIO): Promise<number> {
   const settings = checkSettings(options);
   const { lang } = settings;
-  const { calls, notices } = readRecordedCalls(args, { dataDir: settings.dataDir, mode: options.training ? 'training' : 'live', lang });
+  const read: ReadCallsOptions = { dataDir: settings.dataDir, mode: options.training ? 'training' : 'live', lang };
+  if (options.check) return check(callSources(args, read), read, settings.sopsDir, options, lang);
+  const { calls, notices } = readRecordedCalls(args, read);
   for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
-  return options.check ? check(calls, settings.sopsDir, options, lang) : replay(calls, args, settings.sopsDir, options, lang, io);
+  return replay(calls, args, settings.sopsDir, options, lang, io);
 }
 
-async function check(calls: readonly RecordedCall[], sopsDir: string, options: ReplayOptions, lang: Lang): Promise<number> {
+async function check(sources: readonly CallSource[], read: ReadCallsOptions, sopsDir: string, options: ReplayOptions, lang: Lang): Promise<number> {
   const { library, findings } = await readLibrary([sopsDir]);
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
@@ -39,13 +41,26 @@ async function check(calls: readonly RecordedCall[], sopsDir: string, options: R
       }),
     );
   }
-  const progress = process.stderr.isTTY && calls.length >= 500 ? progressBar(calls.length) : undefined;
+  // Progress by bytes read, on a terminal only, when there is a lot to read.
+  const totalBytes = sources.reduce((sum, source) => sum + (source.kind === 'file' ? source.bytes : 0), 0);
+  const progress = process.stderr.isTTY && totalBytes >= 4_000_000 ? progressBar(totalBytes) : undefined;
+  let doneBytes = 0;
   const checks: CheckedCall[] = [];
-  for (const [index, call] of calls.entries()) {
-    checks.push({ ...checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events }), file: call.file });
-    progress?.(index + 1);
+  const batches = recordedCallBatches(sources, read);
+  for (const source of sources) {
+    const batch = batches.next();
+    if (batch.done) break;
+    for (const notice of batch.value.notices) process.stderr.write(`${progress ? '\r\u001b[K' : ''}sop: ${notice}\n`);
+    for (const call of batch.value.calls) {
+      const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events });
+      checks.push({ ...result, file: call.file, startedAt: call.start.at });
+    }
+    doneBytes += source.kind === 'file' ? source.bytes : 0;
+    progress?.(doneBytes, checks.length);
   }
-  progress?.(calls.length, true);
+  progress?.(totalBytes, checks.length, true);
+  // Oldest call first, whichever file it came from (as `sop log list` orders them).
+  checks.sort((a, b) => (a.startedAt === b.startedAt ? (a.session < b.session ? -1 : a.session > b.session ? 1 : 0) : a.startedAt < b.startedAt ? -1 : 1));
   if (checks.length === 0) {
     process.stderr.write(say(lang, { en: 'sop: no recorded calls to check\n', uk: 'sop: немає записаних дзвінків для перевірки\n' }));
   }
@@ -55,20 +70,20 @@ async function check(calls: readonly RecordedCall[], sopsDir: string, options: R
   return checks.some((entry) => entry.status === 'diverged') ? EXIT.findings : EXIT.ok;
 }
 
-/** A progress bar on stderr (only on a terminal), redrawn at most every 1% . */
-function progressBar(total: number): (done: number, finished?: boolean) => void {
+/** A progress bar on stderr (a terminal), by bytes read, redrawn at most every 1%. */
+function progressBar(total: number): (done: number, calls: number, finished?: boolean) => void {
   let shown = -1;
-  return (done, finished = false) => {
-    const percent = Math.floor((done / total) * 100);
+  return (done, calls, finished = false) => {
     if (finished) {
       process.stderr.write('\r\u001b[K');
       return;
     }
+    const percent = Math.min(100, Math.floor((done / total) * 100));
     if (percent === shown) return;
     shown = percent;
     const width = 30;
     const filled = Math.round((percent / 100) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${percent}%  ${calls}`);
   };
 }
 

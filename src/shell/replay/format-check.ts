@@ -9,6 +9,8 @@ import { safeLine } from '../tui/safe-text.js';
 export interface CheckedCall extends CallCheck {
   /** Where the call was read from: a journal or exported file. */
   readonly file: string;
+  /** When the call started (ISO), for ordering. */
+  readonly startedAt: string;
 }
 
 export function checkSummary(checks: readonly CheckedCall[]): { total: number; same: number; diverged: number; unchecked: number } {

@@ -11,6 +11,7 @@ import type { JournalLine, SessionMode } from '../../core/record/journal-line.js
 import type { RecordedSession } from '../../core/record/recorded-session.js';
 import { UserError } from '../exit-codes.js';
 import type { Lang } from '../i18n.js';
+import { listJournalFiles } from '../journal/files.js';
 import { readJournal, readJournalFile } from '../journal/reader.js';
 import { problemNotice, scanJournalBytes } from '../journal/scan.js';
 
@@ -56,30 +57,21 @@ function sessionsOf(file: string, lines: readonly JournalLine[], notices: string
   return groupSessions(lines, orphan).map((session) => ({ ...session, file }));
 }
 
-export function readRecordedCalls(args: readonly string[], options: ReadCallsOptions): RecordedCalls {
-  const { lang } = options;
-  const notices: string[] = [];
-  const calls: RecordedCall[] = [];
-  let journal: RecordedCall[] | undefined;
-  const fromJournal = (): RecordedCall[] => {
-    if (!journal) {
-      const contents = readJournal(options.dataDir, options.mode, { lang });
-      notices.push(...contents.notices);
-      journal = contents.sessions;
-    }
-    return journal;
-  };
-  if (args.length === 0) return { calls: [...fromJournal()], notices };
+/** Where recorded calls come from: a journal or exported file, stdin, or a session id. */
+export type CallSource =
+  | { readonly kind: 'file'; readonly path: string; readonly bytes: number }
+  | { readonly kind: 'stdin' }
+  | { readonly kind: 'session'; readonly id: string };
 
+/** What the arguments name, files expanded (folders recursively), without reading any call yet. */
+export function callSources(args: readonly string[], options: ReadCallsOptions): CallSource[] {
+  const { lang } = options;
+  const file = (path: string): CallSource => ({ kind: 'file', path, bytes: statSync(path).size });
+  if (args.length === 0) return listJournalFiles(options.dataDir, options.mode).map(file);
+  const sources: CallSource[] = [];
   for (const arg of args) {
     if (arg === '-') {
-      const bytes = (options.stdin ?? (() => readFileSync(0)))();
-      const lines: JournalLine[] = [];
-      for (const scanned of scanJournalBytes(bytes)) {
-        if (scanned.line) lines.push(scanned.line);
-        else notices.push(problemNotice('-', scanned, lang));
-      }
-      calls.push(...sessionsOf('-', lines, notices, lang));
+      sources.push({ kind: 'stdin' });
       continue;
     }
     let stat;
@@ -88,21 +80,59 @@ export function readRecordedCalls(args: readonly string[], options: ReadCallsOpt
     } catch {
       stat = undefined;
     }
-    if (stat) {
-      const files = stat.isDirectory() ? jsonlFiles(arg) : [arg];
-      if (stat.isDirectory() && files.length === 0) {
-        throw new UserError(
-          lang === 'uk' ? `у теці ${arg} немає файлів .jsonl із записаними дзвінками` : `no .jsonl files of recorded calls in ${arg}`,
-        );
-      }
-      for (const file of files) {
-        const contents = readJournalFile(file, { lang });
-        notices.push(...contents.notices);
-        calls.push(...sessionsOf(file, contents.lines, notices, lang));
-      }
+    if (!stat) {
+      sources.push({ kind: 'session', id: arg });
       continue;
     }
-    calls.push(sessionById(fromJournal(), arg, options));
+    const files = stat.isDirectory() ? jsonlFiles(arg) : [arg];
+    if (stat.isDirectory() && files.length === 0) {
+      throw new UserError(lang === 'uk' ? `у теці ${arg} немає файлів .jsonl із записаними дзвінками` : `no .jsonl files of recorded calls in ${arg}`);
+    }
+    sources.push(...files.map(file));
+  }
+  return sources;
+}
+
+/**
+ * The calls of each source in turn, one batch per file (or session id): a long `replay --check`
+ * handles a batch and lets it go before reading the next, so memory stays at one file's worth.
+ */
+export function* recordedCallBatches(sources: readonly CallSource[], options: ReadCallsOptions): Generator<RecordedCalls> {
+  const { lang } = options;
+  let journal: RecordedCall[] | undefined;
+  for (const source of sources) {
+    if (source.kind === 'file') {
+      const contents = readJournalFile(source.path, { lang });
+      const notices = [...contents.notices];
+      yield { calls: sessionsOf(source.path, contents.lines, notices, lang), notices };
+    } else if (source.kind === 'stdin') {
+      const bytes = (options.stdin ?? (() => readFileSync(0)))();
+      const lines: JournalLine[] = [];
+      const notices: string[] = [];
+      for (const scanned of scanJournalBytes(bytes)) {
+        if (scanned.line) lines.push(scanned.line);
+        else notices.push(problemNotice('-', scanned, lang));
+      }
+      yield { calls: sessionsOf('-', lines, notices, lang), notices };
+    } else {
+      let notices: string[] = [];
+      if (!journal) {
+        const contents = readJournal(options.dataDir, options.mode, { lang });
+        journal = contents.sessions;
+        notices = contents.notices;
+      }
+      yield { calls: [sessionById(journal, source.id, options)], notices };
+    }
+  }
+}
+
+/** Every call named, ordered by start time. */
+export function readRecordedCalls(args: readonly string[], options: ReadCallsOptions): RecordedCalls {
+  const calls: RecordedCall[] = [];
+  const notices: string[] = [];
+  for (const batch of recordedCallBatches(callSources(args, options), options)) {
+    calls.push(...batch.calls);
+    notices.push(...batch.notices);
   }
   return { calls: calls.sort(byStart), notices };
 }
