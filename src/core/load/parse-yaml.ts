@@ -10,7 +10,7 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type
 import type { Finding } from '../validate/finding.js';
 import { makeFinding } from '../validate/make-finding.js';
 import { RULES } from '../validate/rules.js';
-import { offsetToPosition, pathKey, type PositionMap } from './position-map.js';
+import { offsetToPosition, SEPARATOR, type PositionMap } from './position-map.js';
 
 export interface ParsedYaml {
   /** The document's value; undefined when the file is empty or could not be parsed at all. */
@@ -74,15 +74,17 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
 
   let budget = ALIAS_NODE_BUDGET + text.length;
-  const walk = (node: ParsedNode | Node | null, path: (string | number)[], viaAlias: boolean): unknown => {
+  // `key` is the path key of this node (pathKey of its path), built by concatenation as the
+  // walk descends: no array joins per node.
+  const walk = (node: ParsedNode | Node | null, key: string, viaAlias: boolean): unknown => {
     if (node === null) return null;
     if (viaAlias && --budget < 0) throw new AliasBombError();
-    const key = viaAlias ? undefined : pathKey(path);
-    if (key !== undefined && node.range) v[key] = node.range[0];
+    if (!viaAlias && node.range) v[key] = node.range[0];
     if (isScalar(node)) {
       const value = node.value;
       return typeof value === 'bigint' ? Number(value) : value;
     }
+    const prefix = key === '' ? '' : key + SEPARATOR;
     if (isMap(node)) {
       const result: Record<string, unknown> = {};
       for (const pair of node.items) {
@@ -93,22 +95,18 @@ export function parseYaml(text: string, file: string): ParsedYaml {
           continue;
         }
         const name = String(keyNode.value);
-        path.push(name);
-        if (!viaAlias && keyNode.range) k[pathKey(path)] = keyNode.range[0];
-        const value = walk(pair.value as Node | null, path, viaAlias);
-        path.pop();
+        const childKey = prefix + name;
+        if (!viaAlias && keyNode.range) k[childKey] = keyNode.range[0];
+        const value = walk(pair.value as Node | null, childKey, viaAlias);
         if (name === '__proto__') Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
         else result[name] = value;
       }
       return result;
     }
     if (isSeq(node)) {
-      const result: unknown[] = [];
-      node.items.forEach((item, index) => {
-        path.push(index);
-        result.push(walk(item as Node | null, path, viaAlias));
-        path.pop();
-      });
+      const items = node.items;
+      const result: unknown[] = new Array(items.length);
+      for (let index = 0; index < items.length; index++) result[index] = walk(items[index] as Node | null, prefix + index, viaAlias);
       return result;
     }
     if (isAlias(node)) {
@@ -119,14 +117,14 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         );
         return null;
       }
-      return walk(target, path, true);
+      return walk(target, key, true);
     }
     return null;
   };
 
   let value: unknown;
   try {
-    value = walk(first.contents, [], false);
+    value = walk(first.contents, '', false);
   } catch (error) {
     if (error instanceof RangeError) {
       findings.push(makeFinding(RULES.yamlSyntax, file, { line: 1, col: 1 }, 'the document is nested too deeply to read'));

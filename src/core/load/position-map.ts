@@ -12,7 +12,7 @@ export interface PositionMap {
   readonly k: Record<string, number>;
 }
 
-const SEPARATOR = '\u001f';
+export const SEPARATOR = '\u001f';
 
 export function pathKey(path: readonly (string | number)[]): string {
   return path.join(SEPARATOR);

@@ -47,7 +47,13 @@ export function checkFlow(loaded: LoadedSop): Finding[] {
 
   // Steps from which a terminal is reachable: reverse search from terminals.
   const predecessors = new Map<string, string[]>();
-  for (const [from, tos] of successors) for (const to of tos) predecessors.set(to, [...(predecessors.get(to) ?? []), from]);
+  for (const [from, tos] of successors) {
+    for (const to of tos) {
+      const list = predecessors.get(to);
+      if (list) list.push(from);
+      else predecessors.set(to, [from]);
+    }
+  }
   const terminals = ids.filter((id) => {
     const step = sop.steps[id]!;
     return step.kind === 'end' || (step.kind === 'call' && step.next === undefined);

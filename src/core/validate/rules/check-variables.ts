@@ -6,7 +6,7 @@
  *                             id, checklist a list, input its input type);
  *  SOP204 cel-syntax, SOP205 cel-type  conditions, checked by src/core/conditions.
  */
-import { checkCondition } from '../../conditions/index.js';
+import { checkCondition, type ConditionCheck } from '../../conditions/index.js';
 import { sourceLine } from '../../load/source-text.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
 import type { Value, VariableType } from '../../model/sop.js';
@@ -49,12 +49,34 @@ function conditionPosition(loaded: LoadedSop, path: readonly (string | number)[]
   return { line: start.line, col: start.col + quote + offset };
 }
 
+const passedInCache = new WeakMap<Library, Map<string, Set<string>>>();
+
+/** For each SOP id, the variables some caller sets with `with` (computed once per library). */
+function passedIn(library: Library): Map<string, Set<string>> {
+  let map = passedInCache.get(library);
+  if (map === undefined) {
+    map = new Map();
+    for (const other of library.sops.values()) {
+      for (const step of Object.values(other.sop.steps)) {
+        if (step.kind !== 'call' || step.with === undefined) continue;
+        const names = map.get(step.sop) ?? new Set<string>();
+        for (const name of Object.keys(step.with)) names.add(name);
+        map.set(step.sop, names);
+      }
+    }
+    passedInCache.set(library, map);
+  }
+  return map;
+}
+
 export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
   const { sop, file, positionOf } = loaded;
   const findings: Finding[] = [];
   const declared = sop.variables ?? {};
   const names = Object.keys(declared);
   const used = new Set<string>();
+  // The same condition is often written at several steps: check it once per SOP.
+  const checks = new Map<string, ConditionCheck>();
   const isDeclared = (name: string): boolean => Object.prototype.hasOwnProperty.call(declared, name);
 
   /** `phrase` names what happens to the variable, e.g. "the option sets" ('safe'). */
@@ -146,7 +168,11 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
         if (branch.when === undefined) return;
         const whenPath = [...path, index, 'when'];
         for (const name of identifiersIn(branch.when)) if (isDeclared(name)) used.add(name);
-        const check = checkCondition(branch.when, declared);
+        let check = checks.get(branch.when);
+        if (check === undefined) {
+          check = checkCondition(branch.when, declared);
+          checks.set(branch.when, check);
+        }
         if (check.ok) return;
         const position = conditionPosition(loaded, whenPath, check.offset);
         const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)/.exec(check.message);
@@ -163,11 +189,7 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
   }
 
   // Variables that callers pass in are written from outside.
-  for (const other of library.sops.values()) {
-    for (const step of Object.values(other.sop.steps)) {
-      if (step.kind === 'call' && step.sop === sop.sop) for (const name of Object.keys(step.with ?? {})) used.add(name);
-    }
-  }
+  for (const name of passedIn(library).get(sop.sop) ?? []) used.add(name);
   for (const name of names) {
     if (!used.has(name)) {
       findings.push(
