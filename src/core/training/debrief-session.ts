@@ -1,0 +1,206 @@
+/**
+ * The debrief of one training session: the trainee's call (its journal lines, as recorded)
+ * against the expert's (the scenario run through the engine). Each expert decision beside the
+ * trainee's, with the step's guidance and the expert's `why` to explain a difference; the red
+ * flags (required visits, expected interrupts) missed; the outcome; time per step against the
+ * expert's `seconds`; and the score (see score.ts for the formula). Pure.
+ */
+import { buildTimeline } from '../check/build-timeline.js';
+import { qualifyStepRef, splitQualified } from '../check/step-ref.js';
+import { visitedSteps } from '../check/trace-events.js';
+import type { EngineEvent, QualifiedStep } from '../engine/types.js';
+import type { Library } from '../model/library.js';
+import type { Localized, Step, StepKind } from '../model/sop.js';
+import { isEngineLine, type JournalLine } from '../record/journal-line.js';
+import type { ExpertEntry, ExpertRun } from './expert-run.js';
+import { finalChoices, interruptsUsed, isRedacted, type Choice } from './final-answers.js';
+import { checklistCredit, scoreOf, type Score } from './score.js';
+
+export type Verdict = 'same' | 'partial' | 'different' | 'not-reached' | 'not-comparable';
+
+export interface DecisionRow {
+  readonly step: QualifiedStep;
+  readonly kind: StepKind;
+  readonly expert: Choice;
+  /** Absent when the trainee did not reach the step. */
+  readonly trainee?: Choice;
+  readonly verdict: Verdict;
+  /** 0-1 for the decisions that count in the score (ask, checklist, an interrupt); absent for inputs. */
+  readonly credit?: number;
+  readonly why?: Localized;
+  readonly guidance?: Localized;
+}
+
+/** A step the trainee answered that the expert's call never reached. */
+export interface OffPathRow {
+  readonly step: QualifiedStep;
+  readonly kind: StepKind;
+  readonly trainee: Choice;
+  readonly guidance?: Localized;
+}
+
+export interface RedFlag {
+  readonly kind: 'visit' | 'interrupt';
+  /** The step (qualified) or the interrupt key. */
+  readonly ref: string;
+  readonly hit: boolean;
+  /** The interrupt's label in the SOP. */
+  readonly label?: Localized;
+  readonly why?: Localized;
+}
+
+export interface StepTime {
+  readonly step: QualifiedStep;
+  readonly traineeMs: number;
+  readonly expertSeconds?: number;
+  /** More than twice the expert's time and at least 15 s more. */
+  readonly slow: boolean;
+}
+
+export interface Debrief {
+  readonly scenario: string;
+  readonly title: Localized;
+  readonly sop: string;
+  readonly session: string;
+  readonly finished: boolean;
+  readonly outcome: { readonly expected: string; readonly got?: string };
+  readonly referrals: { readonly expected: readonly string[]; readonly made: readonly string[] };
+  readonly decisions: readonly DecisionRow[];
+  readonly offPath: readonly OffPathRow[];
+  readonly redFlags: readonly RedFlag[];
+  readonly times: readonly StepTime[];
+  readonly score: Score;
+}
+
+export interface TrainingSession {
+  readonly id: string;
+  readonly lines: readonly JournalLine[];
+  readonly status: 'completed' | 'interrupted' | 'open';
+}
+
+const SCORED: readonly StepKind[] = ['ask', 'checklist'];
+const COMPARED: readonly StepKind[] = ['ask', 'checklist', 'input'];
+
+export function debriefSession(library: Library, expert: ExpertRun, session: TrainingSession): Debrief {
+  const { scenario } = expert;
+  const events: EngineEvent[] = session.lines.filter(isEngineLine);
+  const stepOf = (qualified: string): Step | undefined => {
+    const { sop, step } = splitQualified(qualified);
+    return library.sops.get(sop)?.sop.steps[step];
+  };
+  const guidanceOf = (qualified: string): { guidance?: Localized } => {
+    const guidance = stepOf(qualified)?.guidance;
+    return guidance === undefined ? {} : { guidance };
+  };
+
+  const choices = finalChoices(events);
+  const decisions: DecisionRow[] = [];
+  const expertSteps = new Set<string>();
+  for (const entry of expert.entries) {
+    expertSteps.add(entry.step);
+    const kind = stepOf(entry.step)?.kind ?? 'say';
+    if (entry.type === 'answer' && !COMPARED.includes(kind)) continue;
+    decisions.push(compare(entry, kind, choices.get(entry.step), guidanceOf(entry.step)));
+  }
+  const offPath: OffPathRow[] = [];
+  for (const [step, choice] of choices) {
+    const kind = stepOf(step)?.kind;
+    if (kind === undefined || expertSteps.has(step) || (choice.type === 'answer' && !COMPARED.includes(kind))) continue;
+    offPath.push({ step, kind, trainee: choice, ...guidanceOf(step) });
+  }
+
+  const visited = visitedSteps(library, events);
+  const used = interruptsUsed(events);
+  const whyAt = (match: (entry: ExpertRun['entries'][number]) => boolean): { why?: Localized } => {
+    const why = expert.entries.find((entry) => match(entry) && entry.why !== undefined)?.why;
+    return why === undefined ? {} : { why };
+  };
+  const interruptLabel = (key: string): { label?: Localized } => {
+    for (const loaded of library.sops.values()) {
+      const found = loaded.sop.interrupts?.find((interrupt) => interrupt.key === key);
+      if (found && (loaded.sop.sop === scenario.sop || expert.visited.has(`${loaded.sop.sop}/${found.goto}`))) return { label: found.label };
+    }
+    return {};
+  };
+  const redFlags: RedFlag[] = [
+    ...(scenario.expect.visits ?? []).map((ref): RedFlag => {
+      const step = qualifyStepRef(ref, scenario.sop);
+      return { kind: 'visit', ref: step, hit: visited.has(step), ...whyAt((entry) => entry.step === step) };
+    }),
+    ...(scenario.expect.interrupts ?? []).map(
+      (key): RedFlag => ({
+        kind: 'interrupt',
+        ref: key,
+        hit: used.includes(key),
+        ...interruptLabel(key),
+        ...whyAt((entry) => entry.type === 'interrupt' && entry.key === key),
+      }),
+    ),
+  ];
+
+  const ended = events.find((event): event is Extract<EngineEvent, { type: 'call-ended' }> => event.type === 'call-ended');
+  const got = ended?.outcome;
+  const made = ended?.referrals ?? [];
+  const expectedReferrals = scenario.expect.referrals ?? [];
+  const outcomeOk = got === scenario.expect.outcome ? 1 : 0;
+  const referralShare = expectedReferrals.length === 0 ? undefined : expectedReferrals.filter((id) => made.includes(id)).length / expectedReferrals.length;
+
+  const scored = decisions.filter((row) => row.credit !== undefined);
+  const score = scoreOf({
+    decisions: { got: scored.reduce((sum, row) => sum + (row.credit ?? 0), 0), of: scored.length },
+    redFlags: { got: redFlags.filter((flag) => flag.hit).length, of: redFlags.length },
+    outcome: { got: referralShare === undefined ? outcomeOk : 0.75 * outcomeOk + 0.25 * referralShare, of: 1 },
+  });
+
+  return {
+    scenario: scenario.scenario,
+    title: scenario.title,
+    sop: scenario.sop,
+    session: session.id,
+    finished: ended !== undefined,
+    outcome: { expected: scenario.expect.outcome, ...(got !== undefined ? { got } : {}) },
+    referrals: { expected: expectedReferrals, made },
+    decisions,
+    offPath,
+    redFlags,
+    times: stepTimes(library, expert, session),
+    score,
+  };
+}
+
+function compare(entry: ExpertEntry, kind: StepKind, trainee: Choice | undefined, guidance: { guidance?: Localized }): DecisionRow {
+  const scored = entry.type === 'interrupt' || SCORED.includes(kind);
+  const expert: Choice = entry.type === 'interrupt' ? { type: 'interrupt', key: entry.key } : { type: 'answer', answer: entry.answer };
+  const base = { step: entry.step, kind, expert, ...(entry.why !== undefined ? { why: entry.why } : {}), ...guidance };
+  if (trainee === undefined) return { ...base, verdict: 'not-reached', ...(scored ? { credit: 0 } : {}) };
+  if (isRedacted(trainee)) return { ...base, trainee, verdict: 'not-comparable' };
+  const credit = creditOf(expert, trainee);
+  const verdict: Verdict = credit === 1 ? 'same' : credit > 0 ? 'partial' : 'different';
+  return { ...base, trainee, verdict, ...(scored ? { credit } : {}) };
+}
+
+function creditOf(expertChoice: Choice, traineeChoice: Choice): number {
+  if (expertChoice.type === 'interrupt' || traineeChoice.type === 'interrupt') {
+    return expertChoice.type === 'interrupt' && traineeChoice.type === 'interrupt' && expertChoice.key === traineeChoice.key ? 1 : 0;
+  }
+  const [expert, trainee] = [expertChoice.answer, traineeChoice.answer];
+  if (expert.kind === 'option' && trainee.kind === 'option') return expert.option === trainee.option ? 1 : 0;
+  if (expert.kind === 'checked' && trainee.kind === 'checked') return checklistCredit(expert.options, trainee.options);
+  if (expert.kind === 'value' && trainee.kind === 'value') return expert.raw.trim() === trainee.raw.trim() ? 1 : 0;
+  return expert.kind === trainee.kind ? 1 : 0;
+}
+
+/** Time on each step the trainee was shown (all visits together), beside the expert's seconds. */
+function stepTimes(library: Library, expert: ExpertRun, session: TrainingSession): StepTime[] {
+  const spent = new Map<string, number>();
+  for (const entry of buildTimeline(library, session).entries) spent.set(entry.step, (spent.get(entry.step) ?? 0) + entry.spentMs);
+  const expertSeconds = new Map<string, number>();
+  for (const entry of expert.entries) {
+    if (entry.type === 'answer' && entry.seconds !== undefined) expertSeconds.set(entry.step, (expertSeconds.get(entry.step) ?? 0) + entry.seconds);
+  }
+  return [...spent].map(([step, traineeMs]) => {
+    const seconds = expertSeconds.get(step);
+    const slow = seconds !== undefined && traineeMs / 1000 > 2 * seconds && traineeMs / 1000 - seconds >= 15;
+    return { step, traineeMs, ...(seconds !== undefined ? { expertSeconds: seconds } : {}), slow };
+  });
+}

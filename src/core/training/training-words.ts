@@ -1,0 +1,56 @@
+/** `sop train`'s own words in the debrief and the report, in English and Ukrainian. */
+import type { Bilingual } from '../check/message.js';
+
+export const TW = {
+  debrief: { en: 'Debrief', uk: 'Розбір' },
+  score: { en: 'Score', uk: 'Оцінка' },
+  points: { en: 'points', uk: 'балів' },
+  of: { en: 'of', uk: 'з' },
+  decisionsPart: { en: 'Decisions as the expert', uk: 'Рішення як в експерта' },
+  redFlagsPart: { en: 'Red flags caught', uk: 'Помічені тривожні сигнали' },
+  outcomePart: { en: 'Outcome', uk: 'Результат' },
+  notInScenario: { en: 'none in this scenario', uk: 'у цьому сценарії немає' },
+  expected: { en: 'expected', uk: 'очікувано' },
+  notFinished: { en: 'the call was not finished', uk: 'дзвінок не завершено' },
+  referralsMissing: { en: 'referrals not made', uk: 'не надано контактів' },
+  decisions: { en: 'Decisions (yours beside the expert’s)', uk: 'Рішення (ваші поруч з експертними)' },
+  you: { en: 'you', uk: 'ви' },
+  expert: { en: 'expert', uk: 'експерт' },
+  notReached: { en: 'not reached', uk: 'не дійшли' },
+  notComparable: { en: 'kept only as [redacted]: not compared', uk: 'збережено лише як [redacted]: не порівнюється' },
+  why: { en: 'Why', uk: 'Чому' },
+  notScored: { en: 'a fact from the caller, not scored', uk: 'факт від абонента, не оцінюється' },
+  guidance: { en: 'Guidance', uk: 'Порада' },
+  offPath: { en: 'Steps off the expert’s path', uk: 'Кроки поза шляхом експерта' },
+  redFlags: { en: 'Red flags', uk: 'Тривожні сигнали' },
+  visitMissed: { en: 'not passed through', uk: 'не пройдено' },
+  visitHit: { en: 'passed through', uk: 'пройдено' },
+  interruptMissed: { en: 'not used', uk: 'не використано' },
+  interruptHit: { en: 'used', uk: 'використано' },
+  interrupt: { en: 'interrupt', uk: 'переривання' },
+  noRedFlags: { en: 'No red flags were missed.', uk: 'Жодного тривожного сигналу не пропущено.' },
+  times: { en: 'Time per step (you / expert)', uk: 'Час на крок (ви / експерт)' },
+  slow: { en: 'slow', uk: 'повільно' },
+  // Report
+  report: { en: 'Training report', uk: 'Звіт про навчання' },
+  trainee: { en: 'trainee', uk: 'слухач' },
+  sessions: { en: 'sessions', uk: 'сесій' },
+  scenariosDone: { en: 'Scenarios done', uk: 'Пройдені сценарії' },
+  scenario: { en: 'scenario', uk: 'сценарій' },
+  attempts: { en: 'attempts', uk: 'спроби' },
+  finished: { en: 'finished', uk: 'завершено' },
+  best: { en: 'best', uk: 'найкраща' },
+  last: { en: 'last', uk: 'остання' },
+  notDone: { en: 'Not done yet', uk: 'Ще не пройдено' },
+  none: { en: 'none', uk: 'немає' },
+  overTime: { en: 'Scores over time', uk: 'Оцінки з часом' },
+  unfinished: { en: 'not finished', uk: 'не завершено' },
+  noScore: { en: 'scenario not found or no longer fits the SOPs: no score', uk: 'сценарій не знайдено або він більше не відповідає СОП: без оцінки' },
+  divergences: { en: 'Steps where the trainee most often decides differently from the expert', uk: 'Кроки, де слухач найчастіше вирішує інакше, ніж експерт' },
+  times_: { en: 'times', uk: 'разів' },
+  missedFlags: { en: 'Red flags most often missed', uk: 'Найчастіше пропущені тривожні сигнали' },
+} satisfies Record<string, Bilingual>;
+
+export function tw(lang: string, message: Bilingual): string {
+  return lang === 'uk' ? message.uk : message.en;
+}

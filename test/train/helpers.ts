@@ -1,0 +1,83 @@
+/**
+ * The training fixtures (a small library and its scenarios, in fixtures/sops), and training
+ * sessions made by driving the real engine with a trainee's commands, each after a given pause.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scriptedAnswer, currentStep, startCall, step } from '../../src/core/engine/index.js';
+import type { Command, EngineEvent } from '../../src/core/engine/types.js';
+import { loadLibrary } from '../../src/core/load/load-library.js';
+import { loadScenario, type LoadedScenario } from '../../src/core/load/load-scenario.js';
+import type { Library } from '../../src/core/model/library.js';
+import type { JournalLine } from '../../src/core/record/journal-line.js';
+import type { TrainingSession } from '../../src/core/training/index.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SOPS = join(ROOT, 'test', 'train', 'fixtures', 'sops');
+export const SCENARIOS = join(SOPS, 'scenarios');
+
+function source(path: string): { path: string; text: string; sha256: string } {
+  const bytes = readFileSync(path);
+  return { path: relative(ROOT, path), text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+export function trainingLibrary(): Library {
+  const files = readdirSync(SOPS).filter((name) => name.endsWith('.yaml')).sort();
+  const { library, findings } = loadLibrary(files.map((name) => source(join(SOPS, name))));
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0) throw new Error(`training fixtures do not load: ${JSON.stringify(errors, null, 2)}`);
+  return library;
+}
+
+export function trainingScenario(name: string): LoadedScenario {
+  const { loaded, findings } = loadScenario(source(join(SCENARIOS, `${name}.scenario.yaml`)));
+  if (!loaded) throw new Error(`scenario ${name} does not load: ${JSON.stringify(findings, null, 2)}`);
+  return loaded;
+}
+
+/** What the trainee does: an answer as a scenario would write it, back, an interrupt key; after `seconds`. */
+export type Move = { readonly answer: unknown; readonly seconds?: number } | { readonly back: true; readonly seconds?: number } | { readonly key: string; readonly seconds?: number };
+
+/**
+ * A session as the journal would hold it (protection aside): session-start, then the engine's
+ * events of each move, `ms` advancing by each move's seconds; session-end when the call ended.
+ */
+export function trainingSession(library: Library, sop: string, moves: readonly Move[], options: { id?: string; scenario?: string; trainee?: string; at?: string } = {}): TrainingSession {
+  const id = options.id ?? '20261101-1000-aaaa';
+  const started = startCall(library, sop);
+  if (!started.ok) throw new Error(started.refusal.message.en);
+  let state = started.state;
+  let ms = 0;
+  let seq = 0;
+  const base = new Date(options.at ?? '2026-11-01T10:00:00.000Z').getTime();
+  const lines: JournalLine[] = [];
+  const push = (event: Record<string, unknown>): void => {
+    lines.push({ v: 1, session: id, seq: seq++, at: new Date(base + ms).toISOString(), ms, ...event, prev: '0'.repeat(64) } as unknown as JournalLine);
+  };
+  push({ type: 'session-start', sop, version: '1.0.0', files: [], operator: 'tester', lang: 'en', tool: 'test', mode: 'training', scenario: options.scenario ?? 'two-signs', trainee: options.trainee ?? 'anna' });
+  const record = (events: readonly EngineEvent[]): void => {
+    for (const event of events) push(event as unknown as Record<string, unknown>);
+  };
+  record(started.events);
+  for (const move of moves) {
+    ms += (move.seconds ?? 1) * 1000;
+    let command: Command;
+    if ('back' in move) command = { type: 'back' };
+    else if ('key' in move) command = { type: 'interrupt', key: move.key };
+    else {
+      const current = currentStep(library, state);
+      if (!current) throw new Error('the call already ended');
+      const scripted = scriptedAnswer(current.step, move.answer);
+      if (!scripted.ok) throw new Error(scripted.refusal.message.en);
+      command = { type: 'answer', answer: scripted.answer };
+    }
+    const result = step(library, state, command);
+    if (!result.ok) throw new Error(`${JSON.stringify(command)}: ${result.refusal.message.en}`);
+    record(result.events);
+    state = result.state;
+  }
+  if (state.status === 'ended') push({ type: 'session-end', outcome: state.outcome, referrals: state.referrals, durationMs: ms });
+  return { id, lines, status: state.status === 'ended' ? 'completed' : 'interrupted' };
+}
