@@ -116,6 +116,16 @@ describe('sop log (built binary)', () => {
     expect(uk).toContain('Скеровано по допомогу');
   });
 
+  it('warns when the SOP changed since the call was recorded', async () => {
+    const dir = tempDir();
+    const writer = await writerFor(dir);
+    writer.append('session-start', startPayload({ sop: 'intake', files: [{ sop: 'intake', file: 'intake.sop.yaml', sha256: 'b'.repeat(64) }] }));
+    writer.close();
+    const shown = sop(['log', 'show', writer.sessionId, '--data-dir', dir, '--sops', SOPS]);
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toContain('intake: changed since this call was recorded');
+  });
+
   it('shows the raw lines with --format json', () => {
     const shown = sop(['log', 'show', ids.cut, '--data-dir', dataDir, '--format', 'json']);
     const lines = shown.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string });

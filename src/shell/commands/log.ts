@@ -138,7 +138,21 @@ export async function runLogShow(id: string, options: LogShowOptions): Promise<n
     process.stdout.write(session.lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
     return EXIT.ok;
   }
-  process.stdout.write(transcript(session, await libraryFor(config.sopsDir), lang));
+  const library = await libraryFor(config.sopsDir);
+  const changed = session.start.files.filter((pinned) => {
+    const loaded = library?.sops.get(pinned.sop);
+    return loaded !== undefined && loaded.sha256 !== pinned.sha256;
+  });
+  if (changed.length > 0) {
+    const names = changed.map((pinned) => pinned.sop).join(', ');
+    printNotices([
+      say(lang, {
+        en: `${names}: changed since this call was recorded; step texts and labels below are from the current version`,
+        uk: `${names}: змінено після запису цього дзвінка; тексти кроків і назви нижче — з поточної версії`,
+      }),
+    ]);
+  }
+  process.stdout.write(transcript(session, library, lang));
   return EXIT.ok;
 }
 
