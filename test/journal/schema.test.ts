@@ -52,6 +52,15 @@ describe('schemas/journal.schema.json', () => {
     expect(validate(noPrev)).toBe(false);
   });
 
+  it('accepts the seal and sealed blocks that sealing adds, and nothing else unknown', () => {
+    const envelope = { v: 1, session: '20261129-1302-k3f9', seq: 4, at: '2026-11-29T13:02:05.120Z', ms: 5120, prev: 'a'.repeat(64) };
+    const note = { ...envelope, type: 'note', step: 'intake/where', text: '[redacted]', redacted: true };
+    const seal = { alg: 'X25519-HKDF-SHA256-A256GCM', kid: '0123456789abcdef', epk: 'AAAA', n: 'AAAAAAAAAAAAAAAA', w: 'AAAA' };
+    expect(validate({ ...note, seal, sealed: { k: 4, n: 'AAAAAAAAAAAAAAAA', c: 'AAAA' } })).toBe(true);
+    expect(validate({ ...note, sealed: { k: 4, n: 'AAAA', c: 'AAAA', clear: 'x' } })).toBe(false);
+    expect(validate({ ...note, secret: 'x' })).toBe(false);
+  });
+
   it('accepts decision and interrupt events', () => {
     const envelope = { v: 1, session: '20261129-1302-k3f9', seq: 3, at: '2026-11-29T13:02:05.120Z', ms: 5120, prev: 'a'.repeat(64) };
     expect(validate({ ...envelope, type: 'decision', step: 'intake/check', branch: 0, to: 'intake/next' })).toBe(true);
