@@ -1,7 +1,6 @@
 import type { Library } from '../model/library.js';
-import type { InteractiveStep } from '../model/sop.js';
+import type { InteractiveStep, Step } from '../model/sop.js';
 import { acceptAnswer } from './accept-answer.js';
-import { currentStep } from './current-step.js';
 import { prepareSop } from './prepared-sop.js';
 import { refuse } from './refusals.js';
 import { resolveNext } from './resolve-next.js';
@@ -15,30 +14,36 @@ import type { Answer, AnswerRecord, CallState, EngineEvent, StepResult } from '.
  * the end. The new state's `previous` is this one, so back can undo it.
  */
 export function applyAnswer(library: Library, state: CallState, answer: Answer): StepResult {
-  const current = currentStep(library, state);
-  if (current === undefined) return { ok: false, refusal: refuse.notInteractive(state.frames.at(-1)?.step ?? '?') };
   const frameIndex = state.frames.length - 1;
   const frame = state.frames[frameIndex]!;
-  const accepted = acceptAnswer(current.step, answer, frame.vars);
-  if (!accepted.ok) return accepted;
-
-  const prepared = prepareSop(library, frame.sop)!;
+  const prepared = prepareSop(library, frame.sop);
+  if (prepared === undefined) return { ok: false, refusal: refuse.unknownSop(frame.sop, 'call stack') };
+  const step = prepared.sop.steps[frame.step] as Step | undefined;
   const qualified = prepared.qualified(frame.step);
-  const record: AnswerRecord = recordOf(qualified, answer, accepted.value, current.step);
+  if (step === undefined || step.kind === 'decide' || step.kind === 'call' || step.kind === 'end') {
+    return { ok: false, refusal: refuse.notInteractive(qualified) };
+  }
+  const accepted = acceptAnswer(step, answer, frame.vars);
+  if (!accepted.ok) return accepted;
+  if (accepted.next === undefined) return { ok: false, refusal: refuse.noBranch(qualified) };
+  const next = resolveNext(prepared, accepted.next, accepted.vars, frame.step);
+  if (!next.ok) return next;
+
+  const record = recordOf(qualified, answer, accepted.value, step);
   const events: EngineEvent[] = [];
   const original = state.undone?.[qualified];
   let undone = state.undone;
-  if (original === undefined) events.push({ type: 'answer', ...record });
-  else {
+  if (original === undefined) {
+    events.push(record.stat === undefined
+      ? { type: 'answer', step: qualified, answer, value: record.value, sensitive: record.sensitive }
+      : { type: 'answer', step: qualified, answer, value: record.value, sensitive: record.sensitive, stat: record.stat });
+  } else {
     events.push({ type: 'amend', original, ...record });
     const rest = { ...undone };
     delete rest[qualified];
     undone = Object.keys(rest).length === 0 ? undefined : rest;
   }
 
-  if (accepted.next === undefined) return { ok: false, refusal: refuse.noBranch(qualified) };
-  const next = resolveNext(prepared, accepted.next, accepted.vars, frame.step);
-  if (!next.ok) return next;
   const frames = state.frames.slice();
   frames[frameIndex] = { sop: frame.sop, step: next.goto, vars: accepted.vars };
   const settled = settle(library, frames, state.referrals, events);
@@ -47,12 +52,7 @@ export function applyAnswer(library: Library, state: CallState, answer: Answer):
 }
 
 function recordOf(step: string, answer: Answer, value: AnswerRecord['value'], source: InteractiveStep): AnswerRecord {
-  const record: { -readonly [K in keyof AnswerRecord]: AnswerRecord[K] } = {
-    step,
-    answer,
-    value,
-    sensitive: 'sensitive' in source && source.sensitive === true,
-  };
-  if ('stat' in source && source.stat !== undefined) record.stat = source.stat;
-  return record;
+  const sensitive = source.kind !== 'say' && source.sensitive === true;
+  const stat = source.kind === 'ask' || source.kind === 'input' ? source.stat : undefined;
+  return stat === undefined ? { step, answer, value, sensitive } : { step, answer, value, sensitive, stat };
 }

@@ -2,8 +2,11 @@
  * Builds CallState objects. `path` grows by one step per answer, and every state keeps the
  * previous one for back, so copying the path each time would make a call quadratic. Instead each
  * state holds a persistent list (a trail, shared with its predecessors) and materialises `path`
- * as an array on first read. `path` is an own, enumerable property: JSON, spread and deep
- * equality see a plain array.
+ * as an array on first read (then keeps it).
+ *
+ * States are instances of a small class (the fastest shape for V8): every field is an own
+ * property except `path`, a getter; `toJSON` includes it, so JSON output is the plain CallState.
+ * Build states only through the engine: a spread copy (`{...state}`) has no `path`.
  */
 import type { AnswerRecord, CallState, Frame, QualifiedStep } from './types.js';
 
@@ -12,9 +15,6 @@ interface Trail {
   readonly prev: Trail | undefined;
   readonly length: number;
 }
-
-/** The trail of each state built here. A copy made elsewhere is not in it: its path is read instead. */
-const trails = new WeakMap<CallState, Trail | undefined>();
 
 export interface StateFields {
   readonly root: string;
@@ -27,16 +27,58 @@ export interface StateFields {
   readonly lastAnswer?: AnswerRecord | undefined;
 }
 
+class State implements CallState {
+  readonly root: string;
+  readonly frames: readonly Frame[];
+  readonly status: 'active' | 'ended';
+  readonly referrals: readonly string[];
+  // Always set (maybe to undefined), so every state has one shape; JSON leaves undefined out.
+  readonly outcome?: string;
+  readonly previous?: CallState;
+  readonly undone?: { readonly [step: QualifiedStep]: AnswerRecord };
+  readonly lastAnswer?: AnswerRecord;
+  readonly #trail: Trail | undefined;
+  #path: readonly QualifiedStep[] | undefined;
+
+  constructor(fields: StateFields, trail: Trail | undefined) {
+    this.root = fields.root;
+    this.frames = fields.frames;
+    this.status = fields.status;
+    this.referrals = fields.referrals;
+    this.outcome = fields.outcome;
+    this.previous = fields.previous;
+    this.undone = fields.undone;
+    this.lastAnswer = fields.lastAnswer;
+    this.#trail = trail;
+  }
+
+  get path(): readonly QualifiedStep[] {
+    return (this.#path ??= materialise(this.#trail));
+  }
+
+  static trailOf(state: CallState): Trail | undefined {
+    if (#trail in state) return state.#trail;
+    // A state built elsewhere (a copy): rebuild the trail from its path.
+    let trail: Trail | undefined;
+    for (const step of (state.path as readonly QualifiedStep[] | undefined) ?? []) trail = { step, prev: trail, length: (trail?.length ?? 0) + 1 };
+    return trail;
+  }
+
+  toJSON(): object {
+    return { ...this, path: this.path };
+  }
+}
+
 /** A state whose path is `base`'s path, plus `shown` when a step was shown. */
 export function makeState(fields: StateFields, base: CallState | undefined, shown: QualifiedStep | undefined): CallState {
-  let trail = base === undefined ? undefined : trailOf(base);
+  let trail = base === undefined ? undefined : State.trailOf(base);
   if (shown !== undefined) trail = { step: shown, prev: trail, length: (trail?.length ?? 0) + 1 };
-  return build(fields, trail);
+  return new State(fields, trail);
 }
 
 /** `state` with some fields replaced; the same path. */
 export function withFields(state: CallState, fields: Partial<StateFields>): CallState {
-  return build(
+  return new State(
     {
       root: state.root,
       frames: state.frames,
@@ -48,38 +90,8 @@ export function withFields(state: CallState, fields: Partial<StateFields>): Call
       lastAnswer: state.lastAnswer,
       ...fields,
     },
-    trailOf(state),
+    State.trailOf(state),
   );
-}
-
-function build(fields: StateFields, trail: Trail | undefined): CallState {
-  let path: readonly QualifiedStep[] | undefined;
-  const state: CallState = {
-    root: fields.root,
-    frames: fields.frames,
-    status: fields.status,
-    get path(): readonly QualifiedStep[] {
-      return (path ??= materialise(trail));
-    },
-    referrals: fields.referrals,
-  };
-  // Optional fields are left out rather than set to undefined: states stay plain JSON.
-  const optional = state as { -readonly [K in keyof StateFields]?: StateFields[K] };
-  if (fields.outcome !== undefined) optional.outcome = fields.outcome;
-  if (fields.previous !== undefined) optional.previous = fields.previous;
-  if (fields.undone !== undefined) optional.undone = fields.undone;
-  if (fields.lastAnswer !== undefined) optional.lastAnswer = fields.lastAnswer;
-  trails.set(state, trail);
-  return state;
-}
-
-function trailOf(state: CallState): Trail | undefined {
-  const own = trails.get(state);
-  if (own !== undefined || trails.has(state)) return own;
-  // A state built elsewhere (e.g. a spread copy without the symbol): rebuild from its path once.
-  let trail: Trail | undefined;
-  for (const step of state.path) trail = { step, prev: trail, length: (trail?.length ?? 0) + 1 };
-  return trail;
 }
 
 function materialise(trail: Trail | undefined): readonly QualifiedStep[] {

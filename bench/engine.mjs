@@ -1,0 +1,183 @@
+// Engine throughput: transitions per second through generated 10,000-step SOPs, against a bare
+// loop over the same steps measured in the same run (the floor any interpreter pays: a lookup and
+// a `next` per step). Rounds alternate baseline and engine, and ratios are per round, so load from
+// other processes hits both sides alike. Bundles src/core/engine with esbuild into a temporary
+// file, so it needs no build step.
+//   node bench/engine.mjs      (about 20 s)
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const STEPS = 10_000;
+const ROUNDS = 25;
+
+/** A chain of say steps, s0 -> s1 -> ... -> end. */
+function sayChain() {
+  const steps = {};
+  for (let i = 0; i < STEPS; i++) steps[`s${i}`] = { kind: 'say', text: `Step ${i}`, next: i + 1 < STEPS ? `s${i + 1}` : 'end' };
+  steps.end = { kind: 'end', outcome: 'done' };
+  return { sop: 'chain', version: '1.0.0', title: 'Chain', languages: ['en'], start: 's0', outcomes: { done: { label: 'Done', category: 'informed' } }, steps };
+}
+
+/**
+ * A realistic mix: ask steps (save, an option with set) and a checklist every 10th step, each
+ * followed by a decide step with CEL conditions. One answer = 2 transitions (answer, decision).
+ */
+function mixed() {
+  const steps = {};
+  const n = STEPS / 2;
+  for (let i = 0; i < n; i++) {
+    const next = i + 1 < n ? `q${i + 1}` : 'end';
+    steps[`q${i}`] =
+      i % 10 === 9
+        ? { kind: 'checklist', text: 'Signs?', save: 'signs', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], next: `d${i}` }
+        : { kind: 'ask', text: 'Q?', save: 'last', options: [{ id: 'yes', label: 'Yes', set: { urgent: true } }, { id: 'no', label: 'No' }], next: `d${i}` };
+    steps[`d${i}`] = {
+      kind: 'decide',
+      next: [
+        { when: 'urgent && size(signs) >= 2 && count > 100', goto: 'end' },
+        { when: 'last == "maybe"', goto: 'end' },
+        { goto: next },
+      ],
+    };
+  }
+  steps.end = { kind: 'end', outcome: 'done' };
+  return {
+    sop: 'mixed',
+    version: '1.0.0',
+    title: 'Mixed',
+    languages: ['en'],
+    start: 'q0',
+    variables: { urgent: { type: 'bool' }, signs: { type: 'list' }, last: { type: 'string' }, count: { type: 'int', default: 3 } },
+    outcomes: { done: { label: 'Done', category: 'informed' } },
+    steps,
+  };
+}
+
+function libraryOf(sop) {
+  return { sops: new Map([[sop.sop, { sop, file: `${sop.sop}.sop.yaml`, sha256: '', positionOf: () => undefined }]]) };
+}
+
+/** Seconds taken by fn, which returns how many transitions it made: transitions per second. */
+function rate(fn) {
+  const t0 = process.hrtime.bigint();
+  const count = fn();
+  return count / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+async function main({ startCall, step }) {
+  const chain = libraryOf(sayChain());
+  const mix = libraryOf(mixed());
+  const steps = chain.sops.get('chain').sop.steps;
+  const mixSteps = mix.sops.get('mixed').sop.steps;
+  let sink = 0;
+
+  // Baseline: look the step up, take its next, until the end; 10 passes (the engine does 1).
+  const baseline = () => {
+    let count = 0;
+    for (let pass = 0; pass < 10; pass++) {
+      let id = 's0';
+      for (;;) {
+        const current = steps[id];
+        if (current.kind === 'end') break;
+        id = current.next;
+        count++;
+      }
+      sink += id.length;
+    }
+    return count;
+  };
+
+  const cont = { type: 'answer', answer: { kind: 'continue' } };
+  const sayRun = () => {
+    let state = startCall(chain, 'chain').state;
+    let count = 0;
+    while (state.status === 'active') {
+      state = step(chain, state, cont).state;
+      count++;
+    }
+    sink += state.path.length;
+    return count;
+  };
+
+  const no = { type: 'answer', answer: { kind: 'option', option: 'no' } };
+  const tickA = { type: 'answer', answer: { kind: 'checked', options: ['a'] } };
+  const mixedRun = () => {
+    let state = startCall(mix, 'mixed').state;
+    let count = 0;
+    while (state.status === 'active') {
+      const top = state.frames[state.frames.length - 1];
+      const result = step(mix, state, mixSteps[top.step].kind === 'ask' ? no : tickA);
+      if (!result.ok) throw new Error(result.refusal.message.en);
+      state = result.state;
+      count += 2;
+    }
+    return count;
+  };
+
+  // A correction, the way counsellors use back: back one step and answer again (amend), at
+  // every step of the chain. 2 commands per step.
+  const states = [];
+  for (let state = startCall(chain, 'chain').state; state.status === 'active'; state = step(chain, state, cont).state) states.push(state);
+  const back = { type: 'back' };
+  const correctRun = () => {
+    let count = 0;
+    for (let i = 1; i < states.length; i++) {
+      const undone = step(chain, states[i], back);
+      const again = step(chain, undone.state, cont);
+      if (!again.ok || again.events[0].type !== 'amend') throw new Error('expected an amend');
+      count += 2;
+    }
+    return count;
+  };
+
+  const results = { baseline: [], say: [], mixed: [], correct: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    results.baseline.push(rate(baseline));
+    results.say.push(rate(sayRun));
+    results.baseline.push(rate(baseline));
+    results.mixed.push(rate(mixedRun));
+    results.baseline.push(rate(baseline));
+    results.correct.push(rate(correctRun));
+  }
+  // Ratios per round against the baseline measured just before; the first 5 rounds warm up.
+  const warm = (list) => list.slice(5);
+  const ratios = (name, offset) => warm(results[name].map((value, round) => value / results.baseline[round * 3 + offset]));
+  const fmt = (n) => `${Math.round(n).toLocaleString('en-US')}/s`;
+  const base = median(warm(results.baseline));
+  console.log(`engine: ${STEPS.toLocaleString('en-US')}-step SOPs, ${ROUNDS} rounds (5 warm-up), medians; node ${process.version}`);
+  console.log(`  baseline: bare loop (lookup + next)       ${fmt(base)}`);
+  for (const [name, label, offset] of [
+    ['say', 'say chain, step() per transition', 0],
+    ['mixed', 'ask/checklist + CEL decide       ', 1],
+    ['correct', 'back + amend (commands)         ', 2],
+  ]) {
+    const value = median(warm(results[name]));
+    console.log(`  ${label}        ${fmt(value)}  = ${median(ratios(name, offset)).toFixed(4)} x baseline (best ${fmt(Math.max(...results[name]))})`);
+  }
+  const met = median(warm(results.say)) >= 1e6 && median(warm(results.mixed)) >= 1e6;
+  console.log(`  target >= 1,000,000 transitions/s (medians): ${met ? 'met' : 'NOT met on this run'}`);
+  if (sink === -1) console.log('');
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'sop-bench-engine-'));
+try {
+  const entry = join(dir, 'engine.mjs');
+  await build({
+    entryPoints: [join(root, 'src/core/engine/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile: entry,
+    logLevel: 'warning',
+  });
+  await main(await import(pathToFileURL(entry).href));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
