@@ -6,7 +6,8 @@ import type { LogListOptions, LogShowOptions, LogVerifyOptions } from '../cli/lo
 import { loadConfig, type Config } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
-import { readJournal, type RecordedSessionIn } from '../journal/reader.js';
+import type { SessionMode } from '../../core/record/journal-line.js';
+import { readJournal, type JournalContents, type RecordedSessionIn } from '../journal/reader.js';
 import { formatDuration, formatLocalTime, transcript } from '../journal/transcript.js';
 import { verifyJournal, verifyJournalFile } from '../journal/verify.js';
 
@@ -18,6 +19,23 @@ function settings(options: { dataDir?: string; lang?: string; sops?: string }): 
       ...(options.sops !== undefined ? { sopsDir: options.sops } : {}),
     },
   });
+}
+
+/** Reads the journal of one mode; an unreadable journal is a clear error (exit 2), not a crash. */
+function readOrExplain(config: Config, mode: SessionMode): JournalContents {
+  try {
+    return readJournal(config.dataDir, mode, { lang: config.lang });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    const path = (error as NodeJS.ErrnoException).path ?? config.dataDir;
+    throw new UserError(
+      say(config.lang, {
+        en: `cannot read the journal: ${path} (${code}). Check the permissions, or give --data-dir.`,
+        uk: `не вдається прочитати журнал: ${path} (${code}). Перевірте права доступу або вкажіть --data-dir.`,
+      }),
+    );
+  }
 }
 
 function printNotices(notices: readonly string[]): void {
@@ -68,7 +86,7 @@ export async function runLogList(options: LogListOptions): Promise<number> {
   const { lang } = config;
   const since = parseBound(options.since, 'start', '--since', lang);
   const until = parseBound(options.until, 'end', '--until', lang);
-  const { sessions, notices } = readJournal(config.dataDir, options.training ? 'training' : 'live', { lang });
+  const { sessions, notices } = readOrExplain(config, options.training ? 'training' : 'live');
   printNotices(notices);
   const rows = sessions.map((session) => ({ session, summary: summarise(session) })).filter(({ session, summary }) => keep(session, summary, options, since, until));
   if (options.format === 'json') {
@@ -109,7 +127,7 @@ export async function runLogShow(id: string, options: LogShowOptions): Promise<n
   const config = settings(options);
   const { lang } = config;
   const mode = options.training ? 'training' : 'live';
-  const { sessions, notices } = readJournal(config.dataDir, mode, { lang });
+  const { sessions, notices } = readOrExplain(config, mode);
   printNotices(notices);
   const found = findSession(sessions, id);
   const list = (matches: readonly RecordedSessionIn[]): string =>
