@@ -1,6 +1,7 @@
 /** `sop config`: loads the settings as every command does and shows each with its source. */
 import type { ConfigOptions } from '../cli/config.js';
 import { loadConfig, type Config } from '../config/index.js';
+import { configuredKey } from '../crypto/configured-key.js';
 import { EXIT } from '../exit-codes.js';
 import { say } from '../i18n.js';
 
@@ -31,7 +32,7 @@ export async function runConfig(options: ConfigOptions): Promise<number> {
     [say(lang, { en: 'operator', uk: 'оператор' }), config.operator, config.sources.operator],
     [say(lang, { en: 'data dir', uk: 'тека даних' }), config.dataDir, config.sources.dataDir],
     [say(lang, { en: 'sops dir', uk: 'тека SOP' }), config.sopsDir, config.sources.sopsDir],
-    [say(lang, { en: 'public key', uk: 'публічний ключ' }), config.publicKey, config.sources.publicKey],
+    [say(lang, { en: 'public key', uk: 'публічний ключ' }), publicKeyText(config), config.sources.publicKey],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   const none = say(lang, { en: '(none)', uk: '(немає)' });
@@ -41,4 +42,12 @@ export async function runConfig(options: ConfigOptions): Promise<number> {
   }
   process.stdout.write(text);
   return EXIT.ok;
+}
+
+/** The configured key's path and fingerprint (or why it cannot be used): which key seals calls. */
+function publicKeyText(config: Config): string | undefined {
+  const key = configuredKey(config, config.lang);
+  if (key.kind === 'none') return undefined;
+  if (key.kind === 'ok') return `${key.path}  ${say(config.lang, { en: 'fingerprint', uk: 'відбиток' })} ${key.fingerprint}`;
+  return `${key.path}  ${say(config.lang, { en: 'UNUSABLE, calls are only redacted:', uk: 'НЕПРИДАТНИЙ, дзвінки лише редагуються:' })} ${key.problem.split('\n')[0]}`;
 }

@@ -5,6 +5,7 @@ import type { ResumeOptions } from '../cli/resume.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
+import { sessionSealer } from '../crypto/configured-key.js';
 import { openSessionWriterFor, readJournal } from '../journal/index.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
@@ -95,7 +96,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
         ],
       };
     };
-    const writer = await openSessionWriterFor(session.id, { dataDir: config.dataDir, mode: 'live', now: () => new Date(), monotonic: () => performance.now() });
+    const writer = await openSessionWriterFor(session.id, { dataDir: config.dataDir, mode: 'live', now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
     try {
       const elapsedMs = session.lines.at(-1)?.ms ?? 0;
       return await runLiveCall({ library, state: rebuilt.state, lang, writer, elapsedMs, hooks: { beforeStep: banner } });

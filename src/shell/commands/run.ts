@@ -10,6 +10,7 @@ import { VERSION } from '../cli/main.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
+import { sessionSealer } from '../crypto/configured-key.js';
 import { openSessionWriter, type SessionWriter } from '../journal/index.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
@@ -33,7 +34,7 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
     const sop = chosen ?? (await chooseSop(library, lang));
     if (sop === undefined) return EXIT.findings;
 
-    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'live', now: () => new Date(), monotonic: () => performance.now() });
+    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'live', now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
     try {
       const root = library.sops.get(sop)?.sop;
       writer.append('session-start', {

@@ -14,6 +14,7 @@ import { JournalWriteError } from './errors.js';
 import { DIR_MODE, FILE_MODE, journalDir, listJournalFiles, monthFile } from './files.js';
 import { lineHash } from './hash.js';
 import { acquireLock } from './lock.js';
+import type { Sealer } from '../crypto/seal.js';
 import { protect } from './protect.js';
 import { scanJournalBytes } from './scan.js';
 import { newSessionId } from './session-id.js';
@@ -30,6 +31,8 @@ export interface SessionWriterOptions {
   /** Continue this interrupted session (resume): same file, seq and ms continue. */
   readonly continueSession?: string;
   readonly fs?: Partial<JournalFs>;
+  /** Seals protected content to the supervisor's key (src/shell/crypto/); without it, only redaction. */
+  readonly sealer?: Sealer;
 }
 
 export interface SessionWriter {
@@ -225,7 +228,7 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
       const { type: _ignored, ...rest } = payload as Record<string, unknown>;
       // Every line's `at` is its time: an interruption's step is written as `step`.
       const fields = type === 'interrupted' ? { reason: rest['reason'], step: rest['step'] ?? rest['at'] } : rest;
-      const event = protect({ type, ...fields } as unknown as JournalEvent);
+      const event = protect({ type, ...fields } as unknown as JournalEvent, { session: sessionId, seq: nextSeq, ...(options.sealer ? { sealer: options.sealer } : {}) });
       const ms = Math.max(0, Math.round(msOffset + options.monotonic() - mono0));
       const line = { v: 1, session: sessionId, seq: nextSeq, at: options.now().toISOString(), ms, ...event, prev: nextPrev } as JournalLine;
       const text = JSON.stringify(line);
