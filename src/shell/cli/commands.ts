@@ -13,9 +13,10 @@ import { defineStats } from './stats.js';
 import { defineRun } from './run.js';
 import { defineLog } from './log.js';
 import { defineConfig } from './config.js';
+import { defineKeys } from './keys.js';
 import { defineReplay } from './replay.js';
 import { defineResume } from './resume.js';
 
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineResume, defineRun, defineTest, defineGraph, defineDocs, defineStats, defineValidate, defineSchema, defineLog, defineConfig, defineReplay];
+export const commandDefinitions: CommandDefinition[] = [defineResume, defineRun, defineTest, defineGraph, defineDocs, defineStats, defineValidate, defineSchema, defineLog, defineConfig, defineReplay, defineKeys];
