@@ -48,6 +48,8 @@ export interface Pty {
   /** Resolves with the exit code (or 128 + signal). */
   exited(timeout?: number): Promise<number>;
   kill(signal?: string): void;
+  /** Closes the terminal like a closed window: the pty goes away, then SIGHUP; resolves when the process is gone. */
+  hangUp(timeout?: number): Promise<void>;
 }
 
 export interface SpawnOptions {
@@ -126,6 +128,20 @@ export function spawnInPty(file: string, args: readonly string[], options: Spawn
     },
     kill(signal = 'SIGTERM') {
       pty.kill(signal);
+    },
+    async hangUp(timeout = 10_000) {
+      const pid = pty.pid;
+      (pty as unknown as { destroy(): void }).destroy();
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          return;
+        }
+        if (Date.now() > deadline) throw new Error(`process ${pid} still running ${timeout} ms after the hang-up`);
+        await sleep(20);
+      }
     },
   };
 }

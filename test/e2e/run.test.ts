@@ -226,6 +226,19 @@ describe('sop run in a terminal', () => {
     expect(pty.raw()).not.toMatch(/\u001b\[[0-9;]*m/);
   });
 
+  it('a closed terminal window (hang-up) ends the call as interrupted, the journal intact', async () => {
+    const h = home();
+    const pty = run(h, 'intake');
+    await pty.waitFor('Greet the caller');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Can the caller talk safely?');
+    await pty.hangUp();
+    const lines = readLines(h.dataDir);
+    expectChain(lines);
+    expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', reason: 'sighup', step: 'intake/safe' });
+    expect(existsSync(`${journalFiles(h.dataDir)[0]}.lock`)).toBe(false);
+  });
+
   it('resume notices an SOP changed since the call started and offers to start over', async () => {
     const h = home();
     const sops = join(h.dir, 'sops');

@@ -83,6 +83,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
     return failed(error, options, end.kind === 'ended' ? '' : end.at);
   }
   writer.close();
+  if (io.isGone?.()) endWithoutTerminal();
   const summary = renderSummary(end.state, library, lang, {
     sessionId: writer.sessionId,
     journalFile: writer.file,
@@ -109,6 +110,15 @@ function failed(error: unknown, options: LiveCallOptions, at: string): number {
       : 'STOP: the call journal cannot be written. Continue this call on paper.';
   writeSafely(process.stderr, `\n${stop}\n${safeText(error.message)}\n`);
   return EXIT.usage;
+}
+
+/**
+ * The window was closed and the journal is complete. Node would now abort (SIGABRT) while
+ * restoring the vanished terminal's settings at exit, and an abort can leave a core dump holding
+ * the call's answers in clear. SIGKILL ends the process without one; nobody is there to see it.
+ */
+function endWithoutTerminal(): void {
+  process.kill(process.pid, 'SIGKILL');
 }
 
 function writeSafely(stream: NodeJS.WriteStream, text: string): void {

@@ -10,7 +10,7 @@ import type { Library } from '../../core/model/library.js';
 import type { Lang } from '../i18n.js';
 import { handleKey } from './keys.js';
 import { renderStep } from './render-step.js';
-import type { CallIO } from './terminal.js';
+import { TerminalGone, type CallIO } from './terminal.js';
 import type { StepView } from './step-view.js';
 import { currentView } from './current-view.js';
 import { WORDS } from './words.js';
@@ -76,6 +76,7 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
           key = await io.nextKey();
         } catch (error) {
           if (signal?.aborted) return interrupted(state, reasonOf(signal));
+          if (error instanceof TerminalGone) return interrupted(state, 'sighup');
           throw error;
         }
         const result = handleKey(view, key);

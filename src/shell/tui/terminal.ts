@@ -6,8 +6,16 @@
 import { emitKeypressEvents } from 'node:readline';
 import type { Key } from './keys.js';
 
+/** The terminal went away (window closed, connection lost): stdin ended or failed. */
+export class TerminalGone extends Error {
+  constructor() {
+    super('the terminal is gone');
+    this.name = 'TerminalGone';
+  }
+}
+
 export interface CallIO {
-  /** The next key press. Rejects when the signal given to openTerminal aborts. */
+  /** The next key press. Rejects when the signal aborts, or with TerminalGone when stdin ends. */
   nextKey(): Promise<Key>;
   /** Replaces the screen with this text. */
   draw(screen: string): void;
@@ -17,6 +25,8 @@ export interface CallIO {
   height?(): number | undefined;
   /** Gives the terminal back. Safe to call twice. */
   close(): void;
+  /** True once the terminal went away (stdin ended or failed). */
+  isGone?(): boolean;
 }
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
@@ -41,10 +51,22 @@ export function openTerminal(input: NodeJS.ReadStream, output: NodeJS.WriteStrea
   const onAbort = (): void => {
     for (const w of waiting.splice(0)) w.reject(signal?.reason ?? new Error('aborted'));
   };
+  // A closed window ends stdin (or fails it with EIO) before SIGHUP arrives: treat it as a hang-up,
+  // and never let a write to the dead terminal crash the process before the journal is closed.
+  let gone = false;
+  const onGone = (): void => {
+    gone = true;
+    for (const w of waiting.splice(0)) w.reject(new TerminalGone());
+  };
+  const ignore = (): void => {};
 
   emitKeypressEvents(input);
   if (input.isTTY) input.setRawMode(true);
   input.on('keypress', onKey);
+  input.on('end', onGone);
+  input.on('close', onGone);
+  input.on('error', onGone);
+  output.on('error', ignore);
   input.resume();
   signal?.addEventListener('abort', onAbort);
   output.write(ALT_SCREEN_ON + HIDE_CURSOR);
@@ -54,10 +76,11 @@ export function openTerminal(input: NodeJS.ReadStream, output: NodeJS.WriteStrea
       if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'));
       const key = queue.shift();
       if (key) return Promise.resolve(key);
+      if (gone) return Promise.reject(new TerminalGone());
       return new Promise<Key>((resolve, reject) => waiting.push({ resolve, reject }));
     },
     draw(screen) {
-      if (closed) return;
+      if (closed || gone) return;
       output.write(HOME + screen.split('\n').join(`${CLEAR_LINE_END}\n`) + CLEAR_LINE_END + CLEAR_BELOW);
     },
     width() {
@@ -66,14 +89,24 @@ export function openTerminal(input: NodeJS.ReadStream, output: NodeJS.WriteStrea
     height() {
       return output.rows || undefined;
     },
+    isGone() {
+      return gone;
+    },
     close() {
       if (closed) return;
       closed = true;
       input.off('keypress', onKey);
+      input.off('end', onGone);
+      input.off('close', onGone);
       signal?.removeEventListener('abort', onAbort);
-      if (input.isTTY) input.setRawMode(false);
-      input.pause();
-      output.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+      if (gone) return;
+      try {
+        if (input.isTTY) input.setRawMode(false);
+        input.pause();
+        output.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+      } catch {
+        // The terminal went away meanwhile.
+      }
     },
   };
 }
