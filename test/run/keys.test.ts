@@ -90,4 +90,13 @@ describe('handleKey', () => {
       expect(press(view, k('\u0003', 'c', true)).actions).toEqual([{ type: 'sigint' }]);
     }
   });
+
+  it('letter keys work by the physical key with a Ukrainian layout or Caps Lock (й q, и b, т n, н y)', () => {
+    expect(press(viewOf('safe'), k('и')).actions).toEqual([{ type: 'command', command: { type: 'back' } }]);
+    expect(press(viewOf('safe'), k('B')).actions).toEqual([{ type: 'command', command: { type: 'back' } }]);
+    expect(press(viewOf('safe'), k('т')).view.ui.mode).toBe('note');
+    expect(press(viewOf('safe'), k('й'), k('н')).actions).toEqual([{ type: 'quit' }]);
+    // т is the physical "n" key: in the quit question it means stay, never quit.
+    expect(press(viewOf('safe'), k('Й'), k('т')).actions).toEqual([]);
+  });
 });

@@ -28,12 +28,27 @@ export interface KeyResult {
   readonly action?: KeyAction;
 }
 
+/**
+ * The runner's letter keys by the physical key, so they work with a Ukrainian keyboard layout
+ * active (and with Caps Lock): q/й quit, b/и back, n/т note, y/н yes.
+ */
+const LETTERS: { readonly [typed: string]: string } = {
+  q: 'q', Q: 'q', й: 'q', Й: 'q',
+  b: 'b', B: 'b', и: 'b', И: 'b',
+  n: 'n', N: 'n', т: 'n', Т: 'n',
+  y: 'y', Y: 'y', н: 'y', Н: 'y',
+};
+
+function letter(key: Key): string | undefined {
+  return key.sequence === undefined ? undefined : LETTERS[key.sequence];
+}
+
 export function handleKey(view: StepView, key: Key): KeyResult {
   if (key.ctrl && key.name === 'c') return { ui: view.ui, action: { type: 'sigint' } };
   const ui: UiState = { ...view.ui, message: undefined };
   switch (ui.mode) {
     case 'confirm-quit':
-      if (key.sequence === 'y' || key.sequence === 'Y' || key.sequence === 'т' || key.sequence === 'Т') return { ui, action: { type: 'quit' } };
+      if (letter(key) === 'y') return { ui, action: { type: 'quit' } };
       return { ui: { ...ui, mode: 'step' } };
     case 'note':
       return noteKey(ui, key);
@@ -55,9 +70,10 @@ function commandKey(view: StepView, ui: UiState, key: Key): KeyResult | undefine
   const ch = key.sequence;
   const back = { ...ui, mode: 'step' as const };
   if (ch === '?') return { ui: { ...back, guidance: !ui.guidance } };
-  if (ch === 'b' || ch === 'B') return { ui: back, action: { type: 'command', command: { type: 'back' } } };
-  if (ch === 'n' || ch === 'N') return { ui: { ...ui, mode: 'note', note: '' } };
-  if (ch === 'q' || ch === 'Q') return { ui: { ...ui, mode: 'confirm-quit' } };
+  const runnerKey = letter(key);
+  if (runnerKey === 'b') return { ui: back, action: { type: 'command', command: { type: 'back' } } };
+  if (runnerKey === 'n') return { ui: { ...ui, mode: 'note', note: '' } };
+  if (runnerKey === 'q') return { ui: { ...ui, mode: 'confirm-quit' } };
   const interrupt = view.interrupts.find((i) => i.key === ch);
   if (interrupt) return { ui: back, action: { type: 'command', command: { type: 'interrupt', key: interrupt.key } } };
   if (ui.mode === 'keys' && key.name === 'escape') return { ui: back };
