@@ -76,3 +76,14 @@ describe('sop test', () => {
     expect(sop([...PASSING, '--format', 'xml']).status).toBe(2);
   });
 });
+
+describe('sop test with a scenario file that does not load', () => {
+  it('counts it as a failed test at its position (exit 1)', () => {
+    const result = sop(['test', 'test/cli-test/fixtures/invalid-scenario', '--sops', 'test/check/fixtures/lib', '--format', 'json']);
+    expect(result.status).toBe(1);
+    const json = JSON.parse(result.stdout) as { summary: unknown; scenarios: { passed: boolean; failures: { code: string; at: string }[] }[] };
+    expect(json.summary).toEqual({ total: 1, passed: 0, failed: 1 });
+    expect(json.scenarios[0]?.failures[0]?.code).toBe('invalid');
+    expect(json.scenarios[0]?.failures[0]?.at).toMatch(/typo\.scenario\.yaml:\d+:\d+$/);
+  });
+});

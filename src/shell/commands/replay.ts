@@ -25,6 +25,14 @@ export async function runReplay(args: readonly string[], options: ReplayOptions,
   const { lang } = settings;
   const read: ReadCallsOptions = { dataDir: settings.dataDir, mode: options.training ? 'training' : 'live', lang };
   if (options.check) return check(callSources(args, read), read, settings.sopsDir, options, lang);
+  if (args.length !== 1) {
+    throw new UserError(
+      say(lang, {
+        en: 'replay shows one call: give one session id or one exported file (or use --check for many)',
+        uk: 'replay показує один дзвінок: вкажіть один ідентифікатор сесії або один експортований файл (або --check для багатьох)',
+      }),
+    );
+  }
   const { calls, notices } = readRecordedCalls(args, read);
   for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
   return replay(calls, args, settings.sopsDir, options, lang, io);
@@ -88,14 +96,6 @@ function progressBar(total: number): (done: number, calls: number, finished?: bo
 }
 
 async function replay(calls: readonly RecordedCall[], args: readonly string[], sopsDir: string, options: ReplayOptions, lang: Lang, io: ReplayIO): Promise<number> {
-  if (args.length !== 1) {
-    throw new UserError(
-      say(lang, {
-        en: 'replay shows one call: give one session id or one exported file (or use --check for many)',
-        uk: 'replay показує один дзвінок: вкажіть один ідентифікатор сесії або один експортований файл (або --check для багатьох)',
-      }),
-    );
-  }
   if (calls.length !== 1 || !calls[0]) {
     const list = calls.slice(0, 10).map((call) => `  ${call.id}`).join('\n');
     throw new UserError(

@@ -1,7 +1,7 @@
 /** `sop test`: scenario files run through the engine; coverage by scenarios and recorded calls. */
 import { join } from 'node:path';
 import { computeCoverage, traceAll, percent } from '../../core/check/compute-coverage.js';
-import { runScenario, type ScenarioResult } from '../../core/check/run-scenario.js';
+import { runScenario, type ScenarioFailure, type ScenarioResult } from '../../core/check/run-scenario.js';
 import type { TestOptions } from '../cli/test.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -49,23 +49,18 @@ export async function runTest(paths: readonly string[], options: TestOptions): P
 
   const { scenarios, findings: scenarioFindings } = await readScenarios(scenarioPaths);
   const results: ScenarioResult[] = [];
-  // A scenario file that does not load is a failed test, reported where the problem is.
+  // A scenario file that does not load is a failed test, one per file, each problem at its position.
+  const invalid = new Map<string, ScenarioFailure[]>();
   for (const finding of scenarioFindings.filter((candidate) => candidate.severity === 'error')) {
-    results.push({
-      scenario: finding.file,
-      file: finding.file,
-      sop: '',
-      passed: false,
-      failures: [
-        {
-          code: 'invalid',
-          message: { en: `${finding.rule} ${finding.name}: ${finding.message}`, uk: `${finding.rule} ${finding.name}: ${finding.message}` },
-          scenarioAt: { file: finding.file, line: finding.line, col: finding.col },
-        },
-      ],
-      events: [],
+    const failures = invalid.get(finding.file) ?? [];
+    failures.push({
+      code: 'invalid',
+      message: { en: `${finding.rule} ${finding.name}: ${finding.message}`, uk: `${finding.rule} ${finding.name}: ${finding.message}` },
+      scenarioAt: { file: finding.file, line: finding.line, col: finding.col },
     });
+    invalid.set(finding.file, failures);
   }
+  for (const [file, failures] of invalid) results.push({ scenario: file, file, sop: '', passed: false, failures, events: [] });
   for (const source of scenarios) results.push(runScenario(library, source));
   results.sort((a, b) => (a.file === b.file ? (a.scenario < b.scenario ? -1 : a.scenario > b.scenario ? 1 : 0) : a.file < b.file ? -1 : 1));
   if (results.length === 0) {
