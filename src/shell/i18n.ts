@@ -2,8 +2,6 @@
  * Ukrainian and English for the tool's own words. Messages live beside the code that uses them,
  * as `{ en, uk }` pairs: `say(lang, { en: 'Back', uk: 'Назад' })`.
  */
-import type { Localized } from '../core/model/sop.js';
-
 export type Lang = 'en' | 'uk';
 export const LANGS: readonly Lang[] = ['en', 'uk'];
 
@@ -33,8 +31,4 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang | undefined {
 }
 
 /** Picks a localized SOP text in `lang`, falling back to English, then to any language. */
-export function localize(text: Localized | undefined, lang: string): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? text['en'] ?? Object.values(text)[0] ?? '';
-}
+export { textIn as localize } from '../core/model/localize.js';

@@ -2,7 +2,7 @@ import type { OutcomeCategory, Sop, Step } from '../model/sop.js';
 import { CATEGORY_ORDER, type Graph, type GraphEdge, type GraphNode } from './graph-model.js';
 import { shorten } from './shorten.js';
 import { stepExits } from './step-targets.js';
-import { textIn } from './text-in.js';
+import { textIn } from '../model/localize.js';
 
 export interface BuildGraphOptions {
   readonly lang: string;

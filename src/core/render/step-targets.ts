@@ -3,7 +3,7 @@
  * Used by the diagram and the handbook, so both read the SOP the same way.
  */
 import type { Branch, Next, Step } from '../model/sop.js';
-import { textIn } from './text-in.js';
+import { textIn } from '../model/localize.js';
 import { W, word } from './words.js';
 
 export interface StepExit {

@@ -10,7 +10,7 @@ import { HB } from './handbook-words.js';
 import { markdownLine, markdownParagraphs, markdownQuote } from './markdown-text.js';
 import { shorten } from './shorten.js';
 import { stepExits } from './step-targets.js';
-import { textIn } from './text-in.js';
+import { textIn } from '../model/localize.js';
 import { toMermaid } from './to-mermaid.js';
 import { W, word } from './words.js';
 
