@@ -1,8 +1,8 @@
 /**
  * One recording process per journal file: `<file>.lock` holds the owner's pid (and, on Linux,
  * the boot id), created with O_EXCL. A lock whose process is dead, or that was left before a
- * reboot, is stale (a crash, a power cut) and is taken over. Two processes taking over the
- * same stale lock at the same instant is not guarded against.
+ * reboot, is stale (a crash, a power cut) and is taken over, under a takeover guard so that
+ * two processes taking over at once cannot both win.
  */
 import type * as NodeFs from 'node:fs';
 import { FILE_MODE } from './files.js';
@@ -78,11 +78,41 @@ export function acquireLock(fs: Fs, file: string): () => void {
     if (heldBy(fs, owner)) throw new JournalLockedError(file, owner.pid);
     // No pid yet: the owner may be between creating and writing it. Only an old one is stale.
     if (owner.pid === undefined && Date.now() - fs.statSync(lockFile).mtimeMs < 5000) throw new JournalLockedError(file, undefined);
-    try {
-      fs.unlinkSync(lockFile);
-    } catch {
-      // Someone else took it over first; the next attempt finds out.
-    }
+    removeStale(fs, lockFile, owner);
   }
   throw new JournalLockedError(file, undefined);
+}
+
+/**
+ * Removes a stale lock under a takeover guard (`<lock>.takeover`, O_EXCL), and only if it is
+ * still the stale lock that was seen: two processes taking over at once cannot both win.
+ */
+function removeStale(fs: Fs, lockFile: string, seen: Owner): void {
+  const guard = `${lockFile}.takeover`;
+  let fd: number;
+  try {
+    fd = fs.openSync(guard, 'wx', FILE_MODE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Another process is taking over right now; a guard left by a crash is old and goes.
+    try {
+      if (Date.now() - fs.statSync(guard).mtimeMs > 10_000) fs.unlinkSync(guard);
+    } catch {
+      // Gone already.
+    }
+    return;
+  }
+  try {
+    fs.closeSync(fd);
+    const now = ownerOf(fs, lockFile);
+    if (now.pid === seen.pid && now.boot === seen.boot) fs.unlinkSync(lockFile);
+  } catch {
+    // The lock vanished meanwhile: the next attempt takes it.
+  } finally {
+    try {
+      fs.unlinkSync(guard);
+    } catch {
+      // Nothing to clean.
+    }
+  }
 }
