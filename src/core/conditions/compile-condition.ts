@@ -40,22 +40,14 @@ export function compileCondition(expr: string, variables: VariableDecls | undefi
   const checked = checkCondition(expr, decls);
   if (!checked.ok) throw new ConditionError(expr, checked.kind, checked.message, checked.offset);
   const program = environmentFor(decls).parse(expr);
-  const names = Object.keys(decls);
-  const types = names.map((name) => decls[name]!.type);
-  const fallbacks = names.map((name) => toCel(fallbackValue(decls[name]!), decls[name]!.type === 'int'));
+  const contextOf = contextBuilder(decls);
 
   const compiled: CompiledCondition = {
     expr,
     evaluate(vars) {
-      const context: Record<string, unknown> = {};
-      for (let i = 0; i < names.length; i++) {
-        const name = names[i]!;
-        const value = vars[name];
-        context[name] = value === undefined ? fallbacks[i] : toCel(value, types[i] === 'int');
-      }
       let result: unknown;
       try {
-        result = program(context);
+        result = program(contextOf(vars));
       } catch (error) {
         const message = error instanceof Error ? ((error as { summary?: string }).summary ?? error.message) : String(error);
         throw new ConditionError(expr, 'evaluation', message);
@@ -66,6 +58,39 @@ export function compileCondition(expr: string, variables: VariableDecls | undefi
   };
   perSop.set(expr, compiled);
   return compiled;
+}
+
+type Vars = { readonly [name: string]: Value };
+const builders = new WeakMap<VariableDecls, (vars: Vars) => Record<string, unknown>>();
+
+/**
+ * The CEL context of a frame's variables: every declared variable, unset ones at their default or
+ * zero value. One builder per declaration set; it remembers the last variables object it saw, so
+ * the conditions of one decide step (and of the following ones, until a variable changes) share
+ * one context. Variables objects are never changed in place, so identity is enough.
+ */
+function contextBuilder(decls: VariableDecls): (vars: Vars) => Record<string, unknown> {
+  let builder = builders.get(decls);
+  if (builder !== undefined) return builder;
+  const names = Object.keys(decls);
+  const ints = names.map((name) => decls[name]!.type === 'int');
+  const fallbacks = names.map((name, i) => toCel(fallbackValue(decls[name]!), ints[i]!));
+  let lastVars: Vars | undefined;
+  let lastContext: Record<string, unknown> = {};
+  builder = (vars) => {
+    if (vars === lastVars) return lastContext;
+    const context: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const value = vars[name];
+      context[name] = value === undefined ? fallbacks[i] : toCel(value, ints[i]!);
+    }
+    lastVars = vars;
+    lastContext = context;
+    return context;
+  };
+  builders.set(decls, builder);
+  return builder;
 }
 
 /** Our values to CEL's: ints become BigInt (cel-js ints), the rest pass as they are. */
