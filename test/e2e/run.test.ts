@@ -324,6 +324,20 @@ describe('sop run without a terminal', () => {
     expect(lines.at(-1)?.json).toMatchObject({ type: 'interrupted', step: 'intake/age' });
   });
 
+  it('an answers file that is not valid YAML, or not a mapping, is a usage error with the place (exit 2)', () => {
+    const h = home();
+    const bad = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS, '--answers', '-'], { env: env(h), encoding: 'utf8', input: 'greet: continue\nsafe: [yes\n' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^sop: -:\d+:\d+: not valid YAML/);
+    const list = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS, '--answers', '-'], { env: env(h), encoding: 'utf8', input: '- greet\n' });
+    expect(list.status).toBe(2);
+    expect(list.stderr).toContain('must map steps to answers');
+    const missing = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS, '--answers', join(h.dir, 'nope.yaml')], { env: env(h), encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('cannot read the answers file');
+    expect(existsSync(h.dataDir)).toBe(false);
+  });
+
   it('a refused answer names the step and the reason', () => {
     const h = home();
     const result = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS, '--answers', '-'], {

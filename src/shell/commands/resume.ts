@@ -84,7 +84,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     const banner = (): { banner?: readonly string[] } | void => {
       if (!first) return;
       first = false;
-      const resumed = say(lang, { en: `Resumed call ${session.id}.`, uk: `Дзвінок ${session.id} продовжено.` });
+      const resumed = say(lang, { en: `Resumed call ${safeLine(session.id)}.`, uk: `Дзвінок ${safeLine(session.id)} продовжено.` });
       if (!askAgain) return { banner: [resumed] };
       return {
         banner: [
@@ -122,7 +122,7 @@ async function pick(sessions: readonly RecordedSession[], lang: Lang): Promise<s
       message: say(lang, { en: 'Which call?', uk: 'Який дзвінок?' }),
       choices: [...sessions].reverse().map((session) => {
         const s = summarise(session);
-        return { value: s.id, name: `${s.id}  ${s.startedAt.slice(0, 16).replace('T', ' ')}  ${safeLine(s.sop)}  → ${safeLine(s.lastStep ?? '')}` };
+        return { value: s.id, name: `${safeLine(s.id)}  ${safeLine(s.startedAt.slice(0, 16).replace('T', ' '))}  ${safeLine(s.sop)}  → ${safeLine(s.lastStep ?? '')}` };
       }),
       pageSize: 15,
     });
