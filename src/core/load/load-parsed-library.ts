@@ -48,7 +48,7 @@ export type ParsedLoaderInput = ParsedSourceFile | UnreadableFile;
 export function lookupsOf(file: ParsedSourceFile): { parsed: ParsedYaml; lookups: SourcePositions } {
   const parsed = file.parsed;
   const lookups = positionLookups(parsed.positions, file.text, parsed.value);
-  rememberText(lookups.positionOf, file.text);
+  rememberText(lookups.positionOf, file.text, lookups.keyPositionOf);
   return { parsed, lookups };
 }
 

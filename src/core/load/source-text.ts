@@ -2,12 +2,19 @@
  * Remembers each loaded file's text beside its position lookup, so a rule can place a caret
  * inside a value (e.g. at the offending part of a condition) without the model carrying text.
  */
-import type { PositionLookup } from '../model/library.js';
+import type { Position, PositionLookup } from '../model/library.js';
 
 const texts = new WeakMap<PositionLookup, string>();
+const keyLookups = new WeakMap<PositionLookup, PositionLookup>();
 
-export function rememberText(positionOf: PositionLookup, text: string): void {
+export function rememberText(positionOf: PositionLookup, text: string, keyPositionOf?: PositionLookup): void {
   texts.set(positionOf, text);
+  if (keyPositionOf) keyLookups.set(positionOf, keyPositionOf);
+}
+
+/** Where the key of a mapping entry is (e.g. `total` in `with: { total: count }`), else positionOf's answer. */
+export function keyPosition(positionOf: PositionLookup, path: readonly (string | number)[]): Position | undefined {
+  return (keyLookups.get(positionOf) ?? positionOf)(path);
 }
 
 /** The 1-based line of the file behind `positionOf`, or undefined. */

@@ -19,6 +19,7 @@ function distance(a: string, b: string, max: number): number {
 
 /** The candidate closest to `word` (a typo or a transposition away), or undefined. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length < 2) return undefined; // every one-character word is one typo from every other
   const max = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = max + 1;

@@ -48,6 +48,7 @@ export const RULES = {
   noWayToEnd: rule('SOP106', 'no-way-to-end', 'error', 'No end can be reached from the step: a dead end or a cycle with no way out.'),
   missingDefault: rule('SOP107', 'missing-default', 'error', 'Conditional branches without a default (the last branch must have no when).'),
   optionWithoutNext: rule('SOP108', 'option-without-next', 'error', 'An ask option has no next and the step has no next either.'),
+  unknownInterrupt: rule('SOP110', 'unknown-interrupt', 'error', 'A scenario uses an interrupt key that no SOP declares.'),
   unreachableBranch: rule('SOP109', 'unreachable-branch', 'warning', 'A branch after the default can never be taken.'),
 
   undefinedVariable: rule('SOP201', 'undefined-variable', 'error', 'A variable is used but not declared.'),

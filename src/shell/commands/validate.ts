@@ -4,11 +4,12 @@
  */
 import chalk from 'chalk';
 import { loadParsedLibrary } from '../../core/load/load-parsed-library.js';
-import { loadParsedScenario } from '../../core/load/load-parsed-scenario.js';
+import { loadParsedScenario, type LoadedScenario } from '../../core/load/load-parsed-scenario.js';
 import { isUnreadable } from '../../core/load/source-file.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
 import { validateLibrary } from '../../core/validate/validate-library.js';
+import { validateScenarios } from '../../core/validate/validate-scenarios.js';
 import { openParseCache } from '../cache/parse-cache.js';
 import type { ValidateOptions } from '../cli/validate.js';
 import { EXIT, UserError } from '../exit-codes.js';
@@ -72,11 +73,18 @@ export async function validatePaths(
       ...(load.directorySource ? { directorySource: load.directorySource } : {}),
     }),
   );
+  const scenarios: LoadedScenario[] = [];
   for (const source of sources) {
     if (!isScenarioFile(source.path)) continue;
-    if (isUnreadable(source)) findings.push(...source.findings);
-    else findings.push(...loadParsedScenario(source).findings);
+    if (isUnreadable(source)) {
+      findings.push(...source.findings);
+      continue;
+    }
+    const result = loadParsedScenario(source);
+    findings.push(...result.findings);
+    if (result.loaded) scenarios.push(result.loaded);
   }
+  findings.push(...validateScenarios(scenarios, load.library, load.rejected));
   const texts = new Map<string, string>();
   for (const source of sources) if (!isUnreadable(source)) texts.set(source.path, source.text);
   return { findings: sortFindings(findings), files: collected.files.map((file) => (file === '-' ? '<stdin>' : file)), texts };

@@ -7,7 +7,7 @@
  *  SOP204 cel-syntax, SOP205 cel-type  conditions, checked by src/core/conditions.
  */
 import { checkCondition, type ConditionCheck } from '../../conditions/index.js';
-import { sourceLine } from '../../load/source-text.js';
+import { keyPosition, sourceLine } from '../../load/source-text.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
 import type { Value, VariableType } from '../../model/sop.js';
 import { suggestion } from '../did-you-mean.js';
@@ -148,7 +148,7 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
             makeFinding(
               RULES.undefinedVariable,
               file,
-              positionOf(path),
+              keyPosition(positionOf, path),
               `with sets '${calleeName}', which SOP '${callee.sop}' does not declare`,
               suggestion(calleeName, Object.keys(callee.variables ?? {})),
             ),

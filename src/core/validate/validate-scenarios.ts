@@ -1,0 +1,81 @@
+/**
+ * Static checks of scenario files against the library they are validated with: the SOP, steps,
+ * outcome, contacts and interrupt keys they name must exist. (Whether the answers lead where the
+ * scenario says is `sop test`'s job: it runs them through the engine.) Skipped when the library
+ * is empty, e.g. when only a scenarios folder is validated.
+ */
+import type { LoadedScenario } from '../load/load-parsed-scenario.js';
+import type { Library } from '../model/library.js';
+import { suggestion } from './did-you-mean.js';
+import type { Finding } from './finding.js';
+import { makeFinding } from './make-finding.js';
+import { RULES } from './rules.js';
+
+/** `step` or `sop/step` -> [sop, step]. */
+function splitRef(ref: string, sop: string): [string, string] {
+  const slash = ref.indexOf('/');
+  return slash === -1 ? [sop, ref] : [ref.slice(0, slash), ref.slice(slash + 1)];
+}
+
+export function validateScenarios(scenarios: readonly LoadedScenario[], library: Library, rejected: ReadonlySet<string> = new Set()): Finding[] {
+  if (library.sops.size === 0) return [];
+  const findings: Finding[] = [];
+  const sopIds = [...library.sops.keys()];
+  for (const { scenario, file, positionOf } of scenarios) {
+    const known = (sop: string): boolean => library.sops.has(sop) || rejected.has(sop);
+    if (!known(scenario.sop)) {
+      findings.push(makeFinding(RULES.unknownSop, file, positionOf(['sop']), `the scenario starts in SOP '${scenario.sop}', which is not in the library`, suggestion(scenario.sop, sopIds)));
+      continue;
+    }
+    const checkStep = (ref: string, path: readonly (string | number)[]): void => {
+      const [sop, step] = splitRef(ref, scenario.sop);
+      const loaded = library.sops.get(sop);
+      if (loaded === undefined) {
+        if (!rejected.has(sop)) findings.push(makeFinding(RULES.unknownSop, file, positionOf(path), `'${ref}' names SOP '${sop}', which is not in the library`, suggestion(sop, sopIds)));
+        return;
+      }
+      if (Object.prototype.hasOwnProperty.call(loaded.sop.steps, step)) return;
+      findings.push(
+        makeFinding(RULES.unknownStep, file, positionOf(path), `'${ref}': SOP '${sop}' has no step '${step}'`, suggestion(step, Object.keys(loaded.sop.steps))),
+      );
+    };
+    const interruptKeys = new Set<string>();
+    for (const loaded of library.sops.values()) for (const interrupt of loaded.sop.interrupts ?? []) interruptKeys.add(interrupt.key);
+    scenario.answers.forEach((entry, index) => {
+      if ('step' in entry) checkStep(entry.step, ['answers', index, 'step']);
+      else {
+        if (entry.at !== undefined) checkStep(entry.at, ['answers', index, 'at']);
+        if (!interruptKeys.has(entry.interrupt)) {
+          findings.push(
+            makeFinding(RULES.unknownInterrupt, file, positionOf(['answers', index, 'interrupt']), `no SOP in the library declares interrupt key '${entry.interrupt}'`, suggestion(entry.interrupt, interruptKeys) ?? `declared keys: ${[...interruptKeys].join(' ') || 'none'}`),
+          );
+        }
+      }
+    });
+    (scenario.expect.visits ?? []).forEach((ref, index) => checkStep(ref, ['expect', 'visits', index]));
+    const [outcomeSop, outcomeId] = splitRef(scenario.expect.outcome, '');
+    const outcomeOwner = library.sops.get(outcomeSop);
+    if (outcomeSop === '' || (outcomeOwner === undefined && !rejected.has(outcomeSop))) {
+      findings.push(makeFinding(RULES.undeclaredOutcome, file, positionOf(['expect', 'outcome']), `expect.outcome must be sop-id/outcome-id of an SOP in the library, not '${scenario.expect.outcome}'`));
+    } else if (outcomeOwner !== undefined && !Object.prototype.hasOwnProperty.call(outcomeOwner.sop.outcomes ?? {}, outcomeId)) {
+      findings.push(
+        makeFinding(
+          RULES.undeclaredOutcome,
+          file,
+          positionOf(['expect', 'outcome']),
+          `SOP '${outcomeSop}' has no outcome '${outcomeId}'`,
+          suggestion(outcomeId, Object.keys(outcomeOwner.sop.outcomes ?? {})),
+        ),
+      );
+    }
+    const contacts = library.directory?.contacts;
+    if (contacts !== undefined) {
+      (scenario.expect.referrals ?? []).forEach((id, index) => {
+        if (!Object.prototype.hasOwnProperty.call(contacts, id)) {
+          findings.push(makeFinding(RULES.unknownContact, file, positionOf(['expect', 'referrals', index]), `'${id}' is not in the directory`, suggestion(id, Object.keys(contacts))));
+        }
+      });
+    }
+  }
+  return findings;
+}
