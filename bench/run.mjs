@@ -1,7 +1,7 @@
 // `sop run` speed, as ratios against baselines measured in the same run (machines here are noisy):
 //  1. answer -> next prompt, in process, through the real call loop (runInteractiveCall) with the
-//     real journal writer (one write + fsync per line): p50 / p99, against a bare write+fsync of
-//     one journal-sized line to the same disk. Target: p99 <= 10 ms.
+//     real journal writer (an answer's lines in one write + one fsync): p50 / p99, against a bare
+//     write+fsync of one journal-sized line to the same disk. Target: p99 <= 10 ms.
 //  2. start-up: `sop run intake` until the first prompt is on screen, through a real pty, against
 //     `node -e` printing one word through the same pty. Target: <= 2x.
 // Bundles the TS sources it needs with esbuild into a temporary file; part 2 needs `npm run build`.
@@ -150,7 +150,7 @@ try {
   console.log(`answer -> next prompt (${latencies.length} answers, real journal with fsync):`);
   console.log(`  p50 ${ms(p50)}  p99 ${ms(p99)}   (target p99 <= 10 ms: ${p99 <= 10 ? 'met' : 'NOT met'})`);
   console.log(`  baseline write+fsync of one line: p50 ${ms(b50)}  p99 ${ms(b99)}`);
-  console.log(`  ratio p50 ${(p50 / b50).toFixed(2)}x  p99 ${(p99 / b99).toFixed(2)}x  (${perAnswer.toFixed(1)} lines per answer on average, one fsync each)`);
+  console.log(`  ratio p50 ${(p50 / b50).toFixed(2)}x  p99 ${(p99 / b99).toFixed(2)}x  (${perAnswer.toFixed(1)} lines per answer on average, written with one fsync)`);
   console.log(`  the loop alone (engine + screen, no journal): p50 ${ms(quantile(loopOnly.latencies, 0.5))}  p99 ${ms(quantile(loopOnly.latencies, 0.99))}`);
   const { sop, bare } = await startup();
   const s50 = quantile(sop, 0.5);
