@@ -1,11 +1,11 @@
 /** `sop replay`, `sop replay --check` and `sop log export` as processes on the built binary. */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureLibrary } from '../check/helpers.js';
 import { FIXTURE_CALLS, recordCalls } from '../replay/record-calls.js';
-import { ANSI, sop } from './run-sop.js';
+import { ANSI, ROOT, sop } from './run-sop.js';
 
 const CALLS = 'test/replay/fixtures/calls';
 const LIB = ['--sops', 'test/check/fixtures/lib'];
@@ -90,9 +90,27 @@ describe('sop replay (timeline)', () => {
   it('says when the SOP version the call was made with is not available', () => {
     const result = sop(['replay', join(CALLS, 'job-no-signs.jsonl'), ...DIVERGENT]);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/hotline: the version the call was made with \(sha256 [0-9a-f]{12}…, test\/check\/fixtures\/lib\/hotline\.sop\.yaml\) is not in test\/replay\/fixtures\/sops-divergent; showing the current version/);
+    expect(result.stderr).toMatch(/hotline: the version the call was made with \(sha256 [0-9a-f]{12}…, test\/check\/fixtures\/lib\/hotline\.sop\.yaml\) is not in test\/replay\/fixtures\/sops-divergent, sops; showing the current version/);
     const exact = sop(['replay', join(CALLS, 'job-no-signs.jsonl'), ...LIB]);
     expect(exact.stderr).toBe('');
+  });
+
+  it('finds the version the call was made with in the configured SOP folder when --sops holds another', () => {
+    const config = mkdtempSync(join(tmpdir(), 'sop-replay-config-'));
+    try {
+      mkdirSync(join(config, 'sop-runner'));
+      writeFileSync(join(config, 'sop-runner', 'config.yaml'), `sops_dir: ${join(ROOT, 'test/check/fixtures/lib')}\n`);
+      const env = { XDG_CONFIG_HOME: config };
+      // The divergent edit renamed option "other": only the recorded version has its label.
+      const pinned = sop(['replay', join(CALLS, 'amended-topic.jsonl'), ...DIVERGENT], { env });
+      expect(pinned.stderr).toBe('');
+      expect(pinned.stdout).toContain('→ Щось інше [other]');
+      const current = sop(['replay', join(CALLS, 'amended-topic.jsonl'), ...DIVERGENT]);
+      expect(current.stderr).toMatch(/showing the current version/);
+      expect(current.stdout).toContain('→ other');
+    } finally {
+      rmSync(config, { recursive: true, force: true });
+    }
   });
 
   it('plays back with --speed (fast enough to test) and refuses --step without a terminal', () => {

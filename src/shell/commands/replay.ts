@@ -35,7 +35,7 @@ export async function runReplay(args: readonly string[], options: ReplayOptions,
   }
   const { calls, notices } = readRecordedCalls(args, read);
   for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
-  return replay(calls, args, settings.sopsDir, options, lang, io);
+  return replay(calls, args, [...new Set([settings.sopsDir, settings.configuredSopsDir])], options, lang, io);
 }
 
 async function check(sources: readonly CallSource[], read: ReadCallsOptions, sopsDir: string, options: ReplayOptions, lang: Lang): Promise<number> {
@@ -95,7 +95,8 @@ function progressBar(total: number): (done: number, calls: number, finished?: bo
   };
 }
 
-async function replay(calls: readonly RecordedCall[], args: readonly string[], sopsDir: string, options: ReplayOptions, lang: Lang, io: ReplayIO): Promise<number> {
+/** `dirs`: the SOP folder to show the call with, then other folders to look in for the versions it was made with. */
+async function replay(calls: readonly RecordedCall[], args: readonly string[], dirs: readonly string[], options: ReplayOptions, lang: Lang, io: ReplayIO): Promise<number> {
   if (calls.length !== 1 || !calls[0]) {
     const list = calls.slice(0, 10).map((call) => `  ${call.id}`).join('\n');
     throw new UserError(
@@ -106,8 +107,7 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], s
     );
   }
   const call = calls[0];
-  const dirs = [sopsDir];
-  const current = await readLibrary(dirs);
+  const current = await readLibrary(dirs.slice(0, 1));
   const pinned = await pinnedLibrary(call.start.files ?? [], current, dirs, lang);
   for (const notice of pinned.notices) process.stderr.write(`sop: ${notice}\n`);
   const timeline = buildTimeline(pinned.library, call);

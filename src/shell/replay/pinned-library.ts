@@ -38,6 +38,8 @@ export interface PinnedLibrary {
 export async function pinnedLibrary(refs: readonly SopFileRef[], current: ReadLibraryResult, dirs: readonly string[], lang: Lang): Promise<PinnedLibrary> {
   const notices: string[] = [];
   const replace = new Map<string, string>();
+  /** Pinned files of SOPs the current folder does not have at all. */
+  const extra: string[] = [];
   let hashes: Map<string, string> | undefined;
   const byHash = (): Map<string, string> => {
     if (!hashes) {
@@ -55,8 +57,9 @@ export async function pinnedLibrary(refs: readonly SopFileRef[], current: ReadLi
     const loaded = current.library.sops.get(ref.sop);
     if (loaded?.sha256 === ref.sha256) continue;
     const found = byHash().get(ref.sha256);
-    if (found && loaded) {
-      replace.set(loaded.file, found);
+    if (found) {
+      if (loaded) replace.set(loaded.file, found);
+      else extra.push(found);
       continue;
     }
     notices.push(
@@ -71,8 +74,8 @@ export async function pinnedLibrary(refs: readonly SopFileRef[], current: ReadLi
           }),
     );
   }
-  if (replace.size === 0) return { library: current.library, notices, exact: notices.length === 0 };
-  const files = current.files.map((file) => replace.get(file) ?? file);
+  if (replace.size === 0 && extra.length === 0) return { library: current.library, notices, exact: notices.length === 0 };
+  const files = [...current.files.map((file) => replace.get(file) ?? file), ...extra];
   const pinned = await readLibrary(files);
   return { library: pinned.library, notices, exact: notices.length === 0 };
 }

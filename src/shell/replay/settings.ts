@@ -8,6 +8,13 @@ export interface CheckSettings {
   readonly dataDir: string;
   /** The SOP folder, relative to the working directory when inside it (stable file names in output). */
   readonly sopsDir: string;
+  /** The SOP folder the configuration names (flag aside): replay also looks there for old versions. */
+  readonly configuredSopsDir: string;
+}
+
+function shown(dir: string): string {
+  const inside = relative(process.cwd(), dir);
+  return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? dir : inside;
 }
 
 export function checkSettings(flags: { lang?: string; dataDir?: string; sops?: string }): CheckSettings {
@@ -18,7 +25,7 @@ export function checkSettings(flags: { lang?: string; dataDir?: string; sops?: s
       ...(flags.sops !== undefined ? { sopsDir: flags.sops } : {}),
     },
   });
-  const inside = relative(process.cwd(), config.sopsDir);
-  const sopsDir = flags.sops ?? (inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? config.sopsDir : inside);
-  return { lang: config.lang, dataDir: config.dataDir, sopsDir };
+  const sopsDir = flags.sops ?? shown(config.sopsDir);
+  const configuredSopsDir = flags.sops === undefined ? sopsDir : shown(loadConfig({ flags: { ...(flags.lang !== undefined ? { lang: flags.lang } : {}) } }).sopsDir);
+  return { lang: config.lang, dataDir: config.dataDir, sopsDir, configuredSopsDir };
 }
