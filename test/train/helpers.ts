@@ -81,3 +81,26 @@ export function trainingSession(library: Library, sop: string, moves: readonly M
   if (state.status === 'ended') push({ type: 'session-end', outcome: state.outcome, referrals: state.referrals, durationMs: ms });
   return { id, lines, status: state.status === 'ended' ? 'completed' : 'interrupted' };
 }
+
+/** Writes sessions (as trainingSession makes them) to a training journal through the real journal writer. */
+export async function writeTrainingJournal(dataDir: string, sessions: readonly TrainingSession[]): Promise<void> {
+  const { openSessionWriter } = await import('../../src/shell/journal/index.js');
+  for (const session of sessions) {
+    let current = session.lines[0];
+    const writer = await openSessionWriter({
+      dataDir,
+      mode: 'training',
+      now: () => new Date(current?.at ?? 0),
+      monotonic: () => current?.ms ?? 0,
+    });
+    try {
+      for (const line of session.lines) {
+        current = line;
+        const { v: _v, session: _s, seq: _q, at: _a, ms: _m, prev: _p, redacted: _r, type, ...payload } = line as JournalLine & { redacted?: true };
+        writer.append(type, payload as never);
+      }
+    } finally {
+      writer.close();
+    }
+  }
+}

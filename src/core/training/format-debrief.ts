@@ -2,7 +2,7 @@
 import { answerLabel } from '../check/build-timeline.js';
 import { splitQualified } from '../check/step-ref.js';
 import type { Library } from '../model/library.js';
-import { textIn } from '../render/text-in.js';
+import { textIn } from '../model/localize.js';
 import { formatDuration } from '../stats/format-duration.js';
 import type { DecisionRow, Debrief, RedFlag } from './debrief-session.js';
 import type { Choice } from './final-answers.js';
@@ -84,7 +84,7 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
     if (row.credit === undefined && row.verdict !== 'not-comparable') {
       // A typed fact (age...): shown, never scored.
       const mine = row.trainee ? answer(row.step, row.trainee) : t(TW.notReached);
-      return [`  ${s.dim('·')} ${name}: ${t(TW.you)} ${mine}; ${t(TW.expert)} ${expert} ${s.dim(`(${t(TW.notScored)})`)}`];
+      return [`  ${s.dim('·')} ${name}: ${t(TW.you)}: ${mine}; ${t(TW.expert)}: ${expert} ${s.dim(`(${t(TW.notScored)})`)}`];
     }
     switch (row.verdict) {
       case 'same':

@@ -6,3 +6,5 @@ export { scoreOf, checklistCredit, WEIGHTS, type Score, type ScoreParts, type Sc
 export { formatDebrief } from './format-debrief.js';
 export { PLAIN, type TextStyle } from './text-style.js';
 export { TW, tw } from './training-words.js';
+export { traineeReport, type TraineeReport, type ReportInput, type ReportSession, type ReportScenario, type StepCount, type FlagCount } from './trainee-report.js';
+export { formatReport } from './format-report.js';

@@ -16,7 +16,8 @@ import { defineConfig } from './config.js';
 import { defineKeys } from './keys.js';
 import { defineReplay } from './replay.js';
 import { defineResume } from './resume.js';
+import { defineTrain } from './train.js';
 
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineResume, defineRun, defineTest, defineGraph, defineDocs, defineStats, defineValidate, defineSchema, defineLog, defineConfig, defineReplay, defineKeys];
+export const commandDefinitions: CommandDefinition[] = [defineResume, defineTrain, defineRun, defineTest, defineGraph, defineDocs, defineStats, defineValidate, defineSchema, defineLog, defineConfig, defineReplay, defineKeys];

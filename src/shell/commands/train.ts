@@ -1,0 +1,318 @@
+/**
+ * `sop train [scenario]`: a training call. The trainee reads the situation, runs the SOP through
+ * the SAME loop as a live call (runLiveCall: same screens, keys, journal guarantees) with the
+ * caller's lines (and, with --reveal, the expert's choice) above the steps, recorded in the
+ * TRAINING journal; then the debrief. `--report` scores a trainee's sessions from that journal.
+ */
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { answerLabel } from '../../core/check/build-timeline.js';
+import { formatWhere } from '../../core/check/where.js';
+import { startCall } from '../../core/engine/index.js';
+import type { LoadedScenario } from '../../core/load/load-scenario.js';
+import type { Library } from '../../core/model/library.js';
+import type { JournalLine } from '../../core/record/journal-line.js';
+import type { RecordedSession } from '../../core/record/recorded-session.js';
+import {
+  debriefSession,
+  expertAt,
+  expertRun,
+  formatDebrief,
+  formatReport,
+  traineeReport,
+  type ExpertRun,
+  type TextStyle,
+} from '../../core/training/index.js';
+import { didYouMean } from '../../core/validate/did-you-mean.js';
+import type { TrainOptions } from '../cli/train.js';
+import { VERSION } from '../cli/main.js';
+import { loadConfig } from '../config/index.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { localize, say, type Lang } from '../i18n.js';
+import { openSessionWriter, readJournal, type SessionWriter } from '../journal/index.js';
+import { readLibrary } from '../library/read-library.js';
+import { readScenarios } from '../library/read-scenarios.js';
+import { printError } from '../output.js';
+import { colorFor } from '../replay/color.js';
+import { runLiveCall } from '../tui/live-call.js';
+import { openLibrary } from '../tui/open-library.js';
+import { reachableSopFiles } from '../tui/reachable-sops.js';
+import { safeLine } from '../tui/safe-text.js';
+import type { StepView } from '../tui/step-view.js';
+import { wrap } from '../tui/wrap.js';
+
+export async function runTrain(scenarioArg: string | undefined, options: TrainOptions): Promise<number> {
+  let lang: Lang = 'en';
+  try {
+    const config = loadConfig({ flags: { lang: options.lang, operator: options.operator, dataDir: options.dataDir, sopsDir: options.sops } });
+    lang = config.lang;
+    const trainee = (options.trainee ?? config.operator).trim();
+    if (trainee === '') throw new UserError(say(lang, { en: '--trainee needs a pseudonym', uk: '--trainee потребує псевдоніма' }));
+    const scenariosDir = options.scenarios ? resolve(options.scenarios) : join(config.sopsDir, 'scenarios');
+    if (options.report !== undefined && options.report !== false) {
+      const who = typeof options.report === 'string' ? options.report : trainee;
+      return await report(who, config.dataDir, config.sopsDir, scenariosDir, options.format ?? 'table', lang);
+    }
+    if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
+      throw new UserError(
+        say(lang, {
+          en: 'training needs a terminal (stdin and stdout must be a TTY): run it in a terminal window. To check scenarios without one, use: sop test',
+          uk: 'для навчання потрібен термінал (stdin і stdout мають бути TTY): запустіть у вікні термінала. Щоб перевірити сценарії без нього: sop test',
+        }),
+      );
+    }
+    const { library } = await openLibrary(config.sopsDir, undefined, lang);
+    const { sessions, notices } = readJournal(config.dataDir, 'training', { lang });
+    for (const notice of notices) process.stderr.write(`sop: ${safeLine(notice)}\n`);
+    const scenarios = await findScenarios(scenarioArg, scenariosDir, lang);
+    const chosen = scenarios.length === 1 ? scenarios[0] : await chooseScenario(scenarios, sessions, trainee, lang);
+    if (!chosen) return EXIT.findings;
+
+    const expert = expertRun(library, chosen);
+    if (!expert.result.passed) {
+      const failure = expert.result.failures[0];
+      const where = failure ? formatWhere(failure.scenarioAt ?? failure.sopAt) : chosen.file;
+      throw new UserError(
+        say(lang, {
+          en: `scenario ${chosen.scenario.scenario} no longer fits the SOPs (${where}: ${failure?.message.en ?? '?'}). Fix it first; "sop test ${chosen.file}" shows why.`,
+          uk: `сценарій ${chosen.scenario.scenario} більше не відповідає СОП (${where}: ${failure?.message.uk ?? '?'}). Спершу виправте його; "sop test ${chosen.file}" покаже чому.`,
+        }),
+        EXIT.findings,
+      );
+    }
+    if (!(await briefing(chosen, options.reveal === true, lang))) return EXIT.findings;
+
+    const sop = chosen.scenario.sop;
+    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'training', now: () => new Date(), monotonic: () => performance.now() });
+    const lines: JournalLine[] = [];
+    const recording = recordingWriter(writer, lines);
+    try {
+      recording.append('session-start', {
+        sop,
+        version: library.sops.get(sop)?.sop.version ?? '',
+        files: reachableSopFiles(library, sop),
+        operator: config.operator,
+        lang,
+        tool: VERSION,
+        mode: 'training',
+        scenario: chosen.scenario.scenario,
+        trainee,
+      });
+      const started = startCall(library, sop);
+      if (!started.ok) throw new UserError(`${sop}: ${say(lang, started.refusal.message)}`);
+      recording.appendEvents(started.events);
+      const beforeStep = (view: StepView): { banner: readonly string[] } => ({ banner: bannerFor(view, expert, library, lang, options.reveal === true) });
+      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep } });
+      if (code === EXIT.usage) return code;
+      const ended = lines.some((line) => line.type === 'session-end');
+      const debrief = debriefSession(library, expert, { id: writer.sessionId, lines, status: ended ? 'completed' : 'interrupted' });
+      process.stdout.write(`\n${formatDebrief(debrief, library, lang, terminalStyle())}\n`);
+      if (!ended) {
+        process.stdout.write(
+          say(lang, {
+            en: `\nTraining sessions are not resumed: start again with "sop train ${chosen.scenario.scenario}".\n`,
+            uk: `\nНавчальні сесії не продовжуються: почніть знову — "sop train ${chosen.scenario.scenario}".\n`,
+          }),
+        );
+      }
+      return code;
+    } finally {
+      writer.close();
+    }
+  } catch (error) {
+    printError(error);
+    return error instanceof UserError ? error.exitCode : EXIT.usage;
+  }
+}
+
+/** The writer runLiveCall records through, keeping a copy of every line as written (protected). */
+function recordingWriter(writer: SessionWriter, lines: JournalLine[]): SessionWriter {
+  return {
+    get sessionId() {
+      return writer.sessionId;
+    },
+    get file() {
+      return writer.file;
+    },
+    get nextSeq() {
+      return writer.nextSeq;
+    },
+    append(type, payload) {
+      const line = writer.append(type, payload);
+      lines.push(line);
+      return line;
+    },
+    appendEvents(events) {
+      const written = writer.appendEvents(events);
+      lines.push(...written);
+      return written;
+    },
+    close() {
+      writer.close();
+    },
+  };
+}
+
+/** Above the step: what the caller says here; with --reveal, what the expert does and why. */
+function bannerFor(view: StepView, expert: ExpertRun, library: Library, lang: Lang, reveal: boolean): string[] {
+  const step = `${view.sop}/${view.stepId}`;
+  const entries = expertAt(expert, step);
+  const lines: string[] = [];
+  for (const entry of entries) {
+    if (entry.caller !== undefined) lines.push(`${say(lang, { en: 'Caller', uk: 'Абонент' })}: “${localize(entry.caller, lang)}”`);
+  }
+  if (!reveal) return lines;
+  const expertWord = say(lang, { en: 'Expert', uk: 'Експерт' });
+  if (entries.length === 0) {
+    lines.push(`${expertWord}: ${say(lang, { en: 'the expert’s call does not pass through this step.', uk: 'дзвінок експерта не проходить через цей крок.' })}`);
+  }
+  const entry = entries[0];
+  if (entry) {
+    const choice =
+      entry.type === 'interrupt'
+        ? say(lang, { en: `press ${entry.key}`, uk: `натисніть ${entry.key}` }) + interruptLabel(view, entry.key, lang)
+        : answerLabel(library, { step, answer: entry.answer, value: null, sensitive: false }, lang);
+    lines.push(`${expertWord}: ${choice}`);
+    if (entry.why !== undefined) lines.push(`${say(lang, { en: 'Why', uk: 'Чому' })}: ${localize(entry.why, lang)}`);
+  }
+  return lines;
+}
+
+function interruptLabel(view: StepView, key: string, lang: Lang): string {
+  const offer = view.interrupts.find((interrupt) => interrupt.key === key);
+  return offer ? ` (${localize(offer.label, lang)})` : '';
+}
+
+function isPathLike(arg: string): boolean {
+  return arg.includes('/') || arg.includes('\\') || /\.ya?ml$/.test(arg);
+}
+
+/** The scenario named (by file or id), or every scenario for the menu. */
+async function findScenarios(arg: string | undefined, dir: string, lang: Lang): Promise<LoadedScenario[]> {
+  const fromFile = arg !== undefined && isPathLike(arg);
+  const { scenarios, findings } = await readScenarios(fromFile ? [arg] : [dir]);
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  if (fromFile && scenarios.length !== 1) {
+    const first = errors[0];
+    const problem = first ? `${first.file}:${first.line}:${first.col}: ${first.message}` : say(lang, { en: 'not a scenario file', uk: 'не файл сценарію' });
+    throw new UserError(say(lang, { en: `cannot train with ${arg}: ${problem}`, uk: `не вдається тренуватися з ${arg}: ${problem}` }));
+  }
+  for (const finding of errors) process.stderr.write(`sop: ${safeLine(`${finding.file}:${finding.line}:${finding.col}: ${finding.message}`)}\n`);
+  if (fromFile) return scenarios;
+  if (scenarios.length === 0) {
+    throw new UserError(
+      say(lang, {
+        en: `no scenarios (*.scenario.yaml) in ${dir}. Give the folder with --scenarios DIR or a file.`,
+        uk: `немає сценаріїв (*.scenario.yaml) у ${dir}. Вкажіть теку через --scenarios DIR або файл.`,
+      }),
+    );
+  }
+  if (arg === undefined) return scenarios;
+  const found = scenarios.filter((loaded) => loaded.scenario.scenario === arg);
+  if (found.length > 0) return found.slice(0, 1);
+  const ids = scenarios.map((loaded) => loaded.scenario.scenario);
+  const close = didYouMean(arg, ids);
+  throw new UserError(
+    say(lang, {
+      en: `no scenario "${arg}" in ${dir}.${close ? ` Did you mean "${close}"?` : ''} Run "sop train" without a name to choose from a menu.`,
+      uk: `немає сценарію «${arg}» у ${dir}.${close ? ` Можливо, «${close}»?` : ''} Запустіть "sop train" без назви, щоб вибрати з меню.`,
+    }),
+  );
+}
+
+const DIFFICULTY = { easy: { en: 'easy', uk: 'легкий' }, medium: { en: 'medium', uk: 'середній' }, hard: { en: 'hard', uk: 'складний' } } as const;
+const ORDER = { easy: 0, medium: 1, hard: 2 } as const;
+
+async function chooseScenario(scenarios: readonly LoadedScenario[], sessions: readonly RecordedSession[], trainee: string, lang: Lang): Promise<LoadedScenario | undefined> {
+  const done = new Set(sessions.filter((s) => s.start.trainee === trainee && s.status === 'completed').map((s) => s.start.scenario));
+  const sorted = [...scenarios].sort(
+    (a, b) =>
+      a.scenario.sop.localeCompare(b.scenario.sop) ||
+      ORDER[a.scenario.difficulty ?? 'medium'] - ORDER[b.scenario.difficulty ?? 'medium'] ||
+      a.scenario.scenario.localeCompare(b.scenario.scenario),
+  );
+  const { select } = await import('@inquirer/prompts');
+  try {
+    return await select({
+      message: say(lang, { en: `Which scenario? (trainee: ${trainee})`, uk: `Який сценарій? (слухач: ${trainee})` }),
+      choices: sorted.map((loaded) => {
+        const s = loaded.scenario;
+        const difficulty = s.difficulty ? say(lang, DIFFICULTY[s.difficulty]) : '';
+        const mark = done.has(s.scenario) ? `✓ ${say(lang, { en: 'done', uk: 'пройдено' })}` : '';
+        return { value: loaded, name: safeLine([localize(s.title, lang), `[${s.sop}]`, difficulty, mark].filter(Boolean).join('  ')) };
+      }),
+      pageSize: 15,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'ExitPromptError') {
+      process.stderr.write(say(lang, { en: 'No training started.\n', uk: 'Навчання не розпочато.\n' }));
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** The caller's situation, read before the call; false when the trainee does not start. */
+async function briefing(loaded: LoadedScenario, reveal: boolean, lang: Lang): Promise<boolean> {
+  const s = loaded.scenario;
+  const c = colorFor('stdout');
+  const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
+  const facts = [s.scenario, `SOP ${s.sop}`, ...(s.difficulty ? [say(lang, DIFFICULTY[s.difficulty])] : [])].join(' · ');
+  const out = [
+    `${c.bold(safeLine(localize(s.title, lang)))}  ${c.dim(safeLine(facts))}`,
+    '',
+    c.bold(say(lang, { en: 'The situation', uk: 'Ситуація' })),
+    ...wrap(safeLine(localize(s.situation, lang)), width - 2).map((line) => `  ${line}`),
+    '',
+    say(lang, {
+      en: 'Run the call as you would a live one: same screens and keys. What the caller says appears above the step.',
+      uk: 'Ведіть дзвінок, як справжній: ті самі екрани й клавіші. Слова абонента з’являються над кроком.',
+    }),
+    ...(reveal ? [c.cyan(say(lang, { en: 'Guided pass: the expert’s choice and why are shown at each step.', uk: 'Кероване проходження: на кожному кроці видно вибір експерта і чому.' }))] : []),
+    '',
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+  const { confirm } = await import('@inquirer/prompts');
+  const start = await confirm({ message: say(lang, { en: 'Start the call?', uk: 'Почати дзвінок?' }), default: true }).catch((error: Error) => {
+    if (error.name === 'ExitPromptError') return false;
+    throw error;
+  });
+  if (!start) process.stderr.write(say(lang, { en: 'No training started.\n', uk: 'Навчання не розпочато.\n' }));
+  return start;
+}
+
+function terminalStyle(): TextStyle {
+  const c = colorFor('stdout');
+  return { bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow, clean: safeLine };
+}
+
+/** `--report`: one trainee's sessions from the training journal, scored against the scenarios as they are now. */
+async function report(trainee: string, dataDir: string, sopsDir: string, scenariosDir: string, format: 'table' | 'json', lang: Lang): Promise<number> {
+  const { sessions, notices } = readJournal(dataDir, 'training', { lang });
+  for (const notice of notices) process.stderr.write(`sop: ${safeLine(notice)}\n`);
+  const { library } = await readLibrary([sopsDir]);
+  const { scenarios } = await readScenarios([scenariosDir]);
+  const byId = new Map(scenarios.map((loaded) => [loaded.scenario.scenario, loaded]));
+  const experts = new Map<string, ExpertRun | undefined>();
+  const expertFor = (id: string): ExpertRun | undefined => {
+    if (!experts.has(id)) {
+      const loaded = byId.get(id);
+      const run = loaded ? expertRun(library, loaded) : undefined;
+      experts.set(id, run?.result.passed ? run : undefined);
+    }
+    return experts.get(id);
+  };
+  const result = traineeReport({ library, trainee, sessions, scenarios: scenarios.map((loaded) => loaded.scenario), expertFor });
+  if (result.sessions.length === 0) {
+    const names = [...new Set(sessions.flatMap((s) => (s.start.trainee ? [safeLine(s.start.trainee)] : [])))].sort();
+    const who = safeLine(trainee);
+    process.stderr.write(
+      say(lang, {
+        en: `No training sessions for "${who}" in ${dataDir}.${names.length ? ` Trainees in the journal: ${names.join(', ')}.` : ''}\n`,
+        uk: `Немає навчальних сесій для «${who}» у ${dataDir}.${names.length ? ` Слухачі в журналі: ${names.join(', ')}.` : ''}\n`,
+      }),
+    );
+  }
+  process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatReport(result, lang, terminalStyle())}\n`);
+  return EXIT.ok;
+}

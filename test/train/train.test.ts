@@ -1,0 +1,109 @@
+/**
+ * `sop train` end to end in a real pseudo-terminal, against the BUILT binary (run `npm run build`
+ * first), with the fixture library and scenarios in test/train/fixtures/sops.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, KEY, ROOT, spawnSop, tempHome } from '../e2e/pty.js';
+import { SOPS } from './helpers.js';
+
+const homes: ReturnType<typeof tempHome>[] = [];
+afterEach(() => {
+  for (const home of homes.splice(0)) home.cleanup();
+});
+function home(): ReturnType<typeof tempHome> {
+  const h = tempHome();
+  homes.push(h);
+  return h;
+}
+const train = (h: ReturnType<typeof tempHome>, ...args: string[]) => spawnSop(['train', '--sops', SOPS, '--operator', 'tester', ...args], { env: h.env });
+
+function trainingLines(dataDir: string): Record<string, unknown>[] {
+  const dir = join(dataDir, 'journal', 'training');
+  const files = readdirSync(dir).filter((name) => name.endsWith('.jsonl'));
+  expect(files).toHaveLength(1);
+  return readFileSync(join(dir, files[0] as string), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('sop train in a terminal', () => {
+  it('briefs, shows the caller above the steps, and debriefs a divergent call: score, the guidance where it differs, a missed red flag', async () => {
+    const h = home();
+    const pty = train(h, 'two-signs', '--trainee', 'anna');
+    await pty.waitFor('A young woman calls about a job offer', { inOutput: true });
+    await pty.waitFor('Start the call?', { inOutput: true });
+    await pty.press(KEY.enter);
+    await pty.waitFor('Hello, this is the training line.');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Can the caller talk safely?');
+    expect(pty.screen()).toContain('Caller: “Yes, I\'m alone at home.”');
+    await pty.press(KEY.enter);
+    await pty.waitFor("Caller's age");
+    await pty.type('24');
+    await pty.press(KEY.enter);
+    await pty.waitFor('What is the call about?');
+    expect(pty.screen()).toContain('Caller: “A friend offers me work in a greenhouse in Poland.”');
+    await pty.press('1', KEY.enter);
+    await pty.waitFor('Which warning signs does the offer have?');
+    expect(pty.screen()).toContain('the bus ticket comes out of the first wages');
+    // Only the passport is ticked: one sign, so the SOP goes to general information.
+    await pty.press('1', KEY.enter);
+    await pty.waitFor('Give general information');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Debrief', { inOutput: true });
+    expect(await pty.exited()).toBe(0);
+    const out = pty.output();
+    expect(out).toContain('Score: 31 / 100');
+    expect(out).toContain('Decisions as the expert: 2.5 of 4');
+    expect(out).toMatch(/~ Which warning signs does the offer have\? \(hotline\/offer-signs\)\s+you: Employer keeps the passport \[passport\]\s+expert: Employer keeps the passport \[passport\]; Travel paid back from wages \[debt\]/);
+    expect(out).toContain('Why: The passport and the travel debt are both mentioned; together they are a high risk.');
+    expect(out).toContain('Guidance: Two or more signs together mean a high risk.');
+    expect(out).toContain('✗ Explain the risk of the offer (hotline/warn): not passed through');
+    expect(out).toContain('Outcome: Information given (hotline/informed); expected: Referred to a partner (hotline/referred)');
+    expect(out).toMatch(/– Does the caller want the partner's number\? \(partner-referral\/offer\): not reached/);
+
+    // The training journal, never the live one.
+    expect(existsSync(join(h.dataDir, 'journal', 'calls'))).toBe(false);
+    const lines = trainingLines(h.dataDir);
+    expect(lines[0]).toMatchObject({ type: 'session-start', mode: 'training', scenario: 'two-signs', trainee: 'anna', operator: 'tester', sop: 'hotline' });
+    expect(lines.at(-1)).toMatchObject({ type: 'session-end', outcome: 'hotline/informed' });
+    const dir = join(h.dataDir, 'journal', 'training');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, readdirSync(dir).find((n) => n.endsWith('.jsonl')) as string)).mode & 0o777).toBe(0o600);
+  });
+
+  it('--reveal shows the expert’s choice and why at each step (in Ukrainian), and a call done as the expert scores 100', async () => {
+    const h = home();
+    const pty = train(h, join(SOPS, 'scenarios', 'danger-mid-call.scenario.yaml'), '--reveal', '--lang', 'uk');
+    await pty.waitFor('Почати дзвінок?', { inOutput: true });
+    await pty.press(KEY.enter);
+    await pty.waitFor('Експерт: (далі)');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Експерт: Так, безпечно [yes]');
+    expect(pty.screen()).toContain('Абонент: “Так, поки що.”');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Вік абонента');
+    expect(pty.screen()).toContain('Абонент: “Вони повертаються — у них ніж!”');
+    expect(pty.screen()).toContain('Експерт: натисніть ! (Безпосередня небезпека)');
+    expect(pty.screen()).toContain('Чому: Небезпека може виникнути на будь-якому кроці');
+    await pty.press(KEY.escape, '!');
+    await pty.waitFor('Розбір', { inOutput: true });
+    expect(await pty.exited()).toBe(0);
+    expect(pty.output()).toContain('Оцінка: 100 / 100');
+    expect(pty.output()).toContain('✓ переривання ! (Безпосередня небезпека): використано');
+    const lines = trainingLines(h.dataDir);
+    expect(lines.map((l) => l['type'])).toContain('interrupt');
+    expect(lines[0]).toMatchObject({ scenario: 'danger-mid-call', trainee: 'tester', lang: 'uk' });
+  });
+
+  it('refuses to run without a terminal (exit 2) and points to sop test', () => {
+    const h = home();
+    const result = spawnSync(process.execPath, [BIN, 'train', 'two-signs', '--sops', SOPS], { cwd: ROOT, env: { ...process.env, ...h.env }, encoding: 'utf8', input: '' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('training needs a terminal');
+    expect(result.stderr).toContain('sop test');
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(h.dataDir, 'journal'))).toBe(false);
+  });
+});
