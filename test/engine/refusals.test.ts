@@ -88,3 +88,13 @@ describe('the automatic-transition cap', () => {
     expect(ok(startCall(library, 'chain')).state.outcome).toBe('chain/done');
   });
 });
+
+describe('start variables', () => {
+  it('are refused when the SOP does not declare them or the type does not fit', () => {
+    expect(refused(startCall(basic, 'basic', { vars: { nope: true } })).code).toBe('bad-start-variable');
+    expect(refused(startCall(basic, 'basic', { vars: { urgent: 'yes' } })).message.en).toContain('bool');
+    expect(refused(startCall(basic, 'basic', { vars: { age: 1.5 } })).code).toBe('bad-start-variable');
+    expect(refused(startCall(basic, 'basic', { vars: { indicators: ['a', 1 as unknown as string] } })).code).toBe('bad-start-variable');
+    expect(ok(startCall(basic, 'basic', { vars: { indicators: ['docs'], age: 12, kind: 'x', urgent: false } })).state.status).toBe('active');
+  });
+});

@@ -123,3 +123,32 @@ describe('state model', () => {
     expect(after.path).toEqual(['basic/greet', 'basic/kind', 'basic/signs']);
   });
 });
+
+describe('robustness', () => {
+  const answer = fc.oneof(
+    fc.constant({ kind: 'continue' as const }),
+    fc.string({ maxLength: 8 }).map((option) => ({ kind: 'option' as const, option })),
+    fc.array(fc.constantFrom('docs', 'debt', 'locked', 'yes', 'x', ''), { maxLength: 4 }).map((options) => ({ kind: 'checked' as const, options })),
+    fc.string({ maxLength: 12 }).map((raw) => ({ kind: 'value' as const, raw })),
+  );
+  const command: fc.Arbitrary<Command> = fc.oneof(
+    answer.map((a) => ({ type: 'answer' as const, answer: a })),
+    fc.constant({ type: 'back' as const }),
+    fc.string({ maxLength: 2 }).map((key) => ({ type: 'interrupt' as const, key })),
+    fc.string({ maxLength: 5 }).map((text) => ({ type: 'note' as const, text })),
+  );
+
+  it('never throws on arbitrary commands: each is applied or refused with a message in both languages', () => {
+    fc.assert(
+      fc.property(roots, fc.array(command, { maxLength: 30 }), (root, commands) => {
+        let state = ok(startCall(library, root)).state;
+        for (const c of commands) {
+          const result = step(library, state, c);
+          if (result.ok) state = result.state;
+          else expect(result.refusal.message.en.length * result.refusal.message.uk.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

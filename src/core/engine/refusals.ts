@@ -42,6 +42,14 @@ export const refuse = {
       `No interrupt "${key}" here${known.length ? `; available: ${known.join(' ')}` : ''}.`,
       `Тут немає переривання «${key}»${known.length ? `; доступні: ${known.join(' ')}` : ''}.`,
     ),
+  badStartVariable: (sop: string, name: string, expected: string | undefined) =>
+    expected === undefined
+      ? refusal('bad-start-variable', `SOP "${sop}" has no variable "${name}".`, `СОП «${sop}» не має змінної «${name}».`)
+      : refusal(
+          'bad-start-variable',
+          `Variable "${name}" of SOP "${sop}" is ${expected}; the value given does not fit.`,
+          `Змінна «${name}» СОП «${sop}» має тип ${expected}; надане значення не підходить.`,
+        ),
   unknownSop: (sop: string, from: string) =>
     refusal('unknown-sop', `SOP "${sop}" (${from}) is not in the library; run "sop validate".`, `СОП «${sop}» (${from}) немає в бібліотеці; запустіть «sop validate».`),
   unknownStep: (step: string) =>

@@ -88,6 +88,7 @@ export type RefusalCode =
   | 'not-a-bool'
   | 'nothing-to-undo'
   | 'unknown-interrupt'
+  | 'bad-start-variable'
   // the library is broken (the validator reports these before a call)
   | 'unknown-sop'
   | 'unknown-step'
