@@ -4,7 +4,6 @@
  */
 import chalk from 'chalk';
 import { loadParsedLibrary } from '../../core/load/load-parsed-library.js';
-import { loadParsedScenario, type LoadedScenario } from '../../core/load/load-parsed-scenario.js';
 import { isUnreadable } from '../../core/load/source-file.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
@@ -22,7 +21,7 @@ import { countFindings, summaryLine } from '../format/findings-summary.js';
 import { isLang, langFromEnv, type Lang } from '../i18n.js';
 import { collectFiles } from '../library/collect-files.js';
 import { isLibraryFile } from '../library/read-library.js';
-import { isScenarioFile } from '../library/read-scenarios.js';
+import { isScenarioFile, loadScenarioSources } from '../library/read-scenarios.js';
 import { readSources } from '../library/read-sources.js';
 
 declare const __SOP_VERSION__: string;
@@ -73,18 +72,8 @@ export async function validatePaths(
       ...(load.directorySource ? { directorySource: load.directorySource } : {}),
     }),
   );
-  const scenarios: LoadedScenario[] = [];
-  for (const source of sources) {
-    if (!isScenarioFile(source.path)) continue;
-    if (isUnreadable(source)) {
-      findings.push(...source.findings);
-      continue;
-    }
-    const result = loadParsedScenario(source);
-    findings.push(...result.findings);
-    if (result.loaded) scenarios.push(result.loaded);
-  }
-  findings.push(...validateScenarios(scenarios, load.library, load.rejected));
+  const scenarios = loadScenarioSources(sources.filter((source) => isScenarioFile(source.path)));
+  findings.push(...scenarios.findings, ...validateScenarios(scenarios.scenarios, load.library, load.rejected));
   const texts = new Map<string, string>();
   for (const source of sources) if (!isUnreadable(source)) texts.set(source.path, source.text);
   return { findings: sortFindings(findings), files: collected.files.map((file) => (file === '-' ? '<stdin>' : file)), texts };

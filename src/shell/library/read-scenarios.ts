@@ -3,6 +3,7 @@
  * schemas/scenario.schema.json. A file that does not load is a finding; the others are returned.
  */
 import { loadParsedScenario, type LoadedScenario } from '../../core/load/load-parsed-scenario.js';
+import type { ParsedLoaderInput } from '../../core/load/load-parsed-library.js';
 import { isUnreadable } from '../../core/load/source-file.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
@@ -29,7 +30,13 @@ export async function readScenarios(paths: readonly string[] | string, options: 
   const collected = await collectFiles(list, isScenarioFile);
   const cache = options.cache === false ? undefined : options.cache === undefined || options.cache === true ? openParseCache() : options.cache;
   const sources = await readSources(collected.files, { ...options, cache });
-  const findings: Finding[] = [...collected.findings];
+  const loaded = loadScenarioSources(sources);
+  return { scenarios: loaded.scenarios, findings: sortFindings([...collected.findings, ...loaded.findings]), files: collected.files };
+}
+
+/** Loads scenario files already read: the scenarios that passed, and the findings of all. */
+export function loadScenarioSources(sources: readonly ParsedLoaderInput[]): { scenarios: LoadedScenario[]; findings: Finding[] } {
+  const findings: Finding[] = [];
   const scenarios: LoadedScenario[] = [];
   for (const source of sources) {
     if (isUnreadable(source)) {
@@ -40,5 +47,5 @@ export async function readScenarios(paths: readonly string[] | string, options: 
     findings.push(...result.findings);
     if (result.loaded) scenarios.push(result.loaded);
   }
-  return { scenarios, findings: sortFindings(findings), files: collected.files };
+  return { scenarios, findings };
 }
