@@ -1,6 +1,6 @@
 /** Debrief and score of a training session against the expert's call (pure, through the real engine). */
 import { describe, expect, it } from 'vitest';
-import { debriefSession, expertRun, formatDebrief } from '../../src/core/training/index.js';
+import { checklistCredit, debriefSession, expertRun, formatDebrief, scoreOf } from '../../src/core/training/index.js';
 import { trainingLibrary, trainingScenario, trainingSession } from './helpers.js';
 
 const library = trainingLibrary();
@@ -48,5 +48,62 @@ describe('debrief', () => {
     expect(text).toContain('Score: 31 / 100');
     expect(text).toContain('Two or more signs together mean a high risk.');
     expect(text).toContain('Explain the risk of the offer (hotline/warn): not passed through');
+  });
+});
+
+describe('the score formula', () => {
+  it('weighs decisions 50, red flags 25, outcome 25', () => {
+    const score = scoreOf({ decisions: { got: 3, of: 4 }, redFlags: { got: 1, of: 2 }, outcome: { got: 1, of: 1 } });
+    expect(score.total).toBe(Math.round(50 * 0.75 + 25 * 0.5 + 25));
+    expect(score.parts.decisions).toMatchObject({ points: 37.5, max: 50 });
+  });
+
+  it('shares out the weight of a part the scenario does not have', () => {
+    const noFlags = scoreOf({ decisions: { got: 1, of: 2 }, redFlags: { got: 0, of: 0 }, outcome: { got: 1, of: 1 } });
+    expect(noFlags.parts.redFlags.max).toBe(0);
+    expect(noFlags.parts.decisions.max).toBeCloseTo(66.67, 1);
+    expect(noFlags.total).toBe(Math.round((100 * (50 * 0.5 + 25)) / 75));
+  });
+
+  it('gives checklists partial credit: ticks in common over ticks in either', () => {
+    expect(checklistCredit(['a', 'b'], ['a'])).toBe(0.5);
+    expect(checklistCredit(['a', 'b'], ['b', 'c'])).toBeCloseTo(1 / 3);
+    expect(checklistCredit([], [])).toBe(1);
+    expect(checklistCredit(['a'], [])).toBe(0);
+  });
+});
+
+describe('the trainee’s choices', () => {
+  it('takes the answer given after going back, not the one undone', () => {
+    const moves = [{ answer: 'continue' }, { answer: 'yes' }, { answer: 24 }, { answer: 'other' }, { back: true as const }, { answer: 'job-offer' }, { answer: ['passport', 'debt'] }, { answer: 'continue' }, { answer: 'yes' }];
+    const debrief = debriefSession(library, twoSigns, trainingSession(library, 'hotline', moves));
+    expect(debrief.decisions.find((d) => d.step === 'hotline/concern')?.verdict).toBe('same');
+    expect(debrief.offPath).toEqual([]);
+    expect(debrief.score.total).toBe(100);
+  });
+
+  it('leaves out an answer the journal kept only as [redacted], and counts an interrupt as the decision at its step', () => {
+    const session = trainingSession(library, 'hotline', [{ answer: 'continue' }, { answer: 'yes' }, { key: '!' }], { scenario: 'danger-mid-call' });
+    const redacted = {
+      ...session,
+      lines: session.lines.map((line) =>
+        line.type === 'answer' && line.step === 'hotline/safe' ? { ...line, answer: { kind: 'option' as const, option: '[redacted]' }, value: '[redacted]', redacted: true as const } : line,
+      ),
+    };
+    const debrief = debriefSession(library, danger, redacted);
+    expect(debrief.decisions.map((d) => [d.step, d.verdict, d.credit])).toEqual([
+      ['hotline/safe', 'not-comparable', undefined],
+      ['hotline/age', 'same', 1],
+    ]);
+    expect(debrief.score.parts.decisions).toMatchObject({ got: 1, of: 1 });
+    expect(debrief.score.total).toBe(100);
+  });
+
+  it('an unfinished call scores its outcome 0 and its steps not reached 0', () => {
+    const debrief = debriefSession(library, twoSigns, trainingSession(library, 'hotline', EXPERT.slice(0, 3)));
+    expect(debrief.finished).toBe(false);
+    expect(debrief.outcome.got).toBeUndefined();
+    expect(debrief.score.total).toBe(Math.round(50 * (1 / 4)));
+    expect(formatDebrief(debrief, library, 'uk')).toContain('дзвінок не завершено');
   });
 });
