@@ -19,6 +19,8 @@ export interface LogListOptions extends LogCommonOptions {
 
 export interface LogShowOptions extends LogCommonOptions {
   readonly sops?: string;
+  /** The supervisor's private key: opens sealed answers and notes (src/shell/crypto/). */
+  readonly key?: string;
   readonly format: 'text' | 'json';
 }
 
@@ -77,6 +79,7 @@ Examples:
       .description('show one recorded call as a readable transcript')
       .argument('<session>', 'the session id, or a unique part of it (its start or its last four characters)')
       .option('--sops <dir>', 'the SOP library for step texts and option labels (default: the configured sops dir)')
+      .option('--key <private-key>', "the supervisor's private key (supervisor.key.pem): shows sealed answers and notes in clear")
       .addOption(trainingOption())
       .addOption(new Option('--format <format>', 'text: a transcript; json: the journal lines').choices(['text', 'json']).default('text'))
       .addOption(dataDirOption())
@@ -87,13 +90,16 @@ Examples:
 The transcript shows each step as it was shown, the answers (with the SOP's option labels
 when the SOP is available), amendments (original -> new), interrupts, notes, the outcome and
 the referrals. Sensitive answers and every note were never written in clear: they show as
-[redacted].
+[redacted]. When the counsellor's machine had a public key configured they were also sealed
+to it, and --key with the supervisor's private key opens them (a wrong key: exit 2; a
+damaged or swapped sealed value: exit 1; see docs/security.md).
 
 Examples:
   sop log show 20261129-1302-k3f9
   sop log show k3f9                     the last four characters are enough when unique
   sop log show 20261129-1302 --lang uk
-  sop log show k3f9 --format json       the raw journal lines`,
+  sop log show k3f9 --format json       the raw journal lines
+  sop log show k3f9 --key ~/supervisor-keys/supervisor.key.pem`,
       )
       .action(async (session: string, options: LogShowOptions) => {
         const { runLogShow } = await import('../commands/log.js');
@@ -124,6 +130,37 @@ Examples:
       .action(async (file: string | undefined, options: LogVerifyOptions) => {
         const { runLogVerify } = await import('../commands/log.js');
         process.exitCode = await runLogVerify(file, options);
+      }),
+  // `sop log purge` (owned by the security area: src/shell/commands/purge.ts).
+  (log) =>
+    log
+      .command('purge')
+      .description('retention: remove whole sessions that ended before a cut-off (journal re-chained, crash-safe)')
+      .requiredOption('--older-than <age>', 'the cut-off: days or weeks (90d, 12w) or a date (2026-08-31)')
+      .option('--dry-run', 'only list what would be removed')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addOption(dataDirOption())
+      .addOption(langOption())
+      .addHelpText(
+        'after',
+        `
+Removes every session (live calls and training) that ended before the cut-off: completed
+ones by their session-end line, unfinished ones (never resumed) by their last line. Each
+affected file is rewritten through a temp file, fsync and rename, so a crash leaves the old
+or the new journal. The kept lines are re-chained (their prev hashes recomputed) so that
+"sop log verify" passes afterwards; because re-chaining would also hide an earlier edit, a
+file whose chain is already broken is NOT purged, and neither is a file a live session is
+recording into: both are reported, exit 1. Run "sop log verify" before purging.
+Removed sessions are listed on stdout (id, SOP, start, end, status, file).
+
+Examples:
+  sop log purge --older-than 90d --dry-run    what would go
+  sop log purge --older-than 90d
+  sop log purge --older-than 2026-06-30 --data-dir /srv/hotline`,
+      )
+      .action(async (options: import('../commands/purge.js').PurgeOptions) => {
+        const { runPurge } = await import('../commands/purge.js');
+        process.exitCode = await runPurge(options);
       }),
   // `sop log export` (owned by the replay/test area: src/shell/commands/export.ts).
   (log) =>

@@ -10,6 +10,7 @@ import type { SessionMode } from '../../core/record/journal-line.js';
 import { readJournal, type JournalContents, type RecordedSessionIn } from '../journal/reader.js';
 import { formatDuration, formatLocalTime, transcript } from '../journal/transcript.js';
 import { verifyJournal, verifyJournalFile } from '../journal/verify.js';
+import { safeText } from '../tui/safe-text.js';
 
 function settings(options: { dataDir?: string; lang?: string; sops?: string }): Config {
   return loadConfig({
@@ -151,7 +152,7 @@ export async function runLogShow(id: string, options: LogShowOptions): Promise<n
       }),
     );
   }
-  const session = found.session;
+  const session = options.key === undefined ? found.session : await openShown(found.session, options.key, lang);
   if (options.format === 'json') {
     process.stdout.write(session.lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
     return EXIT.ok;
@@ -170,7 +171,8 @@ export async function runLogShow(id: string, options: LogShowOptions): Promise<n
       }),
     ]);
   }
-  process.stdout.write(transcript(session, library, lang));
+  // Journal content (notes, typed answers, ids) may hold terminal escapes: neutralised.
+  process.stdout.write(safeText(transcript(session, library, lang)));
   return EXIT.ok;
 }
 
@@ -208,4 +210,11 @@ export async function runLogVerify(file: string | undefined, options: LogVerifyO
     );
   }
   return report.breaks.length === 0 ? EXIT.ok : EXIT.findings;
+}
+
+/** `--key`: the session with its sealed answers and notes opened (sop log show). */
+async function openShown(session: RecordedSessionIn, key: string, lang: Lang): Promise<RecordedSessionIn> {
+  const { isSealed, nothingSealedNotice, openSession, openerFor } = await import('../crypto/open-session.js');
+  if (!isSealed(session)) printNotices([nothingSealedNotice(session, lang)]);
+  return openSession(session, openerFor(key, lang));
 }

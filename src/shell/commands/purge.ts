@@ -1,0 +1,263 @@
+/**
+ * `sop log purge --older-than 90d`: retention. Removes whole sessions that ended before the
+ * cut-off (a completed session: its session-end line; an unfinished one — interrupted or crashed
+ * and never resumed — its last line) from every journal file, both live calls and training.
+ *
+ * Each affected file is rewritten crash-safely: the kept lines go to a temp file in the same
+ * folder (0600), which is fsync'd and renamed over the journal, then the folder is fsync'd — a
+ * crash leaves the old journal or the new one, never a mix. The kept lines are RE-CHAINED: their
+ * `prev` hashes are recomputed (only the hash changes in a line's bytes) and the `.head` is
+ * rewritten, so the result verifies. Because re-chaining would also hide an earlier edit, a file
+ * whose chain is already broken is never purged: it is reported (exit 1) for `sop log verify`.
+ * A file that a live session holds (its lock) is skipped too, and reported.
+ */
+import * as nodeFs from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { groupSessions } from '../../core/record/group-sessions.js';
+import { NO_PREV, type SessionMode } from '../../core/record/journal-line.js';
+import type { RecordedSession } from '../../core/record/recorded-session.js';
+import { loadConfig } from '../config/index.js';
+import { EXIT, UserError } from '../exit-codes.js';
+import { say, type Lang } from '../i18n.js';
+import { JournalLockedError } from '../journal/errors.js';
+import { FILE_MODE, listJournalFiles } from '../journal/files.js';
+import { lineHash } from '../journal/hash.js';
+import { acquireLock } from '../journal/lock.js';
+import { scanJournalBytes } from '../journal/scan.js';
+import { verifyJournalFile } from '../journal/verify.js';
+
+export interface PurgeOptions {
+  readonly olderThan: string;
+  readonly dataDir?: string;
+  readonly dryRun?: boolean;
+  readonly lang?: string;
+  readonly format?: 'text' | 'json';
+}
+
+/** The file-system functions purge uses; tests replace some to simulate a crash mid-purge. */
+export type PurgeFs = typeof nodeFs;
+
+/** The head record the writer keeps beside each journal (see writer.ts): fixed width. */
+const HEAD_WIDTH = 128;
+
+/** `90d`, `12w` or a date (YYYY-MM-DD, local midnight): the cut-off time in ms. */
+export function parseCutoff(value: string, now: Date, lang: Lang): number {
+  const span = /^(\d{1,5})([dw])$/.exec(value.trim());
+  if (span) return now.getTime() - Number(span[1]) * (span[2] === 'w' ? 7 : 1) * 86_400_000;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (day) {
+    const time = new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])).getTime();
+    if (!Number.isNaN(time)) return time;
+  }
+  throw new UserError(
+    say(lang, {
+      en: `--older-than ${value}: write a number of days or weeks (90d, 12w) or a date (2026-08-31).`,
+      uk: `--older-than ${value}: вкажіть кількість днів чи тижнів (90d, 12w) або дату (2026-08-31).`,
+    }),
+  );
+}
+
+/** When a session ended: its session-end line, else (unfinished, never resumed) its last line. */
+export function endedAt(session: RecordedSession): number {
+  return Date.parse((session.end ?? session.lines[session.lines.length - 1] ?? session.start).at);
+}
+
+export interface PurgedSession {
+  readonly id: string;
+  readonly file: string;
+  readonly sop: string;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly status: RecordedSession['status'];
+  readonly lines: number;
+}
+
+export interface PurgeReport {
+  readonly removed: PurgedSession[];
+  /** Files not purged, and why (locked by a live session, chain broken, unreadable). */
+  readonly skipped: { readonly file: string; readonly reason: string }[];
+  /** Torn-line files (`<file>.torn-*`) older than the cut-off that were removed. */
+  readonly removedFiles: string[];
+}
+
+/** `"prev":"<64 hex>"}` at the end of a line as the writer serialises it. */
+const PREV_TAIL = /"prev":"[0-9a-f]{64}"\}$/;
+
+/** The line with its `prev` replaced; every other byte stays as written. */
+function rechain(raw: Buffer, prev: string): Buffer {
+  const text = raw.toString('utf8');
+  if (!PREV_TAIL.test(text)) throw new Error('prev is not the last key');
+  return Buffer.from(text.replace(PREV_TAIL, `"prev":"${prev}"}`), 'utf8');
+}
+
+function writeAtomically(fs: PurgeFs, file: string, bytes: Buffer): void {
+  const temp = join(dirname(file), `.${basename(file)}.purge-${process.pid}.tmp`);
+  const fd = fs.openSync(temp, 'wx', FILE_MODE);
+  try {
+    fs.fchmodSync(fd, FILE_MODE);
+    let written = 0;
+    while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.unlinkSync(temp);
+    throw error;
+  }
+  fs.closeSync(fd);
+  fs.renameSync(temp, file);
+  const dirFd = fs.openSync(dirname(file), 'r');
+  try {
+    fs.fsyncSync(dirFd);
+  } finally {
+    fs.closeSync(dirFd);
+  }
+}
+
+interface FilePlan {
+  readonly removed: PurgedSession[];
+  /** The new bytes of the file, the end of its chain and the torn tail to keep aside. */
+  readonly bytes: Buffer;
+  readonly last: string;
+  readonly torn?: Buffer;
+}
+
+function planFile(file: string, bytes: Buffer, cutoff: number): FilePlan | undefined {
+  const scanned = scanJournalBytes(bytes);
+  const lines = scanned.flatMap((entry) => (entry.line ? [entry.line] : []));
+  const doomed = new Map<string, RecordedSession>();
+  for (const session of groupSessions(lines)) if (endedAt(session) < cutoff) doomed.set(session.id, session);
+  if (doomed.size === 0) return undefined;
+  const kept: Buffer[] = [];
+  let prev = NO_PREV;
+  let torn: Buffer | undefined;
+  for (const entry of scanned) {
+    if (entry.problem === 'torn') {
+      torn = entry.raw;
+      continue;
+    }
+    if (entry.line && doomed.has(entry.line.session)) continue;
+    const raw = entry.line && entry.line.prev !== prev ? rechain(entry.raw, prev) : entry.raw;
+    kept.push(raw);
+    prev = lineHash(raw);
+  }
+  const removed = [...doomed.values()].map((session) => ({
+    id: session.id,
+    file,
+    sop: session.start.sop,
+    startedAt: session.start.at,
+    endedAt: new Date(endedAt(session)).toISOString(),
+    status: session.status,
+    lines: session.lines.length,
+  }));
+  const text = kept.map((raw) => raw.toString('utf8')).join('\n');
+  return { removed, bytes: Buffer.from(kept.length === 0 ? '' : `${text}\n`, 'utf8'), last: prev, ...(torn ? { torn } : {}) };
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Purges the journals of `dataDir`. With `dryRun`, only says what would go. */
+export function purgeJournal(dataDir: string, cutoff: number, options: { dryRun?: boolean; lang: Lang; now?: Date; fs?: Partial<PurgeFs> }): PurgeReport {
+  const fs: PurgeFs = { ...nodeFs, ...options.fs };
+  const { lang } = options;
+  const now = options.now ?? new Date();
+  const report: PurgeReport = { removed: [], skipped: [], removedFiles: [] };
+  for (const mode of ['live', 'training'] as SessionMode[]) {
+    for (const file of listJournalFiles(dataDir, mode)) {
+      let release: (() => void) | undefined;
+      try {
+        release = acquireLock(fs, file);
+      } catch (error) {
+        if (!(error instanceof JournalLockedError)) throw error;
+        report.skipped.push({
+          file,
+          reason: say(lang, {
+            en: `a session is recording into it${error.pid ? ` (process ${error.pid})` : ''}; run purge again when it has ended`,
+            uk: `у нього зараз записує сесія${error.pid ? ` (процес ${error.pid})` : ''}; повторіть purge, коли її завершать`,
+          }),
+        });
+        continue;
+      }
+      try {
+        const check = verifyJournalFile(file, lang);
+        if (check.breaks.length > 0) {
+          report.skipped.push({
+            file,
+            reason: say(lang, {
+              en: `its hash chain is broken (${check.breaks.length} place(s)); purge would re-chain and hide that. Run "sop log verify" and investigate first`,
+              uk: `його ланцюжок гешів порушено (місць: ${check.breaks.length}); purge переланцюжив би і приховав це. Спершу виконайте "sop log verify" і з'ясуйте причину`,
+            }),
+          });
+          continue;
+        }
+        const plan = planFile(file, fs.readFileSync(file), cutoff);
+        if (plan) {
+          report.removed.push(...plan.removed);
+          if (!options.dryRun) {
+            if (plan.torn) {
+              const keep = `${file}.torn-${stamp(now)}`;
+              fs.writeFileSync(keep, plan.torn, { mode: FILE_MODE, flag: 'wx' });
+              fs.chmodSync(keep, FILE_MODE);
+            }
+            writeAtomically(fs, file, plan.bytes);
+            const head = `${JSON.stringify({ size: plan.bytes.length, last: plan.last })}`.padEnd(HEAD_WIDTH - 1, ' ') + '\n';
+            if (plan.bytes.length === 0) fs.rmSync(`${file}.head`, { force: true });
+            else writeAtomically(fs, `${file}.head`, Buffer.from(head, 'utf8'));
+          }
+        }
+        // Bytes of torn lines kept after crashes: the sessions they belonged to are as old.
+        for (const name of fs.readdirSync(dirname(file)).filter((n) => n.startsWith(`${basename(file)}.torn-`))) {
+          const path = join(dirname(file), name);
+          if (fs.statSync(path).mtimeMs >= cutoff) continue;
+          report.removedFiles.push(path);
+          if (!options.dryRun) fs.rmSync(path, { force: true });
+        }
+      } finally {
+        release();
+      }
+    }
+  }
+  return report;
+}
+
+export async function runPurge(options: PurgeOptions): Promise<number> {
+  const config = loadConfig({
+    flags: { ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}) },
+  });
+  const { lang } = config;
+  const now = new Date();
+  const cutoff = parseCutoff(options.olderThan, now, lang);
+  if (cutoff > now.getTime()) {
+    throw new UserError(say(lang, { en: `--older-than ${options.olderThan} is in the future`, uk: `--older-than ${options.olderThan} — це дата в майбутньому` }));
+  }
+  let report: PurgeReport;
+  try {
+    report = purgeJournal(config.dataDir, cutoff, { dryRun: options.dryRun === true, lang, now });
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UserError(
+      say(lang, {
+        en: `purge stopped (${code}) in ${config.dataDir}; every journal file is either as before or fully purged. Check the disk, then run "sop log verify" and purge again.`,
+        uk: `purge зупинено (${code}) у ${config.dataDir}; кожен файл журналу або як раніше, або повністю очищений. Перевірте диск, потім виконайте "sop log verify" і повторіть purge.`,
+      }),
+    );
+  }
+  const cut = new Date(cutoff).toISOString();
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ cutoff: cut, dryRun: options.dryRun === true, ...report }, null, 2)}\n`);
+  } else {
+    for (const s of report.removed) process.stdout.write(`${s.id}\t${s.sop}\t${s.startedAt}\t${s.endedAt}\t${s.status}\t${s.file}\n`);
+    for (const path of report.removedFiles) process.stdout.write(`${path}\n`);
+    const verb = options.dryRun ? say(lang, { en: 'Would remove', uk: 'Буде видалено' }) : say(lang, { en: 'Removed', uk: 'Видалено' });
+    process.stderr.write(
+      say(lang, {
+        en: `${verb} ${report.removed.length} session(s) that ended before ${cut}${report.removedFiles.length ? ` and ${report.removedFiles.length} torn-line file(s)` : ''}.${options.dryRun ? ' (dry run: nothing changed)' : report.removed.length ? ' The kept lines were re-chained; "sop log verify" checks them.' : ''}\n`,
+        uk: `${verb} сесій, що завершилися до ${cut}: ${report.removed.length}${report.removedFiles.length ? `, файлів обірваних рядків: ${report.removedFiles.length}` : ''}.${options.dryRun ? ' (пробний запуск: нічого не змінено)' : report.removed.length ? ' Решту рядків переланцюжено; перевірка: "sop log verify".' : ''}\n`,
+      }),
+    );
+  }
+  for (const skip of report.skipped) process.stderr.write(`sop: ${skip.file}: ${say(lang, { en: 'not purged', uk: 'не очищено' })}: ${skip.reason}\n`);
+  return report.skipped.length > 0 ? EXIT.findings : EXIT.ok;
+}
