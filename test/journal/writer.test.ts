@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, fsyncSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync as realWriteSync } from 'node:fs';
+import { appendFileSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync as realWriteSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,32 @@ describe('openSessionWriter', () => {
       expect(statSync(dir).mode & 0o777).toBe(0o700);
     }
     expect(writer.sessionId).toMatch(/^20261129-1302-[0-9a-z]{4}$/);
+  });
+
+  it('fsyncs the folder when it creates the month file, and not afterwards', async () => {
+    const dataDir = tempDir();
+    const synced: string[] = [];
+    const opened = new Map<number, string>();
+    const fs = {
+      openSync: ((path: string, flags: never, mode?: number) => {
+        const fd = openSync(path, flags, mode);
+        opened.set(fd, path);
+        return fd;
+      }) as never,
+      fsyncSync: ((fd: number) => {
+        synced.push(opened.get(fd) ?? '?');
+        fsyncSync(fd);
+      }) as never,
+    };
+    const calls = join(dataDir, 'journal', 'calls');
+    const first = await writerFor(dataDir, 'live', { fs });
+    first.close();
+    expect(synced).toEqual(expect.arrayContaining([calls, join(dataDir, 'journal')]));
+    synced.length = 0;
+    const second = await writerFor(dataDir, 'live', { fs });
+    second.append('session-start', startPayload());
+    second.close();
+    expect(synced).toEqual([second.file]);
   });
 
   it('puts training sessions in journal/training', async () => {

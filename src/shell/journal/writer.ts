@@ -61,13 +61,29 @@ interface Resumed {
   readonly ms: number;
 }
 
+/** Makes a directory's entries durable (where the system allows fsync on a directory). */
+function fsyncDir(fs: JournalFs, dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Not supported here (some systems refuse fsync on directories): nothing more can be done.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 function ensureDirs(fs: JournalFs, dataDir: string, file: string): void {
   if (!fs.existsSync(dataDir)) {
     fs.mkdirSync(dataDir, { recursive: true, mode: DIR_MODE });
     fs.chmodSync(dataDir, DIR_MODE);
   }
   for (const dir of [dirname(dirname(file)), dirname(file)]) {
-    if (!fs.existsSync(dir)) fs.mkdirSync(dir, { mode: DIR_MODE });
+    if (!fs.existsSync(dir)) {
+      fs.mkdirSync(dir, { mode: DIR_MODE });
+      fsyncDir(fs, dirname(dir));
+    }
     fs.chmodSync(dir, DIR_MODE);
   }
 }
@@ -190,8 +206,11 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
   try {
     ensureDirs(fs, options.dataDir, file);
     release = acquireLock(fs, file);
+    const created = !fs.existsSync(file);
     fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT, FILE_MODE);
     fs.fchmodSync(fd, FILE_MODE);
+    // A new month file's name must survive a power cut too, not only its lines.
+    if (created) fsyncDir(fs, dirname(file));
     size = fs.fstatSync(fd).size;
     const { complete, last } = tail(fs, fd, size);
     if (complete < size) {
