@@ -112,4 +112,25 @@ describe('renderStep', () => {
     expect(roomy).not.toContain('enlarge the window');
     expect(roomy.split('\n').filter((l) => l === 'advice')).toHaveLength(10);
   });
+
+  it('wraps long option labels under themselves and keeps the header on one line', () => {
+    const view = viewOf('safe');
+    const long = {
+      ...view.step,
+      options: [
+        { id: 'a', label: 'a very long option label that goes on and on well past the width' },
+        { id: 'b', label: 'short' },
+      ],
+    } as typeof view.step;
+    const trail = ['A very long SOP title that is long', 'Another quite long called SOP title', 'And a third one'];
+    const lines = renderStep({ ...view, step: long, trail }, 'en', 40, { color: false }).split('\n');
+    expect(lines.every((l) => l.length <= 40)).toBe(true);
+    expect(lines[0]).toMatch(/^….*And a third one intake\/safe · 01:23$/);
+    const at = lines.indexOf('❯ 1  a very long option label that goes');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('     on and on well past the width');
+    expect(lines).toContain('  2  short');
+    // The keys wrap between items, never inside one.
+    expect(lines.slice(-2)).toEqual(['? guidance · b back · n note', '! Immediate danger · q quit']);
+  });
 });

@@ -32,8 +32,8 @@ export function renderStep(view: StepView, lang: Lang, width: number, options: R
   const rule = c.dim('─'.repeat(w));
 
   // Header: "Call › Referral" on the left, "sop/step · 03:12" on the right.
-  const where = view.trail.map((t) => line(t)).join(' › ');
-  const right = `${view.sop}/${view.stepId} · ${clockText(view.elapsedMs)}`;
+  const right = `${safeLine(view.sop)}/${safeLine(view.stepId)} · ${clockText(view.elapsedMs)}`;
+  const where = shorten(view.trail.map((t) => line(t)).join(' › '), Math.max(10, w - right.length - 1));
   const gap = Math.max(1, w - where.length - right.length);
   out.push(`${c.bold(where)}${' '.repeat(gap)}${c.dim(right)}`);
   out.push(rule);
@@ -54,17 +54,23 @@ export function renderStep(view: StepView, lang: Lang, width: number, options: R
   if (step.kind === 'ask') {
     step.options.forEach((option, i) => {
       const here = i === ui.cursor;
-      const label = `${i < 9 ? i + 1 : ' '}  ${line(option.label)}`;
-      out.push(here ? `${c.cyan('❯')} ${c.cyan.bold(label)}` : `  ${label}`);
+      // A long label wraps under itself: "❯ 1  " is 5 columns.
+      wrap(line(option.label), w - 5).forEach((part, j) => {
+        const label = j === 0 ? `${i < 9 ? i + 1 : ' '}  ${part}` : `   ${part}`;
+        out.push(here ? `${j === 0 ? c.cyan('❯') : ' '} ${c.cyan.bold(label)}` : `  ${label}`);
+      });
     });
   } else if (step.kind === 'checklist') {
     step.options.forEach((option, i) => {
       const here = i === ui.cursor;
       const ticked = ui.checked.includes(option.id);
       const box = ticked ? c.green('[x]') : '[ ]';
-      const label = `${i < 9 ? i + 1 : ' '}  ${line(option.label)}`;
-      out.push(`${here ? c.cyan('❯') : ' '} ${box} ${here ? c.cyan.bold(label) : label}`);
-      if (option.hint !== undefined) out.push(`        ${c.dim(line(option.hint))}`);
+      // "❯ [x] 1  " is 9 columns; a long label wraps under itself.
+      wrap(line(option.label), w - 9).forEach((part, j) => {
+        const label = j === 0 ? `${i < 9 ? i + 1 : ' '}  ${part}` : `   ${part}`;
+        out.push(`${here && j === 0 ? c.cyan('❯') : ' '} ${j === 0 ? box : '   '} ${here ? c.cyan.bold(label) : label}`);
+      });
+      if (option.hint !== undefined) for (const part of wrap(line(option.hint), w - 9)) out.push(`         ${c.dim(part)}`);
     });
     const count = ui.checked.length;
     out.push(c.dim(count === 0 ? say(lang, WORDS.nothingTicked) : `${count} ${say(lang, WORDS.ticked)}`));
@@ -116,6 +122,11 @@ function fit(body: string[], topEnd: number, choicesEnd: number, bottom: string[
   return [...top.slice(0, keepTop), more, ...choices, ...bottom];
 }
 
+/** Cuts a one-line text to `max` characters with an ellipsis. */
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
+}
+
 const SENSITIVE = {
   en: 'Sensitive: this answer is never saved in clear.',
   uk: 'Чутливе: ця відповідь ніколи не зберігається відкрито.',
@@ -136,18 +147,37 @@ function footer(view: StepView, lang: Lang, w: number, c: ChalkInstance): string
         : step.kind === 'input'
           ? WORDS.typeAnswer
           : WORDS.continue;
-  const keys = [
-    `${c.bold('?')} ${say(lang, WORDS.guidanceKey)}`,
-    `${c.bold('b')} ${say(lang, WORDS.back)}`,
-    `${c.bold('n')} ${say(lang, WORDS.note)}`,
-    ...view.interrupts.map((i) => c.red(`${c.bold(safeLine(i.key))} ${safeLine(localize(i.label, lang))}`)),
-    `${c.bold('q')} ${say(lang, WORDS.quit)}`,
-  ].join(' · ');
-  const lines = [c.dim(say(lang, how))];
-  if (step.kind === 'input') {
-    if (ui.mode === 'keys') lines.push(c.yellow.bold(say(lang, WORDS.commandMode)));
-    lines.push(`${say(lang, WORDS.escThen)} ${keys}`);
-  } else lines.push(keys);
+  // [plain, coloured] pairs, packed into lines of at most w characters.
+  const keys: [string, string][] = [
+    ['?', say(lang, WORDS.guidanceKey)],
+    ['b', say(lang, WORDS.back)],
+    ['n', say(lang, WORDS.note)],
+    ...view.interrupts.map((i): [string, string] => [safeLine(i.key), safeLine(localize(i.label, lang))]),
+    ['q', say(lang, WORDS.quit)],
+  ].map(([key, label], index): [string, string] => {
+    const interrupt = index >= 3 && index < 3 + view.interrupts.length;
+    const coloured = `${c.bold(key as string)} ${label as string}`;
+    return [`${key as string} ${label as string}`, interrupt ? c.red(coloured) : coloured];
+  });
+  const lines = wrap(say(lang, how), w).map((l) => c.dim(l));
+  if (step.kind === 'input' && ui.mode === 'keys') lines.push(...wrap(say(lang, WORDS.commandMode), w).map((l) => c.yellow.bold(l)));
+  const first = step.kind === 'input' ? say(lang, WORDS.escThen) : undefined;
+  let plain = first ?? '';
+  let line = first ?? '';
+  for (const [text, coloured] of keys) {
+    if (plain === '' || plain === first) {
+      plain = plain === '' ? text : `${plain} ${text}`;
+      line = line === '' ? coloured : `${line} ${coloured}`;
+    } else if (plain.length + 3 + text.length <= w) {
+      plain += ` · ${text}`;
+      line += ` · ${coloured}`;
+    } else {
+      lines.push(line);
+      plain = text;
+      line = coloured;
+    }
+  }
+  lines.push(line);
   return lines;
 }
 
