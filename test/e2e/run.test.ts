@@ -338,6 +338,21 @@ describe('sop run without a terminal', () => {
     expect(existsSync(h.dataDir)).toBe(false);
   });
 
+  it('a journal that cannot be opened stops before the call, telling the counsellor to use paper (exit 2)', () => {
+    const h = home();
+    const notADir = join(h.dir, 'file');
+    writeFileSync(notADir, 'not a folder\n');
+    const result = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS, '--answers', '-', '--data-dir', notADir], {
+      env: env(h),
+      encoding: 'utf8',
+      input: 'greet: continue\n',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Note this call on paper');
+    expect(result.stderr).toContain('Запишіть цю розмову на папері');
+    expect(result.stdout).toBe('');
+  });
+
   it('a refused answer names the step and the reason', () => {
     const h = home();
     const result = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS, '--answers', '-'], {
