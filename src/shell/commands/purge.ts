@@ -104,7 +104,12 @@ function writeAtomically(fs: PurgeFs, file: string, bytes: Buffer): void {
     throw error;
   }
   fs.closeSync(fd);
-  fs.renameSync(temp, file);
+  try {
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
   const dirFd = fs.openSync(dirname(file), 'r');
   try {
     fs.fsyncSync(dirFd);
