@@ -50,6 +50,15 @@ describe('sop replay --check', () => {
     expect(junit).toContain('<skipped message="unchecked from hotline/age (value redacted)"/>');
   });
 
+  it('gives the same report when the files are split over worker threads', () => {
+    const args = ['replay', '--check', CALLS, ...DIVERGENT, '--format', 'json'];
+    const alone = sop(args, { env: { SOP_REPLAY_WORKERS: '0' } });
+    const split = sop(args, { env: { SOP_REPLAY_WORKERS: '2' } });
+    expect(split.status).toBe(1);
+    expect(split.stderr).toBe('');
+    expect(split.stdout).toBe(alone.stdout);
+  });
+
   it('checks the whole journal when no call is named, and a session by id', () => {
     const all = sop(['replay', '--check', ...LIB, '--data-dir', dataDir]);
     expect(all.status).toBe(0);

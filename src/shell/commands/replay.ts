@@ -1,14 +1,14 @@
 /** `sop replay`: the timeline of one recorded call, or `--check` of many against the current SOPs. */
 import { buildTimeline } from '../../core/check/build-timeline.js';
-import { checkCall } from '../../core/check/check-call.js';
 import type { ReplayOptions } from '../cli/replay.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
-import { formatCheckJson, formatCheckJunit, formatCheckPretty, type CheckedCall } from '../replay/format-check.js';
+import { formatCheckJson, formatCheckJunit, formatCheckPretty } from '../replay/format-check.js';
 import { pinnedLibrary } from '../replay/pinned-library.js';
 import { playTimeline, stepThrough } from '../replay/play-timeline.js';
-import { callSources, readRecordedCalls, recordedCallBatches, type CallSource, type ReadCallsOptions, type RecordedCall } from '../replay/read-recorded-calls.js';
+import { checkSources } from '../replay/check-sources.js';
+import { callSources, readRecordedCalls, type CallSource, type ReadCallsOptions, type RecordedCall } from '../replay/read-recorded-calls.js';
 import { renderTimeline } from '../replay/render-timeline.js';
 import { colorFor } from '../replay/color.js';
 import { checkSettings } from '../replay/settings.js';
@@ -52,21 +52,9 @@ async function check(sources: readonly CallSource[], read: ReadCallsOptions, sop
   // Progress by bytes read, on a terminal only, when there is a lot to read.
   const totalBytes = sources.reduce((sum, source) => sum + (source.kind === 'file' ? source.bytes : 0), 0);
   const progress = process.stderr.isTTY && totalBytes >= 4_000_000 ? progressBar(totalBytes) : undefined;
-  let doneBytes = 0;
-  const checks: CheckedCall[] = [];
-  const batches = recordedCallBatches(sources, read);
-  for (const source of sources) {
-    const batch = batches.next();
-    if (batch.done) break;
-    for (const notice of batch.value.notices) process.stderr.write(`${progress ? '\r\u001b[K' : ''}sop: ${notice}\n`);
-    for (const call of batch.value.calls) {
-      const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events });
-      checks.push({ ...result, file: call.file, startedAt: call.start.at });
-    }
-    doneBytes += source.kind === 'file' ? source.bytes : 0;
-    progress?.(doneBytes, checks.length);
-  }
+  const { checks, notices } = await checkSources(library, sopsDir, sources, read, (done) => progress?.(done.bytes, done.calls));
   progress?.(totalBytes, checks.length, true);
+  for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
   // Oldest call first, whichever file it came from (as `sop log list` orders them).
   checks.sort((a, b) => (a.startedAt === b.startedAt ? (a.session < b.session ? -1 : a.session > b.session ? 1 : 0) : a.startedAt < b.startedAt ? -1 : 1));
   if (checks.length === 0) {
