@@ -137,8 +137,15 @@ function repairTornTail(fs: JournalFs, fd: number, file: string, from: number, s
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   let keep = `${file}.torn-${stamp}`;
   for (let n = 1; fs.existsSync(keep); n++) keep = `${file}.torn-${stamp}-${n}`;
-  fs.writeFileSync(keep, torn, { mode: FILE_MODE, flag: 'wx' });
-  fs.chmodSync(keep, FILE_MODE);
+  // The torn bytes are on disk before the journal loses them.
+  const kept = fs.openSync(keep, 'wx', FILE_MODE);
+  try {
+    fs.fchmodSync(kept, FILE_MODE);
+    fs.writeSync(kept, torn);
+    fs.fsyncSync(kept);
+  } finally {
+    fs.closeSync(kept);
+  }
   fs.ftruncateSync(fd, from);
   fs.fsyncSync(fd);
 }
