@@ -12,7 +12,6 @@ import { formatTestJunit } from '../format/test-junit.js';
 import { formatTestPretty } from '../format/test-pretty.js';
 import { formatTestTap } from '../format/test-tap.js';
 import type { CoverageReport, TestReport } from '../format/test-report.js';
-import { readRecordedCalls } from '../replay/read-recorded-calls.js';
 import { colorFor } from '../replay/color.js';
 import { checkSettings } from '../replay/settings.js';
 
@@ -36,7 +35,10 @@ export async function runTest(paths: readonly string[], options: TestOptions): P
   const minimum = parseMinimum(options.minCoverage, lang);
   const scenarioPaths = paths.length > 0 ? [...paths] : [join(sopsDir, 'scenarios')];
 
-  const { library, findings: libraryFindings } = await readLibrary([sopsDir]);
+  const [{ library, findings: libraryFindings }, { scenarios, findings: scenarioFindings }] = await Promise.all([
+    readLibrary([sopsDir]),
+    readScenarios(scenarioPaths),
+  ]);
   const libraryErrors = libraryFindings.filter((finding) => finding.severity === 'error');
   if (libraryErrors.length > 0) {
     process.stderr.write(
@@ -47,7 +49,6 @@ export async function runTest(paths: readonly string[], options: TestOptions): P
     );
   }
 
-  const { scenarios, findings: scenarioFindings } = await readScenarios(scenarioPaths);
   const results: ScenarioResult[] = [];
   // A scenario file that does not load is a failed test, one per file, each problem at its position.
   const invalid = new Map<string, ScenarioFailure[]>();
@@ -79,6 +80,7 @@ export async function runTest(paths: readonly string[], options: TestOptions): P
     let callCount: number | undefined;
     if (options.journal !== undefined && options.journal !== false) {
       const args = typeof options.journal === 'string' ? [options.journal] : [];
+      const { readRecordedCalls } = await import('../replay/read-recorded-calls.js');
       const recorded = readRecordedCalls(args, { dataDir: settings.dataDir, mode: 'live', lang });
       for (const notice of recorded.notices) process.stderr.write(`sop: ${notice}\n`);
       callCount = recorded.calls.length;
