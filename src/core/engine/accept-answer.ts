@@ -3,7 +3,7 @@
  * recorded (option id, ticked ids in option order, parsed input, null for say), the frame's
  * variables afterwards (`save`, an option's `set`) and the `next` to follow.
  */
-import type { InteractiveStep, Next, Value } from '../model/sop.js';
+import type { AskOption, InteractiveStep, Next, Value } from '../model/sop.js';
 import { parseInput } from './parse-input.js';
 import { refuse } from './refusals.js';
 import type { Answer, Refusal } from './types.js';
@@ -22,11 +22,18 @@ export function acceptAnswer(step: InteractiveStep, answer: Answer, vars: Vars):
 
     case 'ask': {
       if (answer.kind !== 'option') return { ok: false, refusal: refuse.wrongAnswerKind('ask', 'one option') };
-      const option = step.options.find((candidate) => candidate.id === answer.option);
+      let option: AskOption | undefined;
+      for (const candidate of step.options) {
+        if (candidate.id === answer.option) {
+          option = candidate;
+          break;
+        }
+      }
       if (option === undefined) return { ok: false, refusal: refuse.unknownOption(answer.option, step.options.map((o) => o.id)) };
       let after = vars;
       if (option.set !== undefined || step.save !== undefined) {
-        const changed: Record<string, Value> = { ...vars, ...option.set };
+        const changed: Record<string, Value> = { ...vars };
+        if (option.set !== undefined) for (const name in option.set) changed[name] = option.set[name]!;
         if (step.save !== undefined) changed[step.save] = option.id;
         after = changed;
       }

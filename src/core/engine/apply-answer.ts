@@ -39,9 +39,7 @@ export function applyAnswer(library: Library, state: CallState, answer: Answer):
       : { type: 'answer', step: qualified, answer, value: record.value, sensitive: record.sensitive, stat: record.stat });
   } else {
     events.push({ type: 'amend', original, ...record });
-    const rest = { ...undone };
-    delete rest[qualified];
-    undone = Object.keys(rest).length === 0 ? undefined : rest;
+    undone = without(state.undone!, qualified);
   }
 
   const frames = state.frames.slice();
@@ -55,4 +53,14 @@ function recordOf(step: string, answer: Answer, value: AnswerRecord['value'], so
   const sensitive = source.kind !== 'say' && source.sensitive === true;
   const stat = source.kind === 'ask' || source.kind === 'input' ? source.stat : undefined;
   return stat === undefined ? { step, answer, value, sensitive } : { step, answer, value, sensitive, stat };
+}
+
+/** `undone` less one step; undefined when nothing is left. */
+function without(undone: { readonly [step: string]: AnswerRecord }, step: string): { [step: string]: AnswerRecord } | undefined {
+  let rest: { [step: string]: AnswerRecord } | undefined;
+  for (const key in undone) {
+    if (key === step) continue;
+    (rest ??= {})[key] = undone[key]!;
+  }
+  return rest;
 }

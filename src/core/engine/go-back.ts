@@ -10,10 +10,13 @@ import type { AnswerRecord, CallState, StepResult } from './types.js';
 export function goBack(_library: Library, state: CallState): StepResult {
   const previous = state.previous;
   if (previous === undefined) return { ok: false, refusal: refuse.nothingToUndo() };
-  let undone: { [step: string]: AnswerRecord } | undefined;
-  if (previous.undone !== undefined || state.undone !== undefined || state.lastAnswer !== undefined) {
-    undone = { ...previous.undone, ...state.undone };
-    if (state.lastAnswer !== undefined) undone[state.lastAnswer.step] = state.lastAnswer;
+  const last = state.lastAnswer;
+  let undone: { readonly [step: string]: AnswerRecord } | undefined;
+  if (previous.undone === undefined && state.undone === undefined) undone = last === undefined ? undefined : { [last.step]: last };
+  else {
+    const merged: { [step: string]: AnswerRecord } = { ...previous.undone, ...state.undone };
+    if (last !== undefined) merged[last.step] = last;
+    undone = merged;
   }
   const restored = withFields(previous, { undone });
   return { ok: true, state: restored, events: [{ type: 'back', from: where(state), to: where(previous) }] };

@@ -48,15 +48,12 @@ function prepare(loaded: LoadedSop): PreparedSop {
     if (step.kind !== 'end') add(step.next);
     if (step.kind === 'ask') for (const option of step.options) add(option.next);
   }
-  const names = new Map<string, QualifiedStep>();
+  const prefix = `${sop.sop}/`;
   return {
     loaded,
     sop,
     conditions,
-    qualified(stepId) {
-      let name = names.get(stepId);
-      if (name === undefined) names.set(stepId, (name = `${sop.sop}/${stepId}`));
-      return name;
-    },
+    // A concatenation is cheaper than any lookup (V8 builds a rope, flattened when first read).
+    qualified: (stepId) => prefix + stepId,
   };
 }

@@ -8,7 +8,7 @@
 import type { Library } from '../model/library.js';
 import type { Step } from '../model/sop.js';
 import { frameVars } from './frame-vars.js';
-import { prepareSop } from './prepared-sop.js';
+import { prepareSop, type PreparedSop } from './prepared-sop.js';
 import { refuse } from './refusals.js';
 import { resolveNext } from './resolve-next.js';
 import type { EngineEvent, Frame, QualifiedStep, Refusal } from './types.js';
@@ -34,9 +34,10 @@ export type Settled =
  */
 export function settle(library: Library, frames: Frame[], referrals: readonly string[], events: EngineEvent[]): Settled {
   let refs = referrals;
+  let prepared: PreparedSop | undefined;
   for (let count = 0; ; count++) {
     const top = frames[frames.length - 1]!;
-    const prepared = prepareSop(library, top.sop);
+    if (prepared?.sop.sop !== top.sop) prepared = prepareSop(library, top.sop);
     if (prepared === undefined) return { ok: false, refusal: refuse.unknownSop(top.sop, 'call stack') };
     const step = prepared.sop.steps[top.step] as Step | undefined;
     if (step === undefined) return { ok: false, refusal: refuse.unknownStep(prepared.qualified(top.step)) };
