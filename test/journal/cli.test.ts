@@ -86,6 +86,8 @@ describe('sop log (built binary)', () => {
     expect(filtered(['--since', '2026-11-03', '--until', '2026-11-30'])).toEqual([ids.danger]);
     expect(filtered(['--until', '2026-11-02'])).toEqual([ids.done]);
     expect(filtered(['--status', 'interrupted'])).toEqual([ids.cut]);
+    expect(filtered(['--status', 'unfinished'])).toEqual([ids.cut]);
+    expect(filtered(['--status', 'open'])).toEqual([]);
     expect(filtered(['--status', 'completed'])).toEqual([ids.done, ids.danger]);
     expect(filtered(['--sop', 'other'])).toEqual([]);
     expect(filtered(['--training'])).toEqual([]);
