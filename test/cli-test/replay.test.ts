@@ -88,6 +88,20 @@ describe('sop replay (timeline)', () => {
     expect(noted.stdout).toContain('00:08  2/2  hotline/topic  (25s)');
   });
 
+  it('prints the timeline as data with --format json', () => {
+    const result = sop(['replay', join(CALLS, 'minor-unsafe.jsonl'), ...LIB, '--format', 'json']);
+    const timeline = JSON.parse(result.stdout) as { outcome: string; referrals: string[]; entries: { step: string; answer: string; spentMs: number }[] };
+    expect(timeline.outcome).toBe('hotline/referred');
+    expect(timeline.referrals).toEqual(['police', 'la-strada']);
+    expect(timeline.entries.map((entry) => [entry.step, entry.answer, entry.spentMs])).toEqual([
+      ['hotline/greet', '(далі)', 5000],
+      ['hotline/topic', 'Пропозиція роботи за кордоном [job]', 9000],
+      ['hotline/signs', 'Забрали паспорт [passport]; Борг перед роботодавцем [debt]', 30000],
+      ['hotline/age', '[redacted]', 12000],
+      ['safety/safe-now', 'Не в безпеці [unsafe]', 20000],
+    ]);
+  });
+
   it('reads a call from stdin, and from the journal by id', () => {
     const stdin = sop(['replay', '-', ...LIB], { input: readFileSync(join(CALLS, 'danger-interrupt.jsonl')) });
     expect(stdin.status).toBe(0);
