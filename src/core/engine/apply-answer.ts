@@ -3,7 +3,7 @@ import type { InteractiveStep, Step } from '../model/sop.js';
 import { acceptAnswer } from './accept-answer.js';
 import { prepareSop } from './prepared-sop.js';
 import { refuse } from './refusals.js';
-import { resolveNext } from './resolve-next.js';
+import { gotoOf, resolveNext } from './resolve-next.js';
 import { settle } from './settle.js';
 import { settledState } from './settled-state.js';
 import type { Answer, AnswerRecord, CallState, EngineEvent, StepResult } from './types.js';
@@ -26,8 +26,8 @@ export function applyAnswer(library: Library, state: CallState, answer: Answer):
   const accepted = acceptAnswer(step, answer, frame.vars);
   if (!accepted.ok) return accepted;
   if (accepted.next === undefined) return { ok: false, refusal: refuse.noBranch(qualified) };
-  const next = resolveNext(prepared, accepted.next, accepted.vars, frame.step);
-  if (!next.ok) return next;
+  const branch = resolveNext(prepared, accepted.next, accepted.vars, frame.step);
+  if (typeof branch !== 'number') return { ok: false, refusal: branch };
 
   const record = recordOf(qualified, answer, accepted.value, step);
   const events: EngineEvent[] = [];
@@ -43,7 +43,7 @@ export function applyAnswer(library: Library, state: CallState, answer: Answer):
   }
 
   const frames = state.frames.slice();
-  frames[frameIndex] = { sop: frame.sop, step: next.goto, vars: accepted.vars };
+  frames[frameIndex] = { sop: frame.sop, step: gotoOf(accepted.next, branch), vars: accepted.vars };
   const settled = settle(library, frames, state.referrals, events);
   if (!settled.ok) return settled;
   return { ok: true, state: settledState(state.root, settled, state, undone, record), events };

@@ -3,32 +3,33 @@ import type { PreparedSop } from './prepared-sop.js';
 import { refuse } from './refusals.js';
 import type { Refusal } from './types.js';
 
-export type NextResolution =
-  | { readonly ok: true; readonly goto: string; /** index of the branch taken; -1 for a plain step id */ readonly branch: number }
-  | { readonly ok: false; readonly refusal: Refusal };
+/** A plain step id as `next` (no branches). */
+export const PLAIN = -1;
 
-/** Where `next` leads: a step id, or the first branch whose `when` holds (or that has none). */
-export function resolveNext(
-  prepared: PreparedSop,
-  next: Next,
-  vars: { readonly [name: string]: Value },
-  stepId: string,
-): NextResolution {
-  if (typeof next === 'string') return { ok: true, goto: next, branch: -1 };
+/**
+ * Which way `next` leads: the index of the first branch whose `when` holds (or that has none),
+ * PLAIN for a step id, or a refusal (no branch applies, a condition fails). A number, not an
+ * object, because this runs at every transition; `gotoOf` gives the step id.
+ */
+export function resolveNext(prepared: PreparedSop, next: Next, vars: { readonly [name: string]: Value }, stepId: string): number | Refusal {
+  if (typeof next === 'string') return PLAIN;
   for (let i = 0; i < next.length; i++) {
     const branch = next[i]!;
-    if (branch.when === undefined) return { ok: true, goto: branch.goto, branch: i };
+    if (branch.when === undefined) return i;
     const condition = prepared.conditions.get(branch.when);
     if (condition === undefined || condition instanceof Error) {
-      const reason = condition?.message ?? 'not compiled';
-      return { ok: false, refusal: refuse.conditionFailed(prepared.qualified(stepId), branch.when, reason) };
+      return refuse.conditionFailed(prepared.qualified(stepId), branch.when, condition?.message ?? 'not compiled');
     }
     try {
-      if (condition.evaluate(vars)) return { ok: true, goto: branch.goto, branch: i };
+      if (condition.evaluate(vars)) return i;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return { ok: false, refusal: refuse.conditionFailed(prepared.qualified(stepId), branch.when, reason) };
+      return refuse.conditionFailed(prepared.qualified(stepId), branch.when, error instanceof Error ? error.message : String(error));
     }
   }
-  return { ok: false, refusal: refuse.noBranch(prepared.qualified(stepId)) };
+  return refuse.noBranch(prepared.qualified(stepId));
+}
+
+/** The step id `next` leads to, given resolveNext's branch index. */
+export function gotoOf(next: Next, branch: number): string {
+  return typeof next === 'string' ? next : next[branch]!.goto;
 }

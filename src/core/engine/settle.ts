@@ -10,7 +10,7 @@ import type { Step } from '../model/sop.js';
 import { frameVars } from './frame-vars.js';
 import { prepareSop, type PreparedSop } from './prepared-sop.js';
 import { refuse } from './refusals.js';
-import { resolveNext } from './resolve-next.js';
+import { gotoOf, resolveNext } from './resolve-next.js';
 import type { EngineEvent, Frame, QualifiedStep, Refusal } from './types.js';
 
 /** More decide/call/end steps than this in a row, without a question, is a loop. */
@@ -51,10 +51,11 @@ export function settle(library: Library, frames: Frame[], referrals: readonly st
     }
     switch (step.kind) {
       case 'decide': {
-        const next = resolveNext(prepared, step.next, top.vars, top.step);
-        if (!next.ok) return next;
-        events.push({ type: 'decision', step: prepared.qualified(top.step), branch: next.branch, to: prepared.qualified(next.goto) });
-        frames[frames.length - 1] = { sop: top.sop, step: next.goto, vars: top.vars };
+        const branch = resolveNext(prepared, step.next, top.vars, top.step);
+        if (typeof branch !== 'number') return { ok: false, refusal: branch };
+        const goto = gotoOf(step.next, branch);
+        events.push({ type: 'decision', step: prepared.qualified(top.step), branch, to: prepared.qualified(goto) });
+        frames[frames.length - 1] = { sop: top.sop, step: goto, vars: top.vars };
         break;
       }
       case 'call': {
@@ -83,10 +84,11 @@ export function settle(library: Library, frames: Frame[], referrals: readonly st
             events.push({ type: 'sop-returned', sop: done.sop, outcome });
             continue;
           }
-          const next = resolveNext(callerSop, callStep.next, caller.vars, caller.step);
-          if (!next.ok) return next;
-          events.push({ type: 'sop-returned', sop: done.sop, outcome, to: callerSop.qualified(next.goto) });
-          frames[frames.length - 1] = { sop: caller.sop, step: next.goto, vars: caller.vars };
+          const branch = resolveNext(callerSop, callStep.next, caller.vars, caller.step);
+          if (typeof branch !== 'number') return { ok: false, refusal: branch };
+          const goto = gotoOf(callStep.next, branch);
+          events.push({ type: 'sop-returned', sop: done.sop, outcome, to: callerSop.qualified(goto) });
+          frames[frames.length - 1] = { sop: caller.sop, step: goto, vars: caller.vars };
           break;
         }
         break;
