@@ -97,6 +97,25 @@ describe('sop train in a terminal', () => {
     expect(lines[0]).toMatchObject({ scenario: 'danger-mid-call', trainee: 'tester', lang: 'uk' });
   });
 
+  it('q stops the session (exit 1): still debriefed, recorded as interrupted, and not offered to sop resume', async () => {
+    const h = home();
+    const pty = train(h, 'two-signs');
+    await pty.waitFor('Start the call?', { inOutput: true });
+    await pty.press(KEY.enter);
+    await pty.waitFor('Hello, this is the training line.');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Can the caller talk safely?');
+    await pty.press('q', 'y');
+    await pty.waitFor('Debrief', { inOutput: true });
+    expect(await pty.exited()).toBe(1);
+    const out = pty.output();
+    expect(out).toContain('Outcome: the call was not finished');
+    expect(out).toContain('Training sessions are not resumed: start again with "sop train two-signs".');
+    // The summary after the call does not offer sop resume (training sessions are not resumed).
+    expect(out.slice(out.indexOf('Call interrupted'))).not.toContain('sop resume');
+    expect(trainingLines(h.dataDir).at(-1)).toMatchObject({ type: 'interrupted', reason: 'quit', step: 'hotline/safe' });
+  });
+
   it('refuses to run without a terminal (exit 2) and points to sop test', () => {
     const h = home();
     const result = spawnSync(process.execPath, [BIN, 'train', 'two-signs', '--sops', SOPS], { cwd: ROOT, env: { ...process.env, ...h.env }, encoding: 'utf8', input: '' });

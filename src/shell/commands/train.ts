@@ -102,7 +102,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       if (!started.ok) throw new UserError(`${sop}: ${say(lang, started.refusal.message)}`);
       recording.appendEvents(started.events);
       const beforeStep = (view: StepView): { banner: readonly string[] } => ({ banner: bannerFor(view, expert, library, lang, options.reveal === true) });
-      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep } });
+      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false });
       if (code === EXIT.usage) return code;
       const ended = lines.some((line) => line.type === 'session-end');
       const debrief = debriefSession(library, expert, { id: writer.sessionId, lines, status: ended ? 'completed' : 'interrupted' });

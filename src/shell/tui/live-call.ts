@@ -23,6 +23,8 @@ export interface LiveCallOptions {
   /** Elapsed call time already spent (a resumed call's clock continues). */
   readonly elapsedMs?: number;
   readonly hooks?: CallHooks;
+  /** false: an interrupted session cannot be resumed (training): the summary says nothing of sop resume. */
+  readonly resumable?: boolean;
   readonly input?: NodeJS.ReadStream;
   readonly output?: NodeJS.WriteStream;
 }
@@ -89,6 +91,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
     journalFile: writer.file,
     durationMs,
     ...(end.kind === 'interrupted' ? { interruptedAt: end.at } : {}),
+    ...(options.resumable === false ? { resumable: false } : {}),
   });
   writeSafely(output, `${summary}\n`);
   return end.kind === 'ended' ? EXIT.ok : EXIT.findings;

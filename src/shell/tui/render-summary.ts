@@ -17,6 +17,8 @@ export interface SummaryInfo {
   readonly durationMs: number;
   /** Set when the call did not end: why and where it stopped. */
   readonly interruptedAt?: string;
+  /** false: the session cannot be resumed (training), so no "sop resume" hint. */
+  readonly resumable?: boolean;
   readonly color?: boolean;
 }
 
@@ -46,7 +48,7 @@ export function renderSummary(state: CallState, library: Library, lang: Lang, in
   out.push('');
   out.push(`${say(lang, WORDS.session)}: ${c.bold(safeLine(info.sessionId))}`);
   out.push(`${say(lang, WORDS.journal)}: ${safeLine(info.journalFile)}`);
-  if (info.interruptedAt !== undefined) out.push(c.yellow(say(lang, WORDS.resumeHint)));
+  if (info.interruptedAt !== undefined && info.resumable !== false) out.push(c.yellow(say(lang, WORDS.resumeHint)));
   return out.join('\n');
 }
 
