@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { drive, scriptedAnswer } from '../../src/core/engine/index.js';
+import { currentStep, drive, scriptedAnswer } from '../../src/core/engine/index.js';
 import type { EngineEvent } from '../../src/core/engine/types.js';
 import type { RecordedEvent } from '../../src/core/record/index.js';
 import { protect } from '../../src/shell/journal/index.js';
-import { rebuildCall } from '../../src/shell/tui/rebuild-call.js';
+import { catchUp, rebuildCall } from '../../src/shell/tui/rebuild-call.js';
+import { runInteractiveCall } from '../../src/shell/tui/run-interactive-call.js';
+import { ENTER, fakeIO, key, typed } from './fake-io.js';
 import { fixtureLibrary } from './fixture-library.js';
 
 const library = fixtureLibrary();
@@ -56,5 +58,45 @@ describe('rebuildCall', () => {
       { type: 'answer', step: 'intake/safe', answer: { kind: 'option', option: 'perhaps' }, value: 'perhaps', sensitive: false },
     ];
     expect(rebuildCall(library, 'intake', onDisk(events))).toMatchObject({ ok: false, step: 'intake/safe', refusal: { code: 'unknown-option' } });
+  });
+});
+
+describe('catchUp (resume after a protected answer)', () => {
+  async function resume(events: readonly EngineEvent[], keys: ReturnType<typeof typed>) {
+    const rebuilt = rebuildCall(library, 'intake', onDisk(events));
+    if (!rebuilt.ok || !rebuilt.askAgain) throw new Error('expected a stop at a protected answer');
+    const io = fakeIO(keys);
+    const recorded: EngineEvent[] = [];
+    const end = await runInteractiveCall({
+      library,
+      state: rebuilt.state,
+      lang: 'en',
+      io,
+      journal: { record: (e) => void recorded.push(...e) },
+      clock: { now: () => 0 },
+      tickMs: 0,
+      hooks: { autoCommand: catchUp(rebuilt.askAgain, rebuilt.pending ?? [], (state) => currentStep(library, state)?.qualified) },
+    });
+    return { end, io, recorded };
+  }
+
+  it('asks the protected step again, then re-applies the rest of the recording and waits where the call stopped', async () => {
+    const events = recorded({ 'intake/greet': null, 'intake/safe': 'yes', 'intake/age': 33, 'intake/signs': ['unpaid'] });
+    const { end, io, recorded: after } = await resume(events, [...typed('33'), ENTER, ENTER]);
+    expect(end.state.outcome).toBe('intake/done');
+    // The checklist was filled in from the recording, never shown for keys.
+    expect(io.screens.some((s) => s.includes('Which signs are present?'))).toBe(false);
+    expect(after.filter((e) => e.type === 'answer').map((e) => (e as { step: string }).step)).toEqual(['intake/age', 'intake/signs', 'referral/offer']);
+    expect(after.find((e) => e.type === 'answer' && e.step === 'intake/signs')).toMatchObject({ value: ['unpaid'] });
+  });
+
+  it('stops re-applying once the call takes another way, and the counsellor goes on live', async () => {
+    const events = recorded({ 'intake/greet': null, 'intake/safe': 'yes', 'intake/age': 33, 'intake/signs': ['unpaid'] });
+    // At the re-asked age the counsellor goes back instead: the recording no longer fits.
+    const keys = [key('\u001b', 'escape'), key('b'), ENTER, ...typed('40'), ENTER, ENTER, ENTER];
+    const { end, io, recorded: after } = await resume(events, keys);
+    expect(end.state.outcome).toBe('intake/done');
+    expect(io.screens.some((s) => s.includes('Which signs are present?'))).toBe(true);
+    expect(after.find((e) => e.type === 'answer' && e.step === 'intake/signs')).toMatchObject({ value: [] });
   });
 });

@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { startCall } from '../../src/core/engine/index.js';
 import type { CallState, EngineEvent } from '../../src/core/engine/types.js';
-import type { Key } from '../../src/shell/tui/keys.js';
 import { runInteractiveCall, type CallEnd } from '../../src/shell/tui/run-interactive-call.js';
-import type { CallIO } from '../../src/shell/tui/terminal.js';
+import type { Key } from '../../src/shell/tui/keys.js';
+import { ENTER, fakeIO, key, typed } from './fake-io.js';
 import { fixtureLibrary } from './fixture-library.js';
 
 const library = fixtureLibrary();
 
-/** A terminal that types the given keys and keeps every screen drawn. */
-function fakeIO(keys: Key[]): CallIO & { screens: string[] } {
-  const screens: string[] = [];
-  return {
-    screens,
-    nextKey: () => {
-      const key = keys.shift();
-      return key ? Promise.resolve(key) : Promise.reject(new Error(`no more keys; last screen:\n${screens.at(-1)}`));
-    },
-    draw: (screen) => screens.push(screen),
-    width: () => 80,
-    close: () => {},
-  };
-}
-
-const k = (sequence: string, name?: string): Key => ({ sequence, name: name ?? sequence });
-const ENTER = k('\r', 'return');
-const type = (text: string): Key[] => [...text].map((ch) => k(ch));
+const k = key;
+const type = typed;
 
 function start(): CallState {
   const started = startCall(library, 'intake');

@@ -1,5 +1,7 @@
 /** `sop resume [session]`: list interrupted calls, or rebuild one from the journal and continue it. */
 import { performance } from 'node:perf_hooks';
+import { currentStep } from '../../core/engine/index.js';
+import type { CallState } from '../../core/engine/types.js';
 import { summarise, type RecordedSession } from '../../core/record/index.js';
 import type { ResumeOptions } from '../cli/resume.js';
 import { loadConfig } from '../config/index.js';
@@ -10,7 +12,7 @@ import { openSessionWriterFor, readJournal } from '../journal/index.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary } from '../tui/open-library.js';
-import { rebuildCall } from '../tui/rebuild-call.js';
+import { catchUp, rebuildCall } from '../tui/rebuild-call.js';
 import { safeLine } from '../tui/safe-text.js';
 import { notATerminal, runRun } from './run.js';
 
@@ -90,8 +92,8 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
         banner: [
           resumed,
           say(lang, {
-            en: `Step ${askAgain} had a sensitive answer, which is never stored in clear: please ask it again. The call continues from here.`,
-            uk: `Крок ${askAgain} мав чутливу відповідь, яка ніколи не зберігається відкрито: запитайте ще раз. Дзвінок продовжується звідси.`,
+            en: `Step ${askAgain} had a sensitive answer, which is never stored in clear: please ask it again. The answers recorded after it are then filled in again while the call takes the same way.`,
+            uk: `Крок ${askAgain} мав чутливу відповідь, яка ніколи не зберігається відкрито: запитайте ще раз. Відповіді, записані після нього, буде заповнено знову, доки дзвінок іде тим самим шляхом.`,
           }),
         ],
       };
@@ -99,7 +101,10 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     const writer = await openSessionWriterFor(session.id, { dataDir: config.dataDir, mode: 'live', now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
     try {
       const elapsedMs = session.lines.at(-1)?.ms ?? 0;
-      return await runLiveCall({ library, state: rebuilt.state, lang, writer, elapsedMs, hooks: { beforeStep: banner } });
+      const hooks = askAgain
+        ? { beforeStep: banner, autoCommand: catchUp(askAgain, rebuilt.pending ?? [], (state: CallState) => currentStep(library, state)?.qualified) }
+        : { beforeStep: banner };
+      return await runLiveCall({ library, state: rebuilt.state, lang, writer, elapsedMs, hooks });
     } finally {
       writer.close();
     }

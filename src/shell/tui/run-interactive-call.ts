@@ -28,6 +28,11 @@ export interface CallClock {
 export interface CallHooks {
   /** Before a step's first screen; may add lines above the step (e.g. the caller's words). */
   beforeStep?(view: StepView, state: CallState): Promise<{ banner?: readonly string[] } | void> | { banner?: readonly string[] } | void;
+  /**
+   * Before each step: a command to apply without the counsellor (resume re-applies a recording);
+   * undefined waits for keys. A refused one turns this hook off for the rest of the call.
+   */
+  autoCommand?(state: CallState): Command | undefined;
   /** After the engine accepted a command and its events were recorded. */
   afterCommand?(command: Command, result: Extract<StepResult, { ok: true }>, state: CallState): Promise<void> | void;
 }
@@ -64,7 +69,19 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
   const timer = tickMs > 0 ? setInterval(draw, tickMs) : undefined;
   timer?.unref();
   try {
+    let auto = hooks?.autoCommand !== undefined;
     while (state.status === 'active') {
+      const command = auto ? hooks?.autoCommand?.(state) : undefined;
+      if (command) {
+        const outcome = engineStep(library, state, command);
+        if (outcome.ok) {
+          await journal.record(outcome.events);
+          state = outcome.state;
+          await hooks?.afterCommand?.(command, outcome, state);
+          continue;
+        }
+        auto = false;
+      }
       view = currentView(library, state, clock.now());
       const extra = await hooks?.beforeStep?.(view, state);
       if (extra?.banner) view = { ...view, banner: extra.banner };
