@@ -10,13 +10,13 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type
 import type { Finding } from '../validate/finding.js';
 import { makeFinding } from '../validate/make-finding.js';
 import { RULES } from '../validate/rules.js';
-import { offsetToPosition, SEPARATOR, type PositionMap } from './position-map.js';
+import { offsetToPosition, TAPE_LEAF, TAPE_MAP, TAPE_SEQ, type PositionTape } from './position-map.js';
 
 export interface ParsedYaml {
   /** The document's value; undefined when the file is empty or could not be parsed at all. */
   readonly value: unknown;
-  /** The position map, or a function producing it (a cached parse decodes it only when asked). */
-  readonly positions: PositionMap | (() => PositionMap);
+  /** The position tape, or a function producing it (a cached parse decodes it only when asked). */
+  readonly positions: PositionTape | (() => PositionTape);
   /** YAML-level findings (syntax, duplicate keys, several documents...). */
   readonly findings: readonly Finding[];
 }
@@ -29,9 +29,7 @@ class AliasBombError extends Error {}
 export function parseYaml(text: string, file: string): ParsedYaml {
   const toPosition = offsetToPosition(text);
   const findings: Finding[] = [];
-  const v: Record<string, number> = {};
-  const k: Record<string, number> = {};
-  const positions: PositionMap = { v, k };
+  const positions: PositionTape = [];
 
   const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const list: Document.Parsed[] = Array.isArray(documents) ? documents : [];
@@ -74,42 +72,56 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
 
   let budget = ALIAS_NODE_BUDGET + text.length;
-  // `key` is the path key of this node (pathKey of its path), built by concatenation as the
-  // walk descends: no array joins per node.
-  const walk = (node: ParsedNode | Node | null, key: string, viaAlias: boolean): unknown => {
-    if (node === null) return null;
+  // Records each node on the position tape (see position-map.ts) as it builds the value.
+  const tape = positions;
+  const walk = (node: ParsedNode | Node | null, viaAlias: boolean): unknown => {
+    if (node === null) {
+      if (!viaAlias) tape.push(-1, TAPE_LEAF);
+      return null;
+    }
     if (viaAlias && --budget < 0) throw new AliasBombError();
-    if (!viaAlias && node.range) v[key] = node.range[0];
+    const offset = node.range ? node.range[0] : -1;
     if (isScalar(node)) {
+      if (!viaAlias) tape.push(offset, TAPE_LEAF);
       const value = node.value;
       return typeof value === 'bigint' ? Number(value) : value;
     }
-    const prefix = key === '' ? '' : key + SEPARATOR;
     if (isMap(node)) {
+      let countAt = -1;
+      if (!viaAlias) {
+        tape.push(offset, TAPE_MAP, 0);
+        countAt = tape.length - 1;
+      }
+      let count = 0;
       const result: Record<string, unknown> = {};
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         if (!isScalar(keyNode)) {
-          const offset = (keyNode as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
-          findings.push(makeFinding(RULES.yamlSyntax, file, toPosition(offset), 'a mapping key must be a plain word, not a list or mapping'));
+          const at = (keyNode as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+          findings.push(makeFinding(RULES.yamlSyntax, file, toPosition(at), 'a mapping key must be a plain word, not a list or mapping'));
           continue;
         }
         const name = String(keyNode.value);
-        const childKey = prefix + name;
-        if (!viaAlias && keyNode.range) k[childKey] = keyNode.range[0];
-        const value = walk(pair.value as Node | null, childKey, viaAlias);
+        if (!viaAlias) {
+          tape.push(name, keyNode.range ? keyNode.range[0] : offset);
+          count++;
+        }
+        const value = walk(pair.value as Node | null, viaAlias);
         if (name === '__proto__') Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
         else result[name] = value;
       }
+      if (countAt >= 0) tape[countAt] = count;
       return result;
     }
     if (isSeq(node)) {
       const items = node.items;
+      if (!viaAlias) tape.push(offset, TAPE_SEQ, items.length);
       const result: unknown[] = new Array(items.length);
-      for (let index = 0; index < items.length; index++) result[index] = walk(items[index] as Node | null, prefix + index, viaAlias);
+      for (let index = 0; index < items.length; index++) result[index] = walk(items[index] as Node | null, viaAlias);
       return result;
     }
     if (isAlias(node)) {
+      if (!viaAlias) tape.push(offset, TAPE_LEAF);
       const target = node.resolve(first);
       if (target === undefined) {
         findings.push(
@@ -117,14 +129,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         );
         return null;
       }
-      return walk(target, key, true);
+      return walk(target, true);
     }
+    if (!viaAlias) tape.push(offset, TAPE_LEAF);
     return null;
   };
 
   let value: unknown;
   try {
-    value = walk(first.contents, '', false);
+    value = walk(first.contents, false);
   } catch (error) {
     if (error instanceof RangeError) {
       findings.push(makeFinding(RULES.yamlSyntax, file, { line: 1, col: 1 }, 'the document is nested too deeply to read'));

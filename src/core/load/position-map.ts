@@ -14,6 +14,53 @@ export interface PositionMap {
 
 export const SEPARATOR = '\u001f';
 
+/**
+ * What the parser records while it walks the document, cheaply (no string building): for each
+ * node its offset (-1 when it has none) and kind (0 leaf, 1 mapping, 2 list); a mapping then has
+ * its entry count and, per entry, the key's name and offset followed by the value's node; a list
+ * has its item count followed by the items. tapeToMap() turns it into a PositionMap when a
+ * position is first asked for. The parse cache stores the tape as it is.
+ */
+export type PositionTape = (number | string)[];
+
+export const TAPE_LEAF = 0;
+export const TAPE_MAP = 1;
+export const TAPE_SEQ = 2;
+
+export function tapeToMap(tape: readonly (number | string)[]): PositionMap {
+  const v: Record<string, number> = {};
+  const k: Record<string, number> = {};
+  let at = 0;
+  const read = (): number => {
+    const value = tape[at++];
+    if (typeof value !== 'number') throw new Error('bad position tape');
+    return value;
+  };
+  const node = (key: string): void => {
+    const offset = read();
+    const kind = read();
+    if (offset >= 0) v[key] = offset;
+    if (kind === TAPE_LEAF) return;
+    const count = read();
+    const prefix = key === '' ? '' : key + SEPARATOR;
+    for (let i = 0; i < count; i++) {
+      if (kind === TAPE_MAP) {
+        const name = tape[at++];
+        const keyOffset = read();
+        if (typeof name !== 'string') throw new Error('bad position tape');
+        k[prefix + name] = keyOffset;
+        node(prefix + name);
+      } else node(prefix + i);
+    }
+  };
+  try {
+    if (tape.length > 0) node('');
+  } catch {
+    return { v, k }; // a damaged tape (e.g. a corrupt cache entry): what could be read
+  }
+  return { v, k };
+}
+
 export function pathKey(path: readonly (string | number)[]): string {
   return path.join(SEPARATOR);
 }
@@ -71,10 +118,10 @@ export interface SourcePositions {
  * Lookups over a map. A path that is not in the map (e.g. a missing property) falls back to the
  * nearest ancestor that is, so every finding has a position.
  */
-export function positionLookups(positions: PositionMap | (() => PositionMap), text: string, root: unknown): SourcePositions {
+export function positionLookups(positions: PositionTape | (() => PositionTape), text: string, root: unknown): SourcePositions {
   const toPosition = offsetToPosition(text);
-  let resolved: PositionMap | undefined = typeof positions === 'function' ? undefined : positions;
-  const mapOf = (): PositionMap => (resolved ??= (positions as () => PositionMap)());
+  let resolved: PositionMap | undefined;
+  const mapOf = (): PositionMap => (resolved ??= tapeToMap(typeof positions === 'function' ? positions() : positions));
   const find = (which: 'v' | 'k', path: readonly (string | number)[]): Position | undefined => {
     const map = mapOf();
     for (let length = path.length; length >= 0; length--) {

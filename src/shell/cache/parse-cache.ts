@@ -9,14 +9,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParsedYaml } from '../../core/load/parse-yaml.js';
-import type { PositionMap } from '../../core/load/position-map.js';
+import type { PositionTape } from '../../core/load/position-map.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { SCHEMA_HASH } from '../../generated/schemas.js';
 import { cacheDir } from '../paths.js';
 
 declare const __SOP_VERSION__: string;
 const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface ParseCache {
   get(sha256: string, file: string): ParsedYaml | undefined;
@@ -27,15 +27,8 @@ export function cacheKey(sha256: string): string {
   return createHash('sha256').update(`${FORMAT}\0${VERSION}\0${SCHEMA_HASH}\0${sha256}`).digest('hex');
 }
 
-const EMPTY: PositionMap = { v: {}, k: {} };
-
-function isPositionMap(value: unknown): value is PositionMap {
-  const candidate = value as { v?: unknown; k?: unknown } | null;
-  return typeof candidate?.v === 'object' && candidate.v !== null && typeof candidate.k === 'object' && candidate.k !== null;
-}
-
 /**
- * An entry is two lines: `{"value":...,"findings":[...]}` and the position map. The second line
+ * An entry is two lines: `{"value":...,"findings":[...]}` and the position tape. The second line
  * is decoded only when a finding needs a position, so a warm run on a clean library skips it.
  */
 function decode(text: string, file: string): ParsedYaml | undefined {
@@ -45,12 +38,12 @@ function decode(text: string, file: string): ParsedYaml | undefined {
   const candidate = head as { value?: unknown; findings?: unknown } | null;
   if (candidate === null || typeof candidate !== 'object' || !Array.isArray(candidate.findings)) return undefined;
   const rest = text.slice(newline + 1);
-  const positions = (): PositionMap => {
+  const positions = (): PositionTape => {
     try {
-      const map: unknown = JSON.parse(rest);
-      return isPositionMap(map) ? map : EMPTY;
+      const tape: unknown = JSON.parse(rest);
+      return Array.isArray(tape) ? (tape as PositionTape) : [];
     } catch {
-      return EMPTY;
+      return [];
     }
   };
   // Findings are stored without the file name: the same content may sit at another path.
