@@ -171,6 +171,39 @@ describe('sop run in a terminal', () => {
     ]);
   });
 
+  it('resume asks a sensitive step again, then fills in the later answers from the journal', async () => {
+    const h = home();
+    const pty = run(h, 'intake');
+    await pty.waitFor('Greet the caller');
+    await pty.press(KEY.enter, KEY.enter);
+    await pty.waitFor("Caller's age");
+    await pty.type('29');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Which signs are present?');
+    await pty.press('2', KEY.enter);
+    await pty.waitFor('Does the caller want a referral?');
+    await pty.press(KEY.ctrlC);
+    await pty.exited();
+    const before = readLines(h.dataDir);
+
+    const again = spawnSop(['resume', before[0]?.json.session as string, '--sops', SOPS], { env: h.env });
+    await again.waitFor("Caller's age");
+    await again.type('29');
+    await again.press(KEY.enter);
+    // The checklist is filled in from the journal: the next screen is where the call stopped.
+    await again.waitFor('Does the caller want a referral?');
+    await again.press(KEY.enter);
+    expect(await again.exited()).toBe(0);
+    const after = readLines(h.dataDir);
+    expectChain(after);
+    const resumed = after.slice(before.length);
+    expect(resumed.filter((l) => l.json.type === 'answer').map((l) => [l.json['step'], l.json['value']])).toEqual([
+      ['intake/age', '[redacted]'],
+      ['intake/signs', ['unpaid']],
+      ['referral/offer', 'yes'],
+    ]);
+  });
+
   it('after kill -9 mid-call, resume takes over the stale lock and continues; the journal stays a valid chain', async () => {
     const h = home();
     const pty = run(h, 'intake');
