@@ -3,6 +3,7 @@ import { answerLabel } from '../check/build-timeline.js';
 import { splitQualified } from '../check/step-ref.js';
 import type { Library } from '../model/library.js';
 import { textIn } from '../model/localize.js';
+import { shorten } from '../render/shorten.js';
 import { formatDuration } from '../stats/format-duration.js';
 import type { DecisionRow, Debrief, RedFlag } from './debrief-session.js';
 import type { Choice } from './final-answers.js';
@@ -17,7 +18,7 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
   const stepName = (qualified: string): string => {
     const { sop, step } = splitQualified(qualified);
     const definition = library.sops.get(sop)?.sop.steps[step];
-    const shown = definition && 'text' in definition ? text(definition.text) : '';
+    const shown = definition && 'text' in definition ? shorten(text(definition.text), 70) : '';
     return shown ? `${shown} ${s.dim(`(${s.clean(qualified)})`)}` : s.clean(qualified);
   };
   const answer = (step: string, value: Choice): string =>
