@@ -386,6 +386,14 @@ describe('sop run without a terminal', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('an unknown SOP id is a usage error with a suggestion (exit 2)', () => {
+    const h = home();
+    const result = spawnSync(process.execPath, [BIN, 'run', 'intkae', '--sops', SOPS, '--answers', '-'], { env: env(h), encoding: 'utf8', input: '{}' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('no SOP "intkae"');
+    expect(result.stderr).toContain('Did you mean "intake"?');
+  });
+
   it('a refused answer names the step and the reason', () => {
     const h = home();
     const result = spawnSync(process.execPath, [BIN, 'run', 'intake', '--sops', SOPS, '--answers', '-'], {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import type { Library } from '../../core/model/library.js';
+import { didYouMean } from '../../core/validate/did-you-mean.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
@@ -59,10 +60,11 @@ export async function openLibrary(sopsDir: string, arg: string | undefined, lang
     for (const [id, loaded] of library.sops) if (resolve(loaded.file) === asPath) return { library, sop: id };
   }
   const known = [...library.sops.keys()].sort().join(', ');
+  const close = asPath === undefined ? didYouMean(arg, library.sops.keys()) : undefined;
   throw new UserError(
     say(lang, {
-      en: `no SOP "${arg}" in ${paths.join(', ')}. Known SOPs: ${known}. Run "sop run" without a name to choose from a menu.`,
-      uk: `немає СОП «${arg}» у ${paths.join(', ')}. Відомі СОП: ${known}. Запустіть "sop run" без назви, щоб вибрати з меню.`,
+      en: `no SOP "${arg}" in ${paths.join(', ')}.${close ? ` Did you mean "${close}"?` : ''} Known SOPs: ${known}. Run "sop run" without a name to choose from a menu.`,
+      uk: `немає СОП «${arg}» у ${paths.join(', ')}.${close ? ` Можливо, «${close}»?` : ''} Відомі СОП: ${known}. Запустіть "sop run" без назви, щоб вибрати з меню.`,
     }),
   );
 }
