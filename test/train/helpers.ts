@@ -104,3 +104,13 @@ export async function writeTrainingJournal(dataDir: string, sessions: readonly T
     }
   }
 }
+
+/** A session that is exactly the expert's call (the scenario's own engine events, a second per step). */
+export function sessionOfEvents(events: readonly EngineEvent[], id = 'expert'): TrainingSession {
+  let ms = 0;
+  const lines = events.map((event, seq) => {
+    if (event.type === 'step-shown') ms += 1000;
+    return { v: 1, session: id, seq, at: new Date(ms).toISOString(), ms, ...event, prev: '0'.repeat(64) } as unknown as JournalLine;
+  });
+  return { id, lines, status: 'completed' };
+}
