@@ -17,11 +17,11 @@ export type Accepted =
 export function acceptAnswer(step: InteractiveStep, answer: Answer, vars: Vars): Accepted {
   switch (step.kind) {
     case 'say':
-      if (answer.kind !== 'continue') return { ok: false, refusal: refuse.wrongAnswerKind('say', 'continue') };
+      if (answer.kind !== 'continue') return { ok: false, refusal: refuse.wrongAnswerKind('say') };
       return { ok: true, value: null, vars, next: step.next };
 
     case 'ask': {
-      if (answer.kind !== 'option') return { ok: false, refusal: refuse.wrongAnswerKind('ask', 'one option') };
+      if (answer.kind !== 'option') return { ok: false, refusal: refuse.wrongAnswerKind('ask') };
       let option: AskOption | undefined;
       for (const candidate of step.options) {
         if (candidate.id === answer.option) {
@@ -41,7 +41,7 @@ export function acceptAnswer(step: InteractiveStep, answer: Answer, vars: Vars):
     }
 
     case 'checklist': {
-      if (answer.kind !== 'checked') return { ok: false, refusal: refuse.wrongAnswerKind('checklist', 'a list of ticked items') };
+      if (answer.kind !== 'checked') return { ok: false, refusal: refuse.wrongAnswerKind('checklist') };
       const ticked = new Set<string>();
       for (const id of answer.options) {
         if (ticked.has(id)) return { ok: false, refusal: refuse.duplicateOption(id) };
@@ -54,7 +54,7 @@ export function acceptAnswer(step: InteractiveStep, answer: Answer, vars: Vars):
     }
 
     case 'input': {
-      if (answer.kind !== 'value') return { ok: false, refusal: refuse.wrongAnswerKind('input', 'a typed value') };
+      if (answer.kind !== 'value') return { ok: false, refusal: refuse.wrongAnswerKind('input') };
       const parsed = parseInput(step.input, answer.raw);
       if (!parsed.ok) return parsed;
       let after = vars;

@@ -10,8 +10,8 @@ function refusal(code: RefusalCode, en: string, uk: string): Refusal {
 
 export const refuse = {
   callEnded: () => refusal('call-ended', 'The call has already ended.', 'Дзвінок уже завершено.'),
-  wrongAnswerKind: (kind: string, expected: string) =>
-    refusal('wrong-answer-kind', `This is a "${kind}" step: it takes ${expected}.`, `Це крок «${kind}»: тут потрібно ${expectedUk(expected)}.`),
+  wrongAnswerKind: (kind: 'say' | 'ask' | 'checklist' | 'input') =>
+    refusal('wrong-answer-kind', `This is a "${kind}" step: ${EXPECTED[kind].en}.`, `Це крок «${kind}»: ${EXPECTED[kind].uk}.`),
   unknownOption: (option: string, known: readonly string[]) =>
     refusal(
       'unknown-option',
@@ -76,20 +76,13 @@ export const refuse = {
     ),
 };
 
-function expectedUk(expected: string): string {
-  switch (expected) {
-    case 'continue':
-      return 'продовжити (continue)';
-    case 'one option':
-      return 'обрати один варіант';
-    case 'a list of ticked items':
-      return 'список позначених пунктів';
-    case 'a typed value':
-      return 'ввести значення';
-    default:
-      return expected;
-  }
-}
+/** What each interactive step takes, for wrong-answer-kind. */
+const EXPECTED = {
+  say: { en: 'just continue', uk: 'просто продовжіть' },
+  ask: { en: 'choose one of its options', uk: 'оберіть один із варіантів' },
+  checklist: { en: 'tick the items that apply (or none)', uk: 'позначте пункти, що підходять (або жодного)' },
+  input: { en: 'type the answer', uk: 'введіть відповідь' },
+} as const;
 
 function rangeEn(min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `from ${min} to ${max}`;
