@@ -221,7 +221,8 @@ describe('sop run in a terminal', () => {
     const lock = `${journalFiles(h.dataDir)[0]}.lock`;
     expect(existsSync(lock)).toBe(true);
 
-    const again = spawnSop(['resume', before[0]?.json.session as string, '--sops', SOPS], { env: h.env });
+    // No --sops: the call's own library is found from the SOP file it recorded.
+    const again = spawnSop(['resume', before[0]?.json.session as string], { env: h.env });
     await again.waitFor("Caller's age");
     expect(again.screen()).toContain('Resumed call');
     // An input step: letters are typed, so the keys come after Esc.

@@ -1,4 +1,5 @@
 /** `sop resume [session]`: list interrupted calls, or rebuild one from the journal and continue it. */
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { currentStep } from '../../core/engine/index.js';
 import type { CallState } from '../../core/engine/types.js';
@@ -53,7 +54,11 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     }
     if (!interactive) throw notATerminal(lang);
 
-    const { library } = await openLibrary(config.sopsDir, undefined, lang);
+    // The library the call was made from: its first SOP's file where it still is (a call may have
+    // been started from a file outside the library folder), unless --sops says otherwise.
+    const rootFile = session.start.files.find((f) => f.sop === session.start.sop)?.file;
+    const fromFile = options.sops === undefined && rootFile !== undefined && existsSync(rootFile) ? rootFile : undefined;
+    const { library } = await openLibrary(config.sopsDir, fromFile, lang);
     const changed = session.start.files.filter((f) => library.sops.get(f.sop)?.sha256 !== f.sha256);
     if (changed.length > 0) {
       const names = changed.map((f) => f.sop).join(', ');
