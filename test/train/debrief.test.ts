@@ -1,6 +1,6 @@
 /** Debrief and score of a training session against the expert's call (pure, through the real engine). */
 import { describe, expect, it } from 'vitest';
-import { checklistCredit, debriefSession, expertRun, formatDebrief, scoreOf } from '../../src/core/training/index.js';
+import { checklistCredit, debriefSession, expertRun, formatDebrief, scoreOf, stepBanner } from '../../src/core/training/index.js';
 import { trainingLibrary, trainingScenario, trainingSession } from './helpers.js';
 
 const library = trainingLibrary();
@@ -105,5 +105,23 @@ describe('the trainee’s choices', () => {
     expect(debrief.outcome.got).toBeUndefined();
     expect(debrief.score.total).toBe(Math.round(50 * (1 / 4)));
     expect(formatDebrief(debrief, library, 'uk')).toContain('дзвінок не завершено');
+  });
+});
+
+describe('the lines above a step', () => {
+  it('show the caller’s words; with --reveal also the expert’s choice and why, or that the expert never came here', () => {
+    expect(stepBanner(twoSigns, library, 'hotline/concern', 'en', false)).toEqual(['Caller: “A friend offers me work in a greenhouse in Poland.”']);
+    expect(stepBanner(twoSigns, library, 'hotline/greet', 'en', false)).toEqual([]);
+    expect(stepBanner(twoSigns, library, 'hotline/offer-signs', 'uk', true)).toEqual([
+      'Абонент: “Паспорт забирають на оформлення, а квиток на автобус відраховують із першої зарплати.”',
+      'Експерт: Роботодавець забирає паспорт [passport]; Дорогу відраховують із зарплати [debt]',
+      'Чому: Згадано і паспорт, і борг за дорогу; разом це високий ризик.',
+    ]);
+    expect(stepBanner(danger, library, 'hotline/age', 'en', true)).toEqual([
+      'Caller: “They\'re coming back — they have a knife!”',
+      'Expert: press ! (Immediate danger)',
+      'Why: Danger can appear at any step; the ! key goes straight to the emergency procedure.',
+    ]);
+    expect(stepBanner(twoSigns, library, 'hotline/info', 'en', true)).toEqual(['Expert: the expert’s call does not pass through this step.']);
   });
 });

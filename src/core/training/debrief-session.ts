@@ -13,6 +13,7 @@ import type { Library } from '../model/library.js';
 import type { Localized, Step, StepKind } from '../model/sop.js';
 import { isEngineLine, type JournalLine } from '../record/journal-line.js';
 import type { ExpertEntry, ExpertRun } from './expert-run.js';
+import { interruptLabel } from './interrupt-label.js';
 import { finalChoices, interruptsUsed, isRedacted, type Choice } from './final-answers.js';
 import { checklistCredit, scoreOf, type Score } from './score.js';
 
@@ -115,12 +116,9 @@ export function debriefSession(library: Library, expert: ExpertRun, session: Tra
     const why = expert.entries.find((entry) => match(entry) && entry.why !== undefined)?.why;
     return why === undefined ? {} : { why };
   };
-  const interruptLabel = (key: string): { label?: Localized } => {
-    for (const loaded of library.sops.values()) {
-      const found = loaded.sop.interrupts?.find((interrupt) => interrupt.key === key);
-      if (found && (loaded.sop.sop === scenario.sop || expert.visited.has(`${loaded.sop.sop}/${found.goto}`))) return { label: found.label };
-    }
-    return {};
+  const labelOf = (key: string): { label?: Localized } => {
+    const label = interruptLabel(library, scenario.sop, key);
+    return label === undefined ? {} : { label };
   };
   const redFlags: RedFlag[] = [
     ...(scenario.expect.visits ?? []).map((ref): RedFlag => {
@@ -132,7 +130,7 @@ export function debriefSession(library: Library, expert: ExpertRun, session: Tra
         kind: 'interrupt',
         ref: key,
         hit: used.includes(key),
-        ...interruptLabel(key),
+        ...labelOf(key),
         ...whyAt((entry) => entry.type === 'interrupt' && entry.key === key),
       }),
     ),

@@ -7,6 +7,7 @@ import { shorten } from '../render/shorten.js';
 import { formatDuration } from '../stats/format-duration.js';
 import type { DecisionRow, Debrief, RedFlag } from './debrief-session.js';
 import type { Choice } from './final-answers.js';
+import { interruptLabel } from './interrupt-label.js';
 import type { ScorePart } from './score.js';
 import { PLAIN, type TextStyle } from './text-style.js';
 import { TW, tw } from './training-words.js';
@@ -21,9 +22,10 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
     const shown = definition && 'text' in definition ? shorten(text(definition.text), 70) : '';
     return shown ? `${shown} ${s.dim(`(${s.clean(qualified)})`)}` : s.clean(qualified);
   };
+  const labelOf = (label: Parameters<typeof textIn>[0]): string => (label === undefined ? '' : ` (${text(label)})`);
   const answer = (step: string, value: Choice): string =>
     value.type === 'interrupt'
-      ? `${t(TW.interrupt)} ${s.clean(value.key)}${interruptName(library, splitQualified(step).sop, value.key, text)}`
+      ? `${t(TW.interrupt)} ${s.clean(value.key)}${labelOf(interruptLabel(library, splitQualified(step).sop, value.key))}`
       : s.clean(answerLabel(library, { step, answer: value.answer, value: null, sensitive: false }, lang));
   const outcomeName = (qualified: string): string => {
     const { sop, step } = splitQualified(qualified);
@@ -118,12 +120,6 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
     if (!flag.hit && flag.why !== undefined) lines.push(`      ${t(TW.why)}: ${text(flag.why)}`);
     return lines;
   }
-}
-
-/** " (label)" of the interrupt `key` as the SOP (or any SOP of the library) declares it. */
-function interruptName(library: Library, sop: string, key: string, text: (value: Parameters<typeof textIn>[0]) => string): string {
-  const declared = [library.sops.get(sop), ...library.sops.values()].flatMap((loaded) => loaded?.sop.interrupts ?? []).find((i) => i.key === key);
-  return declared ? ` (${text(declared.label)})` : '';
 }
 
 function round1(value: number): string {

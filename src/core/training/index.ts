@@ -8,3 +8,5 @@ export { PLAIN, type TextStyle } from './text-style.js';
 export { TW, tw } from './training-words.js';
 export { traineeReport, type TraineeReport, type ReportInput, type ReportSession, type ReportScenario, type StepCount, type FlagCount } from './trainee-report.js';
 export { formatReport } from './format-report.js';
+export { stepBanner } from './step-banner.js';
+export { interruptLabel } from './interrupt-label.js';

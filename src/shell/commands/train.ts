@@ -6,19 +6,17 @@
  */
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { answerLabel } from '../../core/check/build-timeline.js';
 import { formatWhere } from '../../core/check/where.js';
 import { startCall } from '../../core/engine/index.js';
 import type { LoadedScenario } from '../../core/load/load-scenario.js';
-import type { Library } from '../../core/model/library.js';
 import type { JournalLine } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
 import {
   debriefSession,
-  expertAt,
   expertRun,
   formatDebrief,
   formatReport,
+  stepBanner,
   traineeReport,
   type ExpertRun,
   type TextStyle,
@@ -101,7 +99,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       const started = startCall(library, sop);
       if (!started.ok) throw new UserError(`${sop}: ${say(lang, started.refusal.message)}`);
       recording.appendEvents(started.events);
-      const beforeStep = (view: StepView): { banner: readonly string[] } => ({ banner: bannerFor(view, expert, library, lang, options.reveal === true) });
+      const beforeStep = (view: StepView): { banner: readonly string[] } => ({ banner: stepBanner(expert, library, `${view.sop}/${view.stepId}`, lang, options.reveal === true) });
       const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false });
       if (code === EXIT.usage) return code;
       const ended = lines.some((line) => line.type === 'session-end');
@@ -151,36 +149,6 @@ function recordingWriter(writer: SessionWriter, lines: JournalLine[]): SessionWr
       writer.close();
     },
   };
-}
-
-/** Above the step: what the caller says here; with --reveal, what the expert does and why. */
-function bannerFor(view: StepView, expert: ExpertRun, library: Library, lang: Lang, reveal: boolean): string[] {
-  const step = `${view.sop}/${view.stepId}`;
-  const entries = expertAt(expert, step);
-  const lines: string[] = [];
-  for (const entry of entries) {
-    if (entry.caller !== undefined) lines.push(`${say(lang, { en: 'Caller', uk: 'Абонент' })}: “${localize(entry.caller, lang)}”`);
-  }
-  if (!reveal) return lines;
-  const expertWord = say(lang, { en: 'Expert', uk: 'Експерт' });
-  if (entries.length === 0) {
-    lines.push(`${expertWord}: ${say(lang, { en: 'the expert’s call does not pass through this step.', uk: 'дзвінок експерта не проходить через цей крок.' })}`);
-  }
-  const entry = entries[0];
-  if (entry) {
-    const choice =
-      entry.type === 'interrupt'
-        ? say(lang, { en: `press ${entry.key}`, uk: `натисніть ${entry.key}` }) + interruptLabel(view, entry.key, lang)
-        : answerLabel(library, { step, answer: entry.answer, value: null, sensitive: false }, lang);
-    lines.push(`${expertWord}: ${choice}`);
-    if (entry.why !== undefined) lines.push(`${say(lang, { en: 'Why', uk: 'Чому' })}: ${localize(entry.why, lang)}`);
-  }
-  return lines;
-}
-
-function interruptLabel(view: StepView, key: string, lang: Lang): string {
-  const offer = view.interrupts.find((interrupt) => interrupt.key === key);
-  return offer ? ` (${localize(offer.label, lang)})` : '';
 }
 
 function isPathLike(arg: string): boolean {
