@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCondition, compileCondition, ConditionError } from '../../src/core/conditions/index.js';
+import { celNameProblem, checkCondition, compileCondition, ConditionError } from '../../src/core/conditions/index.js';
 import type { VariableDecl } from '../../src/core/model/sop.js';
 
 const vars: Record<string, VariableDecl> = {
@@ -80,5 +80,26 @@ describe('compileCondition', () => {
     const condition = compileCondition('age > 3', vars);
     expect(() => condition.evaluate({ age: 'seven' })).toThrow(ConditionError);
     expect(() => condition.evaluate({ age: 2.5 })).toThrow(/age/);
+  });
+});
+
+describe('variable names CEL reserves', () => {
+  const awkward: Record<string, VariableDecl> = {
+    int: { type: 'int' },
+    in: { type: 'bool' },
+    package: { type: 'string' },
+    type: { type: 'string' },
+    fine: { type: 'bool' },
+  };
+
+  it('are named by celNameProblem; ordinary names are not', () => {
+    for (const name of ['int', 'in', 'true', 'package', 'type', 'string', 'list']) expect(celNameProblem(name)).toMatch(/rename the variable/);
+    for (const name of ['age', 'indicators', 'size_ok', 'region']) expect(celNameProblem(name)).toBeUndefined();
+  });
+
+  it('do not break checking or evaluating conditions over the other variables', () => {
+    expect(checkCondition('fine', awkward)).toEqual({ ok: true });
+    expect(compileCondition('!fine', awkward).evaluate({ int: 3, fine: false })).toBe(true);
+    expect(checkCondition('package == "x"', awkward)).toMatchObject({ ok: false });
   });
 });

@@ -4,6 +4,7 @@
  * transition never re-parses.
  */
 import type { Value } from '../model/sop.js';
+import { celNameProblem } from './cel-name-problem.js';
 import { checkCondition } from './check-condition.js';
 import { environmentFor, type VariableDecls } from './environment-for.js';
 import { fallbackValue } from './zero-value.js';
@@ -72,7 +73,7 @@ const builders = new WeakMap<VariableDecls, (vars: Vars) => Record<string, unkno
 function contextBuilder(decls: VariableDecls): (vars: Vars) => Record<string, unknown> {
   let builder = builders.get(decls);
   if (builder !== undefined) return builder;
-  const names = Object.keys(decls);
+  const names = Object.keys(decls).filter((name) => celNameProblem(name) === undefined);
   const ints = names.map((name) => decls[name]!.type === 'int');
   const fallbacks = names.map((name, i) => toCel(fallbackValue(decls[name]!), ints[i]!));
   let lastVars: Vars | undefined;

@@ -4,6 +4,7 @@
  */
 import { Environment } from '@marcbachmann/cel-js';
 import type { VariableDecl, VariableType } from '../model/sop.js';
+import { celNameProblem } from './cel-name-problem.js';
 
 export type VariableDecls = { readonly [name: string]: VariableDecl };
 
@@ -21,7 +22,11 @@ export function environmentFor(variables: VariableDecls): Environment {
   let env = environments.get(variables);
   if (env === undefined) {
     env = new Environment();
-    for (const [name, decl] of Object.entries(variables)) env.registerVariable(name, CEL_TYPE[decl.type]);
+    for (const [name, decl] of Object.entries(variables)) {
+      // A name CEL reserves is left out: a condition using it gets "Unknown variable", and the
+      // validator reports the name itself (celNameProblem).
+      if (celNameProblem(name) === undefined) env.registerVariable(name, CEL_TYPE[decl.type]);
+    }
     environments.set(variables, env);
   }
   return env;
