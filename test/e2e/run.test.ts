@@ -128,7 +128,9 @@ describe('sop run in a terminal', () => {
     const h = home();
     const pty = run(h, 'intake');
     await pty.waitFor('Greet the caller');
-    await pty.press(KEY.enter, '2');
+    await pty.press(KEY.enter);
+    await pty.waitFor('Can the caller talk safely?');
+    await pty.press('2');
     await pty.waitFor('❯ 2  No, not safe');
     await pty.press(KEY.up, KEY.enter);
     await pty.waitFor("Caller's age");
@@ -175,7 +177,9 @@ describe('sop run in a terminal', () => {
     const h = home();
     const pty = run(h, 'intake');
     await pty.waitFor('Greet the caller');
-    await pty.press(KEY.enter, KEY.enter);
+    await pty.press(KEY.enter);
+    await pty.waitFor('Can the caller talk safely?');
+    await pty.press(KEY.enter);
     await pty.waitFor("Caller's age");
     await pty.type('29');
     await pty.press(KEY.enter);
@@ -299,6 +303,20 @@ describe('sop run in a terminal', () => {
     expect(await accepted.exited()).toBe(1);
     const sessions = new Set(readLines(h.dataDir).map((l) => l.json.session));
     expect(sessions.size).toBe(2);
+  });
+
+  it('keys pressed before a step is on screen do not answer it (a double Enter)', async () => {
+    const h = home();
+    const pty = run(h, 'intake');
+    await pty.waitFor('Greet the caller');
+    // Both Enters in one write: the second arrives while the first answer is being recorded.
+    await pty.press(KEY.enter + KEY.enter);
+    await pty.waitFor('Can the caller talk safely?');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pty.screen()).toContain('Can the caller talk safely?');
+    await pty.press('q', 'y');
+    await pty.exited();
+    expect(readLines(h.dataDir).filter((l) => l.json.type === 'answer')).toHaveLength(1);
   });
 
   it('SIGTERM and SIGHUP end the call as interrupted with the journal intact', async () => {

@@ -5,7 +5,7 @@
  * the call ends, the counsellor quits, or a signal arrives. All transitions are the engine's.
  */
 import { step as engineStep } from '../../core/engine/index.js';
-import type { CallState, Command, EngineEvent, QualifiedStep, StepResult } from '../../core/engine/types.js';
+import type { CallState, Command, EngineEvent, QualifiedStep, Refusal, StepResult } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import type { Lang } from '../i18n.js';
 import { handleKey } from './keys.js';
@@ -68,23 +68,29 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
   const tickMs = options.tickMs ?? 1000;
   const timer = tickMs > 0 ? setInterval(draw, tickMs) : undefined;
   timer?.unref();
+  /** Gives a command to the engine; records its events before anything else is shown. */
+  const apply = async (command: Command): Promise<Refusal | undefined> => {
+    const outcome = engineStep(library, state, command);
+    if (!outcome.ok) return outcome.refusal;
+    await journal.record(outcome.events);
+    state = outcome.state;
+    await hooks?.afterCommand?.(command, outcome, state);
+    return undefined;
+  };
   try {
     let auto = hooks?.autoCommand !== undefined;
     while (state.status === 'active') {
-      const command = auto ? hooks?.autoCommand?.(state) : undefined;
-      if (command) {
-        const outcome = engineStep(library, state, command);
-        if (outcome.ok) {
-          await journal.record(outcome.events);
-          state = outcome.state;
-          await hooks?.afterCommand?.(command, outcome, state);
-          continue;
-        }
+      const next = auto ? hooks?.autoCommand?.(state) : undefined;
+      if (next) {
+        if ((await apply(next)) === undefined) continue;
         auto = false;
       }
       view = currentView(library, state, clock.now());
       const extra = await hooks?.beforeStep?.(view, state);
       if (extra?.banner) view = { ...view, banner: extra.banner };
+      // Keys pressed before this step was on screen were meant for the previous one (a double
+      // Enter must not answer this step unseen).
+      io.discardPending?.();
       for (;;) {
         if (signal?.aborted) return interrupted(state, reasonOf(signal));
         draw();
@@ -102,16 +108,12 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
         if (!action) continue;
         if (action.type === 'sigint') return interrupted(state, 'sigint');
         if (action.type === 'quit') return interrupted(state, 'quit');
-        const command = action.command;
-        const outcome = engineStep(library, state, command);
-        if (!outcome.ok) {
-          view = { ...view, ui: { ...view.ui, message: { text: outcome.refusal.message, tone: 'warn' } } };
+        const refusal = await apply(action.command);
+        if (refusal) {
+          view = { ...view, ui: { ...view.ui, message: { text: refusal.message, tone: 'warn' } } };
           continue;
         }
-        await journal.record(outcome.events);
-        state = outcome.state;
-        await hooks?.afterCommand?.(command, outcome, state);
-        if (command.type === 'note' && state.status === 'active') {
+        if (action.command.type === 'note' && state.status === 'active') {
           view = { ...view, ui: { ...view.ui, message: { text: WORDS.noteSaved, tone: 'info' } } };
           continue;
         }

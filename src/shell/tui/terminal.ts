@@ -27,6 +27,8 @@ export interface CallIO {
   close(): void;
   /** True once the terminal went away (stdin ended or failed). */
   isGone?(): boolean;
+  /** Drops key presses not yet read (type-ahead meant for a screen that is gone). */
+  discardPending?(): void;
 }
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
@@ -91,6 +93,9 @@ export function openTerminal(input: NodeJS.ReadStream, output: NodeJS.WriteStrea
     },
     isGone() {
       return gone;
+    },
+    discardPending() {
+      queue.length = 0;
     },
     close() {
       if (closed) return;
