@@ -58,6 +58,14 @@ describe('back', () => {
     ]);
   });
 
+  it('a fresh answer elsewhere forgets what back undid: a step reached again later is answered, not amended', () => {
+    const menu = fixtureLibrary('menu');
+    // rights, back to the menu, choose shelter instead (amend), continue, menu again: rights.
+    const { events } = play(menu, 'menu', pick('rights'), go, back, back, pick('shelter'), go, pick('rights'), go, pick('done'));
+    expect(ofType(events, 'amend').map((event) => [event.step, event.original.value, event.value])).toEqual([['menu/menu', 'rights', 'shelter']]);
+    expect(ofType(events, 'answer').map((event) => event.step)).toEqual(['menu/menu', 'menu/rights', 'menu/shelter', 'menu/menu', 'menu/rights', 'menu/menu']);
+  });
+
   it('is refused at the first step, with nothing to undo', () => {
     const { state } = ok(startCall(library, 'basic'));
     expect(refused(step(library, state, back)).code).toBe('nothing-to-undo');

@@ -10,7 +10,7 @@ import type { Answer, AnswerRecord, CallState, EngineEvent, StepResult } from '.
 
 /**
  * Applies an answer at the current step: records it (`answer`, or `amend` when back undid an
- * answer there), updates variables, follows `next` and settles at the next interactive step or
+ * answer there; a fresh answer forgets the other undone answers), updates variables, follows `next` and settles at the next interactive step or
  * the end. The new state's `previous` is this one, so back can undo it.
  */
 export function applyAnswer(library: Library, state: CallState, answer: Answer): StepResult {
@@ -34,6 +34,9 @@ export function applyAnswer(library: Library, state: CallState, answer: Answer):
   const original = state.undone?.[qualified];
   let undone = state.undone;
   if (original === undefined) {
+    // A fresh answer: the call has left the corrected ground, so what back undid is dropped
+    // (a step reached again later, e.g. through a menu loop, is answered, not amended).
+    undone = undefined;
     events.push(record.stat === undefined
       ? { type: 'answer', step: qualified, answer, value: record.value, sensitive: record.sensitive }
       : { type: 'answer', step: qualified, answer, value: record.value, sensitive: record.sensitive, stat: record.stat });
