@@ -29,6 +29,6 @@ describe('renderSummary', () => {
     expect(text).toContain('Дзвінок перервано\nЗупинено на: intake/age');
     expect(text).toContain('Привітайте абонента  (intake/greet)');
     expect(text).not.toContain('Перенаправлення:');
-    expect(text).toContain('Продовжити пізніше: sop resume');
+    expect(text).toContain('Продовжити пізніше: sop resume 20261129-1302-k3f9');
   });
 });

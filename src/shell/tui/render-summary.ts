@@ -48,7 +48,7 @@ export function renderSummary(state: CallState, library: Library, lang: Lang, in
   out.push('');
   out.push(`${say(lang, WORDS.session)}: ${c.bold(safeLine(info.sessionId))}`);
   out.push(`${say(lang, WORDS.journal)}: ${safeLine(info.journalFile)}`);
-  if (info.interruptedAt !== undefined && info.resumable !== false) out.push(c.yellow(say(lang, WORDS.resumeHint)));
+  if (info.interruptedAt !== undefined && info.resumable !== false) out.push(c.yellow(`${say(lang, WORDS.resumeHint)} ${safeLine(info.sessionId)}`));
   return out.join('\n');
 }
 
