@@ -116,6 +116,19 @@ describe('sop train in a terminal', () => {
     expect(trainingLines(h.dataDir).at(-1)).toMatchObject({ type: 'interrupted', reason: 'quit', step: 'hotline/safe' });
   });
 
+  it('refuses a scenario that no longer fits the SOPs (exit 1, where it breaks) and an unknown id (exit 2, a suggestion)', async () => {
+    const h = home();
+    const stale = train(h, 'test/train/fixtures/stale/stale.scenario.yaml');
+    expect(await stale.exited()).toBe(1);
+    expect(stale.output()).toMatch(/scenario stale no longer fits the SOPs \(test\/train\/fixtures\/stale\/stale\.scenario\.yaml:15:13: the engine refused answer 4: There is no option "job" here/);
+    expect(stale.output()).toContain('sop test');
+    const unknown = train(h, 'two-sign');
+    expect(await unknown.exited()).toBe(2);
+    expect(unknown.output()).toContain('no scenario "two-sign"');
+    expect(unknown.output()).toContain('Did you mean "two-signs"?');
+    expect(existsSync(join(h.dataDir, 'journal'))).toBe(false);
+  });
+
   it('refuses to run without a terminal (exit 2) and points to sop test', () => {
     const h = home();
     const result = spawnSync(process.execPath, [BIN, 'train', 'two-signs', '--sops', SOPS], { cwd: ROOT, env: { ...process.env, ...h.env }, encoding: 'utf8', input: '' });
