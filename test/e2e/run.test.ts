@@ -152,6 +152,9 @@ describe('sop run in a terminal', () => {
     expect(list.status).toBe(0);
     expect(list.stdout).toContain(`${id}\t`);
     expect(list.stdout).toContain('intake/signs');
+    const noTty = spawnSync(process.execPath, [BIN, 'resume', id], { env: { ...h.env, PATH: process.env['PATH'] ?? '' }, encoding: 'utf8' });
+    expect(noTty.status).toBe(2);
+    expect(noTty.stderr).toContain('continuing a call needs a terminal');
 
     const again = spawnSop(['resume', id, '--sops', SOPS], { env: h.env });
     // The age was sensitive (never stored in clear): the call continues from there, asking again.

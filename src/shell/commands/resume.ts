@@ -15,7 +15,7 @@ import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary } from '../tui/open-library.js';
 import { catchUp, rebuildCall } from '../tui/rebuild-call.js';
 import { safeLine } from '../tui/safe-text.js';
-import { notATerminal, runRun } from './run.js';
+import { runRun } from './run.js';
 
 export async function runResume(sessionArg: string | undefined, options: ResumeOptions): Promise<number> {
   let lang: Lang = 'en';
@@ -52,7 +52,14 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     if (session.status === 'completed') {
       throw new UserError(say(lang, { en: `call ${session.id} is completed; only an interrupted call can be continued.`, uk: `дзвінок ${session.id} завершено; продовжити можна лише перерваний.` }));
     }
-    if (!interactive) throw notATerminal(lang);
+    if (!interactive) {
+      throw new UserError(
+        say(lang, {
+          en: `continuing a call needs a terminal (stdin and stdout must be a TTY): run "sop resume ${session.id}" in a terminal window. Without one, "sop resume" lists the interrupted calls.`,
+          uk: `щоб продовжити дзвінок, потрібен термінал (stdin і stdout мають бути TTY): запустіть "sop resume ${session.id}" у вікні термінала. Без нього "sop resume" показує перервані дзвінки.`,
+        }),
+      );
+    }
 
     // The library the call was made from: its first SOP's file where it still is (a call may have
     // been started from a file outside the library folder), unless --sops says otherwise.
