@@ -50,13 +50,13 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
       );
     }
     if (session.status === 'completed') {
-      throw new UserError(say(lang, { en: `call ${session.id} is completed; only an interrupted call can be continued.`, uk: `дзвінок ${session.id} завершено; продовжити можна лише перерваний.` }));
+      throw new UserError(say(lang, { en: `call ${safeLine(session.id)} is completed; only an interrupted call can be continued.`, uk: `дзвінок ${safeLine(session.id)} завершено; продовжити можна лише перерваний.` }));
     }
     if (!interactive) {
       throw new UserError(
         say(lang, {
-          en: `continuing a call needs a terminal (stdin and stdout must be a TTY): run "sop resume ${session.id}" in a terminal window. Without one, "sop resume" lists the interrupted calls.`,
-          uk: `щоб продовжити дзвінок, потрібен термінал (stdin і stdout мають бути TTY): запустіть "sop resume ${session.id}" у вікні термінала. Без нього "sop resume" показує перервані дзвінки.`,
+          en: `continuing a call needs a terminal (stdin and stdout must be a TTY): run "sop resume ${safeLine(session.id)}" in a terminal window. Without one, "sop resume" lists the interrupted calls.`,
+          uk: `щоб продовжити дзвінок, потрібен термінал (stdin і stdout мають бути TTY): запустіть "sop resume ${safeLine(session.id)}" у вікні термінала. Без нього "sop resume" показує перервані дзвінки.`,
         }),
       );
     }
@@ -85,13 +85,13 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     if (!rebuilt.ok) {
       throw new UserError(
         say(lang, {
-          en: `the journal of call ${session.id} does not fit its SOP at ${rebuilt.step}: ${rebuilt.refusal.message.en}`,
-          uk: `журнал дзвінка ${session.id} не відповідає СОП на кроці ${rebuilt.step}: ${rebuilt.refusal.message.uk}`,
+          en: `the journal of call ${safeLine(session.id)} does not fit its SOP at ${rebuilt.step}: ${rebuilt.refusal.message.en}`,
+          uk: `журнал дзвінка ${safeLine(session.id)} не відповідає СОП на кроці ${rebuilt.step}: ${rebuilt.refusal.message.uk}`,
         }),
       );
     }
     if (rebuilt.state.status !== 'active') {
-      throw new UserError(say(lang, { en: `call ${session.id} already reached its end; nothing to continue.`, uk: `дзвінок ${session.id} уже дійшов кінця; продовжувати нічого.` }));
+      throw new UserError(say(lang, { en: `call ${safeLine(session.id)} already reached its end; nothing to continue.`, uk: `дзвінок ${safeLine(session.id)} уже дійшов кінця; продовжувати нічого.` }));
     }
     const askAgain = rebuilt.askAgain;
     let first = true;
