@@ -39,3 +39,20 @@ describe('a fixture per rule', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('pretty output in Ukrainian', () => {
+  it('leads each finding with its rule explained in Ukrainian, the detail below', async () => {
+    const dir = join(root, 'unknown-contact');
+    const run = await validatePaths([dir], { today: TODAY, cache: false });
+    const text = formatPretty(run.findings, { chalk: new Chalk({ level: 0 }), lang: 'uk', sourceOf: (file) => run.texts.get(file) }).split(`${dir}/`).join('');
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'demo.sop.yaml:17:21: помилка: refer називає контакт, якого немає в довіднику. [SOP304 unknown-contact]',
+      "     'sheltr' is not in the directory",
+    ]);
+  });
+
+  it('has a Ukrainian explanation for every rule', async () => {
+    const { RULE_SUMMARY_UK } = await import('../../src/core/validate/rules-uk.js');
+    expect(ALL_RULES.filter((rule) => !RULE_SUMMARY_UK[rule.code]).map((rule) => rule.code)).toEqual([]);
+  });
+});

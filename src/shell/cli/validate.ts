@@ -28,7 +28,7 @@ export const defineValidate: CommandDefinition = (program: Command) => {
     .option('--strict', 'warnings fail too (exit 1)')
     .option('--no-cache', 'do not use or update the parse cache ($XDG_CACHE_HOME/sop-runner)')
     .option('--today <date>', 'the date (YYYY-MM-DD) directory entries are checked against (default: today)')
-    .addOption(new Option('--lang <lang>', 'language of the summary line').choices(['en', 'uk']))
+    .addOption(new Option('--lang <lang>', 'language of the summary and of the rule explanations (default: from LANG)').choices(['en', 'uk']))
     .addHelpText(
       'after',
       `

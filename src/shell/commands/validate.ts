@@ -100,7 +100,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
       process.stdout.write(formatJunit(sorted, files, options.strict === true));
       break;
     default:
-      process.stdout.write(formatPretty(sorted, { chalk, sourceOf: (file) => texts.get(file) }));
+      process.stdout.write(formatPretty(sorted, { chalk, lang, sourceOf: (file) => texts.get(file) }));
   }
   const counts = countFindings(sorted, files.length);
   process.stderr.write(`${summaryLine(counts, lang)}\n`);

@@ -5,9 +5,13 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../../core/validate/finding.js';
+import { RULE_SUMMARY_UK } from '../../core/validate/rules-uk.js';
+import type { Lang } from '../i18n.js';
 
 export interface PrettyOptions {
   readonly chalk: ChalkInstance;
+  /** In Ukrainian, each finding leads with its rule's Ukrainian explanation (the detail stays English). */
+  readonly lang?: Lang;
   /** The text of a file (to show the line), or undefined when it is not available. */
   readonly sourceOf: (file: string) => string | undefined;
 }
@@ -45,8 +49,13 @@ export function formatPretty(findings: readonly Finding[], options: PrettyOption
   };
   let out = '';
   for (const finding of findings) {
-    const severity = finding.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
-    out += `${chalk.bold(`${finding.file}:${finding.line}:${finding.col}:`)} ${severity}: ${finding.message} ${chalk.dim(`[${finding.rule} ${finding.name}]`)}\n`;
+    const uk = options.lang === 'uk' ? RULE_SUMMARY_UK[finding.rule] : undefined;
+    const word = finding.severity === 'error' ? (uk ? 'помилка' : 'error') : uk ? 'попередження' : 'warning';
+    const severity = finding.severity === 'error' ? chalk.red(word) : chalk.yellow(word);
+    const where = chalk.bold(`${finding.file}:${finding.line}:${finding.col}:`);
+    const rule = chalk.dim(`[${finding.rule} ${finding.name}]`);
+    if (uk) out += `${where} ${severity}: ${uk} ${rule}\n${' '.repeat(String(finding.line).length)}   ${finding.message}\n`;
+    else out += `${where} ${severity}: ${finding.message} ${rule}\n`;
     const text = textOf(finding.file);
     const line = text === undefined ? undefined : lineOf(text, finding.line);
     if (line !== undefined && line.length <= 400) {
