@@ -137,5 +137,8 @@ describe('sop train in a terminal', () => {
     expect(result.stderr).toContain('sop test');
     expect(result.stdout).toBe('');
     expect(existsSync(join(h.dataDir, 'journal'))).toBe(false);
+    const stdin = spawnSync(process.execPath, [BIN, 'train', '-', '--sops', SOPS], { cwd: ROOT, env: { ...process.env, ...h.env }, encoding: 'utf8', input: '' });
+    expect(stdin.status).toBe(2);
+    expect(stdin.stderr).toContain('cannot come from stdin');
   });
 });

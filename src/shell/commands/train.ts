@@ -46,6 +46,14 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
     lang = config.lang;
     const trainee = (options.trainee ?? config.operator).trim();
     if (trainee === '') throw new UserError(say(lang, { en: '--trainee needs a pseudonym', uk: '--trainee потребує псевдоніма' }));
+    if (scenarioArg === '-') {
+      throw new UserError(
+        say(lang, {
+          en: 'a training scenario cannot come from stdin ("-"): the terminal is needed for the call. Give its id or its file.',
+          uk: 'сценарій навчання не можна подати через stdin ("-"): термінал потрібен для дзвінка. Вкажіть id або файл сценарію.',
+        }),
+      );
+    }
     const scenariosDir = options.scenarios ? resolve(options.scenarios) : join(config.sopsDir, 'scenarios');
     if (options.report !== undefined && options.report !== false) {
       const who = typeof options.report === 'string' ? options.report : trainee;
