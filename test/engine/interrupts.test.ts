@@ -34,11 +34,11 @@ describe('availableInterrupts', () => {
     expect(availableInterrupts(basic, state)).toEqual([{ key: '!', label: { en: 'Danger', uk: 'Небезпека' }, sop: 'basic', goto: 'danger' }]);
   });
 
-  it('lists those of every SOP on the stack; the innermost declaration of a key wins', () => {
+  it('lists those of every SOP on the stack; the outermost declaration of a key wins', () => {
     const { state } = play(nested, 'parent', pick('low'));
     expect(at(state)).toBe('child/more');
     expect(availableInterrupts(nested, state)).toEqual([
-      { key: '!', label: 'Child danger', sop: 'child', goto: 'c-danger' },
+      { key: '!', label: 'Parent danger', sop: 'parent', goto: 'p-danger' },
       { key: '~', label: 'Caller hung up', sop: 'parent', goto: 'p-dropped' },
       { key: '#', label: 'Child info', sop: 'child', goto: 'c-info' },
     ]);
@@ -65,11 +65,17 @@ describe('interrupts inside a sub-SOP', () => {
     expect(at(state)).toBe('parent/after');
   });
 
-  it('the innermost declaration of a shared key is the one taken', () => {
-    const { state } = play(nested, 'parent', pick('low'), press('!'));
-    expect(state).toMatchObject({ status: 'active' });
-    expect(at(state)).toBe('parent/after'); // child/c-danger ended the child, parent continued
-    expect(state.frames).toHaveLength(1);
+  it('the outermost declaration of a shared key is the one taken, so the whole call ends there', () => {
+    // The child's own '!' would end only the child and let the parent carry on as if nothing
+    // happened; the parent's '!' leaves the child and ends the call as an emergency.
+    const { state, events } = play(nested, 'parent', pick('low'), press('!'));
+    expect(ofType(events, 'interrupt')).toEqual([{ type: 'interrupt', key: '!', from: 'child/more', to: 'parent/p-danger' }]);
+    expect(state).toMatchObject({ status: 'ended', outcome: 'parent/danger', frames: [] });
+  });
+
+  it('a sub-SOP run on its own still offers its own declaration of the key', () => {
+    const { state } = play(nested, 'child');
+    expect(availableInterrupts(nested, state).find((offer) => offer.key === '!')).toMatchObject({ sop: 'child', goto: 'c-danger' });
   });
 
   it('back after an interrupt from a sub-SOP restores the whole stack', () => {

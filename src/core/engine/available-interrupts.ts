@@ -8,7 +8,9 @@ export interface LocatedInterrupt extends InterruptOffer {
 
 /**
  * The interrupts of every SOP on the call stack. When several levels declare a key, the
- * innermost wins; keys are listed in the order the outermost SOP declares them.
+ * OUTERMOST wins: an emergency interrupt pressed inside a shared sub-SOP (referral, closing)
+ * must end the whole call through the calling SOP's emergency path, not return into the
+ * caller as if the sub-SOP had finished normally. Keys are listed outermost first.
  */
 export function availableInterrupts(library: Library, state: CallState): InterruptOffer[] {
   return locateInterrupts(library, state).map(({ key, label, sop, goto }) => ({ key, label, sop, goto }));
@@ -19,6 +21,7 @@ export function locateInterrupts(library: Library, state: CallState): LocatedInt
   const byKey = new Map<string, LocatedInterrupt>();
   state.frames.forEach((frame, index) => {
     for (const interrupt of library.sops.get(frame.sop)?.sop.interrupts ?? []) {
+      if (byKey.has(interrupt.key)) continue;
       byKey.set(interrupt.key, { key: interrupt.key, label: interrupt.label, sop: frame.sop, goto: interrupt.goto, frame: index });
     }
   });

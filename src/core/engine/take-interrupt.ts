@@ -6,7 +6,7 @@ import { settledState } from './settled-state.js';
 import type { CallState, EngineEvent, StepResult } from './types.js';
 
 /**
- * Interrupt: jumps to the `goto` of the interrupt (innermost declaration of the key wins) in the
+ * Interrupt: jumps to the `goto` of the interrupt (the outermost declaration of the key wins) in the
  * SOP that declared it, leaving any SOPs called from there. Back returns to where the call was.
  */
 export function takeInterrupt(library: Library, state: CallState, key: string): StepResult {
