@@ -24,7 +24,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ env, cwd });
     expect(config).toMatchObject({
       lang: 'en',
-      operator: 'counsellor',
+      operator: 'anonymous', // never the login name (USER above)
       dataDir: join(root, 'data', 'sop-runner'),
       configFile: file,
       sources: { lang: 'default', operator: 'default', dataDir: 'default', sopsDir: 'default' },

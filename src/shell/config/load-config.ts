@@ -154,16 +154,6 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function osUser(env: NodeJS.ProcessEnv): string | undefined {
-  const fromEnv = env['USER'] || env['LOGNAME'];
-  if (fromEnv) return fromEnv;
-  try {
-    return userInfo().username || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 type Candidate<T> = readonly [T | undefined | '' | false, SettingSource];
 
 /** The first candidate that has a value, with its source. */
@@ -202,7 +192,9 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       [fromEnv('SOP_OPERATOR'), 'env'],
       [fromFile.operator, fileSource],
     ],
-    () => osUser(env) ?? 'unknown',
+    // Never the login name: it is often a real name, and the operator field is meant to be a
+    // pseudonym chosen by the counsellor (sop config tells them how to set one).
+    () => 'anonymous',
   );
   const path = (value: string | undefined, base: string): string | undefined =>
     value ? expandPath(value, base, env) : undefined;
