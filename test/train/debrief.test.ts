@@ -125,3 +125,12 @@ describe('the lines above a step', () => {
     expect(stepBanner(twoSigns, library, 'hotline/info', 'en', true)).toEqual(['Expert: the expert’s call does not pass through this step.']);
   });
 });
+
+describe('the debrief in Ukrainian', () => {
+  it('writes the decimal comma', () => {
+    const moves = [{ answer: 'continue' }, { answer: 'yes' }, { answer: 24 }, { answer: 'job-offer' }, { answer: ['passport'] }, { answer: 'continue' }];
+    const text = formatDebrief(debriefSession(library, twoSigns, trainingSession(library, 'hotline', moves)), library, 'uk');
+    expect(text).toContain('Оцінка: 31 / 100');
+    expect(text).toContain('Рішення як в експерта: 2,5 з 4');
+  });
+});

@@ -41,7 +41,7 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
     part.of === 0
       ? `  ${label}: ${s.dim(t(TW.notInScenario))}`
       : `  ${label}: ${detail}  ${s.dim(`${Math.round(part.points)} ${t(TW.of)} ${Math.round(part.max)} ${t(TW.points)}`)}`;
-  const count = (part: ScorePart): string => `${round1(part.got)} ${t(TW.of)} ${part.of}`;
+  const count = (part: ScorePart): string => `${round1(part.got, lang)} ${t(TW.of)} ${part.of}`;
   out.push(partLine(t(TW.decisionsPart), score.parts.decisions, count(score.parts.decisions)));
   out.push(partLine(t(TW.redFlagsPart), score.parts.redFlags, count(score.parts.redFlags)));
   const got = debrief.outcome.got;
@@ -122,7 +122,9 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
   }
 }
 
-function round1(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+function round1(value: number, lang: string): string {
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(1);
+  // Ukrainian writes a decimal comma: 2,5.
+  return lang === 'uk' ? text.replace('.', ',') : text;
 }
 
