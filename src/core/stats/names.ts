@@ -4,7 +4,7 @@
  */
 import type { Library } from '../model/library.js';
 import type { OutcomeCategory } from '../model/sop.js';
-import { textIn } from '../render/text-in.js';
+import { textIn } from '../model/localize.js';
 
 export interface Names {
   readonly sop: ReadonlyMap<string, string>;
