@@ -6,18 +6,18 @@ import type { Command } from 'commander';
 
 import { defineValidate } from './validate.js';
 import { defineSchema } from './schema.js';
+import { defineReplay } from './replay.js';
 import { defineTest } from './test.js';
 import { defineGraph } from './graph.js';
 import { defineDocs } from './docs.js';
 import { defineStats } from './stats.js';
 import { defineRun } from './run.js';
+import { defineResume } from './resume.js';
+import { defineTrain } from './train.js';
 import { defineLog } from './log.js';
 import { defineConfig } from './config.js';
 import { defineKeys } from './keys.js';
-import { defineReplay } from './replay.js';
-import { defineResume } from './resume.js';
-import { defineTrain } from './train.js';
 
 export type CommandDefinition = (program: Command) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineResume, defineTrain, defineRun, defineTest, defineGraph, defineDocs, defineStats, defineValidate, defineSchema, defineLog, defineConfig, defineReplay, defineKeys];
+export const commandDefinitions: CommandDefinition[] = [defineRun, defineResume, defineTrain, defineTest, defineReplay, defineGraph, defineDocs, defineStats, defineValidate, defineSchema, defineLog, defineConfig, defineKeys];
