@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, KEY, ROOT, spawnSop, tempHome } from '../e2e/pty.js';
-import { keyFiles } from './helpers.js';
+import { keyFiles, tempDir } from './helpers.js';
 
 const SOPS = join(ROOT, 'test', 'security', 'fixtures', 'sops');
 const homes: ReturnType<typeof tempHome>[] = [];
@@ -81,9 +81,10 @@ async function callInTerminal(home: ReturnType<typeof setup>, canary: string): P
 }
 
 function callHeadless(home: ReturnType<typeof setup>, canary: string): void {
-  // Answers from stdin: the canary is never in a file of ours.
-  const input = `greet: continue\nname: "Petro ${canary}"\nwhere: home\nsigns: []\n`;
-  const result = spawnSync(process.execPath, [BIN, 'run', 'confide', '--sops', SOPS, '--answers', '-'], { env: { PATH: process.env['PATH'] ?? '', ...home.env }, input, encoding: 'utf8' });
+  // The answers file is the user's own, kept outside the searched home.
+  const answers = join(tempDir('sop-answers-'), 'answers.yaml');
+  writeFileSync(answers, `greet: continue\nname: "Petro ${canary}"\nwhere: home\nsigns: []\n`);
+  const result = spawnSync(process.execPath, [BIN, 'run', 'confide', '--sops', SOPS, '--answers', answers], { env: { PATH: process.env['PATH'] ?? '', ...home.env }, encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
 }
 
