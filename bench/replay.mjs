@@ -3,7 +3,7 @@
 //                   through the engine, protected like the journal does, written as exported
 //                   JSON Lines with a hash chain, 1,000 calls per file) — target: <= 1 s wall;
 //                   against the parse floor (a script that only reads and JSON.parses the same
-//                   files) and a bare `node -e 0`.
+//                   files) and a bare `node -e 0`; also with the worker threads turned off.
 //   sop test        `sop test` over the shipped scenarios vs a bare `node -e 0` — target <= 1.5x.
 // Needs `npm run build` (it runs bin/sop.js). Generation bundles src/ with esbuild.
 //   node bench/replay.mjs            (about 30 s)
@@ -107,12 +107,14 @@ if (n === 0) process.exit(1);`,
   const floor = wall([floorScript]);
   const check = wall(['bin/sop.js', 'replay', '--check', dir, '--sops', 'sops', '--format', 'json']);
   const summary = JSON.parse(check.stdout).summary;
+  const single = wall(['bin/sop.js', 'replay', '--check', dir, '--sops', 'sops', '--format', 'json'], { env: { ...process.env, SOP_REPLAY_WORKERS: '0' } });
   const test = wall(['bin/sop.js', 'test']);
   const row = (name, ms, base) => `${name.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms   ${(ms / base).toFixed(2)}x`;
   console.log(`${CALLS} calls (${lines} journal lines, ${scenarios} scenario paths), median of ${ROUNDS} runs`);
   console.log(row('node -e 0 (baseline)', bare.median, bare.median));
   console.log(row('parse floor: read + JSON.parse the same files', floor.median, bare.median));
   console.log(row('sop replay --check (10,000 calls)', check.median, bare.median));
+  console.log(row('sop replay --check, one thread (SOP_REPLAY_WORKERS=0)', single.median, bare.median));
   console.log(`  replay --check vs parse floor: ${(check.median / floor.median).toFixed(2)}x; target <= 1000 ms: ${check.median <= 1000 ? 'met' : 'NOT met'}`);
   console.log(`  result: ${JSON.stringify(summary)} (exit ${check.status})`);
   console.log(row(`sop test (${scenarios} shipped scenarios)`, test.median, bare.median));
