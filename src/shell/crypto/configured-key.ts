@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../config/index.js';
 import type { UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
+import { exposedPaths, exposureWarning } from './check-exposure.js';
 import { keyId, readPublicKey, showFingerprint } from './keys.js';
 import { createSealer, type Sealer } from './seal.js';
 
@@ -36,11 +37,20 @@ export function configuredKey(config: Pick<Config, 'publicKey' | 'configFile'>, 
 }
 
 /**
- * The sealer for a new recording, or undefined (redaction only). A configured key that cannot be
+ * The sealer for a new recording, or undefined (redaction only). Also warns when the data dir or
+ * its journals can be reached by other users (check-exposure.ts). A configured key that cannot be
  * read does not stop a call — protected content is then only redacted, never in clear — but the
  * counsellor is told, in both languages, to tell the supervisor.
  */
-export function sessionSealer(config: Pick<Config, 'publicKey' | 'configFile' | 'lang'>, warn: (text: string) => void = (text) => process.stderr.write(text)): Sealer | undefined {
+export function sessionSealer(
+  config: Pick<Config, 'publicKey' | 'configFile' | 'lang'> & Partial<Pick<Config, 'dataDir'>>,
+  warn: (text: string) => void = (text) => process.stderr.write(text),
+): Sealer | undefined {
+  // Before a recording starts: journals other users could read are worth a warning too.
+  if (config.dataDir !== undefined) {
+    const exposed = exposureWarning(exposedPaths(config.dataDir), config.lang);
+    if (exposed) warn(exposed);
+  }
   const found = configuredKey(config, config.lang);
   if (found.kind === 'ok') return createSealer(found.key);
   if (found.kind === 'bad') {
