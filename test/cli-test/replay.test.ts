@@ -170,6 +170,7 @@ describe('sop log export', () => {
     expect(sop(['log', 'verify', out]).status).toBe(0);
     const checked = sop(['replay', '--check', out, ...LIB]);
     expect(checked.stdout).toContain('unchecked from hotline/age');
+    expect(text).toContain('"file":"test/check/fixtures/lib/hotline.sop.yaml"'); // relative paths stay
     const noted = sop(['log', 'export', ids[0]!, '--redact', '--data-dir', dataDir]);
     expect(noted.stdout).not.toContain('scared');
     expect(noted.stdout).toContain('"text":"[redacted]"');

@@ -2,9 +2,11 @@
  * `sop log export SESSION --redact [-o FILE]`: one recorded call as a shareable fixture. The lines
  * keep the journal format, with a fresh hash chain of their own; sensitive values stay redacted
  * (protect() is applied again), every note's text is "[redacted]", the operator and trainee names
- * become "redacted". The result is a regression test: `sop replay --check FILE`.
+ * become "redacted", absolute SOP file paths keep only the file name. The result is a regression
+ * test: `sop replay --check FILE`.
  */
 import { writeFileSync, chmodSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
 import { NO_PREV, type JournalEvent, type JournalLine } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
 import { EXIT, UserError } from '../exit-codes.js';
@@ -31,7 +33,10 @@ const ENVELOPE = new Set(['v', 'session', 'seq', 'at', 'ms', 'prev', 'redacted']
 export function anonymiseLine(line: JournalLine): Omit<JournalLine, 'prev'> {
   const { prev: _prev, ...rest } = line;
   if (rest.type === 'session-start') {
-    return { ...rest, operator: REDACTED_NAME, ...(rest.trainee !== undefined ? { trainee: REDACTED_NAME } : {}) } as Omit<JournalLine, 'prev'>;
+    // An absolute path can name the counsellor's home folder: keep only the file name (the
+    // version is pinned by the sha256, not the path).
+    const files = rest.files.map((ref) => (isAbsolute(ref.file) ? { ...ref, file: basename(ref.file) } : ref));
+    return { ...rest, operator: REDACTED_NAME, ...(rest.trainee !== undefined ? { trainee: REDACTED_NAME } : {}), files } as Omit<JournalLine, 'prev'>;
   }
   const event = Object.fromEntries(Object.entries(rest).filter(([key]) => !ENVELOPE.has(key))) as JournalEvent;
   const protectedEvent = protect(event);
