@@ -29,7 +29,7 @@ for (const name of schemas) {
   const text = readFileSync(`${root}schemas/${name}.schema.json`, 'utf8');
   hash.update(text);
   texts[name] = text;
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true, code: { source: true, esm: true, lines: false } });
+  const ajv = new Ajv({ allErrors: true, inlineRefs: false, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true, code: { source: true, esm: true, lines: false } });
   const validate = ajv.compile(JSON.parse(text));
   let code = standaloneCode(ajv, validate);
   // ajv's standalone ESM still require()s its runtime helpers; turn those into imports.
