@@ -173,10 +173,10 @@ for (const steps of quick ? [1000, 10000] : [1000, 10000, 100000]) {
 
 console.log(`sop validate benchmark (${quick ? 'quick' : 'full'}; fastest of interleaved runs; node ${process.version}; ${TIME ? 'maxRSS via /usr/bin/time' : 'no /usr/bin/time: memory n/a'})`);
 console.log('');
-console.log('library          files     KB  bare ms  floor ms  ajv ms  cold ms  warm ms | cold/floor  warm/bare  ajv/floor  mem cold/floor  mem warm/bare');
+console.log('library          files     KB  bare ms  floor ms  ajv ms  cold ms  warm ms | cold/floor  warm/bare  ajv/floor  mem cold/floor  mem warm/floor');
 for (const { label, files, bytes, r } of results) {
   console.log(
-    `${label.padEnd(15)} ${String(files).padStart(6)} ${String(Math.round(bytes / 1024)).padStart(6)} ${fmt(r.bare.ms, 0).padStart(8)} ${fmt(r.floor.ms, 0).padStart(9)} ${fmt(r.ajv.ms, 0).padStart(7)} ${fmt(r.cold.ms, 0).padStart(8)} ${fmt(r.warm.ms, 0).padStart(8)} | ${fmt(r.cold.ms / r.floor.ms).padStart(10)} ${fmt(r.warm.ms / r.bare.ms).padStart(10)} ${fmt(r.ajv.ms / r.floor.ms).padStart(10)} ${fmt(r.cold.rss / r.floor.rss).padStart(15)} ${fmt(r.warm.rss / r.bare.rss).padStart(14)}`,
+    `${label.padEnd(15)} ${String(files).padStart(6)} ${String(Math.round(bytes / 1024)).padStart(6)} ${fmt(r.bare.ms, 0).padStart(8)} ${fmt(r.floor.ms, 0).padStart(9)} ${fmt(r.ajv.ms, 0).padStart(7)} ${fmt(r.cold.ms, 0).padStart(8)} ${fmt(r.warm.ms, 0).padStart(8)} | ${fmt(r.cold.ms / r.floor.ms).padStart(10)} ${fmt(r.warm.ms / r.bare.ms).padStart(10)} ${fmt(r.ajv.ms / r.floor.ms).padStart(10)} ${fmt(r.cold.rss / r.floor.rss).padStart(15)} ${fmt(r.warm.rss / r.floor.rss).padStart(15)}`,
   );
 }
 const generated = results.filter((x) => x.steps);
