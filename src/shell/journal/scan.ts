@@ -4,6 +4,7 @@
  */
 import type { JournalLine } from '../../core/record/journal-line.js';
 import type { Lang } from '../i18n.js';
+import { hasEventShape } from './event-shape.js';
 
 export interface ScannedLine {
   /** 1-based line number in the file. */
@@ -29,7 +30,8 @@ export function isJournalLine(value: unknown): value is JournalLine {
     typeof line['ms'] === 'number' &&
     typeof line['type'] === 'string' &&
     typeof line['prev'] === 'string' &&
-    /^[0-9a-f]{64}$/.test(line['prev'])
+    /^[0-9a-f]{64}$/.test(line['prev']) &&
+    hasEventShape(line)
   );
 }
 
