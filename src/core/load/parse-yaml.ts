@@ -66,7 +66,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const first = list[0];
   if (first === undefined || first.contents === null) {
     if (findings.length === 0) {
-      findings.push(makeFinding(RULES.emptyFile, file, { line: 1, col: 1 }, 'the file is empty', 'write the SOP, or delete the file'));
+      const message = text.trim() === '' ? 'the file is empty' : 'the file has only comments: there is nothing to load';
+      findings.push(makeFinding(RULES.emptyFile, file, { line: 1, col: 1 }, message, 'write the SOP, or delete the file'));
     }
     return { value: undefined, positions, findings };
   }

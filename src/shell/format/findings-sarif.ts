@@ -24,13 +24,12 @@ export function formatSarif(findings: readonly Finding[], version: string): stri
           driver: {
             name: 'sop-runner',
             version,
-            informationUri: 'https://github.com/sop-runner/sop-runner/blob/main/docs/sop-format.md',
             rules: ALL_RULES.map((rule) => ({
               id: rule.code,
               name: rule.name,
               shortDescription: { text: rule.summary },
               fullDescription: { text: rule.summary },
-              helpUri: `https://github.com/sop-runner/sop-runner/blob/main/docs/sop-format.md#${rule.code.toLowerCase()}-${rule.name}`,
+              help: { text: `See docs/sop-format.md, rule ${rule.code} ${rule.name}.` },
               defaultConfiguration: { level: rule.severity === 'error' ? 'error' : 'warning' },
             })),
           },
