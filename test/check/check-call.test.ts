@@ -70,6 +70,13 @@ describe('checkCall', () => {
     expect(result.divergence?.where).toMatchObject({ file: expect.stringMatching(/edit-decide\/hotline\.sop\.yaml$/), line: 57 });
   });
 
+  it('points at the call step whose next changed when a sub-SOP returns elsewhere', () => {
+    const result = check(fixtureLibrary('edit-return'), byName('minor-unsafe'));
+    expect(result.divergence).toMatchObject({ kind: 'not-ended', at: 'hotline/danger' });
+    expect(result.divergence?.message.en).toBe('after safety/safe-now, the call now goes on to hotline/danger instead of ending with hotline/referred');
+    expect(result.divergence?.where).toMatchObject({ file: expect.stringMatching(/edit-return\/hotline\.sop\.yaml$/), line: 63 });
+  });
+
   it('reports a call whose SOP is gone', () => {
     const result = checkCall(base, { id: 'x', sop: 'retired', events: [] });
     expect(result.divergence?.kind).toBe('sop-missing');

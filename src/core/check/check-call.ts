@@ -140,7 +140,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
       });
     }
     if (current.qualified !== recorded.step) {
-      return result('diverged', state, { divergence: partedAt(library, recorded.step, current.qualified, previous, newEvents.slice(sinceAnswer)) });
+      return result('diverged', state, { divergence: partedAt(library, recorded.step, current.qualified, previous, newEvents.slice(sinceAnswer), newEvents) });
     }
     if (recorded.redacted && recorded.command.type === 'answer') {
       return result('unchecked', state, { uncheckedFrom: recorded.step });
@@ -194,7 +194,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     const last = oldPath[oldPath.length - 1];
     if (last !== undefined && now?.qualified !== last) {
       return result('diverged', state, {
-        divergence: now ? partedAt(library, last, now.qualified, previous, newEvents.slice(sinceAnswer)) : {
+        divergence: now ? partedAt(library, last, now.qualified, previous, newEvents.slice(sinceAnswer), newEvents) : {
           kind: 'ended-early',
           at: last,
           where: whereStep(library, previous ?? last),
@@ -208,7 +208,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     return result('same', state);
   }
   if (now) {
-    const routed = partedAt(library, `(end: ${oldOutcome})`, now.qualified, previous, newEvents.slice(sinceAnswer));
+    const routed = partedAt(library, `(end: ${oldOutcome})`, now.qualified, previous, newEvents.slice(sinceAnswer), newEvents);
     return result('diverged', state, {
       divergence: {
         kind: 'not-ended',
@@ -264,6 +264,7 @@ function partedAt(
   now: string,
   previous: string | undefined,
   recent: readonly EngineEvent[],
+  all: readonly EngineEvent[],
 ): Divergence {
   const { sop, step: stepId } = splitQualified(old);
   const exists = old.startsWith('(') || library.sops.get(sop)?.sop.steps[stepId] !== undefined;
@@ -303,6 +304,17 @@ function partedAt(
         uk: `на кроці ${decision.step} умова тепер веде до ${now} замість ${old} (обрано гілку ${decision.branch + 1})`,
       },
     };
+  }
+  // A sub-SOP returned on the way: the caller's call step `next` decided where the call went.
+  const returned = [...recent].reverse().find((event): event is Extract<EngineEvent, { type: 'sop-returned' }> => event.type === 'sop-returned' && event.to !== undefined);
+  const entered = returned && [...all].reverse().find((event): event is Extract<EngineEvent, { type: 'sop-entered' }> => event.type === 'sop-entered' && event.sop === returned.sop);
+  if (entered) {
+    const parts = splitQualified(entered.from);
+    const callStep = library.sops.get(parts.sop)?.sop.steps[parts.step];
+    const viaBranches = callStep !== undefined && callStep.kind === 'call' && Array.isArray(callStep.next);
+    conditional = viaBranches;
+    where = whereInSop(library, parts.sop, ['steps', parts.step, 'next']) ?? where;
+    previous = previous ?? entered.from;
   }
   return {
     kind: 'routes-elsewhere',
