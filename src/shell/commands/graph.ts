@@ -10,6 +10,7 @@ import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
+import { safeText } from '../tui/safe-text.js';
 
 export interface SopForPicture {
   readonly loaded: LoadedSop;
@@ -71,7 +72,9 @@ export async function sopForPicture(arg: string, sopsDir: string, lang: Lang): P
 }
 
 /** Writes to -o FILE (0644: diagrams and handbooks hold no call data) or stdout. */
-export function writeOutput(data: string | Uint8Array, output: string | undefined, lang: Lang): void {
+export function writeOutput(raw: string | Uint8Array, output: string | undefined, lang: Lang): void {
+  // Text from SOP files may hold terminal escapes: neutralised, on screen and in files alike.
+  const data = typeof raw === 'string' ? safeText(raw) : raw;
   if (output === undefined || output === '-') {
     process.stdout.write(data);
     return;

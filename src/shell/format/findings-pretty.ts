@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../../core/validate/finding.js';
 import { RULE_SUMMARY_UK } from '../../core/validate/rules-uk.js';
 import type { Lang } from '../i18n.js';
+import { safeLine } from '../tui/safe-text.js';
 
 export interface PrettyOptions {
   readonly chalk: ChalkInstance;
@@ -37,7 +38,7 @@ function lineOf(text: string, line: number): string | undefined {
 /** Tabs shown as one space so the caret lines up; other control characters as '?'. */
 function printable(line: string): string {
   // eslint-disable-next-line no-control-regex
-  return line.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?');
+  return line.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
 export function formatPretty(findings: readonly Finding[], options: PrettyOptions): string {
@@ -48,7 +49,9 @@ export function formatPretty(findings: readonly Finding[], options: PrettyOption
     return cache.get(file);
   };
   let out = '';
-  for (const finding of findings) {
+  for (const found of findings) {
+    // Messages quote values from the file: terminal escapes in them are neutralised.
+    const finding = { ...found, file: safeLine(found.file), message: safeLine(found.message), ...(found.hint !== undefined ? { hint: safeLine(found.hint) } : {}) };
     const uk = options.lang === 'uk' ? RULE_SUMMARY_UK[finding.rule] : undefined;
     const word = finding.severity === 'error' ? (uk ? 'помилка' : 'error') : uk ? 'попередження' : 'warning';
     const severity = finding.severity === 'error' ? chalk.red(word) : chalk.yellow(word);
