@@ -103,7 +103,7 @@ describe('canary: sensitive answers and notes never reach the disk in clear', ()
     expect(findCanary(home.dir, canary)).toEqual([]);
   }, 60_000);
 
-  it('with a key: not in clear either; sop log show --key recovers the answer and the note', async () => {
+  it('with a key: not in clear either; sop log show --key and sop replay --key recover the answer and the note', async () => {
     const canary = `CANARY-${randomBytes(6).toString('hex')}`;
     const keys = keyFiles();
     const home = setup(keys.pub);
@@ -121,6 +121,13 @@ describe('canary: sensitive answers and notes never reach the disk in clear', ()
     expect(opened.stdout).toContain(`note: call-back ${canary}`);
     expect(opened.stdout).toContain('Abroad (abroad)');
     expect(show(second!, '--key', keys.key).stdout).toContain(`"Petro ${canary}"`);
+    const replay = (...extra: string[]) =>
+      spawnSync(process.execPath, [BIN, 'replay', first!, '--sops', SOPS, ...extra], { env: { PATH: process.env['PATH'] ?? '', ...home.env }, encoding: 'utf8' });
+    const replayed = replay('--key', keys.key);
+    expect(replayed.status, replayed.stderr).toBe(0);
+    expect(replayed.stdout).toContain(`Oksana ${canary}`);
+    expect(replayed.stdout).toContain(`call-back ${canary}`);
+    expect(replay().stdout).not.toContain(canary);
     // Without the key, the transcript shows [redacted]; the JSON lines hold no clear text.
     const plain = show(first!);
     expect(plain.stdout).not.toContain(canary);

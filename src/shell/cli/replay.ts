@@ -11,6 +11,8 @@ export interface ReplayOptions {
   readonly speed?: string;
   readonly format?: 'pretty' | 'json' | 'junit';
   readonly lang?: string;
+  /** The supervisor's private key: the timeline shows sealed answers and notes (src/shell/crypto/). */
+  readonly key?: string;
 }
 
 export const defineReplay: CommandDefinition = (program: Command) => {
@@ -26,6 +28,7 @@ export const defineReplay: CommandDefinition = (program: Command) => {
     .option('--speed <factor>', 'play the call back with its original timing, this many times faster (e.g. 4)')
     .addOption(new Option('--format <format>', 'output format (junit with --check only)').choices(['pretty', 'json', 'junit']).default('pretty'))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'uk']))
+    .option('--key <private-key>', "the supervisor's private key: the timeline shows sealed answers and notes in clear (not with --check)")
     .addHelpText(
       'after',
       `
@@ -44,6 +47,7 @@ Examples:
   sop replay 20261129-1302-k3f9               the call as a timeline
   sop replay 20261129-1302 --step             walk through it step by step
   sop replay call.jsonl --speed 4             play an exported call 4x faster
+  sop replay k3f9 --key supervisor.key.pem    the supervisor sees sealed answers and notes
   sop log export 20261129-1302 --redact | sop replay -
   sop replay --check                          every recorded call against today's SOPs
   sop replay --check test/replay/fixtures/ --sops sops/ --format junit > replay.xml`,

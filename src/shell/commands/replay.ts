@@ -24,6 +24,9 @@ export async function runReplay(args: readonly string[], options: ReplayOptions,
   const settings = checkSettings(options);
   const { lang } = settings;
   const read: ReadCallsOptions = { dataDir: settings.dataDir, mode: options.training ? 'training' : 'live', lang };
+  if (options.check && options.key !== undefined) {
+    throw new UserError(say(lang, { en: '--key opens one call\'s timeline; it does not go with --check', uk: '--key відкриває хронологію одного дзвінка; з --check не використовується' }));
+  }
   if (options.check) return check(callSources(args, read), read, settings.sopsDir, options, lang);
   if (args.length !== 1) {
     throw new UserError(
@@ -33,8 +36,9 @@ export async function runReplay(args: readonly string[], options: ReplayOptions,
       }),
     );
   }
-  const { calls, notices } = readRecordedCalls(args, read);
+  const { calls: recorded, notices } = readRecordedCalls(args, read);
   for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
+  const calls = options.key === undefined ? recorded : await openCalls(recorded, options.key, lang);
   return replay(calls, args, [...new Set([settings.sopsDir, settings.configuredSopsDir])], options, lang, io);
 }
 
@@ -135,4 +139,14 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], d
   }
   process.stdout.write(renderTimeline(timeline, lang, colorFor('stdout')));
   return EXIT.ok;
+}
+
+/** `--key`: the calls with their sealed answers and notes opened by the supervisor's private key. */
+async function openCalls(calls: readonly RecordedCall[], key: string, lang: Lang): Promise<RecordedCall[]> {
+  const { isSealed, nothingSealedNotice, openSession, openerFor } = await import('../crypto/open-session.js');
+  const opener = openerFor(key, lang);
+  return calls.map((call) => {
+    if (!isSealed(call)) process.stderr.write(`sop: ${nothingSealedNotice(call, lang)}\n`);
+    return openSession(call, opener);
+  });
 }
