@@ -1,5 +1,5 @@
 /**
- * Tamper test: 1,000+ seeded random mutations of a real journal (written by the writer, several
+ * Tamper test: 1,200 seeded random mutations of a real journal (written by the writer, several
  * sessions, sealed and redacted lines, its .head) — single-byte flips, deleted lines, swapped
  * lines, duplicated lines — are ALL detected by verify, each with a position.
  */
@@ -30,7 +30,7 @@ function splitLines(bytes: Buffer): Buffer[] {
 }
 
 describe('tamper test: verify detects every mutation', () => {
-  it('1,100 seeded mutations (byte flips, deleted, swapped and duplicated lines) are all reported', async () => {
+  it('1,200 seeded mutations (byte flips, deleted, swapped and duplicated lines, truncations) are all reported', async () => {
     const keys = keyFiles();
     const dir = tempDir();
     let file = '';
@@ -69,6 +69,11 @@ describe('tamper test: verify detects every mutation', () => {
       const copy = [...lines];
       copy.splice(to, 0, lines[at]!);
       mutations.push({ kind: `copy line ${at + 1} to ${to + 1}`, bytes: Buffer.concat(copy), near: [to + 1, at + 1] }); // identical lines: either copy may be named
+    }
+    for (let i = 0; i < 100; i++) {
+      // Cut off the end, at a line boundary or anywhere (leaving a torn last line).
+      const at = i % 2 === 0 ? Buffer.concat(lines.slice(0, pick(lines.length))).length : pick(bytes.length);
+      mutations.push({ kind: `truncate at byte ${at}`, bytes: bytes.subarray(0, at), near: [lineOf(at) - 1, lineOf(at)] });
     }
     const missed: string[] = [];
     for (const mutation of mutations) {
