@@ -22,7 +22,7 @@ import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/shell/journal/reader.js';
 import { verifyJournal } from '../../src/shell/journal/verify.js';
 import { BIN, KEY, ROOT, spawnSop } from '../e2e/pty.js';
-import { tempDir } from './helpers.js';
+import { random, tempDir } from './helpers.js';
 
 const LONG = join(ROOT, 'test', 'security', 'fixtures', 'long');
 const ANSWERS = readFileSync(join(LONG, 'answers.yaml'));
@@ -33,17 +33,6 @@ const WORKERS = 4;
 const KILLS_PER_WORKER = 55;
 const FULL_CALL_LINES = 64;
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function completeBytes(file: string): Buffer {
   if (!existsSync(file)) return Buffer.alloc(0);

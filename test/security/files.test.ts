@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/shell/journal/reader.js';
 import { verifyJournal } from '../../src/shell/journal/verify.js';
 import { BIN, KEY, ROOT, spawnSop } from '../e2e/pty.js';
-import { keyFiles, tempDir } from './helpers.js';
+import { homeEnv, keyFiles, tempDir } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'security', 'fixtures', 'sops');
 const DISK_FULL = join(ROOT, 'test', 'security', 'preload', 'disk-full.mjs');
@@ -22,13 +22,7 @@ const ANSWERS = 'greet: continue\nname: "Nadia"\nwhere: home\nsigns: [documents]
 
 function home() {
   const dir = tempDir('sop-files-');
-  const env = {
-    PATH: process.env['PATH'] ?? '',
-    HOME: dir,
-    XDG_CONFIG_HOME: join(dir, 'config'),
-    XDG_DATA_HOME: join(dir, 'data'),
-    XDG_CACHE_HOME: join(dir, 'cache'),
-  };
+  const env = homeEnv(dir);
   const answers = join(tempDir('sop-answers-'), 'answers.yaml');
   writeFileSync(answers, ANSWERS);
   return { dir, env, answers, dataDir: join(dir, 'data', 'sop-runner') };

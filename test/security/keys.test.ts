@@ -8,13 +8,13 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../e2e/pty.js';
-import { tempDir } from './helpers.js';
+import { homeEnv, tempDir } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'security', 'fixtures', 'sops');
 
 function setup(publicKey?: string) {
   const dir = tempDir('sop-keys-home-');
-  const env = { PATH: process.env['PATH'] ?? '', HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data'), XDG_CACHE_HOME: join(dir, 'cache'), NO_COLOR: '1' };
+  const env = { ...homeEnv(dir), NO_COLOR: '1' };
   if (publicKey !== undefined) {
     mkdirSync(join(dir, 'config', 'sop-runner'), { recursive: true });
     writeFileSync(join(dir, 'config', 'sop-runner', 'config.yaml'), `public_key: ${publicKey}\n`);

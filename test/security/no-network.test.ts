@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../e2e/pty.js';
-import { keyFiles, tempDir } from './helpers.js';
+import { homeEnv, keyFiles, tempDir } from './helpers.js';
 
 const PRELOAD = join(ROOT, 'test', 'security', 'preload', 'no-network.mjs');
 const SOPS = join(ROOT, 'sops');
@@ -21,15 +21,7 @@ describe('no command opens a network connection', () => {
     const home = tempDir('sop-net-');
     const netLog = join(home, 'net.log');
     const keys = keyFiles();
-    const env = {
-      PATH: process.env['PATH'] ?? '',
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, 'config'),
-      XDG_DATA_HOME: join(home, 'data'),
-      XDG_CACHE_HOME: join(home, 'cache'),
-      TMPDIR: join(home, 'tmp'),
-      SOP_TEST_NET_LOG: netLog,
-    };
+    const env = { ...homeEnv(home), TMPDIR: join(home, 'tmp'), SOP_TEST_NET_LOG: netLog };
     mkdirSync(env.TMPDIR);
     mkdirSync(join(env.XDG_CONFIG_HOME, 'sop-runner'), { recursive: true });
     writeFileSync(join(env.XDG_CONFIG_HOME, 'sop-runner', 'config.yaml'), `public_key: ${keys.pub}\n`);

@@ -6,18 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyBytes } from '../../src/shell/journal/verify.js';
-import { clock, keyFiles, tempDir, writeSensitiveSession } from './helpers.js';
+import { clock, keyFiles, random, tempDir, writeSensitiveSession } from './helpers.js';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function splitLines(bytes: Buffer): Buffer[] {
   const lines: Buffer[] = [];
