@@ -8,6 +8,8 @@ import { createSealer } from '../../src/shell/crypto/seal.js';
 import { createOpener, SealDamagedError, WrongKeyError } from '../../src/shell/crypto/unseal.js';
 import { openSessionWriter } from '../../src/shell/journal/writer.js';
 import { protect } from '../../src/shell/journal/protect.js';
+import { readJournal } from '../../src/shell/journal/reader.js';
+import { exportSession } from '../../src/shell/commands/export.js';
 import { clock, keyFiles, lines, startPayload, tempDir, writeSensitiveSession } from './helpers.js';
 
 const SECRET = 'CANARY-7f3k';
@@ -150,6 +152,17 @@ describe('sealing protected content', () => {
       expect((error as SealDamagedError).exitCode).toBe(1);
       expect((error as Error).message).toMatch(new RegExp(`x\\.jsonl:\\d+: session ${a.sessionId}, seq \\d+`));
     }
+  });
+
+  it('sop log export drops the sealed values (only the wrapped key stays, which opens nothing alone)', async () => {
+    const keys = keyFiles();
+    const dir = tempDir();
+    await writeSensitiveSession(dir, SECRET, { pub: keys.pub });
+    const [session] = readJournal(dir, 'live').sessions;
+    const exported = exportSession(session!);
+    expect(exported).not.toContain('"sealed"');
+    expect(exported).not.toContain(SECRET);
+    expect(exported.split('\n').filter((line) => line.includes('"seal"'))).toHaveLength(1);
   });
 
   it('protect() used without a sealer (export, map) only redacts and drops any sealed content', () => {
