@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, KEY, ROOT, spawnSop, tempHome } from '../e2e/pty.js';
@@ -28,12 +29,20 @@ function setup(pub?: string) {
     mkdirSync(join(home.env['XDG_CONFIG_HOME']!, 'sop-runner'), { recursive: true });
     writeFileSync(join(home.env['XDG_CONFIG_HOME']!, 'sop-runner', 'config.yaml'), `public_key: ${pub}\n`);
   }
-  return { ...home, env: { ...home.env, TMPDIR: tmp } };
+  // The answers file is the user's own, kept outside the searched home (made before any snapshot).
+  const answersDir = tempDir('sop-answers-');
+  return { ...home, answersDir, env: { ...home.env, TMPDIR: tmp } };
 }
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out; // vanished meanwhile (other tests' temp dirs)
+  }
+  for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else if (entry.isFile()) out.push(path);
@@ -42,7 +51,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Files (and which encodings) holding `canary` in clear. */
-function findCanary(dir: string, canary: string): string[] {
+function findCanary(dir: string, canary: string, only?: (path: string) => boolean): string[] {
   const needles: [string, Buffer][] = [
     ['utf8', Buffer.from(canary, 'utf8')],
     ['utf16le', Buffer.from(canary, 'utf16le')],
@@ -50,7 +59,13 @@ function findCanary(dir: string, canary: string): string[] {
   ];
   const hits: string[] = [];
   for (const file of filesUnder(dir)) {
-    const bytes = readFileSync(file);
+    if (only && !only(file)) continue;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      continue;
+    }
     for (const [name, needle] of needles) if (bytes.includes(needle)) hits.push(`${file} (${name})`);
   }
   return hits;
@@ -81,8 +96,7 @@ async function callInTerminal(home: ReturnType<typeof setup>, canary: string): P
 }
 
 function callHeadless(home: ReturnType<typeof setup>, canary: string): void {
-  // The answers file is the user's own, kept outside the searched home.
-  const answers = join(tempDir('sop-answers-'), 'answers.yaml');
+  const answers = join(home.answersDir, 'answers.yaml');
   writeFileSync(answers, `greet: continue\nname: "Petro ${canary}"\nwhere: home\nsigns: []\n`);
   const result = spawnSync(process.execPath, [BIN, 'run', 'confide', '--sops', SOPS, '--answers', answers], { env: { PATH: process.env['PATH'] ?? '', ...home.env }, encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
@@ -97,10 +111,14 @@ describe('canary: sensitive answers and notes never reach the disk in clear', ()
   it('without a key: not in clear anywhere under the data, config, cache and temp dirs', async () => {
     const canary = `CANARY-${randomBytes(6).toString('hex')}`;
     const home = setup();
+    const before = new Set(readdirSync(tmpdir()));
     await callInTerminal(home, canary);
     callHeadless(home, canary);
     expect(statSync(home.dataDir).isDirectory()).toBe(true);
     expect(findCanary(home.dir, canary)).toEqual([]);
+    // In case something ignored TMPDIR: whatever appeared in the system temp dir meanwhile.
+    const appeared = readdirSync(tmpdir()).filter((name) => !before.has(name) && !home.dir.startsWith(join(tmpdir(), name)));
+    expect(appeared.flatMap((name) => findCanary(join(tmpdir(), name), canary))).toEqual([]);
   }, 60_000);
 
   it('with a key: not in clear either; sop log show --key and sop replay --key recover the answer and the note', async () => {
