@@ -1,4 +1,5 @@
 /** `sop run [sop]`: a live call in the terminal (or headless with --answers), recorded in the journal. */
+import { readAllStdinSync } from '../stdin.js';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
@@ -78,7 +79,7 @@ export function notATerminal(lang: Lang): UserError {
 function readAnswers(file: string, lang: Lang): Map<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    text = file === '-' ? readAllStdinSync().toString('utf8') : readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(say(lang, { en: `cannot read the answers file ${file} (${code})`, uk: `не вдається прочитати файл відповідей ${file} (${code})` }));

@@ -8,7 +8,7 @@ import type * as NodeFs from 'node:fs';
 import { FILE_MODE } from './files.js';
 import { JournalLockedError } from './errors.js';
 
-type Fs = Pick<typeof NodeFs, 'openSync' | 'writeSync' | 'closeSync' | 'readFileSync' | 'unlinkSync' | 'statSync'>;
+type Fs = Pick<typeof NodeFs, 'openSync' | 'writeSync' | 'closeSync' | 'readFileSync' | 'unlinkSync' | 'statSync' | 'linkSync'>;
 
 export function isAlive(pid: number): boolean {
   try {
@@ -53,11 +53,20 @@ export function acquireLock(fs: Fs, file: string): () => void {
   const lockFile = `${file}.lock`;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = fs.openSync(lockFile, 'wx', FILE_MODE);
+      // The pid is written to a private file first and then linked into place (link fails if the
+      // lock exists), so the lock never exists without its owner: a kill between creating and
+      // writing it cannot leave an empty lock that blocks the next call.
+      const pending = `${lockFile}.${process.pid}`;
+      const fd = fs.openSync(pending, 'w', FILE_MODE);
       try {
         fs.writeSync(fd, `${process.pid}\n${bootId(fs) ?? ''}\n`);
       } finally {
         fs.closeSync(fd);
+      }
+      try {
+        fs.linkSync(pending, lockFile);
+      } finally {
+        fs.unlinkSync(pending);
       }
       return () => {
         try {
@@ -76,7 +85,7 @@ export function acquireLock(fs: Fs, file: string): () => void {
       continue; // vanished between open and read: try again
     }
     if (heldBy(fs, owner)) throw new JournalLockedError(file, owner.pid);
-    // No pid yet: the owner may be between creating and writing it. Only an old one is stale.
+    // No pid: a lock left by an older version between creating and writing it. Only an old one is stale.
     if (owner.pid === undefined && Date.now() - fs.statSync(lockFile).mtimeMs < 5000) throw new JournalLockedError(file, undefined);
     removeStale(fs, lockFile, owner);
   }

@@ -4,6 +4,7 @@
  * reach where the writer's `<file>.head` says the chain ended. Whatever breaks is reported with
  * its position and the most likely cause: edited, deleted, inserted, reordered or truncated.
  */
+import { readAllStdinSync } from '../stdin.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { NO_PREV, type SessionMode } from '../../core/record/journal-line.js';
@@ -142,7 +143,7 @@ export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head
 
 /** Verifies one journal file (its head too, when there is one); `-` reads standard input. */
 export function verifyJournalFile(file: string, lang: Lang): VerifyReport {
-  if (file === '-') return verifyBytes('<stdin>', readFileSync(0), lang);
+  if (file === '-') return verifyBytes('<stdin>', readAllStdinSync(), lang);
   const head = readHead(file);
   const report = verifyBytes(file, readFileSync(file), lang, head === 'unreadable' ? undefined : head);
   if (head === 'unreadable') {

@@ -3,6 +3,7 @@
  * nothing (the whole journal of the data dir), exported files (`-` = stdin), folders of them,
  * or session ids (a unique prefix is enough) looked up in the journal.
  */
+import { readAllStdinSync } from '../stdin.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSession } from '../../core/record/find-session.js';
@@ -106,7 +107,7 @@ export function* recordedCallBatches(sources: readonly CallSource[], options: Re
       const notices = [...contents.notices];
       yield { calls: sessionsOf(source.path, contents.lines, notices, lang), notices };
     } else if (source.kind === 'stdin') {
-      const bytes = (options.stdin ?? (() => readFileSync(0)))();
+      const bytes = (options.stdin ?? readAllStdinSync)();
       const lines: JournalLine[] = [];
       const notices: string[] = [];
       for (const scanned of scanJournalBytes(bytes)) {
