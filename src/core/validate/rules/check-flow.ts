@@ -12,7 +12,7 @@ import type { LoadedSop } from '../../model/library.js';
 import type { Finding } from '../finding.js';
 import { makeFinding } from '../make-finding.js';
 import { RULES } from '../rules.js';
-import { branchLists, hasStep, stepEdges } from './step-graph.js';
+import { branchLists, hasStep, stepTargets } from './step-graph.js';
 
 /** Every node reachable from `starts` along `edges`. */
 function closure(starts: readonly string[], edges: ReadonlyMap<string, readonly string[]>): Set<string> {
@@ -32,7 +32,7 @@ export function checkFlow(loaded: LoadedSop): Finding[] {
   const findings: Finding[] = [];
   const ids = Object.keys(sop.steps);
   const successors = new Map<string, string[]>();
-  for (const id of ids) successors.set(id, stepEdges(id, sop.steps[id]!).map((e) => e.to).filter((to) => hasStep(sop, to)));
+  for (const id of ids) successors.set(id, stepTargets(sop.steps[id]!).filter((to) => hasStep(sop, to)));
 
   // Reachability from start and from interrupt targets (offered at every step).
   const reached = closure([sop.start, ...(sop.interrupts ?? []).map((i) => i.goto)].filter((id) => hasStep(sop, id)), successors);

@@ -4,7 +4,7 @@ import { suggestion } from '../did-you-mean.js';
 import type { Finding } from '../finding.js';
 import { makeFinding } from '../make-finding.js';
 import { RULES } from '../rules.js';
-import { hasStep, stepEdges, stepIds } from './step-graph.js';
+import { hasStep, stepEdges, stepIds, stepTargets } from './step-graph.js';
 
 export function checkStepRefs(loaded: LoadedSop): Finding[] {
   const { sop, file, positionOf } = loaded;
@@ -18,6 +18,8 @@ export function checkStepRefs(loaded: LoadedSop): Finding[] {
   };
   report(sop.start, ['start'], 'the start step');
   for (const [id, step] of Object.entries(sop.steps)) {
+    // Where each target is written is worked out only for a step that names an unknown one.
+    if (stepTargets(step).every((to) => hasStep(sop, to))) continue;
     for (const edge of stepEdges(id, step)) report(edge.to, edge.path, 'the next step');
   }
   (sop.interrupts ?? []).forEach((interrupt, index) => report(interrupt.goto, ['interrupts', index, 'goto'], `interrupt '${interrupt.key}' goes to`));

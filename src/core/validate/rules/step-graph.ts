@@ -13,6 +13,20 @@ function nextEdges(next: Next | undefined, path: readonly (string | number)[]): 
   return next.map((branch: Branch, index) => ({ to: branch.goto, path: [...path, index, 'goto'] }));
 }
 
+function addTargets(next: Next | undefined, into: string[]): void {
+  if (next === undefined) return;
+  if (typeof next === 'string') into.push(next);
+  else for (const branch of next) into.push(branch.goto);
+}
+
+/** The step ids this step can continue to (not counting interrupts); stepEdges() adds where each is written. */
+export function stepTargets(step: Step): string[] {
+  const targets: string[] = [];
+  if (step.kind === 'ask') for (const option of step.options) addTargets(option.next, targets);
+  if (step.kind !== 'end') addTargets(step.next, targets);
+  return targets;
+}
+
 /** Every step id this step can continue to (not counting interrupts), with where it is written. */
 export function stepEdges(id: string, step: Step): Edge[] {
   const base = ['steps', id];
