@@ -27,6 +27,7 @@ import { VERSION } from '../cli/main.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
+import { sessionSealer } from '../crypto/configured-key.js';
 import { openSessionWriter, readJournal, type SessionWriter } from '../journal/index.js';
 import { readLibrary } from '../library/read-library.js';
 import { readScenarios } from '../library/read-scenarios.js';
@@ -89,7 +90,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
     if (!(await briefing(chosen, options.reveal === true, lang))) return EXIT.findings;
 
     const sop = chosen.scenario.sop;
-    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'training', now: () => new Date(), monotonic: () => performance.now() });
+    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'training', now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
     const lines: JournalLine[] = [];
     const recording = recordingWriter(writer, lines);
     try {
