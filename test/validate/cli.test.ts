@@ -114,6 +114,13 @@ describe('sop validate (process)', () => {
     expect(result.stdout).toContain('<failure type="SOP304 unknown-contact" message="SOP304 unknown-contact: &apos;sheltr&apos; is not in the directory"'.replace(/&apos;/g, "'"));
   });
 
+  it('junit: warnings fail only under --strict', () => {
+    expect(sop(['validate', 'unused-variable', '--format', 'junit']).stdout).toContain('failures="0"');
+    const strict = sop(['validate', 'unused-variable', '--format', 'junit', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('<failure type="SOP202 unused-variable"');
+  });
+
   it('reads stdin for -', () => {
     const text = readFileSync(join(fixtures, 'undeclared-outcome/demo.sop.yaml'), 'utf8');
     const result = sop(['validate', '-', '--format', 'json'], { input: text });

@@ -39,6 +39,15 @@ describe('hostile input', () => {
     expect(result.files.map((f) => f.replace(`${dir}/`, ''))).toEqual(['sub/demo.sop.yaml']);
   });
 
+  it('reports a broken symbolic link and reads the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sop-dangling-'));
+    copyFileSync(join(fixtures, 'valid/demo.sop.yaml'), join(dir, 'demo.sop.yaml'));
+    symlinkSync('nowhere.sop.yaml', join(dir, 'gone.sop.yaml'));
+    const result = await run([dir]);
+    expect(summary(result.findings, dir)).toEqual(['gone.sop.yaml:1:1 unreadable']);
+    expect(result.findings[0]!.message).toBe('broken symbolic link (ENOENT); skipped');
+  });
+
   it('bounds alias expansion (billion laughs) quickly', () => {
     let text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
     for (let i = 1; i < 12; i++) text += `${'abcdefghijkl'[i]}: &${'abcdefghijkl'[i]} [${Array(9).fill(`*${'abcdefghijkl'[i - 1]}`).join(',')}]\n`;
