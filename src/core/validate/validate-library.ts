@@ -9,6 +9,7 @@ import type { Finding } from './finding.js';
 import { checkCalls } from './rules/check-calls.js';
 import { checkDirectory } from './rules/check-directory.js';
 import { checkFlow } from './rules/check-flow.js';
+import { checkInputs } from './rules/check-inputs.js';
 import { checkOutcomes } from './rules/check-outcomes.js';
 import { checkStepRefs } from './rules/check-step-refs.js';
 import { checkTexts } from './rules/check-texts.js';
@@ -30,6 +31,7 @@ export function validateLibrary(library: Library, options: ValidateOptions = {})
     findings.push(...checkStepRefs(loaded));
     findings.push(...checkFlow(loaded));
     findings.push(...checkVariables(loaded, library));
+    findings.push(...checkInputs(loaded));
     findings.push(...checkOutcomes(loaded));
     findings.push(...checkTexts(loaded));
   }

@@ -1,0 +1,61 @@
+/**
+ * Input steps:
+ *  SOP206 invalid-pattern  `pattern` does not compile as a regular expression (the runner would
+ *                          accept no answer at all);
+ *  SOP207 input-limits     min above max, or limits that do not apply to the input's type
+ *                          (min/max are for int, maxLength/pattern for string).
+ */
+import type { LoadedSop } from '../../model/library.js';
+import type { Finding } from '../finding.js';
+import { makeFinding } from '../make-finding.js';
+import { RULES } from '../rules.js';
+import { keyPosition } from '../../load/source-text.js';
+
+function compiles(pattern: string): string | undefined {
+  try {
+    new RegExp(`^(?:${pattern})$`, 'u');
+    return undefined;
+  } catch (unicodeError) {
+    try {
+      new RegExp(`^(?:${pattern})$`);
+      return undefined;
+    } catch {
+      return unicodeError instanceof Error ? unicodeError.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(unicodeError);
+    }
+  }
+}
+
+export function checkInputs(loaded: LoadedSop): Finding[] {
+  const { file, positionOf } = loaded;
+  const findings: Finding[] = [];
+  for (const [id, step] of Object.entries(loaded.sop.steps)) {
+    if (step.kind !== 'input') continue;
+    const input = step.input;
+    const base = ['steps', id, 'input'];
+    if (input.pattern !== undefined) {
+      const problem = compiles(input.pattern);
+      if (problem !== undefined) {
+        findings.push(makeFinding(RULES.invalidPattern, file, positionOf([...base, 'pattern']), `the pattern is not a valid regular expression: ${problem}`, 'fix the pattern (it must match the whole answer)'));
+      }
+    }
+    if (input.min !== undefined && input.max !== undefined && input.min > input.max) {
+      findings.push(makeFinding(RULES.inputLimits, file, positionOf([...base, 'min']), `min ${input.min} is above max ${input.max}: no answer could be accepted`, 'swap them, or fix one'));
+    }
+    const misplaced: string[] = [];
+    if (input.type !== 'int') for (const key of ['min', 'max'] as const) if (input[key] !== undefined) misplaced.push(key);
+    if (input.type !== 'string') for (const key of ['maxLength', 'pattern'] as const) if (input[key] !== undefined) misplaced.push(key);
+    for (const key of misplaced) {
+      findings.push(
+        makeFinding(
+          RULES.inputLimits,
+          file,
+          keyPosition(positionOf, [...base, key]),
+          `'${key}' does not apply to a ${input.type} input and would be ignored`,
+          key === 'min' || key === 'max' ? 'min and max are for type: int' : 'maxLength and pattern are for type: string',
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
