@@ -121,6 +121,16 @@ describe('sop validate (process)', () => {
     expect(strict.stdout).toContain('<failure type="SOP202 unused-variable"');
   });
 
+  it('checks a single file against the SOPs and directory beside it, reporting only that file', () => {
+    const result = sop(['validate', 'call-cycle/a.sop.yaml', '--format', 'json']);
+    const report = JSON.parse(result.stdout);
+    expect(report.files).toEqual(['call-cycle/a.sop.yaml']);
+    expect(report.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(['call-cycle/a.sop.yaml SOP302']);
+    const scenario = JSON.parse(sop(['validate', 'scenario-refs/wrong.scenario.yaml', '--format', 'json']).stdout);
+    expect(new Set(scenario.findings.map((f: { file: string }) => f.file))).toEqual(new Set(['scenario-refs/wrong.scenario.yaml']));
+    expect(scenario.findings).toHaveLength(6);
+  });
+
   it('reads stdin for -', () => {
     const text = readFileSync(join(fixtures, 'undeclared-outcome/demo.sop.yaml'), 'utf8');
     const result = sop(['validate', '-', '--format', 'json'], { input: text });

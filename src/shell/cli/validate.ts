@@ -34,14 +34,16 @@ export const defineValidate: CommandDefinition = (program: Command) => {
       `
 Every finding has a place (file:line:col), a stable rule code and name (SOP104 unknown-step),
 a severity and what to do. The whole library is checked in one go: a bad file never stops the
-others. Findings go to stdout; the summary line to stderr. See docs/sop-format.md for the rules.
+others. Files named one by one are checked with the other SOPs and the directory in their
+folder (only the named files are reported), so calls and referrals resolve.
+Findings go to stdout; the summary line to stderr. See docs/sop-format.md for the rules.
 
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings, 2 usage error
 (unknown option, a path that does not exist, a glob that matches nothing).
 
 Examples:
   sop validate                                  the library in sops/ (or the configured folder)
-  sop validate sops/first-contact.sop.yaml      one file (cross-file checks see only that file)
+  sop validate sops/first-contact.sop.yaml      one file, checked with the SOPs and directory beside it
   sop validate 'sops/**/*.sop.yaml'             a quoted glob
   sop validate --strict                         warnings (stale contacts, unused variables) fail too
   sop validate --format json | jq '.findings[] | .rule'

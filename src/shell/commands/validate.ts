@@ -20,6 +20,7 @@ import { formatSarif } from '../format/findings-sarif.js';
 import { countFindings, summaryLine } from '../format/findings-summary.js';
 import { isLang, langFromEnv, type Lang } from '../i18n.js';
 import { collectFiles } from '../library/collect-files.js';
+import { contextFiles } from '../library/context-files.js';
 import { isLibraryFile } from '../library/read-library.js';
 import { isScenarioFile, loadScenarioSources } from '../library/read-scenarios.js';
 import { readSources } from '../library/read-sources.js';
@@ -52,13 +53,17 @@ export interface ValidationRun {
   readonly texts: ReadonlyMap<string, string>;
 }
 
-/** Reads, loads and validates: the whole of `sop validate` but the output. */
+/**
+ * Reads, loads and validates: the whole of `sop validate` but the output. The other SOPs and the
+ * directory beside the files asked for are read as context (see context-files.ts).
+ */
 export async function validatePaths(
   targets: readonly string[],
   options: { readonly today: string; readonly cache: boolean; readonly stdin?: () => Promise<Uint8Array> },
 ): Promise<ValidationRun> {
   const collected = await collectFiles(targets, (path) => isLibraryFile(path) || isScenarioFile(path));
-  const sources = await readSources(collected.files, {
+  const context = await contextFiles(collected.files);
+  const sources = await readSources([...collected.files, ...context], {
     cache: options.cache ? openParseCache() : undefined,
     ...(options.stdin ? { stdin: options.stdin } : {}),
   });
@@ -76,7 +81,10 @@ export async function validatePaths(
   findings.push(...scenarios.findings, ...validateScenarios(scenarios.scenarios, load.library, load.rejected));
   const texts = new Map<string, string>();
   for (const source of sources) if (!isUnreadable(source)) texts.set(source.path, source.text);
-  return { findings: sortFindings(findings), files: collected.files.map((file) => (file === '-' ? '<stdin>' : file)), texts };
+  // Files read only as context are not reported on.
+  const notAsked = new Set(context);
+  const reported = [...collected.findings, ...findings.slice(collected.findings.length).filter((finding) => !notAsked.has(finding.file))];
+  return { findings: sortFindings(reported), files: collected.files.map((file) => (file === '-' ? '<stdin>' : file)), texts };
 }
 
 export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<number> {
