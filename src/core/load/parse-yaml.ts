@@ -31,7 +31,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const findings: Finding[] = [];
   const positions: PositionTape = [];
 
-  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  let documents: ReturnType<typeof parseAllDocuments>;
+  try {
+    documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  } catch (error) {
+    // The parser reports problems as errors; a throw is its own failure (e.g. the stack).
+    const message = error instanceof RangeError ? 'the document is nested too deeply to read' : `the YAML parser failed: ${String((error as Error)?.message ?? error)}`;
+    findings.push(makeFinding(RULES.yamlSyntax, file, { line: 1, col: 1 }, message));
+    return { value: undefined, positions, findings };
+  }
   const list: Document.Parsed[] = Array.isArray(documents) ? documents : [];
   for (const document of list) {
     for (const error of document.errors) {
