@@ -11,6 +11,7 @@ import type { Directory } from '../model/directory.js';
 import type { Library, LoadedSop, PositionLookup } from '../model/library.js';
 import type { Sop } from '../model/sop.js';
 import type { Finding } from '../validate/finding.js';
+import { checkModeline } from '../validate/check-modeline.js';
 import { makeFinding } from '../validate/make-finding.js';
 import { RULES } from '../validate/rules.js';
 import { schemaFindings } from '../validate/schema-findings.js';
@@ -34,7 +35,7 @@ export interface LoadResult {
   readonly directorySource?: LoadedDirectory;
 }
 
-export const MODELINE = '# yaml-language-server: $schema=';
+export { MODELINE } from '../validate/check-modeline.js';
 
 export function isDirectoryFile(path: string): boolean {
   return /(^|[\\/])directory\.ya?ml$/.test(path);
@@ -76,18 +77,7 @@ export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResu
       if (id !== undefined) rejected.add(id);
       continue;
     }
-    if (!file.text.startsWith(MODELINE)) {
-      const schema = isDirectoryFile(file.path) ? 'directory' : 'sop';
-      findings.push(
-        makeFinding(
-          RULES.missingModeline,
-          file.path,
-          { line: 1, col: 1 },
-          'the file does not start with the yaml-language-server modeline, so editors cannot check it as you type',
-          `make the first line: ${MODELINE}<path to>/schemas/${schema}.schema.json`,
-        ),
-      );
-    }
+    findings.push(...checkModeline(file.text, file.path, isDirectoryFile(file.path) ? 'directory' : 'sop'));
 
     if (isDirectoryFile(file.path)) {
       if (!validateDirectorySchema(value)) {

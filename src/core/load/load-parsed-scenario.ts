@@ -6,6 +6,7 @@ import validateScenarioSchema from '../../generated/validate-scenario.js';
 import type { PositionLookup } from '../model/library.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Finding } from '../validate/finding.js';
+import { checkModeline } from '../validate/check-modeline.js';
 import { schemaFindings } from '../validate/schema-findings.js';
 import { lookupsOf, type ParsedSourceFile } from './load-parsed-library.js';
 
@@ -19,6 +20,7 @@ export function loadParsedScenario(file: ParsedSourceFile): { loaded?: LoadedSce
   const { parsed, lookups } = lookupsOf(file);
   const findings = [...parsed.findings];
   if (parsed.value === undefined || findings.some((f) => f.severity === 'error')) return { findings };
+  findings.push(...checkModeline(file.text, file.path, 'scenario'));
   if (!validateScenarioSchema(parsed.value)) {
     findings.push(...schemaFindings(validateScenarioSchema.errors ?? [], file.path, lookups));
     return { findings };

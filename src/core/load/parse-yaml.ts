@@ -31,7 +31,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const findings: Finding[] = [];
   const positions: PositionTape = [];
 
-  let documents: ReturnType<typeof parseAllDocuments>;
+  let documents: Document.Parsed[] | unknown;
   try {
     documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   } catch (error) {
@@ -40,7 +40,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     findings.push(makeFinding(RULES.yamlSyntax, file, { line: 1, col: 1 }, message));
     return { value: undefined, positions, findings };
   }
-  const list: Document.Parsed[] = Array.isArray(documents) ? documents : [];
+  const list: Document.Parsed[] = Array.isArray(documents) ? (documents as Document.Parsed[]) : [];
   for (const document of list) {
     for (const error of document.errors) {
       const rule = error.code === 'DUPLICATE_KEY' ? RULES.duplicateKey : RULES.yamlSyntax;

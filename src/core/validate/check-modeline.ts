@@ -1,0 +1,24 @@
+/**
+ * SOP010 missing-modeline: a shipped YAML file starts with
+ * `# yaml-language-server: $schema=<path>/<kind>.schema.json` so editors check it as it is typed.
+ * Warned when the line is missing or names another kind's schema.
+ */
+import type { Finding } from './finding.js';
+import { makeFinding } from './make-finding.js';
+import { RULES } from './rules.js';
+
+export const MODELINE = '# yaml-language-server: $schema=';
+
+export function checkModeline(text: string, file: string, schema: 'sop' | 'directory' | 'scenario'): Finding[] {
+  const wanted = `${schema}.schema.json`;
+  const fix = `make the first line: ${MODELINE}<path to>/schemas/${wanted}`;
+  if (!text.startsWith(MODELINE)) {
+    return [makeFinding(RULES.missingModeline, file, { line: 1, col: 1 }, 'the file does not start with the yaml-language-server modeline, so editors cannot check it as you type', fix)];
+  }
+  const end = text.indexOf('\n');
+  const target = text.slice(MODELINE.length, end === -1 ? undefined : end).trim();
+  if (target === wanted || target.endsWith(`/${wanted}`)) return [];
+  return [
+    makeFinding(RULES.missingModeline, file, { line: 1, col: MODELINE.length + 1 }, `the modeline points to '${target}', but this file is checked against ${wanted}`, fix),
+  ];
+}
