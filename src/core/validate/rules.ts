@@ -33,7 +33,7 @@ export const RULES = {
   aliasLimit: rule('SOP008', 'alias-limit', 'error', 'YAML aliases expand to too much data (an alias bomb).'),
   unreadable: rule('SOP009', 'unreadable', 'error', 'The file or folder cannot be read (permissions, symlink loop).'),
   symlinkLoop: rule('SOP011', 'symlink-loop', 'warning', 'A symbolic link leads back into a folder being read; it was skipped.'),
-  missingModeline: rule('SOP010', 'missing-modeline', 'warning', 'The file does not start with the yaml-language-server $schema modeline.'),
+  missingModeline: rule('SOP010', 'missing-modeline', 'warning', 'The file does not start with the yaml-language-server $schema modeline naming its schema.'),
 
   unknownProperty: rule('SOP050', 'unknown-property', 'error', 'A property the schema does not allow.'),
   missingProperty: rule('SOP051', 'missing-property', 'error', 'A required property is missing.'),
