@@ -1,7 +1,8 @@
 // Builds dist/: first the generators (precompiled schema validators...), then one esbuild bundle
 // with code splitting, so each command loads only its own chunk.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +16,8 @@ for (const file of readdirSync(new URL('.', import.meta.url)).filter((f) => /^ge
 }
 
 // dist/ is not wiped first: parallel builds and running tests must never find it missing.
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: { cli: 'src/shell/cli/entry.ts' },
   absWorkingDir: root,
   outdir: 'dist',
@@ -32,3 +34,13 @@ await build({
   banner: { js: "import { createRequire as __sopCreateRequire } from 'node:module'; const require = __sopCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Chunks of earlier builds are removed once they are a few minutes old (a test started before
+// this build may still be loading them).
+const current = new Set(Object.keys(result.metafile.outputs).map((file) => join(root, file)));
+const chunks = join(root, 'dist', 'chunks');
+for (const name of readdirSync(chunks)) {
+  const file = join(chunks, name);
+  const base = file.endsWith('.map') ? file.slice(0, -4) : file;
+  if (!current.has(base) && Date.now() - statSync(file).mtimeMs > 5 * 60_000) rmSync(file, { force: true });
+}
