@@ -8,8 +8,9 @@ import type { Command, DriveOptions, DriveResult, DriveView, EngineEvent, Refusa
 /**
  * A headless call: starts `sopId`, then asks `next` for a command at each step until the call
  * ends or `next` returns undefined. A refused command is collected in `refusals` and `next` is
- * asked again with the refusal in its view. Deterministic, no I/O: `sop run --answers`,
- * `sop test` and `sop replay --check` drive the one engine through it.
+ * asked again with the refusal in its view. Deterministic, no I/O: `sop run --answers` drives
+ * the engine through it (`sop test`, `sop replay --check` and resume call `step` themselves,
+ * since they check each command against a script or a recording as they go).
  */
 export function drive(
   library: Library,

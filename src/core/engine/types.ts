@@ -123,7 +123,7 @@ export interface CurrentStep {
 export interface InterruptOffer {
   readonly key: string;
   readonly label: Localized;
-  /** The SOP that declared it (the innermost one, when several declare the key). */
+  /** The SOP that declared it (the outermost one, when several declare the key). */
   readonly sop: string;
   /** The step in that SOP it jumps to. */
   readonly goto: string;
