@@ -6,7 +6,8 @@
  */
 import type { AnswerRecord } from '../engine/types.js';
 import type { Library } from '../model/library.js';
-import type { Localized, Step } from '../model/sop.js';
+import { textIn } from '../model/localize.js';
+import type { Step } from '../model/sop.js';
 import { REDACTED, type JournalLine } from '../record/journal-line.js';
 import { splitQualified } from './step-ref.js';
 
@@ -48,12 +49,6 @@ export interface TimelineSession {
   readonly status: 'completed' | 'interrupted' | 'open';
 }
 
-function localizedIn(text: Localized | undefined, lang: string): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? text['en'] ?? Object.values(text)[0] ?? '';
-}
-
 function stepOf(library: Library | undefined, qualified: string): Step | undefined {
   const { sop, step } = splitQualified(qualified);
   return library?.sops.get(sop)?.sop.steps[step];
@@ -66,7 +61,7 @@ export function answerLabel(library: Library | undefined, record: AnswerRecord, 
   const label = (id: string): string => {
     if (id === REDACTED) return REDACTED;
     const option = step && (step.kind === 'ask' || step.kind === 'checklist') ? step.options.find((o) => o.id === id) : undefined;
-    return option ? `${localizedIn(option.label, lang)} [${id}]` : id;
+    return option ? `${textIn(option.label, lang)} [${id}]` : id;
   };
   switch (answer.kind) {
     case 'continue':
@@ -97,7 +92,7 @@ export function buildTimeline(library: Library | undefined, session: TimelineSes
     entries.push({
       step: qualified,
       kind,
-      text: step && 'text' in step ? localizedIn(step.text, lang) : '',
+      text: step && 'text' in step ? textIn(step.text, lang) : '',
       atMs: ms,
       spentMs: 0,
       ...(via ? { via } : {}),
@@ -171,7 +166,7 @@ export function buildTimeline(library: Library | undefined, session: TimelineSes
   if (outcome) {
     const { sop, step: id } = splitQualified(outcome);
     const declared = library?.sops.get(sop)?.sop.outcomes?.[id];
-    if (declared) outcomeLabel = localizedIn(declared.label, lang);
+    if (declared) outcomeLabel = textIn(declared.label, lang);
   }
   return {
     session: session.id,
