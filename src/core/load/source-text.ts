@@ -20,7 +20,11 @@ export function keyPosition(positionOf: PositionLookup, path: readonly (string |
 /** The 1-based line of the file behind `positionOf`, or undefined. */
 export function sourceLine(positionOf: PositionLookup, line: number): string | undefined {
   const text = texts.get(positionOf);
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : lineOf(text, line);
+}
+
+/** The 1-based `line` of `text` without its line ending, or undefined when the text is shorter. */
+export function lineOf(text: string, line: number): string | undefined {
   let start = 0;
   for (let current = 1; current < line; current++) {
     const next = text.indexOf('\n', start);

@@ -4,6 +4,7 @@
  * chalk instance given has it (NO_COLOR / FORCE_COLOR / not a TTY decide).
  */
 import type { ChalkInstance } from 'chalk';
+import { lineOf } from '../../core/load/source-text.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { RULE_SUMMARY_UK } from '../../core/validate/rules-uk.js';
 import type { Lang } from '../i18n.js';
@@ -22,17 +23,6 @@ function tokenLength(line: string, col: number): number {
   const rest = line.slice(col - 1);
   const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s,\]}#]+)/.exec(rest);
   return Math.max(1, match ? match[0].length : 1);
-}
-
-function lineOf(text: string, line: number): string | undefined {
-  let start = 0;
-  for (let current = 1; current < line; current++) {
-    const next = text.indexOf('\n', start);
-    if (next === -1) return undefined;
-    start = next + 1;
-  }
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
 }
 
 /** Tabs shown as one space so the caret lines up; other control characters as '?'. */
