@@ -28,7 +28,7 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
     const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
     if (options.answers === undefined && !interactive) throw notATerminal(lang);
     if (options.answers !== undefined && sopArg === undefined) {
-      throw new UserError(say(lang, { en: 'with --answers, name the SOP to run: sop run <sop> --answers FILE', uk: 'з --answers вкажіть СОП: sop run <сop> --answers FILE' }));
+      throw new UserError(say(lang, { en: 'with --answers, name the SOP to run: sop run <sop> --answers FILE', uk: 'з --answers вкажіть СОП: sop run <соп> --answers FILE' }));
     }
     const answers = options.answers === undefined ? undefined : readAnswers(options.answers, lang);
     const { library, sop: chosen } = await openLibrary(config.sopsDir, sopArg, lang);
@@ -70,7 +70,7 @@ export function notATerminal(lang: Lang): UserError {
   return new UserError(
     say(lang, {
       en: 'a live call needs a terminal (stdin and stdout must be a TTY). Run it in a terminal window, or drive it from a file: sop run <sop> --answers FILE',
-      uk: 'живому дзвінку потрібен термінал (stdin і stdout мають бути TTY). Запустіть у вікні термінала або з файлу: sop run <сop> --answers FILE',
+      uk: 'живому дзвінку потрібен термінал (stdin і stdout мають бути TTY). Запустіть у вікні термінала або з файлу: sop run <соп> --answers FILE',
     }),
   );
 }
