@@ -5,6 +5,7 @@
  * plain `next`, a conditional `next` of an answered step when the engine emits no `decision`),
  * the element is identified from the SOP's declared targets, never by re-evaluating conditions.
  */
+import { nextOf } from '../engine/next-of.js';
 import type { EngineEvent } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import type { Branch, Next, Step } from '../model/sop.js';
@@ -21,18 +22,11 @@ export function emptyTrace(): Trace {
   return { steps: new Set(), options: new Set(), branches: new Set() };
 }
 
-/** Where a step's conditional `next` lives: on the step, or on the chosen ask option. */
-export function branchesOf(step: Step, option: string | undefined): { readonly next: Next | undefined; readonly base: string } {
-  if (step.kind === 'ask' && option !== undefined) {
-    const index = step.options.findIndex((candidate) => candidate.id === option);
-    const chosen = step.options[index];
-    if (chosen?.next !== undefined) return { next: chosen.next, base: `options[${index}].next` };
-  }
-  if (step.kind === 'end') return { next: undefined, base: 'next' };
-  if (step.kind === 'call' || step.kind === 'decide' || step.kind === 'say' || step.kind === 'ask' || step.kind === 'checklist' || step.kind === 'input') {
-    return { next: step.next, base: 'next' };
-  }
-  return { next: undefined, base: 'next' };
+/** The `next` the step was left by (the engine's nextOf), and where it is written: on the step, or on the chosen ask option. */
+function branchesOf(step: Step, option: string | undefined): { readonly next: Next | undefined; readonly base: string } {
+  const index = step.kind === 'ask' && option !== undefined ? step.options.findIndex((candidate) => candidate.id === option) : -1;
+  const chosen = step.kind === 'ask' ? step.options[index] : undefined;
+  return { next: nextOf(step, chosen), base: chosen?.next !== undefined ? `options[${index}].next` : 'next' };
 }
 
 interface Pending {

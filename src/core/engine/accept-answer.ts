@@ -4,6 +4,7 @@
  * variables afterwards (`save`, an option's `set`) and the `next` to follow.
  */
 import type { AskOption, InteractiveStep, Next, Value } from '../model/sop.js';
+import { nextOf } from './next-of.js';
 import { parseInput } from './parse-input.js';
 import { refuse } from './refusals.js';
 import type { Answer, Refusal } from './types.js';
@@ -37,7 +38,7 @@ export function acceptAnswer(step: InteractiveStep, answer: Answer, vars: Vars):
         if (step.save !== undefined) changed[step.save] = option.id;
         after = changed;
       }
-      return { ok: true, value: option.id, vars: after, next: option.next ?? step.next };
+      return { ok: true, value: option.id, vars: after, next: nextOf(step, option) };
     }
 
     case 'checklist': {

@@ -2,6 +2,7 @@
  * Where a step can lead, with the label of each way out, in the order the SOP lists them.
  * Used by the diagram and the handbook, so both read the SOP the same way.
  */
+import { nextOf } from '../engine/next-of.js';
 import type { Branch, Next, Step } from '../model/sop.js';
 import { textIn } from '../model/localize.js';
 import { W, word } from './words.js';
@@ -40,8 +41,7 @@ export function stepExits(step: Step, lang: string): StepExit[] {
       const exits: StepExit[] = [];
       for (const option of step.options) {
         const label = textIn(option.label, lang);
-        const next = option.next ?? step.next;
-        for (const exit of nextExits(next, lang, label)) exits.push({ ...exit, option: option.id });
+        for (const exit of nextExits(nextOf(step, option), lang, label)) exits.push({ ...exit, option: option.id });
       }
       return exits;
     }
