@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'sop.js');
@@ -146,8 +147,23 @@ export function spawnInPty(file: string, args: readonly string[], options: Spawn
   };
 }
 
+export type TempHome = { dir: string; env: Record<string, string>; dataDir: string; cleanup(): void };
+
+/** For a test file: a function giving a fresh temporary home, each removed after its test. */
+export function tempHomePerTest(): () => TempHome {
+  const homes: TempHome[] = [];
+  afterEach(() => {
+    for (const home of homes.splice(0)) home.cleanup();
+  });
+  return () => {
+    const home = tempHome();
+    homes.push(home);
+    return home;
+  };
+}
+
 /** A fresh temporary home (XDG dirs and data dir inside), removed by cleanup(). */
-export function tempHome(): { dir: string; env: Record<string, string>; dataDir: string; cleanup(): void } {
+export function tempHome(): TempHome {
   const dir = mkdtempSync(join(tmpdir(), 'sop-e2e-'));
   const dataDir = join(dir, 'data');
   return {

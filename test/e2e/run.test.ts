@@ -5,21 +5,13 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectChain, fileMode, journalFiles, readLines } from './journal-lines.js';
-import { BIN, KEY, ROOT, spawnSop, tempHome } from './pty.js';
+import { BIN, KEY, ROOT, spawnSop, tempHomePerTest, type TempHome } from './pty.js';
 
 const SOPS = join(ROOT, 'test', 'e2e', 'fixtures', 'sops');
-const homes: ReturnType<typeof tempHome>[] = [];
-afterEach(() => {
-  for (const home of homes.splice(0)) home.cleanup();
-});
-function home(): ReturnType<typeof tempHome> {
-  const h = tempHome();
-  homes.push(h);
-  return h;
-}
-const run = (h: ReturnType<typeof tempHome>, ...args: string[]) => spawnSop(['run', '--sops', SOPS, '--operator', 'tester', ...args], { env: h.env });
+const home = tempHomePerTest();
+const run = (h: TempHome, ...args: string[]) => spawnSop(['run', '--sops', SOPS, '--operator', 'tester', ...args], { env: h.env });
 
 describe('sop run in a terminal', () => {
   it('runs a complete call: every step kind, a called SOP, the summary, and a journal checked line by line', async () => {
@@ -337,7 +329,7 @@ describe('sop run in a terminal', () => {
 });
 
 describe('sop run without a terminal', () => {
-  const env = (h: ReturnType<typeof tempHome>) => ({ ...h.env, PATH: process.env['PATH'] ?? '' });
+  const env = (h: TempHome) => ({ ...h.env, PATH: process.env['PATH'] ?? '' });
 
   it('refuses (exit 2) with a clear message', () => {
     const h = home();

@@ -10,19 +10,15 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, KEY, ROOT, spawnSop, tempHome } from '../e2e/pty.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, KEY, ROOT, spawnSop, tempHomePerTest } from '../e2e/pty.js';
 import { keyFiles, tempDir } from './helpers.js';
 
 const SOPS = join(ROOT, 'test', 'security', 'fixtures', 'sops');
-const homes: ReturnType<typeof tempHome>[] = [];
-afterEach(() => {
-  for (const home of homes.splice(0)) home.cleanup();
-});
+const tempHome = tempHomePerTest();
 
 function setup(pub?: string) {
   const home = tempHome();
-  homes.push(home);
   const tmp = join(home.dir, 'tmp');
   mkdirSync(tmp);
   if (pub) {

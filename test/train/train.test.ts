@@ -5,20 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, KEY, ROOT, spawnSop, tempHome } from '../e2e/pty.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, KEY, ROOT, spawnSop, tempHomePerTest, type TempHome } from '../e2e/pty.js';
 import { SOPS } from './helpers.js';
 
-const homes: ReturnType<typeof tempHome>[] = [];
-afterEach(() => {
-  for (const home of homes.splice(0)) home.cleanup();
-});
-function home(): ReturnType<typeof tempHome> {
-  const h = tempHome();
-  homes.push(h);
-  return h;
-}
-const train = (h: ReturnType<typeof tempHome>, ...args: string[]) => spawnSop(['train', '--sops', SOPS, '--operator', 'tester', ...args], { env: h.env });
+const home = tempHomePerTest();
+const train = (h: TempHome, ...args: string[]) => spawnSop(['train', '--sops', SOPS, '--operator', 'tester', ...args], { env: h.env });
 
 function trainingLines(dataDir: string): Record<string, unknown>[] {
   const dir = join(dataDir, 'journal', 'training');
