@@ -106,11 +106,11 @@ export async function collectFiles(paths: readonly string[], include: (path: str
       info = await stat(path);
     } catch (error) {
       const code = errorCode(error);
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`${path}: no such file or folder`, EXIT.usage);
-      if (code === 'ELOOP') {
-        findings.push(makeFinding(RULES.symlinkLoop, path, undefined, 'the symbolic link points to itself (a loop); skipped', 'remove the symbolic link'));
-        continue;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        throw new UserError(`${path}: no such file or folder\nCheck the path (relative to ${process.cwd()}), or give a folder such as sops/.`, EXIT.usage);
       }
+      // Named on the command line, a loop is as unreadable as a missing file: not a passing run.
+      if (code === 'ELOOP') throw new UserError(`${path}: the symbolic link leads back to itself (a loop), so it cannot be read.\nRemove the symbolic link, or name the file it was meant to point to.`, EXIT.usage);
       throw new UserError(`${path}: cannot be read (${code ?? String(error)})`, EXIT.usage);
     }
     if (info.isDirectory()) {
