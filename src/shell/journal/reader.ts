@@ -5,7 +5,8 @@ import type { JournalLine, SessionMode } from '../../core/record/journal-line.js
 import type { RecordedSession } from '../../core/record/recorded-session.js';
 import type { Lang } from '../i18n.js';
 import { listJournalFiles } from './files.js';
-import { problemNotice, scanJournalBytes } from './scan.js';
+import { parseJournalLines } from './parse-lines.js';
+import { problemNotice } from './scan.js';
 
 export interface ReadOptions {
   /** The language of the notices (default en). */
@@ -19,12 +20,8 @@ export interface JournalFileContents {
 
 export function readJournalFile(file: string, options: ReadOptions = {}): JournalFileContents {
   const lang = options.lang ?? 'en';
-  const lines: JournalLine[] = [];
   const notices: string[] = [];
-  for (const scanned of scanJournalBytes(readFileSync(file))) {
-    if (scanned.line) lines.push(scanned.line);
-    else notices.push(problemNotice(file, scanned, lang));
-  }
+  const lines = parseJournalLines(readFileSync(file), (problem) => notices.push(problemNotice(file, problem, lang)));
   return { lines, notices };
 }
 

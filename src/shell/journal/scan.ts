@@ -64,7 +64,7 @@ export function scanJournalBytes(bytes: Buffer): ScannedLine[] {
   return lines;
 }
 
-export function problemNotice(file: string, scanned: ScannedLine, lang: Lang): string {
+export function problemNotice(file: string, scanned: Pick<ScannedLine, 'lineNo' | 'problem'>, lang: Lang): string {
   const where = `${file}:${scanned.lineNo}`;
   if (scanned.problem === 'torn') {
     return lang === 'uk'

@@ -14,7 +14,8 @@ import { UserError } from '../exit-codes.js';
 import type { Lang } from '../i18n.js';
 import { listJournalFiles } from '../journal/files.js';
 import { readJournal, readJournalFile } from '../journal/reader.js';
-import { problemNotice, scanJournalBytes } from '../journal/scan.js';
+import { parseJournalLines } from '../journal/parse-lines.js';
+import { problemNotice } from '../journal/scan.js';
 
 export interface RecordedCall extends RecordedSession {
   /** The file it was read from (`-` for stdin). */
@@ -108,12 +109,8 @@ export function* recordedCallBatches(sources: readonly CallSource[], options: Re
       yield { calls: sessionsOf(source.path, contents.lines, notices, lang), notices };
     } else if (source.kind === 'stdin') {
       const bytes = (options.stdin ?? readAllStdinSync)();
-      const lines: JournalLine[] = [];
       const notices: string[] = [];
-      for (const scanned of scanJournalBytes(bytes)) {
-        if (scanned.line) lines.push(scanned.line);
-        else notices.push(problemNotice('-', scanned, lang));
-      }
+      const lines = parseJournalLines(bytes, (problem) => notices.push(problemNotice('-', problem, lang)));
       yield { calls: sessionsOf('-', lines, notices, lang), notices };
     } else {
       let notices: string[] = [];

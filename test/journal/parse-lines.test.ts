@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseJournalLines } from '../../src/shell/journal/parse-lines.js';
+import { scanJournalBytes } from '../../src/shell/journal/scan.js';
+
+const prev = 'ab'.repeat(32);
+const good = (seq: number, text = 'héllo ✓'): string =>
+  JSON.stringify({ v: 1, session: '20261129-1302-abcd', seq, at: '2026-11-29T13:02:00.000Z', ms: seq, type: 'note', step: 'a/b', text, prev });
+
+/** What scanJournalBytes (verify's scan) says of every line: the record, or torn/damaged at its number. */
+function verdicts(bytes: Buffer): { lines: unknown[]; problems: string[] } {
+  const scanned = scanJournalBytes(bytes);
+  return { lines: scanned.flatMap((s) => (s.line ? [s.line] : [])), problems: scanned.filter((s) => !s.line).map((s) => `${s.lineNo}:${s.problem}`) };
+}
+
+function parsed(bytes: Buffer, chunk?: number): { lines: unknown[]; problems: string[] } {
+  const problems: string[] = [];
+  const lines = parseJournalLines(bytes, (p) => problems.push(`${p.lineNo}:${p.problem}`), chunk);
+  return { lines, problems };
+}
+
+describe('parseJournalLines', () => {
+  it('gives the records and the torn/damaged lines as scanJournalBytes does', () => {
+    const text = [good(0), 'garbage', '', good(1), `${good(2)}\r`, '{"v":1}', good(3).slice(0, 30)].join('\n');
+    for (const bytes of [Buffer.from(`${text}\n`), Buffer.from(text), Buffer.from(`${good(0)}\n\n`)]) {
+      expect(parsed(bytes)).toEqual(verdicts(bytes));
+    }
+    expect(parsed(Buffer.from(`${good(0)}\ngarbage\n${good(1).slice(0, 9)}`)).problems).toEqual(['2:damaged', '3:torn']);
+  });
+
+  it('agrees with scanJournalBytes on arbitrary bytes, whatever the chunk size (split UTF-8, bad bytes, long lines)', () => {
+    const piece = fc.oneof(
+      fc.nat(8).map((n) => good(n)),
+      fc.nat(8).map((n) => good(n, 'ї'.repeat(n * 7))),
+      fc.constant('\n'),
+      fc.constant('\n'),
+      fc.uint8Array({ maxLength: 6 }).map((a) => Buffer.from(a).toString('latin1')),
+      fc.constantFrom('\u00ff', '\u00c3', '\u00e2\u0080', '{', '}', '"', '\r'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), fc.integer({ min: 1, max: 400 }), (pieces, chunk) => {
+        // Latin-1 pieces put raw bytes (invalid UTF-8 among them) between UTF-8 records.
+        const bytes = Buffer.concat(pieces.map((p) => (p.startsWith('{"v"') || p === '\n' ? Buffer.from(p, 'utf8') : Buffer.from(p, 'latin1'))));
+        expect(parsed(bytes, chunk)).toEqual(verdicts(bytes));
+      }),
+      { seed: 20261129, numRuns: 400 },
+    );
+  });
+});
