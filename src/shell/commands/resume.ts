@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { currentStep } from '../../core/engine/index.js';
 import type { CallState } from '../../core/engine/types.js';
+import { findSession } from '../../core/record/find-session.js';
 import { summarise, type RecordedSession } from '../../core/record/index.js';
 import type { ResumeOptions } from '../cli/resume.js';
 import { loadConfig } from '../config/index.js';
@@ -40,15 +41,26 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
       if (picked === undefined) return EXIT.findings;
       sessionArg = picked;
     }
-    const session = sessions.find((s) => s.id === sessionArg);
-    if (!session) {
+    // The same ids as `sop log show` and `sop replay`: the full id, a unique prefix, or the short suffix.
+    const found = findSession(sessions, sessionArg);
+    if (found.kind === 'ambiguous') {
+      const list = found.matches.slice(0, 10).map((s) => `  ${listLine(s)}`).join('\n');
       throw new UserError(
         say(lang, {
-          en: `no call ${sessionArg} in the journal of ${config.dataDir}. "sop resume" lists the interrupted ones.`,
-          uk: `дзвінка ${sessionArg} немає в журналі ${config.dataDir}. "sop resume" покаже перервані.`,
+          en: `"${safeLine(sessionArg)}" matches ${found.matches.length} calls; give more of the id:\n${list}`,
+          uk: `«${safeLine(sessionArg)}» підходить до ${found.matches.length} дзвінків; вкажіть більше символів:\n${list}`,
         }),
       );
     }
+    if (found.kind === 'unknown') {
+      throw new UserError(
+        say(lang, {
+          en: `no call ${safeLine(sessionArg)} in the journal of ${config.dataDir}. "sop resume" lists the interrupted ones.`,
+          uk: `дзвінка ${safeLine(sessionArg)} немає в журналі ${config.dataDir}. "sop resume" покаже перервані.`,
+        }),
+      );
+    }
+    const session = found.session;
     if (session.status === 'completed') {
       throw new UserError(say(lang, { en: `call ${safeLine(session.id)} is completed; only an interrupted call can be continued.`, uk: `дзвінок ${safeLine(session.id)} завершено; продовжити можна лише перерваний.` }));
     }
