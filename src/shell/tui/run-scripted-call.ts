@@ -8,11 +8,13 @@ import { performance } from 'node:perf_hooks';
 import { scriptedAnswer, drive } from '../../core/engine/index.js';
 import type { Command, Refusal } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
+import { didYouMean } from '../../core/validate/did-you-mean.js';
 import { EXIT } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import type { SessionWriter } from '../journal/index.js';
 import { renderSummary } from './render-summary.js';
 import { qualifiedStepOf } from './run-interactive-call.js';
+import { safeLine } from './safe-text.js';
 
 export interface ScriptedCallResult {
   readonly exitCode: number;
@@ -34,7 +36,7 @@ export function runScriptedCall(
   const stopWith = (step: string, refusal: Refusal | undefined): undefined => {
     problem = refusal
       ? say(lang, { en: `the answer for step ${step} was refused: ${refusal.message.en}`, uk: `відповідь для кроку ${step} відхилено: ${refusal.message.uk}` })
-      : say(lang, { en: `no answer for step ${step} in the answers file`, uk: `у файлі відповідей немає відповіді для кроку ${step}` });
+      : noAnswer(step, sopId, answers, lang);
     return undefined;
   };
   const result = drive(library, sopId, (view): Command | undefined => {
@@ -62,4 +64,17 @@ export function runScriptedCall(
     ...(ended ? {} : { interruptedAt: at }),
   });
   return { exitCode: ended ? EXIT.ok : EXIT.findings, summary, ...(problem ? { problem } : {}) };
+}
+
+/** No answer for `step`: say so, and point at a key of the file that looks like a typo of it. */
+function noAnswer(step: string, sopId: string, answers: ReadonlyMap<string, unknown>, lang: Lang): string {
+  // Steps of the SOP being run are written by id alone; steps of called SOPs as sop-id/step-id.
+  const asWritten = (ref: string): string => (ref.startsWith(`${sopId}/`) ? ref.slice(sopId.length + 1) : ref);
+  const found = didYouMean(step, answers.keys());
+  const near = found === undefined ? undefined : safeLine(asWritten(found));
+  const local = asWritten(step);
+  const hint = near
+    ? say(lang, { en: ` The file has "${near}": did you mean ${local}?`, uk: ` У файлі є "${near}": можливо, мали на увазі ${local}?` })
+    : say(lang, { en: ` Add a line "${local}: <answer>".`, uk: ` Додайте рядок "${local}: <відповідь>".` });
+  return say(lang, { en: `no answer for step ${step} in the answers file.`, uk: `у файлі відповідей немає відповіді для кроку ${step}.` }) + hint;
 }
