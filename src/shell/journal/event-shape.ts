@@ -31,16 +31,20 @@ const answer: Check = (v) => {
   }
 };
 
-const RECORD = { step: str, answer, value: present, sensitive: bool };
+/** A shape as a list of [field, check] pairs, listed once rather than per line checked. */
+type Shape = readonly (readonly [string, Check])[];
+
+const RECORD_FIELDS = { step: str, answer, value: present, sensitive: bool };
+const RECORD: Shape = Object.entries(RECORD_FIELDS);
 const record: Check = (v) => typeof v === 'object' && v !== null && fits(v as Record<string, unknown>, RECORD);
 
-const SHAPES: Record<string, Record<string, Check>> = {
+const FIELDS: Record<string, Record<string, Check>> = {
   'session-start': { sop: str, version: str, files: array, operator: str, lang: str, tool: str, mode: (v) => v === 'live' || v === 'training' },
   'session-end': { outcome: str, referrals: strings, durationMs: num },
   interrupted: { reason: str, step: str },
   'step-shown': { step: str, kind: str },
-  answer: RECORD,
-  amend: { ...RECORD, original: record },
+  answer: RECORD_FIELDS,
+  amend: { ...RECORD_FIELDS, original: record },
   back: { from: str, to: str },
   note: { step: str, text: str },
   interrupt: { key: str, from: str, to: str },
@@ -50,12 +54,15 @@ const SHAPES: Record<string, Record<string, Check>> = {
   'call-ended': { outcome: str, referrals: strings },
 };
 
-function fits(value: Record<string, unknown>, shape: Record<string, Check>): boolean {
-  return Object.entries(shape).every(([key, check]) => check(value[key]));
+const SHAPES = new Map<string, Shape>(Object.entries(FIELDS).map(([type, fields]) => [type, Object.entries(fields)]));
+
+function fits(value: Record<string, unknown>, shape: Shape): boolean {
+  for (const [key, check] of shape) if (!check(value[key])) return false;
+  return true;
 }
 
 /** Whether a line's payload has the fields its `type` needs. */
 export function hasEventShape(line: Record<string, unknown>): boolean {
-  const shape = SHAPES[String(line['type'])];
+  const shape = SHAPES.get(String(line['type']));
   return shape === undefined || fits(line, shape);
 }

@@ -19,6 +19,16 @@ export interface ScannedLine {
   readonly problem?: 'torn' | 'damaged';
 }
 
+/** 64 lowercase hex digits (what /^[0-9a-f]{64}$/ matches, without a regex run per line). */
+function isSha256Hex(text: string): boolean {
+  if (text.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 102 || (c > 57 && c < 97) || c < 48) return false;
+  }
+  return true;
+}
+
 export function isJournalLine(value: unknown): value is JournalLine {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const line = value as Record<string, unknown>;
@@ -30,7 +40,7 @@ export function isJournalLine(value: unknown): value is JournalLine {
     typeof line['ms'] === 'number' &&
     typeof line['type'] === 'string' &&
     typeof line['prev'] === 'string' &&
-    /^[0-9a-f]{64}$/.test(line['prev']) &&
+    isSha256Hex(line['prev']) &&
     hasEventShape(line)
   );
 }
