@@ -4,11 +4,7 @@
 // other processes hits both sides alike. Bundles src/core/engine with esbuild into a temporary
 // file, so it needs no build step.
 //   node bench/engine.mjs      (about 20 s)
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importSources } from './lib.mjs';
 
 const STEPS = 10_000;
 const ROUNDS = 25;
@@ -184,20 +180,4 @@ async function main({ startCall, step }) {
   if (sink === -1) console.log('');
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'sop-bench-engine-'));
-try {
-  const entry = join(dir, 'engine.mjs');
-  await build({
-    entryPoints: [join(root, 'src/core/engine/index.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile: entry,
-    logLevel: 'warning',
-  });
-  await main(await import(pathToFileURL(entry).href));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+await main(await importSources(["export * from './src/core/engine/index.ts';"]));

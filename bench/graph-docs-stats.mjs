@@ -5,15 +5,13 @@
 //   sop stats:  the built binary on a 10,000-call journal, against `sop --version` (start-up).
 // Bundles src/core/render and src/core/stats with esbuild; the last part needs `npm run build`.
 //   node bench/graph-docs-stats.mjs            (about 20 s)
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { best, importSources, ROOT as root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const STEPS = 1_000;
 const CALLS = 10_000;
 
@@ -91,40 +89,24 @@ function chain(lines) {
   return `${out.join('\n')}\n`;
 }
 
-/** Best of `rounds` timings of fn(), in milliseconds. */
-function best(fn, rounds) {
-  let min = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return min;
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'sop-bench-graph-'));
 try {
-  const entry = join(dir, 'bundle.mjs');
-  await build({
-    stdin: {
-      contents: `export * from './src/core/render/index.ts'; export * from './src/core/stats/index.ts'; export { groupSessions } from './src/core/record/group-sessions.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: entry, logLevel: 'warning',
-  });
-  const m = await import(pathToFileURL(entry).href);
+  const m = await importSources([
+    "export * from './src/core/render/index.ts';",
+    "export * from './src/core/stats/index.ts';",
+    "export { groupSessions } from './src/core/record/group-sessions.ts';",
+  ]);
   const sop = bigSop();
   const sink = { n: 0 };
   const ms = (x) => `${x.toFixed(2)} ms`;
   const ratio = (x, base) => `${(x / base).toFixed(1)} x baseline`;
 
-  const baseSop = best(() => (sink.n += JSON.stringify(sop).length), 50);
-  const graph = best(() => (sink.n += m.buildGraph(sop, { lang: 'en' }).edges.length), 60);
-  const mermaid = best(() => (sink.n += m.toMermaid(m.buildGraph(sop, { lang: 'en' }), 'en').length), 40);
-  const dot = best(() => (sink.n += m.toDot(m.buildGraph(sop, { lang: 'en' }), 'en').length), 40);
-  const text = best(() => (sink.n += m.toText(m.buildGraph(sop, { lang: 'en' }), 'en').length), 40);
-  const handbook = best(() => (sink.n += m.toHandbook(sop, { lang: 'uk' }).length), 30);
+  const baseSop = best(50, () => (sink.n += JSON.stringify(sop).length));
+  const graph = best(60, () => (sink.n += m.buildGraph(sop, { lang: 'en' }).edges.length));
+  const mermaid = best(40, () => (sink.n += m.toMermaid(m.buildGraph(sop, { lang: 'en' }), 'en').length));
+  const dot = best(40, () => (sink.n += m.toDot(m.buildGraph(sop, { lang: 'en' }), 'en').length));
+  const text = best(40, () => (sink.n += m.toText(m.buildGraph(sop, { lang: 'en' }), 'en').length));
+  const handbook = best(30, () => (sink.n += m.toHandbook(sop, { lang: 'uk' }).length));
   console.log(`graph and docs: a ${STEPS.toLocaleString('en-US')}-step SOP, best of several rounds (node ${process.version})`);
   console.log(`  baseline: JSON.stringify(sop)     ${ms(baseSop)}`);
   console.log(`  graph model                       ${ms(graph)}  (${ratio(graph, baseSop)})`);
@@ -135,13 +117,13 @@ try {
 
   const lines = journalLines();
   const sessions = m.groupSessions(lines);
-  const baseStats = best(() => {
+  const baseStats = best(20, () => {
     const counts = new Map();
     for (const s of sessions) for (const line of s.lines) counts.set(line.type, (counts.get(line.type) ?? 0) + 1);
     sink.n += counts.size;
-  }, 20);
-  const figures = best(() => (sink.n += m.computeFigures(sessions, { mode: 'live' }).calls), 10);
-  const table = best(() => (sink.n += m.formatTable(m.computeFigures(sessions, { mode: 'live' }), { lang: 'en', chart: true }).length), 10);
+  });
+  const figures = best(10, () => (sink.n += m.computeFigures(sessions, { mode: 'live' }).calls));
+  const table = best(10, () => (sink.n += m.formatTable(m.computeFigures(sessions, { mode: 'live' }), { lang: 'en', chart: true }).length));
   console.log(`stats: ${CALLS.toLocaleString('en-US')} calls, ${lines.length.toLocaleString('en-US')} journal lines`);
   console.log(`  baseline: count lines by type     ${ms(baseStats)}`);
   console.log(`  computeFigures                    ${ms(figures)}  (${ratio(figures, baseStats)})`);
@@ -159,8 +141,8 @@ try {
       const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`sop ${args.join(' ')}: ${result.stderr}`);
     };
-    const startup = best(() => run(['--version']), 5);
-    const stats = best(() => run(['stats', '--data-dir', dataDir, '--format', 'json']), 5);
+    const startup = best(5, () => run(['--version']));
+    const stats = best(5, () => run(['stats', '--data-dir', dataDir, '--format', 'json']));
     console.log(`sop stats end to end (built binary, ${CALLS.toLocaleString('en-US')}-call journal)`);
     console.log(`  baseline: sop --version           ${ms(startup)}`);
     console.log(`  sop stats --format json           ${ms(stats)}  (${ratio(stats, startup)})`);

@@ -7,36 +7,17 @@
 //   verify   the hash-chain walk vs readFileSync + split + JSON.parse + sha256 of every line.
 // Bundles src/shell/journal with esbuild into a temporary file, so it needs no build step.
 //   node bench/journal.mjs            (about 15 s)
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { best, importSources } from './lib.mjs';
 
 const APPENDS = 300;
 const SESSIONS = 400;
 const LINES_PER_SESSION = 50;
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'sop-bench-journal-'));
-
-async function load() {
-  const entry = join(work, 'journal.mjs');
-  await build({
-    stdin: {
-      contents: "export * from './src/shell/journal/index.ts'; export { verifyJournal } from './src/shell/journal/verify.ts';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile: entry,
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(entry).href);
-}
 
 const start = {
   sop: 'first-contact',
@@ -49,17 +30,10 @@ const start = {
 };
 const answer = { step: 'first-contact/safe-to-talk', answer: { kind: 'option', option: 'yes' }, value: 'yes', sensitive: false };
 
-function best(rounds, fn) {
-  let min = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
-
-const journal = await load();
+const journal = await importSources([
+  "export * from './src/shell/journal/index.ts';",
+  "export { verifyJournal } from './src/shell/journal/verify.ts';",
+]);
 const clock = { now: () => new Date(), monotonic: () => performance.now() };
 
 // append vs bare write + fsync, interleaved rounds so both see the same disk weather.

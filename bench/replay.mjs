@@ -7,47 +7,26 @@
 //   sop test        `sop test` over the shipped scenarios vs a bare `node -e 0` — target <= 1.5x.
 // Needs `npm run build` (it runs bin/sop.js). Generation bundles src/ with esbuild.
 //   node bench/replay.mjs            (about 30 s)
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importSources, ROOT as root } from './lib.mjs';
 
 const CALLS = 10_000;
 const PER_FILE = 1_000;
 const ROUNDS = 7;
-const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'sop-bench-replay-'));
 const NO_PREV = '0'.repeat(64);
 
-async function load() {
-  const entry = join(work, 'gen.mjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { readLibrary } from './src/shell/library/read-library.ts';",
-        "export { readScenarios } from './src/shell/library/read-scenarios.ts';",
-        "export { runScenario } from './src/core/check/run-scenario.ts';",
-        "export { protect } from './src/shell/journal/protect.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile: entry,
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    define: { __SOP_VERSION__: '"bench"' },
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(entry).href);
-}
-
 async function generate() {
-  const { readLibrary, readScenarios, runScenario, protect } = await load();
+  const { readLibrary, readScenarios, runScenario, protect } = await importSources([
+    "export { readLibrary } from './src/shell/library/read-library.ts';",
+    "export { readScenarios } from './src/shell/library/read-scenarios.ts';",
+    "export { runScenario } from './src/core/check/run-scenario.ts';",
+    "export { protect } from './src/shell/journal/protect.ts';",
+  ]);
   process.chdir(root);
   const { library } = await readLibrary(['sops']);
   const { scenarios } = await readScenarios(['sops/scenarios']);

@@ -6,7 +6,6 @@
 //     `node -e` printing one word through the same pty. Target: <= 2x.
 // Bundles the TS sources it needs with esbuild into a temporary file; part 2 needs `npm run build`.
 //   node bench/run.mjs            (about 20 s)
-import { build } from 'esbuild';
 import { spawn } from '@lydell/node-pty';
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -14,9 +13,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importSources, ROOT as root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(root, 'test', 'e2e', 'fixtures', 'sops');
 const CALLS = Number(process.env.BENCH_CALLS ?? 150);
 const STARTS = Number(process.env.BENCH_STARTS ?? 10);
@@ -26,32 +24,6 @@ const quantile = (values, q) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 };
 const ms = (v) => `${v.toFixed(2)} ms`;
-
-async function bundle(tmp) {
-  const entry = join(tmp, 'entry.ts');
-  const src = (p) => JSON.stringify(join(root, 'src', p));
-  const code = [
-    `export { runInteractiveCall } from ${src('shell/tui/run-interactive-call.ts')};`,
-    `export { startCall } from ${src('core/engine/index.ts')};`,
-    `export { loadLibrary } from ${src('core/load/load-library.ts')};`,
-    `export { openSessionWriter } from ${src('shell/journal/index.ts')};`,
-  ].join('\n');
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(entry, code);
-  const out = join(tmp, 'bundle.mjs');
-  await build({
-    entryPoints: [entry],
-    outfile: out,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    define: { __SOP_VERSION__: '"bench"' },
-  });
-  return import(pathToFileURL(out).href);
-}
 
 async function answerLatency(m, tmp, withJournal = true) {
   const files = readdirSync(fixtures)
@@ -139,7 +111,12 @@ async function startup() {
 
 const tmp = mkdtempSync(join(tmpdir(), 'sop-bench-run-'));
 try {
-  const m = await bundle(tmp);
+  const m = await importSources([
+    "export { runInteractiveCall } from './src/shell/tui/run-interactive-call.ts';",
+    "export { startCall } from './src/core/engine/index.ts';",
+    "export { loadLibrary } from './src/core/load/load-library.ts';",
+    "export { openSessionWriter } from './src/shell/journal/index.ts';",
+  ]);
   const { latencies, base } = await answerLatency(m, tmp);
   const loopOnly = await answerLatency(m, tmp, false);
   const perAnswer = loopOnly.lines.reduce((a, b) => a + b, 0) / loopOnly.lines.length;

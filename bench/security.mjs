@@ -8,49 +8,25 @@
 //             reading and rewriting the same file (readFileSync + writeFileSync + fsync).
 // Bundles the sources with esbuild into a temporary file, so it needs no build step.
 //   node bench/security.mjs            (about 10 s)
-import { build } from 'esbuild';
-import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { best, importSources } from './lib.mjs';
 
 const ANSWERS = 600;
 const SESSIONS = 200;
-const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'sop-bench-security-'));
 
-async function load() {
-  // Inside the package (node_modules/.cache) so that the external packages resolve.
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const entry = join(cache, `sop-bench-security-${process.pid}.mjs`);
-  await build({
-    stdin: {
-      contents: [
-        "export * from './src/shell/journal/index.ts';",
-        "export { createSealer } from './src/shell/crypto/seal.ts';",
-        "export { createOpener } from './src/shell/crypto/unseal.ts';",
-        "export { generateKeyPairPem } from './src/shell/crypto/keys.ts';",
-        "export { purgeJournal } from './src/shell/commands/purge.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile: entry,
-    logLevel: 'warning',
-    packages: 'external',
-  });
-  try {
-    return await import(pathToFileURL(entry).href);
-  } finally {
-    rmSync(entry, { force: true });
-  }
-}
-
-const m = await load();
+const m = await importSources(
+  [
+    "export * from './src/shell/journal/index.ts';",
+    "export { createSealer } from './src/shell/crypto/seal.ts';",
+    "export { createOpener } from './src/shell/crypto/unseal.ts';",
+    "export { generateKeyPairPem } from './src/shell/crypto/keys.ts';",
+    "export { purgeJournal } from './src/shell/commands/purge.ts';",
+  ],
+  { external: true },
+);
 const { createPrivateKey, createPublicKey } = await import('node:crypto');
 const { publicPem, privatePem } = m.generateKeyPairPem();
 const publicKey = createPublicKey(publicPem);
@@ -108,15 +84,6 @@ for (let s = 0; s < SESSIONS; s++) {
 const [file] = m.listJournalFiles(month, 'live');
 const lineCount = readFileSync(file, 'utf8').trimEnd().split('\n').length;
 
-function best(rounds, fn) {
-  let min = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
 const readMs = best(5, () => m.readJournal(month, 'live'));
 const openMs = best(5, () => {
   const opener = m.createOpener(privateKey, 'en');

@@ -6,26 +6,14 @@
 //   `sop train --report` end to end on that journal (built binary): against `sop --version`.
 // Bundles the core with esbuild; the last part needs `npm run build`.
 //   node bench/train.mjs            (about 15 s)
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { best, importSources, ROOT as root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const SESSIONS = 1_000;
-
-function best(fn, rounds) {
-  let min = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return min;
-}
 
 function source(path) {
   const bytes = readFileSync(path);
@@ -49,24 +37,13 @@ function sessionLines(result, id, trainee, day) {
 
 const dir = mkdtempSync(join(tmpdir(), 'sop-bench-train-'));
 try {
-  const entry = join(dir, 'bundle.mjs');
-  await build({
-    stdin: {
-      contents: [
-        "export * from './src/core/training/index.ts';",
-        "export { runScenario } from './src/core/check/run-scenario.ts';",
-        "export { loadLibrary } from './src/core/load/load-library.ts';",
-        "export { loadScenario } from './src/core/load/load-scenario.ts';",
-        "export { groupSessions } from './src/core/record/group-sessions.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: entry, logLevel: 'warning',
-    // yaml's CommonJS files require node built-ins.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  });
-  const m = await import(pathToFileURL(entry).href);
+  const m = await importSources([
+    "export * from './src/core/training/index.ts';",
+    "export { runScenario } from './src/core/check/run-scenario.ts';",
+    "export { loadLibrary } from './src/core/load/load-library.ts';",
+    "export { loadScenario } from './src/core/load/load-scenario.ts';",
+    "export { groupSessions } from './src/core/record/group-sessions.ts';",
+  ]);
   const sops = join(root, 'sops');
   const { library } = m.loadLibrary(readdirSync(sops).filter((f) => f.endsWith('.yaml')).sort().map((f) => source(join(sops, f))));
   const scenarioDir = join(sops, 'scenarios');
@@ -79,10 +56,10 @@ try {
   const results = scenarios.map((s) => m.runScenario(library, s));
   const experts = scenarios.map((s) => m.expertRun(library, s));
   const sessions = results.map((r, i) => ({ id: `s${i}`, lines: sessionLines(r, `s${i}`, 'anna', i), status: 'completed' }));
-  const headless = best(() => { for (const s of scenarios) sink.n += m.runScenario(library, s).events.length; }, 30);
-  const expertOnly = best(() => { for (const s of scenarios) sink.n += m.expertRun(library, s).entries.length; }, 30);
-  const debriefOnly = best(() => { experts.forEach((e, i) => { sink.n += m.debriefSession(library, e, sessions[i]).score.total; }); }, 30);
-  const formatted = best(() => { experts.forEach((e, i) => { sink.n += m.formatDebrief(m.debriefSession(library, e, sessions[i]), library, 'uk').length; }); }, 30);
+  const headless = best(30, () => { for (const s of scenarios) sink.n += m.runScenario(library, s).events.length; });
+  const expertOnly = best(30, () => { for (const s of scenarios) sink.n += m.expertRun(library, s).entries.length; });
+  const debriefOnly = best(30, () => { experts.forEach((e, i) => { sink.n += m.debriefSession(library, e, sessions[i]).score.total; }); });
+  const formatted = best(30, () => { experts.forEach((e, i) => { sink.n += m.formatDebrief(m.debriefSession(library, e, sessions[i]), library, 'uk').length; }); });
   console.log(`Expert run and debrief, all ${scenarios.length} shipped scenarios (best of 30)`);
   console.log(`  baseline: run the scenarios headlessly (sop test)  ${ms(headless)}`);
   console.log(`  expert runs (the same run + ties each entry to its step)  ${ms(expertOnly)}  (${ratio(expertOnly, headless)})`);
@@ -98,12 +75,12 @@ try {
   }
   const text = all.map((line) => JSON.stringify(line)).join('\n');
   const byId = new Map(experts.map((e) => [e.scenario.scenario, e]));
-  const parse = best(() => { sink.n += text.split('\n').map((l) => JSON.parse(l)).length; }, 10);
-  const report = best(() => {
+  const parse = best(10, () => { sink.n += text.split('\n').map((l) => JSON.parse(l)).length; });
+  const report = best(10, () => {
     const lines = text.split('\n').map((l) => JSON.parse(l));
     const grouped = m.groupSessions(lines);
     sink.n += m.traineeReport({ library, trainee: 'anna', sessions: grouped, scenarios: scenarios.map((s) => s.scenario), expertFor: (id) => byId.get(id) }).sessions.length;
-  }, 10);
+  });
   console.log(`Trainee report, ${SESSIONS.toLocaleString('en-US')} sessions (${all.length.toLocaleString('en-US')} lines), 500 of them the trainee's (best of 10)`);
   console.log(`  baseline: JSON.parse of the lines  ${ms(parse)}`);
   console.log(`  parse + group + score every session of the trainee  ${ms(report)}  (${ratio(report, parse)})`);
@@ -127,8 +104,8 @@ try {
       const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`sop ${args.join(' ')}: ${result.stderr}`);
     };
-    const startup = best(() => run(['--version']), 5);
-    const e2e = best(() => run(['train', '--report', 'anna', '--format', 'json', '--sops', sops, '--data-dir', dataDir]), 5);
+    const startup = best(5, () => run(['--version']));
+    const e2e = best(5, () => run(['train', '--report', 'anna', '--format', 'json', '--sops', sops, '--data-dir', dataDir]));
     console.log(`sop train --report end to end (built binary, ${SESSIONS.toLocaleString('en-US')}-session training journal, best of 5)`);
     console.log(`  baseline: sop --version  ${ms(startup)}`);
     console.log(`  sop train --report anna --format json  ${ms(e2e)}  (${ratio(e2e, startup)})`);
