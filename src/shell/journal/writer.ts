@@ -89,7 +89,7 @@ function ensureDirs(fs: JournalFs, dataDir: string, file: string): void {
 }
 
 /** Where a session to continue is recorded: its file, last seq and elapsed time. */
-function findSession(fs: JournalFs, dataDir: string, mode: SessionMode, id: string): Resumed | undefined {
+function resumePoint(fs: JournalFs, dataDir: string, mode: SessionMode, id: string): Resumed | undefined {
   for (const file of listJournalFiles(dataDir, mode).reverse()) {
     const found = lastOfSession(fs, file, id);
     if (found) return found;
@@ -196,7 +196,7 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
   const fs: JournalFs = { ...nodeFs, ...options.fs };
   const startedAt = options.now();
   const mono0 = options.monotonic();
-  const resumed = options.continueSession ? findSession(fs, options.dataDir, options.mode, options.continueSession) : undefined;
+  const resumed = options.continueSession ? resumePoint(fs, options.dataDir, options.mode, options.continueSession) : undefined;
   if (options.continueSession && !resumed) {
     throw new UserError(
       `No ${options.mode === 'live' ? 'call' : 'training session'} ${options.continueSession} in ${journalDir(options.dataDir, options.mode)}.\n` +
