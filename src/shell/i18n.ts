@@ -3,7 +3,6 @@
  * as `{ en, uk }` pairs: `say(lang, { en: 'Back', uk: 'Назад' })`.
  */
 export type Lang = 'en' | 'uk';
-export const LANGS: readonly Lang[] = ['en', 'uk'];
 
 export interface Message {
   readonly en: string;
