@@ -7,18 +7,23 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { commandDefinitions } from './commands.js';
 import { printError } from '../output.js';
+import { commandPath, explainUsageError, usageLang } from './usage-error.js';
 
 declare const __SOP_VERSION__: string;
 export const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
 
-export function buildProgram(): Command {
-  const program = new Command('sop')
+export function buildProgram(argv: readonly string[] = []): Command {
+  const program: Command = new Command('sop')
     .description('Run, train, test and validate hotline standard operating procedures (SOPs).')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => process.stdout.write(s),
+      outputError: (s, write) => write(explainUsageError(s, usageLang(argv, process.env), commandPath(program, argv))),
+    })
     .addHelpText(
       'after',
       `
@@ -39,7 +44,7 @@ Run "sop <command> --help" for a command's options and examples.`,
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);

@@ -1,0 +1,31 @@
+/** QA: usage errors found while parsing the command line say what to do, in the user's language. */
+import { describe, expect, it } from 'vitest';
+import { sop } from './sop.js';
+
+describe('command-line usage errors', () => {
+  it('an unknown option names the command whose --help lists the options (exit 2)', () => {
+    const result = sop(['log', 'show', 'x', '--bogus']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--bogus'");
+    expect(result.stderr).toContain('sop log show --help');
+  });
+
+  it('an unknown command points at sop --help', () => {
+    const result = sop(['bogus']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('sop --help');
+  });
+
+  it('in Ukrainian with --lang uk or LANG=uk_UA.UTF-8', () => {
+    const flag = sop(['validate', '--bogus', '--lang', 'uk']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('невідомий параметр');
+    expect(flag.stderr).toContain('sop validate --help');
+    expect(flag.stderr).not.toContain('unknown option');
+    const env = sop(['graph'], { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain("бракує обов'язкового аргументу");
+    const choice = sop(['validate', '--format', 'nope'], { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(choice.stderr).toContain('допустимі значення: pretty, json, github, sarif, junit');
+  });
+});
