@@ -11,7 +11,6 @@ const here = (name: string): string => fileURLToPath(new URL(name, import.meta.u
 const tricky = parse(readFileSync(here('../graph/fixtures/tricky.sop.yaml'), 'utf8')) as Sop;
 const directory = parse(readFileSync(here('fixtures/directory.yaml'), 'utf8')) as Directory;
 const titlesIn = (lang: string) => new Map([['helper', lang === 'uk' ? 'Перевірка пропозиції роботи' : 'Check a job offer']]);
-const titles = titlesIn('en');
 
 function expectFile(actual: string, name: string): void {
   if (process.env['UPDATE_FIXTURES']) writeFileSync(here(`fixtures/${name}`), actual);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startCall, step } from '../../src/core/engine/index.js';
 import { fixtureLibrary } from './library.js';
-import { at, back, go, note, ofType, ok, pick, play, press, refused, tick, type } from './helpers.js';
+import { at, back, go, note, ofType, ok, pick, play, press, refused, tick } from './helpers.js';
 
 const library = fixtureLibrary('basic');
 

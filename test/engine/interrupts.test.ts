@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableInterrupts, step } from '../../src/core/engine/index.js';
 import { fixtureLibrary } from './library.js';
-import { at, back, go, ofType, ok, pick, play, press, refused } from './helpers.js';
+import { at, back, go, ofType, pick, play, press, refused } from './helpers.js';
 
 const basic = fixtureLibrary('basic');
 const nested = fixtureLibrary('parent', 'child', 'leaf');

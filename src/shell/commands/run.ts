@@ -12,7 +12,7 @@ import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { sessionSealer } from '../crypto/configured-key.js';
-import { openSessionWriter, type SessionWriter } from '../journal/index.js';
+import { openSessionWriter } from '../journal/index.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary, sopChoices } from '../tui/open-library.js';

@@ -4,7 +4,7 @@
  * or session ids (a unique prefix is enough) looked up in the journal.
  */
 import { readAllStdinSync } from '../stdin.js';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSession } from '../../core/record/find-session.js';
 import { byStart, groupSessions } from '../../core/record/group-sessions.js';
