@@ -77,6 +77,16 @@ describe('checkCall', () => {
     expect(result.divergence?.where).toMatchObject({ file: expect.stringMatching(/edit-return\/hotline\.sop\.yaml$/), line: 63 });
   });
 
+  it('says "goes on", not "a condition now routes", when only plain nexts changed, whatever the step ids are called', () => {
+    const call: ScriptedCall = { name: 'conditions', sop: 'conditions', commands: [say] };
+    const events = driveScript(fixtureLibrary('conditions-before'), call).events.flat();
+    const result = check(fixtureLibrary('conditions-after'), call, events);
+    expect(result.divergence).toMatchObject({ kind: 'not-ended', at: 'conditions/contract' });
+    expect(result.divergence?.message.en).toBe(
+      'after conditions/working-conditions, the call now goes on to conditions/contract instead of ending with conditions/done',
+    );
+  });
+
   it('reports a call whose SOP is gone', () => {
     const result = checkCall(base, { id: 'x', sop: 'retired', events: [] });
     expect(result.divergence?.kind).toBe('sop-missing');

@@ -140,7 +140,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
       });
     }
     if (current.qualified !== recorded.step) {
-      return result('diverged', state, { divergence: partedAt(library, recorded.step, current.qualified, previous, newEvents.slice(sinceAnswer), newEvents) });
+      return result('diverged', state, { divergence: partedAt(library, recorded.step, current.qualified, previous, newEvents.slice(sinceAnswer), newEvents).divergence });
     }
     if (recorded.redacted && recorded.command.type === 'answer') {
       return result('unchecked', state, { uncheckedFrom: recorded.step });
@@ -194,7 +194,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     const last = oldPath[oldPath.length - 1];
     if (last !== undefined && now?.qualified !== last) {
       return result('diverged', state, {
-        divergence: now ? partedAt(library, last, now.qualified, previous, newEvents.slice(sinceAnswer), newEvents) : {
+        divergence: now ? partedAt(library, last, now.qualified, previous, newEvents.slice(sinceAnswer), newEvents).divergence : {
           kind: 'ended-early',
           at: last,
           where: whereStep(library, previous ?? last),
@@ -213,8 +213,8 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
       divergence: {
         kind: 'not-ended',
         at: now.qualified,
-        ...(routed.where ? { where: routed.where } : {}),
-        message: routed.message.en.includes('condition')
+        ...(routed.divergence.where ? { where: routed.divergence.where } : {}),
+        message: routed.conditional
           ? {
               en: `after ${previous ?? 'the start'}, a condition now routes to ${now.qualified} instead of ending the call with ${oldOutcome}`,
               uk: `після ${previous ?? 'початку'} умова тепер веде до ${now.qualified} замість завершення дзвінка з результатом ${oldOutcome}`,
@@ -257,7 +257,10 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
   return result('same', state);
 }
 
-/** The recorded call was at `old`, the re-run is at `now`: why? */
+/**
+ * The recorded call was at `old`, the re-run is at `now`: why? `conditional` when a condition
+ * (a decide step, or branches on the way) chose the new route.
+ */
 function partedAt(
   library: Library,
   old: string,
@@ -265,11 +268,11 @@ function partedAt(
   previous: string | undefined,
   recent: readonly EngineEvent[],
   all: readonly EngineEvent[],
-): Divergence {
+): { readonly divergence: Divergence; readonly conditional: boolean } {
   const { sop, step: stepId } = splitQualified(old);
   const exists = old.startsWith('(') || library.sops.get(sop)?.sop.steps[stepId] !== undefined;
   if (!exists) {
-    return {
+    const divergence: Divergence = {
       kind: 'step-removed',
       at: old,
       where: whereStep(library, previous ?? now),
@@ -278,6 +281,7 @@ function partedAt(
         uk: `кроку ${old} більше немає; дзвінок тепер іде до ${now}`,
       },
     };
+    return { divergence, conditional: false };
   }
   let conditional = false;
   let where = previous ? whereStep(library, previous) : undefined;
@@ -295,7 +299,7 @@ function partedAt(
   if (decision) {
     const parts = splitQualified(decision.step);
     const decidedAt = whereInSop(library, parts.sop, ['steps', parts.step, 'next', decision.branch]);
-    return {
+    const divergence: Divergence = {
       kind: 'routes-elsewhere',
       at: old,
       ...(decidedAt ? { where: decidedAt } : {}),
@@ -304,6 +308,7 @@ function partedAt(
         uk: `на кроці ${decision.step} умова тепер веде до ${now} замість ${old} (обрано гілку ${decision.branch + 1})`,
       },
     };
+    return { divergence, conditional: true };
   }
   // A sub-SOP returned on the way: the caller's call step `next` decided where the call went.
   const returned = [...recent].reverse().find((event): event is Extract<EngineEvent, { type: 'sop-returned' }> => event.type === 'sop-returned' && event.to !== undefined);
@@ -316,7 +321,7 @@ function partedAt(
     where = whereInSop(library, parts.sop, ['steps', parts.step, 'next']) ?? where;
     previous = previous ?? entered.from;
   }
-  return {
+  const divergence: Divergence = {
     kind: 'routes-elsewhere',
     at: old,
     ...(where ? { where } : {}),
@@ -330,4 +335,5 @@ function partedAt(
           uk: `після ${previous ?? 'початку'} дзвінок тепер іде до ${now} замість ${old}`,
         },
   };
+  return { divergence, conditional };
 }
