@@ -10,7 +10,7 @@ import type { Scenario, ScenarioAnswer, ScenarioEntry, ScenarioInterrupt } from 
 import type { Bilingual } from './message.js';
 import { qualifyStepRef } from './step-ref.js';
 import { visitedSteps } from './trace-events.js';
-import { whereInSop, whereStep, type SourceRef } from './where.js';
+import { whereInFile, whereInSop, whereStep, type SourceRef } from './where.js';
 
 export interface ScenarioSource {
   readonly scenario: Scenario;
@@ -63,13 +63,7 @@ function showValue(value: unknown): string {
 
 export function runScenario(library: Library, source: ScenarioSource): ScenarioResult {
   const { scenario, file } = source;
-  const at = (path: readonly (string | number)[]): SourceRef => {
-    for (let length = path.length; length >= 0; length--) {
-      const position = source.positionOf?.(path.slice(0, length));
-      if (position) return { file, line: position.line, col: position.col };
-    }
-    return { file };
-  };
+  const at = (path: readonly (string | number)[]): SourceRef => whereInFile(file, source.positionOf, path);
   const events: EngineEvent[] = [];
   const failures: ScenarioFailure[] = [];
   const done = (state?: CallState): ScenarioResult => ({

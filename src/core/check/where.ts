@@ -1,5 +1,5 @@
 /** Where an element of a loaded SOP sits in its file, for messages (`sops/intake.sop.yaml:12:5`). */
-import type { Library } from '../model/library.js';
+import type { Library, PositionLookup } from '../model/library.js';
 import { splitQualified } from './step-ref.js';
 
 export interface SourceRef {
@@ -14,12 +14,16 @@ export interface SourceRef {
  */
 export function whereInSop(library: Library, sopId: string, path: readonly (string | number)[]): SourceRef | undefined {
   const loaded = library.sops.get(sopId);
-  if (!loaded) return undefined;
+  return loaded ? whereInFile(loaded.file, loaded.positionOf, path) : undefined;
+}
+
+/** The position of `path` in `file`, else of the longest prefix of it that has one, else the file alone. */
+export function whereInFile(file: string, positionOf: PositionLookup | undefined, path: readonly (string | number)[]): SourceRef {
   for (let length = path.length; length >= 0; length--) {
-    const position = loaded.positionOf(path.slice(0, length));
-    if (position) return { file: loaded.file, line: position.line, col: position.col };
+    const position = positionOf?.(path.slice(0, length));
+    if (position) return { file, line: position.line, col: position.col };
   }
-  return { file: loaded.file };
+  return { file };
 }
 
 /** The position of a step given as `sop-id/step-id`. */
