@@ -11,6 +11,7 @@ import { readJournal, type JournalContents, type RecordedSessionIn } from '../jo
 import { formatDuration, formatLocalTime, transcript } from '../journal/transcript.js';
 import { verifyJournal, verifyJournalFile } from '../journal/verify.js';
 import { safeText } from '../tui/safe-text.js';
+import { isIsoDate } from '../../core/stats/iso-date.js';
 
 function settings(options: { dataDir?: string; lang?: string; sops?: string }): Config {
   return loadConfig({
@@ -47,7 +48,9 @@ function printNotices(notices: readonly string[]): void {
 function parseBound(value: string | undefined, edge: 'start' | 'end', flag: string, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const time = day
+  const time = day && !isIsoDate(value)
+    ? Number.NaN // 2026-02-30 is refused, not rolled over to March
+    : day
     ? edge === 'start'
       ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])).getTime()
       : new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + 1).getTime() - 1

@@ -25,6 +25,7 @@ import { lineHash } from '../journal/hash.js';
 import { acquireLock } from '../journal/lock.js';
 import { scanJournalBytes } from '../journal/scan.js';
 import { verifyJournalFile } from '../journal/verify.js';
+import { isIsoDate } from '../../core/stats/iso-date.js';
 
 export interface PurgeOptions {
   readonly olderThan: string;
@@ -45,7 +46,7 @@ export function parseCutoff(value: string, now: Date, lang: Lang): number {
   const span = /^(\d{1,5})([dw])$/.exec(value.trim());
   if (span) return now.getTime() - Number(span[1]) * (span[2] === 'w' ? 7 : 1) * 86_400_000;
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (day) {
+  if (day && isIsoDate(value.trim())) {
     const time = new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])).getTime();
     if (!Number.isNaN(time)) return time;
   }
