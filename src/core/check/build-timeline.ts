@@ -8,7 +8,8 @@ import type { AnswerRecord } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import { textIn } from '../model/localize.js';
 import type { Step } from '../model/sop.js';
-import { REDACTED, type JournalLine } from '../record/journal-line.js';
+import { REDACTED } from '../record/journal-line.js';
+import type { RecordedSession, SessionStatus } from '../record/recorded-session.js';
 import { splitQualified } from './step-ref.js';
 
 export interface TimelineEntry {
@@ -40,14 +41,11 @@ export interface Timeline {
   readonly outcomeLabel?: string;
   readonly referrals: readonly string[];
   readonly durationMs: number;
-  readonly status: 'completed' | 'interrupted' | 'open';
+  readonly status: SessionStatus;
 }
 
-export interface TimelineSession {
-  readonly id: string;
-  readonly lines: readonly JournalLine[];
-  readonly status: 'completed' | 'interrupted' | 'open';
-}
+/** What a timeline needs of a recorded session. */
+export type TimelineSession = Pick<RecordedSession, 'id' | 'lines' | 'status'>;
 
 function stepOf(library: Library | undefined, qualified: string): Step | undefined {
   const { sop, step } = splitQualified(qualified);

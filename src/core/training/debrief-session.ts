@@ -5,13 +5,13 @@
  * flags (required visits, expected interrupts) missed; the outcome; time per step against the
  * expert's `seconds`; and the score (see score.ts for the formula). Pure.
  */
-import { buildTimeline } from '../check/build-timeline.js';
+import { buildTimeline, type TimelineSession } from '../check/build-timeline.js';
 import { qualifyStepRef, splitQualified } from '../check/step-ref.js';
 import { visitedSteps } from '../check/trace-events.js';
 import type { EngineEvent, QualifiedStep } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import type { Localized, Step, StepKind } from '../model/sop.js';
-import { isEngineLine, type JournalLine } from '../record/journal-line.js';
+import { isEngineLine } from '../record/journal-line.js';
 import type { ExpertEntry, ExpertRun } from './expert-run.js';
 import { interruptLabel } from './interrupt-label.js';
 import { finalChoices, interruptsUsed, isRedacted, type Choice } from './final-answers.js';
@@ -73,11 +73,8 @@ export interface Debrief {
   readonly score: Score;
 }
 
-export interface TrainingSession {
-  readonly id: string;
-  readonly lines: readonly JournalLine[];
-  readonly status: 'completed' | 'interrupted' | 'open';
-}
+/** What a debrief needs of a recorded training session (the same as a timeline does). */
+export type TrainingSession = TimelineSession;
 
 const SCORED: readonly StepKind[] = ['ask', 'checklist'];
 const COMPARED: readonly StepKind[] = ['ask', 'checklist', 'input'];
