@@ -7,7 +7,7 @@ import { readLibrary } from '../library/read-library.js';
 import { formatCheckJson, formatCheckJunit, formatCheckPretty } from '../replay/format-check.js';
 import { pinnedLibrary } from '../replay/pinned-library.js';
 import { playTimeline, stepThrough } from '../replay/play-timeline.js';
-import { checkSources } from '../replay/check-sources.js';
+import { prepareCheck, type PreparedCheck } from '../replay/check-sources.js';
 import { callSources, readRecordedCalls, type CallSource, type ReadCallsOptions, type RecordedCall } from '../replay/read-recorded-calls.js';
 import { renderTimeline } from '../replay/render-timeline.js';
 import { colorFor } from '../replay/color.js';
@@ -27,7 +27,7 @@ export async function runReplay(args: readonly string[], options: ReplayOptions,
   if (options.check && options.key !== undefined) {
     throw new UserError(say(lang, { en: '--key opens one call\'s timeline; it does not go with --check', uk: '--key відкриває хронологію одного дзвінка; з --check не використовується' }));
   }
-  if (options.check) return check(callSources(args, read), read, settings.sopsDir, options, lang);
+  if (options.check) return check(callSources(args, read), read, settings.sopsDir, options, lang, args);
   if (args.length !== 1) {
     throw new UserError(
       say(lang, {
@@ -42,7 +42,17 @@ export async function runReplay(args: readonly string[], options: ReplayOptions,
   return replay(calls, args, [...new Set([settings.sopsDir, settings.configuredSopsDir])], options, lang, io);
 }
 
-async function check(sources: readonly CallSource[], read: ReadCallsOptions, sopsDir: string, options: ReplayOptions, lang: Lang): Promise<number> {
+async function check(sources: readonly CallSource[], read: ReadCallsOptions, sopsDir: string, options: ReplayOptions, lang: Lang, named: readonly string[]): Promise<number> {
+  // Workers (for a large run) load the library while this thread does.
+  const prepared = prepareCheck(sopsDir, sources, read);
+  try {
+    return await checkWith(prepared, sources, sopsDir, options, lang, named);
+  } finally {
+    prepared.close();
+  }
+}
+
+async function checkWith(prepared: PreparedCheck, sources: readonly CallSource[], sopsDir: string, options: ReplayOptions, lang: Lang, named: readonly string[]): Promise<number> {
   const { library, findings } = await readLibrary([sopsDir]);
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
@@ -56,11 +66,20 @@ async function check(sources: readonly CallSource[], read: ReadCallsOptions, sop
   // Progress by bytes read, on a terminal only, when there is a lot to read.
   const totalBytes = sources.reduce((sum, source) => sum + (source.kind === 'file' ? source.bytes : 0), 0);
   const progress = process.stderr.isTTY && totalBytes >= 4_000_000 ? progressBar(totalBytes) : undefined;
-  const { checks, notices } = await checkSources(library, sopsDir, sources, read, (done) => progress?.(done.bytes, done.calls));
+  const { checks, notices } = await prepared.run(library, (done) => progress?.(done.bytes, done.calls));
   progress?.(totalBytes, checks.length, true);
   for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
   // Oldest call first, whichever file it came from (as `sop log list` orders them).
   checks.sort((a, b) => (a.startedAt === b.startedAt ? (a.session < b.session ? -1 : a.session > b.session ? 1 : 0) : a.startedAt < b.startedAt ? -1 : 1));
+  if (checks.length === 0 && named.length > 0) {
+    // Files named to be checked that hold no call: a CI check of the wrong files must not pass.
+    throw new UserError(
+      say(lang, {
+        en: `${named.join(', ')}: no recorded call in what was given. Give journal files, or calls written by "sop log export SESSION --redact -o FILE".`,
+        uk: `${named.join(', ')}: у вказаному немає жодного записаного дзвінка. Вкажіть файли журналу або дзвінки, збережені через "sop log export SESSION --redact -o FILE".`,
+      }),
+    );
+  }
   if (checks.length === 0) {
     process.stderr.write(say(lang, { en: 'sop: no recorded calls to check\n', uk: 'sop: немає записаних дзвінків для перевірки\n' }));
   }

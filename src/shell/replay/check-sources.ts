@@ -1,8 +1,11 @@
 /**
  * The loop of `sop replay --check`: each source's calls re-run against the library, one file at a
- * time. Large runs are split over worker threads (one per core, the first share in this thread):
- * each worker loads the library itself, checks its files and posts plain results back. Workers
- * are used only from the built bundle (a worker runs this same module file), for enough bytes.
+ * time. Large runs share the files out over worker threads (one per core besides this one):
+ * workers are started first, so each loads the library itself while this thread loads its own,
+ * then every thread takes the next unclaimed file from one shared counter — a thread that started
+ * late or drew larger files simply takes fewer. Workers post plain results per file; results and
+ * notices are put back in source order, so the report is the same with or without workers.
+ * Workers are used only from the built bundle (a worker runs this same module file).
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +14,7 @@ import { checkCall } from '../../core/check/check-call.js';
 import type { Library } from '../../core/model/library.js';
 import { readLibrary } from '../library/read-library.js';
 import type { CheckedCall } from './format-check.js';
-import { recordedCallBatches, type CallSource, type ReadCallsOptions } from './read-recorded-calls.js';
+import { recordedCallBatches, type CallSource, type ReadCallsOptions, type RecordedCalls } from './read-recorded-calls.js';
 
 export interface CheckProgress {
   /** Bytes of the sources handled so far (files only). */
@@ -24,93 +27,124 @@ export interface CheckedSources {
   readonly notices: string[];
 }
 
+type FileSource = Extract<CallSource, { kind: 'file' }>;
+
 /** Below this many bytes of recorded calls, starting workers costs more than it saves. */
 const PARALLEL_FROM_BYTES = 8_000_000;
 
-function checkInThisThread(library: Library, sources: readonly CallSource[], read: ReadCallsOptions, onProgress?: (done: CheckProgress) => void): CheckedSources {
+function checkBatch(library: Library, batch: RecordedCalls): CheckedSources {
   const checks: CheckedCall[] = [];
-  const notices: string[] = [];
-  let bytes = 0;
-  const batches = recordedCallBatches(sources, read);
-  for (const source of sources) {
-    const batch = batches.next();
-    if (batch.done) break;
-    notices.push(...batch.value.notices);
-    for (const call of batch.value.calls) {
-      const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events });
-      checks.push({ ...result, file: call.file, startedAt: call.start.at });
-    }
-    bytes += source.kind === 'file' ? source.bytes : 0;
-    onProgress?.({ bytes, calls: checks.length });
+  for (const call of batch.calls) {
+    const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events });
+    checks.push({ ...result, file: call.file, startedAt: call.start.at });
   }
-  return { checks, notices };
+  return { checks, notices: [...batch.notices] };
 }
 
-/** Splits sources into `parts` groups of about equal bytes (files only; others stay in the first). */
-function split(sources: readonly CallSource[], parts: number): CallSource[][] {
-  const groups: { sources: CallSource[]; bytes: number }[] = Array.from({ length: parts }, () => ({ sources: [], bytes: 0 }));
-  const sized = [...sources].sort((a, b) => (b.kind === 'file' ? b.bytes : 0) - (a.kind === 'file' ? a.bytes : 0));
-  for (const source of sized) {
-    const target = source.kind === 'file' ? groups.reduce((min, group) => (group.bytes < min.bytes ? group : min)) : groups[0]!;
-    target.sources.push(source);
-    target.bytes += source.kind === 'file' ? source.bytes : 0;
-  }
-  return groups.map((group) => group.sources).filter((group) => group.length > 0);
+function checkFile(library: Library, source: FileSource, read: ReadCallsOptions): CheckedSources {
+  const batch = recordedCallBatches([source], read).next();
+  return batch.done ? { checks: [], notices: [] } : checkBatch(library, batch.value);
+}
+
+/** Claims file indexes from a counter shared by every thread of the run. */
+function claimer(shared: SharedArrayBuffer, count: number): () => number | undefined {
+  const counter = new Int32Array(shared);
+  return () => {
+    const index = Atomics.add(counter, 0, 1);
+    return index < count ? index : undefined;
+  };
 }
 
 interface WorkerInput {
   readonly kind: 'sop-replay-check';
   readonly sopsDir: string;
-  readonly sources: readonly CallSource[];
+  readonly files: readonly FileSource[];
+  readonly claim: SharedArrayBuffer;
   readonly read: Omit<ReadCallsOptions, 'stdin'>;
 }
 
-type WorkerMessage = { readonly type: 'progress'; readonly done: CheckProgress } | { readonly type: 'done'; readonly result: CheckedSources };
+type WorkerMessage = { readonly type: 'file'; readonly index: number; readonly result: CheckedSources } | { readonly type: 'done' };
 
-export async function checkSources(
-  library: Library,
-  sopsDir: string,
-  sources: readonly CallSource[],
-  read: ReadCallsOptions,
-  onProgress?: (done: CheckProgress) => void,
-): Promise<CheckedSources> {
-  const totalBytes = sources.reduce((sum, source) => sum + (source.kind === 'file' ? source.bytes : 0), 0);
+/** A `replay --check` run whose workers (if any) are already loading the library. */
+export interface PreparedCheck {
+  /** Checks every source against `library` (this thread's), with the workers' help. */
+  run(library: Library, onProgress?: (done: CheckProgress) => void): Promise<CheckedSources>;
+  /** Stops workers still running (when the run could not go ahead). */
+  close(): void;
+}
+
+/** Starts the workers a run of `sources` is worth (SOP_REPLAY_WORKERS=N: N extra threads, 0 none). */
+export function prepareCheck(sopsDir: string, sources: readonly CallSource[], read: ReadCallsOptions): PreparedCheck {
+  const files = sources.filter((source): source is FileSource => source.kind === 'file');
+  const others = sources.filter((source) => source.kind !== 'file');
+  const totalBytes = files.reduce((sum, source) => sum + source.bytes, 0);
   const setting = Number(process.env['SOP_REPLAY_WORKERS'] ?? NaN);
   const threads = Number.isInteger(setting) && setting >= 0 ? setting + 1 : totalBytes >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
   const self = import.meta.url;
-  const groups = self.endsWith('.js') && threads > 1 ? split(sources, Math.min(threads, 8)) : [[...sources]];
-  if (groups.length <= 1) return checkInThisThread(library, sources, read, onProgress);
+  const extra = self.endsWith('.js') ? Math.min(threads, 8, files.length) - 1 : 0;
 
-  const progress = groups.map(() => ({ bytes: 0, calls: 0 }));
-  const report = (index: number, done: CheckProgress): void => {
-    progress[index] = done;
-    onProgress?.(progress.reduce((sum, part) => ({ bytes: sum.bytes + part.bytes, calls: sum.calls + part.calls }), { bytes: 0, calls: 0 }));
-  };
+  const claim = new SharedArrayBuffer(4);
+  const results: (CheckedSources | undefined)[] = files.map(() => undefined);
   const { stdin: _stdin, ...plain } = read;
-  const inWorkers = groups.slice(1).map(
-    (group, offset) =>
-      new Promise<CheckedSources>((resolve, reject) => {
-        const input: WorkerInput = { kind: 'sop-replay-check', sopsDir, sources: group, read: plain };
-        const worker = new Worker(fileURLToPath(self), { workerData: input });
+  const workers = Array.from({ length: Math.max(0, extra) }, () => {
+    const input: WorkerInput = { kind: 'sop-replay-check', sopsDir, files, claim, read: plain };
+    return new Worker(fileURLToPath(self), { workerData: input });
+  });
+  const finished = workers.map(
+    (worker) =>
+      new Promise<void>((resolve) => {
         worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'progress') report(offset + 1, message.done);
-          else resolve(message.result);
+          if (message.type === 'file') results[message.index] = message.result;
+          else resolve();
         });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (code !== 0) reject(new Error(`replay --check worker exited with code ${code}`));
-        });
+        // A worker that fails leaves its files unchecked: this thread checks them afterwards.
+        worker.on('error', () => resolve());
+        worker.on('exit', () => resolve());
       }),
   );
-  const mine = checkInThisThread(library, groups[0]!, read, (done) => report(0, done));
-  const results = [mine, ...(await Promise.all(inWorkers))];
-  return { checks: results.flatMap((result) => result.checks), notices: results.flatMap((result) => result.notices) };
+
+  return {
+    async run(library, onProgress) {
+      let bytes = 0;
+      let calls = 0;
+      const next = claimer(claim, files.length);
+      for (let index = next(); index !== undefined; index = next()) {
+        const result = checkFile(library, files[index]!, read);
+        results[index] = result;
+        bytes += files[index]!.bytes;
+        calls += result.checks.length;
+        onProgress?.({ bytes, calls });
+      }
+      await Promise.all(finished);
+      const otherResults = [...recordedCallBatches(others, read)].map((batch) => checkBatch(library, batch));
+      const checks: CheckedCall[] = [];
+      const notices: string[] = [];
+      let fileIndex = 0;
+      let otherIndex = 0;
+      for (const source of sources) {
+        const result = source.kind === 'file' ? (results[fileIndex] ?? checkFile(library, files[fileIndex]!, read)) : otherResults[otherIndex++];
+        if (source.kind === 'file') fileIndex++;
+        if (!result) continue;
+        for (const check of result.checks) checks.push(check);
+        for (const notice of result.notices) notices.push(notice);
+      }
+      onProgress?.({ bytes: totalBytes, calls: checks.length });
+      return { checks, notices };
+    },
+    close() {
+      for (const worker of workers) void worker.terminate();
+    },
+  };
 }
 
 async function workerMain(input: WorkerInput): Promise<void> {
   const { library } = await readLibrary([input.sopsDir]);
-  const result = checkInThisThread(library, input.sources, input.read, (done) => parentPort?.postMessage({ type: 'progress', done } satisfies WorkerMessage));
-  parentPort?.postMessage({ type: 'done', result } satisfies WorkerMessage);
+  const next = claimer(input.claim, input.files.length);
+  for (let index = next(); index !== undefined; index = next()) {
+    const result = checkFile(library, input.files[index]!, input.read);
+    parentPort?.postMessage({ type: 'file', index, result } satisfies WorkerMessage);
+  }
+  parentPort?.postMessage({ type: 'done' } satisfies WorkerMessage);
 }
 
 if (!isMainThread && (workerData as Partial<WorkerInput> | undefined)?.kind === 'sop-replay-check') {
