@@ -24,6 +24,9 @@ export interface ScriptedCallResult {
   readonly problem?: string;
 }
 
+/** How often one step may be reached in a scripted call before it counts as a loop. */
+const MAX_VISITS = 50;
+
 export function runScriptedCall(
   library: Library,
   sopId: string,
@@ -39,9 +42,21 @@ export function runScriptedCall(
       : noAnswer(step, sopId, answers, lang);
     return undefined;
   };
+  // A file gives a step the same answer every time, so a step reached this often is a loop that
+  // would otherwise run to the engine's command limit and fill the journal.
+  const visits = new Map<string, number>();
   const result = drive(library, sopId, (view): Command | undefined => {
     const step = view.current.qualified;
     if (view.refusal) return stopWith(step, view.refusal);
+    const seen = (visits.get(step) ?? 0) + 1;
+    visits.set(step, seen);
+    if (seen > MAX_VISITS) {
+      problem = say(lang, {
+        en: `step ${step} was reached ${MAX_VISITS} times: the answers file sends the call round a loop (a step gets the same answer each time). Change the answer that leads back to ${step}.`,
+        uk: `крок ${step} пройдено ${MAX_VISITS} разів: файл відповідей заводить дзвінок у коло (крок щоразу отримує ту саму відповідь). Змініть відповідь, що веде назад до ${step}.`,
+      });
+      return undefined;
+    }
     if (!answers.has(step)) return stopWith(step, undefined);
     const scripted = scriptedAnswer(view.current.step, answers.get(step));
     if (!scripted.ok) return stopWith(step, scripted.refusal);
