@@ -32,9 +32,16 @@ function parseLine(text: string): JournalLine | undefined {
   return isJournalLine(value) ? value : undefined;
 }
 
-/** `chunkBytes`: how much to decode at a time (for tests; the default suits every file). */
-export function parseJournalLines(bytes: Buffer, onProblem: (problem: LineProblem) => void, chunkBytes = CHUNK_BYTES): JournalLine[] {
-  const lines: JournalLine[] = [];
+/**
+ * Hands each record of `bytes` to `onLine` in file order, and each line that is not one to
+ * `onProblem`. `chunkBytes`: how much to decode at a time (for tests; the default suits every file).
+ */
+export function eachJournalLine(
+  bytes: Buffer,
+  onLine: (line: JournalLine) => void,
+  onProblem: (problem: LineProblem) => void,
+  chunkBytes = CHUNK_BYTES,
+): void {
   const size = bytes.length;
   let lineNo = 0;
   let offset = 0;
@@ -58,11 +65,17 @@ export function parseJournalLines(bytes: Buffer, onProblem: (problem: LineProble
         break;
       }
       const line = parseLine(text.slice(start, nl));
-      if (line) lines.push(line);
+      if (line) onLine(line);
       else onProblem({ lineNo, problem: final && nl === length - 1 ? 'torn' : 'damaged' });
       start = nl + 1;
     }
     offset = stop;
   }
+}
+
+/** Every record of `bytes`, in file order (see eachJournalLine). */
+export function parseJournalLines(bytes: Buffer, onProblem: (problem: LineProblem) => void, chunkBytes = CHUNK_BYTES): JournalLine[] {
+  const lines: JournalLine[] = [];
+  eachJournalLine(bytes, (line) => lines.push(line), onProblem, chunkBytes);
   return lines;
 }

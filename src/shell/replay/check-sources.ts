@@ -14,7 +14,8 @@ import { checkCall } from '../../core/check/check-call.js';
 import type { Library } from '../../core/model/library.js';
 import { readLibrary } from '../library/read-library.js';
 import type { CheckedCall } from './format-check.js';
-import { recordedCallBatches, type CallSource, type ReadCallsOptions, type RecordedCalls } from './read-recorded-calls.js';
+import { eachCallOfFile } from './each-call-of-file.js';
+import { recordedCallBatches, type CallSource, type ReadCallsOptions, type RecordedCall, type RecordedCalls } from './read-recorded-calls.js';
 
 export interface CheckProgress {
   /** Bytes of the sources handled so far (files only). */
@@ -32,18 +33,19 @@ type FileSource = Extract<CallSource, { kind: 'file' }>;
 /** Below this many bytes of recorded calls, starting workers costs more than it saves. */
 const PARALLEL_FROM_BYTES = 8_000_000;
 
-function checkBatch(library: Library, batch: RecordedCalls): CheckedSources {
-  const checks: CheckedCall[] = [];
-  for (const call of batch.calls) {
-    const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events });
-    checks.push({ ...result, file: call.file, startedAt: call.start.at });
-  }
-  return { checks, notices: [...batch.notices] };
+function checkOne(library: Library, call: RecordedCall): CheckedCall {
+  const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events });
+  return { ...result, file: call.file, startedAt: call.start.at };
 }
 
+function checkBatch(library: Library, batch: RecordedCalls): CheckedSources {
+  return { checks: batch.calls.map((call) => checkOne(library, call)), notices: [...batch.notices] };
+}
+
+/** A file's calls, each checked as soon as its lines are read (see eachCallOfFile). */
 function checkFile(library: Library, source: FileSource, read: ReadCallsOptions): CheckedSources {
-  const batch = recordedCallBatches([source], read).next();
-  return batch.done ? { checks: [], notices: [] } : checkBatch(library, batch.value);
+  const { results, notices } = eachCallOfFile(source.path, read.lang, (call) => checkOne(library, call));
+  return { checks: results, notices };
 }
 
 /** Claims file indexes from a counter shared by every thread of the run. */

@@ -50,11 +50,14 @@ function jsonlFiles(dir: string, seen = new Set<string>()): string[] {
   return files;
 }
 
+/** A session whose session-start line is missing (damaged file) cannot be checked. */
+export function orphanNotice(file: string, id: string, lang: Lang): string {
+  return lang === 'uk' ? `${file}: сесія ${id} не має рядка session-start, пропущено` : `${file}: session ${id} has no session-start line; skipped`;
+}
+
 function sessionsOf(file: string, lines: readonly JournalLine[], notices: string[], lang: Lang): RecordedCall[] {
   const orphan = (id: string): void => {
-    notices.push(
-      lang === 'uk' ? `${file}: сесія ${id} не має рядка session-start, пропущено` : `${file}: session ${id} has no session-start line; skipped`,
-    );
+    notices.push(orphanNotice(file, id, lang));
   };
   return groupSessions(lines, orphan).map((session) => ({ ...session, file }));
 }
