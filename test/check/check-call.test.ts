@@ -87,6 +87,14 @@ describe('checkCall', () => {
     );
   });
 
+  it('finds a removed step named like a property of every object (constructor)', () => {
+    const call: ScriptedCall = { name: 'contract', sop: 'contract', commands: [say, say] };
+    const events = driveScript(fixtureLibrary('constructor-before'), call).events.flat();
+    const result = check(fixtureLibrary('constructor-after'), call, events);
+    expect(result.divergence).toMatchObject({ kind: 'step-removed', at: 'contract/constructor' });
+    expect(result.divergence?.message.en).toBe('step contract/constructor no longer exists; the call now goes to contract/other');
+  });
+
   it('reports a call whose SOP is gone', () => {
     const result = checkCall(base, { id: 'x', sop: 'retired', events: [] });
     expect(result.divergence?.kind).toBe('sop-missing');

@@ -7,10 +7,9 @@
 import type { AnswerRecord } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import { textIn } from '../model/localize.js';
-import type { Step } from '../model/sop.js';
 import { REDACTED } from '../record/journal-line.js';
 import type { RecordedSession, SessionStatus } from '../record/recorded-session.js';
-import { splitQualified } from './step-ref.js';
+import { outcomeAt, stepAt } from './step-ref.js';
 
 export interface TimelineEntry {
   readonly step: string;
@@ -47,15 +46,10 @@ export interface Timeline {
 /** What a timeline needs of a recorded session. */
 export type TimelineSession = Pick<RecordedSession, 'id' | 'lines' | 'status'>;
 
-function stepOf(library: Library | undefined, qualified: string): Step | undefined {
-  const { sop, step } = splitQualified(qualified);
-  return library?.sops.get(sop)?.sop.steps[step];
-}
-
 /** The answer as a person reads it: option labels, the typed value, or "[redacted]". */
 export function answerLabel(library: Library | undefined, record: AnswerRecord, lang: string): string {
   const answer = record.answer;
-  const step = stepOf(library, record.step);
+  const step = stepAt(library, record.step);
   const label = (id: string): string => {
     if (id === REDACTED) return REDACTED;
     const option = step && (step.kind === 'ask' || step.kind === 'checklist') ? step.options.find((o) => o.id === id) : undefined;
@@ -86,7 +80,7 @@ export function buildTimeline(library: Library | undefined, session: TimelineSes
   const open = (qualified: string, kind: string, ms: number): void => {
     const previous = current();
     if (previous) previous.spentMs = ms - previous.atMs;
-    const step = stepOf(library, qualified);
+    const step = stepAt(library, qualified);
     entries.push({
       step: qualified,
       kind,
@@ -130,7 +124,7 @@ export function buildTimeline(library: Library | undefined, session: TimelineSes
       }
       case 'back': {
         // The engine shows the step it went back to again without a step-shown event.
-        const step = stepOf(library, line.to);
+        const step = stepAt(library, line.to);
         via = 'back';
         open(line.to, step?.kind ?? '', line.ms);
         reopened = true;
@@ -162,8 +156,7 @@ export function buildTimeline(library: Library | undefined, session: TimelineSes
   if (last) last.spentMs = lastMs - last.atMs;
   let outcomeLabel: string | undefined;
   if (outcome) {
-    const { sop, step: id } = splitQualified(outcome);
-    const declared = library?.sops.get(sop)?.sop.outcomes?.[id];
+    const declared = outcomeAt(library, outcome);
     if (declared) outcomeLabel = textIn(declared.label, lang);
   }
   return {

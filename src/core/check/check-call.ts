@@ -12,7 +12,7 @@ import type { Library } from '../model/library.js';
 import { commandsFromEvents, type RecordedEvent } from '../record/commands-from-events.js';
 import type { SopFileRef } from '../record/journal-line.js';
 import type { Bilingual } from './message.js';
-import { splitQualified } from './step-ref.js';
+import { splitQualified, stepAt } from './step-ref.js';
 import { whereInSop, whereStep, type SourceRef } from './where.js';
 
 export type DivergenceKind =
@@ -149,7 +149,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     if (!outcome.ok) {
       const answer = recorded.command.type === 'answer' ? recorded.command.answer : undefined;
       const { sop, step: stepId } = splitQualified(recorded.step);
-      const definition = library.sops.get(sop)?.sop.steps[stepId];
+      const definition = stepAt(library, recorded.step);
       const options = definition && (definition.kind === 'ask' || definition.kind === 'checklist') ? definition.options.map((o) => o.id) : [];
       const missing =
         answer?.kind === 'option' ? [answer.option].filter((id) => !options.includes(id))
@@ -269,8 +269,7 @@ function partedAt(
   recent: readonly EngineEvent[],
   all: readonly EngineEvent[],
 ): { readonly divergence: Divergence; readonly conditional: boolean } {
-  const { sop, step: stepId } = splitQualified(old);
-  const exists = old.startsWith('(') || library.sops.get(sop)?.sop.steps[stepId] !== undefined;
+  const exists = old.startsWith('(') || stepAt(library, old) !== undefined;
   if (!exists) {
     const divergence: Divergence = {
       kind: 'step-removed',
@@ -287,7 +286,7 @@ function partedAt(
   let where = previous ? whereStep(library, previous) : undefined;
   if (previous) {
     const parts = splitQualified(previous);
-    const from = library.sops.get(parts.sop)?.sop.steps[parts.step];
+    const from = stepAt(library, previous);
     if (from && from.kind !== 'end') {
       const hasBranches = Array.isArray(from.next) || (from.kind === 'ask' && from.options.some((option) => Array.isArray(option.next)));
       conditional = hasBranches;
@@ -315,7 +314,7 @@ function partedAt(
   const entered = returned && [...all].reverse().find((event): event is Extract<EngineEvent, { type: 'sop-entered' }> => event.type === 'sop-entered' && event.sop === returned.sop);
   if (entered) {
     const parts = splitQualified(entered.from);
-    const callStep = library.sops.get(parts.sop)?.sop.steps[parts.step];
+    const callStep = stepAt(library, entered.from);
     const viaBranches = callStep !== undefined && callStep.kind === 'call' && Array.isArray(callStep.next);
     conditional = viaBranches;
     where = whereInSop(library, parts.sop, ['steps', parts.step, 'next']) ?? where;

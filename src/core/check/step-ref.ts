@@ -3,6 +3,8 @@
  * engine and the journal always use the qualified form `sop-id/step-id`.
  */
 import type { QualifiedStep } from '../engine/types.js';
+import type { Library } from '../model/library.js';
+import type { OutcomeDecl, Step } from '../model/sop.js';
 
 /** `greet` in SOP `intake` -> `intake/greet`; an already qualified ref is returned as is. */
 export function qualifyStepRef(ref: string, sopId: string): QualifiedStep {
@@ -14,4 +16,21 @@ export function splitQualified(qualified: QualifiedStep): { readonly sop: string
   const slash = qualified.indexOf('/');
   if (slash < 0) return { sop: '', step: qualified };
   return { sop: qualified.slice(0, slash), step: qualified.slice(slash + 1) };
+}
+
+/**
+ * The step `sop-id/step-id` of the library, or undefined. Own steps only: a step id read from a
+ * journal or a scenario may name one that is gone, and `constructor` must not find Object's.
+ */
+export function stepAt(library: Library | undefined, qualified: QualifiedStep): Step | undefined {
+  const { sop, step } = splitQualified(qualified);
+  const steps = library?.sops.get(sop)?.sop.steps;
+  return steps !== undefined && Object.hasOwn(steps, step) ? steps[step] : undefined;
+}
+
+/** The outcome `sop-id/outcome-id` as its SOP declares it, or undefined. Own outcomes only, as stepAt. */
+export function outcomeAt(library: Library | undefined, qualified: string): OutcomeDecl | undefined {
+  const { sop, step: id } = splitQualified(qualified);
+  const outcomes = library?.sops.get(sop)?.sop.outcomes;
+  return outcomes !== undefined && Object.hasOwn(outcomes, id) ? outcomes[id] : undefined;
 }

@@ -9,7 +9,7 @@ import { nextOf } from '../engine/next-of.js';
 import type { EngineEvent } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import type { Branch, Next, Step } from '../model/sop.js';
-import { splitQualified } from './step-ref.js';
+import { splitQualified, stepAt } from './step-ref.js';
 
 /** Keys: steps `sop/step`; options `sop/step#option`; branches `sop/step:next[1]` or `sop/step:options[0].next[1]`. */
 export interface Trace {
@@ -37,10 +37,7 @@ interface Pending {
 export function traceEvents(library: Library, events: readonly EngineEvent[], into: Trace = emptyTrace()): Trace {
   /** The last step left (answered, or a call step entered) in each SOP, whose `next` is not yet seen. */
   const pending = new Map<string, Pending>();
-  const stepOf = (qualified: string): Step | undefined => {
-    const { sop, step } = splitQualified(qualified);
-    return library.sops.get(sop)?.sop.steps[step];
-  };
+  const stepOf = (qualified: string): Step | undefined => stepAt(library, qualified);
 
   /** A step reached in `sop`: resolves the pending transition of that SOP (which branch led here). */
   const arrive = (qualified: string): void => {

@@ -6,7 +6,7 @@
  * expert's `seconds`; and the score (see score.ts for the formula). Pure.
  */
 import { buildTimeline, type TimelineSession } from '../check/build-timeline.js';
-import { qualifyStepRef, splitQualified } from '../check/step-ref.js';
+import { qualifyStepRef, stepAt } from '../check/step-ref.js';
 import { visitedSteps } from '../check/trace-events.js';
 import type { EngineEvent, QualifiedStep } from '../engine/types.js';
 import type { Library } from '../model/library.js';
@@ -82,10 +82,7 @@ const COMPARED: readonly StepKind[] = ['ask', 'checklist', 'input'];
 export function debriefSession(library: Library, expert: ExpertRun, session: TrainingSession): Debrief {
   const { scenario } = expert;
   const events: EngineEvent[] = session.lines.filter(isEngineLine);
-  const stepOf = (qualified: string): Step | undefined => {
-    const { sop, step } = splitQualified(qualified);
-    return library.sops.get(sop)?.sop.steps[step];
-  };
+  const stepOf = (qualified: string): Step | undefined => stepAt(library, qualified);
   const guidanceOf = (qualified: string): { guidance?: Localized } => {
     const guidance = stepOf(qualified)?.guidance;
     return guidance === undefined ? {} : { guidance };

@@ -5,7 +5,7 @@
  * lines and expert choices belong to which step, and the debrief what to compare with.
  */
 import { runScenario, type ScenarioResult, type ScenarioSource } from '../check/run-scenario.js';
-import { splitQualified } from '../check/step-ref.js';
+import { stepAt } from '../check/step-ref.js';
 import { visitedSteps } from '../check/trace-events.js';
 import type { Answer, QualifiedStep } from '../engine/types.js';
 import type { Library } from '../model/library.js';
@@ -63,8 +63,7 @@ export function expertRun(library: Library, source: ScenarioSource): ExpertRun {
     if (event.type === 'answer') {
       const next = answers.shift();
       if (!next) continue;
-      const { sop, step } = splitQualified(event.step);
-      const kind = library.sops.get(sop)?.sop.steps[step]?.kind ?? 'say';
+      const kind = stepAt(library, event.step)?.kind ?? 'say';
       const seconds = next.entry.seconds;
       entries.push({
         type: 'answer',

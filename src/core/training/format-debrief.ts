@@ -1,6 +1,6 @@
 /** The debrief as text for the terminal, in the trainee's language. Pure. */
 import { answerLabel } from '../check/build-timeline.js';
-import { splitQualified } from '../check/step-ref.js';
+import { outcomeAt, splitQualified, stepAt } from '../check/step-ref.js';
 import type { Library } from '../model/library.js';
 import { textIn } from '../model/localize.js';
 import { shorten } from '../render/shorten.js';
@@ -17,8 +17,7 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
   const t = (message: { en: string; uk: string }): string => tw(lang, message);
   const text = (value: Parameters<typeof textIn>[0]): string => s.clean(textIn(value, lang));
   const stepName = (qualified: string): string => {
-    const { sop, step } = splitQualified(qualified);
-    const definition = library.sops.get(sop)?.sop.steps[step];
+    const definition = stepAt(library, qualified);
     const shown = definition && 'text' in definition ? shorten(text(definition.text), 70) : '';
     return shown ? `${shown} ${s.dim(`(${s.clean(qualified)})`)}` : s.clean(qualified);
   };
@@ -28,8 +27,7 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
       ? `${t(TW.interrupt)} ${s.clean(value.key)}${labelOf(interruptLabel(library, splitQualified(step).sop, value.key))}`
       : s.clean(answerLabel(library, { step, answer: value.answer, value: null, sensitive: false }, lang));
   const outcomeName = (qualified: string): string => {
-    const { sop, step } = splitQualified(qualified);
-    const label = library.sops.get(sop)?.sop.outcomes?.[step]?.label;
+    const label = outcomeAt(library, qualified)?.label;
     return label === undefined ? s.clean(qualified) : `${text(label)} (${s.clean(qualified)})`;
   };
   const score = debrief.score;

@@ -3,6 +3,7 @@
  * the SOP's option labels when the library is at hand (ids otherwise), amendments, interrupts,
  * notes, the outcome and referrals. Redacted content stays "[redacted]".
  */
+import { outcomeAt, stepAt } from '../../core/check/step-ref.js';
 import type { Answer, AnswerRecord } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import type { Step } from '../../core/model/sop.js';
@@ -33,10 +34,7 @@ function firstLine(text: string, max = 72): string {
 }
 
 export function transcript(session: RecordedSession, library: Library | undefined, lang: Lang): string {
-  const stepOf = (qualified: string): Step | undefined => {
-    const slash = qualified.indexOf('/');
-    return library?.sops.get(qualified.slice(0, slash))?.sop.steps[qualified.slice(slash + 1)];
-  };
+  const stepOf = (qualified: string): Step | undefined => stepAt(library, qualified);
   const optionLabel = (qualified: string, id: string): string => {
     if (id === REDACTED) return REDACTED;
     const step = stepOf(qualified);
@@ -57,8 +55,7 @@ export function transcript(session: RecordedSession, library: Library | undefine
     }
   };
   const outcomeLabel = (qualified: string): string => {
-    const slash = qualified.indexOf('/');
-    const outcome = library?.sops.get(qualified.slice(0, slash))?.sop.outcomes?.[qualified.slice(slash + 1)];
+    const outcome = outcomeAt(library, qualified);
     return outcome ? `${localize(outcome.label, lang)} (${qualified})` : qualified;
   };
   const contactName = (id: string): string => {

@@ -4,6 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { colorFor } from '../replay/color.js';
+import { outcomeAt, stepAt } from '../../core/check/step-ref.js';
 import type { CallState } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import { localize, say, type Lang } from '../i18n.js';
@@ -54,16 +55,13 @@ export function renderSummary(state: CallState, library: Library, lang: Lang, in
 
 /** The outcome's label in the SOP that declared it (`sop-id/outcome-id`), or the id itself. */
 export function outcomeLabel(library: Library, qualified: string, lang: Lang): string {
-  const slash = qualified.indexOf('/');
-  const sop = library.sops.get(qualified.slice(0, slash))?.sop;
-  const label = sop?.outcomes?.[qualified.slice(slash + 1)]?.label;
+  const label = outcomeAt(library, qualified)?.label;
   return safeLine(label === undefined ? qualified : localize(label, lang));
 }
 
 /** The first line of a step's text, shortened: what the counsellor recognises in the path. */
 function stepText(library: Library, qualified: string, lang: Lang): string {
-  const slash = qualified.indexOf('/');
-  const step = library.sops.get(qualified.slice(0, slash))?.sop.steps[qualified.slice(slash + 1)];
+  const step = stepAt(library, qualified);
   const text = step && 'text' in step && step.text !== undefined ? safeLine(localize(step.text, lang)).trim() : '';
   return text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text;
 }
