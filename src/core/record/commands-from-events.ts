@@ -28,25 +28,34 @@ export interface RecordedCommand {
 export function commandsFromEvents(events: readonly RecordedEvent[]): RecordedCommand[] {
   const commands: RecordedCommand[] = [];
   for (const event of events) {
-    const redacted = event.redacted === true;
-    const seq = event.seq === undefined ? {} : { seq: event.seq };
+    let command: Command;
+    let step: QualifiedStep;
+    let redacted = false;
     switch (event.type) {
       case 'answer':
       case 'amend':
-        commands.push({ command: { type: 'answer', answer: event.answer }, redacted, step: event.step, ...seq });
+        command = { type: 'answer', answer: event.answer };
+        redacted = event.redacted === true;
+        step = event.step;
         break;
       case 'back':
-        commands.push({ command: { type: 'back' }, redacted: false, step: event.from, ...seq });
+        command = { type: 'back' };
+        step = event.from;
         break;
       case 'interrupt':
-        commands.push({ command: { type: 'interrupt', key: event.key }, redacted: false, step: event.from, ...seq });
+        command = { type: 'interrupt', key: event.key };
+        step = event.from;
         break;
       case 'note':
-        commands.push({ command: { type: 'note', text: event.text }, redacted, step: event.step, ...seq });
+        command = { type: 'note', text: event.text };
+        redacted = event.redacted === true;
+        step = event.step;
         break;
       default:
-        break;
+        continue;
     }
+    // One object per command (no spread of a `{ seq }` object per event).
+    commands.push(event.seq === undefined ? { command, redacted, step } : { command, redacted, step, seq: event.seq });
   }
   return commands;
 }
