@@ -43,17 +43,18 @@ export function formatCheckPretty(checks: readonly CheckedCall[], lang: Lang, co
       lines.push(`${color.green('✓')} ${name}`);
     } else if (check.status === 'unchecked') {
       lines.push(
-        `${color.yellow('~')} ${name} ${color.yellow(say(lang, { en: `unchecked from ${check.uncheckedFrom} (value redacted)`, uk: `не перевірено від кроку ${check.uncheckedFrom} (значення приховано)` }))}`,
+        `${color.yellow('~')} ${name} ${color.yellow(say(lang, { en: `unchecked from ${safeLine(check.uncheckedFrom ?? '?')} (value redacted)`, uk: `не перевірено від кроку ${safeLine(check.uncheckedFrom ?? '?')} (значення приховано)` }))}`,
       );
     } else {
       const divergence = check.divergence;
-      lines.push(`${color.red('✗')} ${name} ${color.red(say(lang, { en: `diverges at ${divergence?.at ?? '?'}`, uk: `розходиться на кроці ${divergence?.at ?? '?'}` }))}`);
+      lines.push(`${color.red('✗')} ${name} ${color.red(say(lang, { en: `diverges at ${safeLine(divergence?.at ?? '?')}`, uk: `розходиться на кроці ${safeLine(divergence?.at ?? '?')}` }))}`);
       if (divergence) {
         const where = divergence.where ? `${formatWhere(divergence.where)}: ` : '';
-        lines.push(`    ${where}${divergence.message[lang]}`);
+        // Step names in the message come from the call file, which may come from anywhere.
+        lines.push(`    ${where}${safeLine(divergence.message[lang])}`);
       }
       if (check.changedSops.length > 0) {
-        lines.push(color.dim(`    ${say(lang, { en: 'changed since the call:', uk: 'змінено після дзвінка:' })} ${check.changedSops.join(', ')}`));
+        lines.push(color.dim(`    ${say(lang, { en: 'changed since the call:', uk: 'змінено після дзвінка:' })} ${safeLine(check.changedSops.join(', '))}`));
       }
       lines.push(...sideBySide(check, lang, color));
     }
