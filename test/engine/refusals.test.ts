@@ -53,6 +53,7 @@ describe('a broken library is refused, never a crash', () => {
     ['bad-type', 'condition-failed'],
     ['bad-expr', 'condition-failed'],
     ['missing-step', 'unknown-step'],
+    ['missing-constructor', 'unknown-step'],
     ['missing-sop', 'unknown-sop'],
     ['no-next', 'no-branch'],
   ])('%s -> %s', (option, code) => {

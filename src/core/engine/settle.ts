@@ -93,6 +93,9 @@ export function settle(library: Library, frames: Frame[], referrals: readonly st
         }
         break;
       }
+      default:
+        // No step kind: not a step of this SOP, but what every object has (`constructor`).
+        return { ok: false, refusal: refuse.unknownStep(prepared.qualified(top.step)) };
     }
   }
 }
