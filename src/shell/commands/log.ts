@@ -10,7 +10,7 @@ import type { SessionMode } from '../../core/record/journal-line.js';
 import { readJournal, type JournalContents, type RecordedSessionIn } from '../journal/reader.js';
 import { formatDuration, formatLocalTime, transcript } from '../journal/transcript.js';
 import { verifyJournal, verifyJournalFile } from '../journal/verify.js';
-import { safeText } from '../tui/safe-text.js';
+import { safeLine, safeText } from '../tui/safe-text.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
 
 function settings(options: { dataDir?: string; lang?: string; sops?: string }): Config {
@@ -113,7 +113,8 @@ export async function runLogList(options: LogListOptions): Promise<number> {
         ? say(lang, { en: `interrupted at ${summary.lastStep ?? '?'}`, uk: `перервано на ${summary.lastStep ?? '?'}` })
         : say(lang, { en: `open at ${summary.lastStep ?? '?'}`, uk: `відкрито на ${summary.lastStep ?? '?'}` });
   const header = lang === 'uk' ? ['ДАТА', 'СЕСІЯ', 'SOP', 'РЕЗУЛЬТАТ', 'ТРИВАЛІСТЬ', 'ОПЕРАТОР'] : ['DATE', 'SESSION', 'SOP', 'OUTCOME', 'DURATION', 'OPERATOR'];
-  const body = rows.map(({ summary }) => [formatLocalTime(summary.startedAt), summary.id, summary.sop, statusWord(summary), formatDuration(summary.durationMs), summary.operator]);
+  // Every field comes from the journal: neutralised, one line each.
+  const body = rows.map(({ summary }) => [formatLocalTime(summary.startedAt), summary.id, summary.sop, statusWord(summary), formatDuration(summary.durationMs), summary.operator].map(safeLine));
   process.stdout.write(`${table([header, ...body])}\n`);
   return EXIT.ok;
 }
