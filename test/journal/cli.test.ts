@@ -145,6 +145,13 @@ describe('sop log (built binary)', () => {
     expect(ambiguous.stderr).toMatch(/matches 3 sessions/);
   });
 
+  it('points an unknown id at the other journal: training sessions from calls, live calls from training', () => {
+    expect(sop(['log', 'show', 'zzzz', '--data-dir', dataDir]).stderr).toContain('(training sessions: sop log show zzzz --training)');
+    const training = sop(['log', 'show', 'zzzz', '--training', '--data-dir', dataDir]);
+    expect(training.code).toBe(2);
+    expect(training.stderr).toContain('List sessions with: sop log list --training (live calls: sop log show zzzz)');
+  });
+
   it('verifies the chain: exit 0 when intact, 1 with file:line when a line was edited', () => {
     const ok = sop(['log', 'verify', '--data-dir', dataDir]);
     expect(ok.code).toBe(0);

@@ -148,11 +148,14 @@ export async function runLogShow(id: string, options: LogShowOptions): Promise<n
   if (found.kind === 'unknown') {
     const where = `${config.dataDir} (${mode === 'live' ? 'calls' : 'training'})`;
     const close = found.close.length > 0 ? list(found.close) : '';
-    const other = options.training ? '' : ' --training';
+    // The other journal may hold it: live calls when looking in training, and the other way round.
+    const other = options.training
+      ? { en: `live calls: sop log show ${id}`, uk: `дзвінки: sop log show ${id}` }
+      : { en: `training sessions: sop log show ${id} --training`, uk: `тренування: sop log show ${id} --training` };
     throw new UserError(
       say(lang, {
-        en: `no session "${id}" in the journal at ${where}.${close ? `\nClose matches:\n${close}` : ''}\nList sessions with: sop log list${options.training ? ' --training' : ''} (training sessions: sop log show ${id}${other})`,
-        uk: `у журналі ${where} немає сесії «${id}».${close ? `\nСхожі:\n${close}` : ''}\nСписок сесій: sop log list${options.training ? ' --training' : ''} (тренування: sop log show ${id}${other})`,
+        en: `no session "${id}" in the journal at ${where}.${close ? `\nClose matches:\n${close}` : ''}\nList sessions with: sop log list${options.training ? ' --training' : ''} (${other.en})`,
+        uk: `у журналі ${where} немає сесії «${id}».${close ? `\nСхожі:\n${close}` : ''}\nСписок сесій: sop log list${options.training ? ' --training' : ''} (${other.uk})`,
       }),
     );
   }
