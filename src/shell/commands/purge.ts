@@ -20,7 +20,7 @@ import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { JournalLockedError } from '../journal/errors.js';
-import { FILE_MODE, listJournalFiles } from '../journal/files.js';
+import { FILE_MODE, headRecord, listJournalFiles } from '../journal/files.js';
 import { lineHash } from '../journal/hash.js';
 import { acquireLock } from '../journal/lock.js';
 import { scanJournalBytes } from '../journal/scan.js';
@@ -37,9 +37,6 @@ export interface PurgeOptions {
 
 /** The file-system functions purge uses; tests replace some to simulate a crash mid-purge. */
 export type PurgeFs = typeof nodeFs;
-
-/** The head record the writer keeps beside each journal (see writer.ts): fixed width. */
-const HEAD_WIDTH = 128;
 
 /** `90d`, `12w` or a date (YYYY-MM-DD, local midnight): the cut-off time in ms. */
 export function parseCutoff(value: string, now: Date, lang: Lang): number {
@@ -207,7 +204,7 @@ export function purgeJournal(dataDir: string, cutoff: number, options: { dryRun?
               fs.chmodSync(keep, FILE_MODE);
             }
             writeAtomically(fs, file, plan.bytes);
-            const head = `${JSON.stringify({ size: plan.bytes.length, last: plan.last })}`.padEnd(HEAD_WIDTH - 1, ' ') + '\n';
+            const head = headRecord(plan.bytes.length, plan.last);
             if (plan.bytes.length === 0) fs.rmSync(`${file}.head`, { force: true });
             else writeAtomically(fs, `${file}.head`, Buffer.from(head, 'utf8'));
           }

@@ -33,3 +33,14 @@ export function listJournalFiles(dataDir: string, mode: SessionMode): string[] {
     .sort()
     .map((name) => join(dir, name));
 }
+
+/**
+ * The `<file>.head` record: where the chain of a journal file ended (its size and last line's
+ * hash), so verify notices lines cut off the end. Fixed width (128 bytes), so the writer updates
+ * it with one positioned write; purge rewrites it after re-chaining.
+ */
+export function headRecord(size: number, last: string): string {
+  return `${JSON.stringify({ size, last })}`.padEnd(HEAD_WIDTH - 1, ' ') + '\n';
+}
+
+const HEAD_WIDTH = 128;

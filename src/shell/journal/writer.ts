@@ -11,7 +11,7 @@ import type { EngineEvent } from '../../core/engine/types.js';
 import { NO_PREV, type JournalEvent, type JournalEventType, type JournalLine, type PayloadOf, type SessionMode } from '../../core/record/journal-line.js';
 import { UserError } from '../exit-codes.js';
 import { JournalWriteError } from './errors.js';
-import { DIR_MODE, FILE_MODE, journalDir, listJournalFiles, monthFile } from './files.js';
+import { DIR_MODE, FILE_MODE, headRecord, journalDir, listJournalFiles, monthFile } from './files.js';
 import { lineHash } from './hash.js';
 import { acquireLock } from './lock.js';
 import type { Sealer } from '../crypto/seal.js';
@@ -184,13 +184,11 @@ function openHead(fs: JournalFs, headFile: string): number | undefined {
 function writeHead(fs: JournalFs, headFd: number | undefined, size: number, last: string): void {
   if (headFd === undefined) return;
   try {
-    fs.writeSync(headFd, `${JSON.stringify({ size, last })}`.padEnd(HEAD_WIDTH - 1, ' ') + '\n', 0);
+    fs.writeSync(headFd, headRecord(size, last), 0);
   } catch {
     // See above.
   }
 }
-
-const HEAD_WIDTH = 128;
 
 export async function openSessionWriter(options: SessionWriterOptions): Promise<SessionWriter> {
   const fs: JournalFs = { ...nodeFs, ...options.fs };
