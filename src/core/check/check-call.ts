@@ -65,6 +65,10 @@ function shownSteps(events: readonly EngineEvent[]): string[] {
   return path;
 }
 
+function append(to: EngineEvent[], events: readonly EngineEvent[]): void {
+  for (const event of events) to.push(event);
+}
+
 function describeAnswer(event: { readonly command: { readonly type: string; readonly answer?: unknown } }): string {
   const answer = event.command.answer as { kind?: string; option?: string; options?: string[]; raw?: string } | undefined;
   if (!answer) return event.command.type;
@@ -86,18 +90,21 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     })
     .map((ref) => ref.sop)
     .sort();
-  const base = { session: call.id, sop: call.sop, oldPath, changedSops, ...(oldOutcome !== undefined ? { oldOutcome } : {}) };
   const result = (
     status: CallCheck['status'],
     state: CallState | undefined,
     extra: { divergence?: Divergence; uncheckedFrom?: string } = {},
-  ): CallCheck => ({
-    ...base,
-    status,
-    newPath: shownSteps(newEvents),
-    ...(state?.outcome !== undefined ? { newOutcome: state.outcome } : {}),
-    ...extra,
-  });
+  ): CallCheck => {
+    // Built field by field (no object spreads): this runs once per call of a large replay --check.
+    const check: { -readonly [K in keyof CallCheck]?: CallCheck[K] } = { session: call.id, sop: call.sop, oldPath, changedSops };
+    if (oldOutcome !== undefined) check.oldOutcome = oldOutcome;
+    check.status = status;
+    check.newPath = shownSteps(newEvents);
+    if (state?.outcome !== undefined) check.newOutcome = state.outcome;
+    if (extra.divergence !== undefined) check.divergence = extra.divergence;
+    if (extra.uncheckedFrom !== undefined) check.uncheckedFrom = extra.uncheckedFrom;
+    return check as CallCheck;
+  };
 
   if (!library.sops.has(call.sop)) {
     return result('diverged', undefined, {
@@ -117,7 +124,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
       divergence: { kind: 'refused', at: oldPath[0] ?? call.sop, message: started.refusal.message },
     });
   }
-  newEvents.push(...started.events);
+  append(newEvents, started.events);
   let state = started.state;
   /** The last step an answer was given at, in the recorded call: where the paths can part. */
   let previous: string | undefined;
@@ -180,7 +187,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
         },
       });
     }
-    newEvents.push(...outcome.events);
+    append(newEvents, outcome.events);
     state = outcome.state;
     if (recorded.command.type === 'answer') {
       previous = recorded.step;
