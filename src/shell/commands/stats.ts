@@ -6,6 +6,7 @@ import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { readJournal } from '../journal/index.js';
 import { readLibrary } from '../library/read-library.js';
+import { safeLine, safeText } from '../tui/safe-text.js';
 
 function checkDate(flag: string, value: string | undefined, lang: Lang): void {
   if (value === undefined || isIsoDate(value)) return;
@@ -94,16 +95,19 @@ export async function runStats(options: StatsOptions): Promise<number> {
     if (options.raw) process.stderr.write(`sop: ${sw(lang, SW.rawWarning)}\n`);
     process.stdout.write(formatJson(figures, options.raw ?? false, names));
   } else if (format === 'csv') {
-    process.stdout.write(formatCsv(figures, names));
+    // SOP ids, outcomes and step names come from the journal: neutralised like every journal text.
+    process.stdout.write(formatCsv(figures, names).split('\r\n').map(safeLine).join('\r\n'));
   } else {
     process.stdout.write(
-      formatTable(figures, {
-        lang,
-        chart: options.chart ?? false,
-        ascii: wantsAscii(options, process.env),
-        width: process.stdout.columns || 80,
-        names,
-      }),
+      safeText(
+        formatTable(figures, {
+          lang,
+          chart: options.chart ?? false,
+          ascii: wantsAscii(options, process.env),
+          width: process.stdout.columns || 80,
+          names,
+        }),
+      ),
     );
   }
   return EXIT.ok;
