@@ -157,7 +157,8 @@ export async function runGraph(arg: string, options: GraphOptions): Promise<numb
       break;
     case 'svg':
     case 'png':
-      writeOutput(drawWithGraphviz(toDot(graph, lang), format, lang), options.output, lang);
+      // The picture is bytes writeOutput cannot clean: neutralise the SOP texts before drawing.
+      writeOutput(drawWithGraphviz(safeText(toDot(graph, lang)), format, lang), options.output, lang);
       break;
   }
   return EXIT.ok;
