@@ -1,19 +1,12 @@
 /** Loads fixture libraries and scenarios with the project's own (pure) loaders. */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLibrary } from '../../src/core/load/load-library.js';
 import { loadScenario, type LoadedScenario } from '../../src/core/load/load-scenario.js';
 import type { Library } from '../../src/core/model/library.js';
+import { loadFixtureLibrary, sourceFile as source } from '../fixture-files.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function source(path: string): { path: string; text: string; sha256: string } {
-  const bytes = readFileSync(path);
-  return { path: relative(ROOT, path), text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') };
-}
 
 /** The fixture library in `lib/`, with the files of `overlay` (a folder under fixtures/) replacing same-named ones. */
 export function fixtureLibrary(overlay?: string): Library {
@@ -21,10 +14,7 @@ export function fixtureLibrary(overlay?: string): Library {
   for (const dir of ['lib', ...(overlay ? [overlay] : [])]) {
     for (const name of readdirSync(join(FIXTURES, dir))) files.set(name, join(FIXTURES, dir, name));
   }
-  const { library, findings } = loadLibrary([...files.values()].sort().map(source));
-  const errors = findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0) throw new Error(`fixture library does not load: ${JSON.stringify(errors, null, 2)}`);
-  return library;
+  return loadFixtureLibrary([...files.values()].sort().map((path) => source(path)), 'fixture library');
 }
 
 export function fixtureScenario(name: string): LoadedScenario {

@@ -2,33 +2,24 @@
  * The training fixtures (a small library and its scenarios, in fixtures/sops), and training
  * sessions made by driving the real engine with a trainee's commands, each after a given pause.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scriptedAnswer, currentStep, startCall, step } from '../../src/core/engine/index.js';
 import type { Command, EngineEvent } from '../../src/core/engine/types.js';
-import { loadLibrary } from '../../src/core/load/load-library.js';
 import { loadScenario, type LoadedScenario } from '../../src/core/load/load-scenario.js';
 import type { Library } from '../../src/core/model/library.js';
 import type { JournalLine } from '../../src/core/record/journal-line.js';
 import type { TrainingSession } from '../../src/core/training/index.js';
+import { loadFixtureLibrary, sourceFile as source } from '../fixture-files.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SOPS = join(ROOT, 'test', 'train', 'fixtures', 'sops');
 export const SCENARIOS = join(SOPS, 'scenarios');
 
-function source(path: string): { path: string; text: string; sha256: string } {
-  const bytes = readFileSync(path);
-  return { path: relative(ROOT, path), text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
 export function trainingLibrary(): Library {
   const files = readdirSync(SOPS).filter((name) => name.endsWith('.yaml')).sort();
-  const { library, findings } = loadLibrary(files.map((name) => source(join(SOPS, name))));
-  const errors = findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0) throw new Error(`training fixtures do not load: ${JSON.stringify(errors, null, 2)}`);
-  return library;
+  return loadFixtureLibrary(files.map((name) => source(join(SOPS, name))), 'training fixtures');
 }
 
 export function trainingScenario(name: string): LoadedScenario {
