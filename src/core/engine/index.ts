@@ -11,4 +11,3 @@ export { answerFromScripted, scriptedAnswer, ScriptedAnswerError, type ScriptedA
 export { drive } from './drive.js';
 export { prepareLibrary } from './prepared-sop.js';
 export { MAX_AUTOMATIC_TRANSITIONS } from './settle.js';
-export { parseInput, type ParsedInput } from './parse-input.js';
