@@ -22,3 +22,12 @@ describe('escape sequences in SOP texts', () => {
     expect(result.stdout).not.toMatch(ESC);
   });
 });
+
+describe('escape sequences in a scenario', () => {
+  it('sop test (pretty, with coverage) prints the failure neutralised', () => {
+    const result = sop(['test', join(sops, 'scenarios'), '--sops', sops, '--coverage'], { env: { FORCE_COLOR: '0' } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('There is no option');
+    expect(result.stdout).not.toMatch(ESC);
+  });
+});

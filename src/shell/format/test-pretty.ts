@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { percent, type SopCoverage, type Tally } from '../../core/check/compute-coverage.js';
 import { formatWhere } from '../../core/check/where.js';
 import { say, type Lang } from '../i18n.js';
+import { safeLine } from '../tui/safe-text.js';
 import { summarise, type TestReport } from './test-report.js';
 
 function tally(value: Tally): string {
@@ -29,7 +30,7 @@ export function formatCoverageTable(list: readonly SopCoverage[], lang: Lang, co
         option: { en: 'option', uk: 'варіант' },
         branch: { en: 'branch', uk: 'гілка' },
       }[element.kind]);
-      lines.push(`    ${color.dim(formatWhere(element.where))}  ${kind} ${element.id}`);
+      lines.push(`    ${color.dim(formatWhere(element.where))}  ${kind} ${safeLine(element.id)}`);
     }
   }
   return lines;
@@ -39,16 +40,17 @@ export function formatTestPretty(report: TestReport, lang: Lang, color: ChalkIns
   const lines: string[] = [];
   for (const result of report.results) {
     if (result.passed) {
-      lines.push(`${color.green('✓')} ${result.scenario} ${color.dim(`(${result.file})`)}`);
+      lines.push(`${color.green('✓')} ${safeLine(result.scenario)} ${color.dim(`(${safeLine(result.file)})`)}`);
       continue;
     }
-    lines.push(`${color.red('✗')} ${color.bold(result.scenario)} ${color.dim(`(${result.file})`)}`);
+    // Scenario ids, answers and messages quoting them come from scenario files: neutralised.
+    lines.push(`${color.red('✗')} ${color.bold(safeLine(result.scenario))} ${color.dim(`(${safeLine(result.file)})`)}`);
     for (const failure of result.failures) {
       const where = failure.scenarioAt ? `${formatWhere(failure.scenarioAt)}: ` : '';
-      lines.push(`    ${where}${failure.message[lang]}`);
+      lines.push(`    ${where}${safeLine(failure.message[lang])}`);
       if (failure.expected !== undefined && failure.code !== 'wrong-step') {
-        lines.push(`      ${say(lang, { en: 'expected:', uk: 'очікувалось:' })} ${color.green(failure.expected)}`);
-        lines.push(`      ${say(lang, { en: 'got:     ', uk: 'отримано:   ' })} ${color.red(failure.got || '—')}`);
+        lines.push(`      ${say(lang, { en: 'expected:', uk: 'очікувалось:' })} ${color.green(safeLine(failure.expected))}`);
+        lines.push(`      ${say(lang, { en: 'got:     ', uk: 'отримано:   ' })} ${color.red(safeLine(failure.got || '—'))}`);
       }
       if (failure.sopAt) lines.push(`      ${say(lang, { en: 'SOP:', uk: 'СОП:' })} ${formatWhere(failure.sopAt)}`);
     }
