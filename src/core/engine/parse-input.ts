@@ -6,6 +6,7 @@
  * Empty: `null` when the input is optional (the variable is left unset), else refused.
  */
 import type { InputSpec } from '../model/sop.js';
+import { inputPattern } from './input-pattern.js';
 import { refuse } from './refusals.js';
 import type { Refusal } from './types.js';
 
@@ -49,13 +50,9 @@ function wholeMatch(pattern: string): RegExp {
   let regex = patterns.get(pattern);
   if (regex === undefined) {
     try {
-      regex = new RegExp(`^(?:${pattern})$`, 'u');
+      regex = inputPattern(pattern);
     } catch {
-      try {
-        regex = new RegExp(`^(?:${pattern})$`);
-      } catch {
-        regex = /(?!)/; // an invalid pattern (sop validate reports it) matches nothing
-      }
+      regex = /(?!)/; // an invalid pattern (sop validate reports it) matches nothing
     }
     patterns.set(pattern, regex);
   }

@@ -5,23 +5,20 @@
  *  SOP207 input-limits     min above max, or limits that do not apply to the input's type
  *                          (min/max are for int, maxLength/pattern for string).
  */
+import { inputPattern } from '../../engine/input-pattern.js';
 import type { LoadedSop } from '../../model/library.js';
 import type { Finding } from '../finding.js';
 import { makeFinding } from '../make-finding.js';
 import { RULES } from '../rules.js';
 import { keyPosition } from '../../load/source-text.js';
 
+/** Why the pattern does not compile the way the engine compiles it, or undefined. */
 function compiles(pattern: string): string | undefined {
   try {
-    new RegExp(`^(?:${pattern})$`, 'u');
+    inputPattern(pattern);
     return undefined;
-  } catch (unicodeError) {
-    try {
-      new RegExp(`^(?:${pattern})$`);
-      return undefined;
-    } catch {
-      return unicodeError instanceof Error ? unicodeError.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(unicodeError);
-    }
+  } catch (error) {
+    return error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
   }
 }
 
