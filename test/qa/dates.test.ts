@@ -8,11 +8,12 @@ describe('impossible dates on the command line', () => {
     ['log', 'list', '--until', '2026-02-30'],
     ['log', 'purge', '--older-than', '2026-02-30', '--dry-run'],
     ['stats', '--since', '2026-02-30'],
+    ['validate', '--today', '2026-02-30'],
   ]) {
     it(`sop ${args.join(' ')}: exit 2, "not a date"`, () => {
       const result = sop(args);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/not a date|a date \(/);
+      expect(result.stderr).toMatch(/not a date|a date \(|must be a date/);
       expect(result.stderr).not.toMatch(/Would remove/);
     });
   }

@@ -24,6 +24,7 @@ import { contextFiles } from '../library/context-files.js';
 import { isLibraryFile } from '../library/read-library.js';
 import { isScenarioFile, loadScenarioSources } from '../library/read-scenarios.js';
 import { readSources } from '../library/read-sources.js';
+import { isIsoDate } from '../../core/stats/iso-date.js';
 
 declare const __SOP_VERSION__: string;
 const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
@@ -39,7 +40,7 @@ async function defaultPaths(): Promise<string[]> {
 
 function checkToday(today: string | undefined): string {
   if (today === undefined) return new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+  if (!isIsoDate(today)) {
     throw new UserError(`--today must be a date like 2026-01-31, got "${today}"`, EXIT.usage);
   }
   return today;
