@@ -83,6 +83,15 @@ export function readConfigFile(file: string, lang: Lang = 'en'): ConfigFileValue
   const posOf = (offset: number | undefined): { line: number; col: number } | undefined =>
     offset === undefined ? undefined : lineCounter.linePos(offset);
   const first = doc.errors[0];
+  if (first?.code === 'MULTIPLE_DOCS') {
+    throw badConfig(
+      file,
+      posOf(first.pos[0]),
+      lang,
+      { en: "a '---' line starts a second YAML document; the config file is one document", uk: "рядок '---' починає другий документ YAML; файл налаштувань — це один документ" },
+      { en: "Remove the '---' line: one \"key: value\" per line (see docs/configuration.md).", uk: "Видаліть рядок '---': по одному \"ключ: значення\" в рядку (див. docs/configuration.md)." },
+    );
+  }
   if (first) {
     const message = first.message.split('\n')[0] ?? first.message;
     throw badConfig(
