@@ -1,13 +1,13 @@
 /**
  * The loop of `sop replay --check`: each source's calls re-run against the library, one file at a
- * time. Large runs share the files out over worker threads (one per core besides this one):
+ * time. Large runs share the files out over worker threads (one per idle core besides this one):
  * workers are started first, so each loads the library itself while this thread loads its own,
  * then every thread takes the next unclaimed file from one shared counter — a thread that started
  * late or drew larger files simply takes fewer. Workers post plain results per file; results and
  * notices are put back in source order, so the report is the same with or without workers.
  * Workers are used only from the built bundle (a worker runs this same module file).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkCall } from '../../core/check/check-call.js';
@@ -48,6 +48,16 @@ function checkFile(library: Library, source: FileSource, read: ReadCallsOptions)
   return { checks: results, notices };
 }
 
+/**
+ * Cores nobody else kept busy over the last minute (by the load average), at most all but this
+ * thread's. A worker on a core that is already taken only competes with this thread and adds its
+ * own start-up (loading the code and the library again): measured slower on a loaded machine.
+ */
+function idleCores(): number {
+  const cores = availableParallelism();
+  return Math.max(0, Math.min(cores - 1, Math.floor(cores - loadavg()[0]!)));
+}
+
 /** Claims file indexes from a counter shared by every thread of the run. */
 function claimer(shared: SharedArrayBuffer, count: number): () => number | undefined {
   const counter = new Int32Array(shared);
@@ -81,7 +91,7 @@ export function prepareCheck(sopsDir: string, sources: readonly CallSource[], re
   const others = sources.filter((source) => source.kind !== 'file');
   const totalBytes = files.reduce((sum, source) => sum + source.bytes, 0);
   const setting = Number(process.env['SOP_REPLAY_WORKERS'] ?? NaN);
-  const threads = Number.isInteger(setting) && setting >= 0 ? setting + 1 : totalBytes >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
+  const threads = Number.isInteger(setting) && setting >= 0 ? setting + 1 : totalBytes >= PARALLEL_FROM_BYTES ? idleCores() + 1 : 1;
   const self = import.meta.url;
   const extra = self.endsWith('.js') ? Math.min(threads, 8, files.length) - 1 : 0;
 
