@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, mermaidText, toDot, toMermaid, toText } from '../../src/core/render/index.js';
+import { buildGraph, mermaidText, toDot, toHandbook, toMermaid, toText } from '../../src/core/render/index.js';
 import type { Sop } from '../../src/core/model/sop.js';
 import { graphvizErrors, parseMermaid } from './parse-diagrams.js';
 
@@ -77,5 +77,17 @@ describe('mermaid escaping', () => {
 describe('dot escaping', () => {
   it('a broken DOT text really is rejected (the check can fail)', async () => {
     expect((await graphvizErrors('digraph { "a -> b }')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a step named like a property of every object', () => {
+  const sop = parse(readFileSync(new URL('broken/missing-constructor.sop.yaml', import.meta.url), 'utf8')) as Sop;
+  it('is drawn as a missing step when the SOP lacks it, not taken from Object.prototype', () => {
+    const graph = buildGraph(sop, { lang: 'en' });
+    expect(toMermaid(graph, 'en')).toContain('missing_constructor["? constructor"]');
+    expect(toDot(graph, 'en')).toContain('"? constructor"');
+  });
+  it('is a missing link in the handbook', () => {
+    expect(toHandbook(sop, { lang: 'en' })).toContain('`constructor` (?)');
   });
 });

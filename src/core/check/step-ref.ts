@@ -4,6 +4,7 @@
  */
 import type { QualifiedStep } from '../engine/types.js';
 import type { Library } from '../model/library.js';
+import { ownStep } from '../model/own-step.js';
 import type { OutcomeDecl, Step } from '../model/sop.js';
 
 /** `greet` in SOP `intake` -> `intake/greet`; an already qualified ref is returned as is. */
@@ -24,8 +25,8 @@ export function splitQualified(qualified: QualifiedStep): { readonly sop: string
  */
 export function stepAt(library: Library | undefined, qualified: QualifiedStep): Step | undefined {
   const { sop, step } = splitQualified(qualified);
-  const steps = library?.sops.get(sop)?.sop.steps;
-  return steps !== undefined && Object.hasOwn(steps, step) ? steps[step] : undefined;
+  const loaded = library?.sops.get(sop);
+  return loaded ? ownStep(loaded.sop, step) : undefined;
 }
 
 /** The outcome `sop-id/outcome-id` as its SOP declares it, or undefined. Own outcomes only, as stepAt. */

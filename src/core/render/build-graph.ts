@@ -1,3 +1,4 @@
+import { ownStep } from '../model/own-step.js';
 import type { OutcomeCategory, Sop, Step } from '../model/sop.js';
 import { CATEGORY_ORDER, type Graph, type GraphEdge, type GraphNode } from './graph-model.js';
 import { shorten } from './shorten.js';
@@ -19,7 +20,7 @@ export function stepOrder(sop: Sop): string[] {
   const queue: string[] = [];
   let head = 0;
   const visit = (id: string): void => {
-    if (seen.has(id) || !(id in sop.steps)) return;
+    if (seen.has(id) || !ownStep(sop, id)) return;
     seen.add(id);
     order.push(id);
     queue.push(id);
@@ -31,7 +32,7 @@ export function stepOrder(sop: Sop): string[] {
       for (const exit of stepExits(sop.steps[id]!, 'en')) visit(exit.to);
     }
     // Interrupt targets are reachable from every step: walk them after the main flow.
-    const pending = (sop.interrupts ?? []).map((i) => i.goto).find((id) => !seen.has(id) && id in sop.steps);
+    const pending = (sop.interrupts ?? []).map((i) => i.goto).find((id) => !seen.has(id) && ownStep(sop, id) !== undefined);
     if (pending === undefined) break;
     visit(pending);
   }

@@ -4,6 +4,7 @@
  * outcomes and the referral contacts its end steps name. Pure and deterministic.
  */
 import type { Directory } from '../model/directory.js';
+import { ownStep } from '../model/own-step.js';
 import type { Sop, Step } from '../model/sop.js';
 import { buildGraph, stepOrder } from './build-graph.js';
 import { HB } from './handbook-words.js';
@@ -33,12 +34,12 @@ export function toHandbook(sop: Sop, options: HandbookOptions): string {
   const number = new Map(order.map((id, index) => [id, index + 1]));
   const reachable = reachableSteps(sop);
   const heading = (id: string): string => {
-    const step = sop.steps[id];
+    const step = ownStep(sop, id);
     const text = step ? textIn(step.text, lang) : '';
     return `${number.get(id) ?? '?'}. ${text ? shorten(text, 80) : id}`;
   };
   const link = (id: string): string =>
-    sop.steps[id] ? `[${markdownLine(heading(id))}](#${anchor(id)})` : `\`${id}\` (?)`;
+    ownStep(sop, id) ? `[${markdownLine(heading(id))}](#${anchor(id)})` : `\`${id}\` (?)`;
 
   const out: string[] = [`# ${markdownLine(textIn(sop.title, lang))}`, ''];
   out.push(`| | |`, `|---|---|`, `| ${w(HB.sop)} | \`${sop.sop}\` |`, `| ${w(HB.version)} | ${sop.version} |`);
@@ -127,7 +128,7 @@ function reachableSteps(sop: Sop): Set<string> {
   const stack = [sop.start, ...(sop.interrupts ?? []).map((i) => i.goto)];
   while (stack.length > 0) {
     const id = stack.pop()!;
-    if (seen.has(id) || !sop.steps[id]) continue;
+    if (seen.has(id) || !ownStep(sop, id)) continue;
     seen.add(id);
     for (const exit of stepExits(sop.steps[id]!, 'en')) stack.push(exit.to);
   }
