@@ -87,7 +87,10 @@ describe('a step named like a property of every object', () => {
     expect(toMermaid(graph, 'en')).toContain('missing_constructor["? constructor"]');
     expect(toDot(graph, 'en')).toContain('"? constructor"');
   });
-  it('is a missing link in the handbook', () => {
-    expect(toHandbook(sop, { lang: 'en' })).toContain('`constructor` (?)');
+  it('is a missing link in the handbook, and a missing contact among the referrals', () => {
+    const handbook = toHandbook(sop, { lang: 'en', directory: { contacts: {} } });
+    expect(handbook).toContain('`constructor` (?)');
+    expect(handbook).toContain('`constructor` (not in the directory: add it to directory.yaml)');
+    expect(handbook).not.toContain('Object');
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { QualifiedStep } from '../engine/types.js';
 import type { Library } from '../model/library.js';
-import { ownStep } from '../model/own-step.js';
+import { ownEntry, ownStep } from '../model/own-step.js';
 import type { OutcomeDecl, Step } from '../model/sop.js';
 
 /** `greet` in SOP `intake` -> `intake/greet`; an already qualified ref is returned as is. */
@@ -32,6 +32,5 @@ export function stepAt(library: Library | undefined, qualified: QualifiedStep): 
 /** The outcome `sop-id/outcome-id` as its SOP declares it, or undefined. Own outcomes only, as stepAt. */
 export function outcomeAt(library: Library | undefined, qualified: string): OutcomeDecl | undefined {
   const { sop, step: id } = splitQualified(qualified);
-  const outcomes = library?.sops.get(sop)?.sop.outcomes;
-  return outcomes !== undefined && Object.hasOwn(outcomes, id) ? outcomes[id] : undefined;
+  return ownEntry(library?.sops.get(sop)?.sop.outcomes, id);
 }

@@ -4,7 +4,7 @@
  * outcomes and the referral contacts its end steps name. Pure and deterministic.
  */
 import type { Directory } from '../model/directory.js';
-import { ownStep } from '../model/own-step.js';
+import { ownContact, ownStep } from '../model/own-step.js';
 import type { Sop, Step } from '../model/sop.js';
 import { buildGraph, stepOrder } from './build-graph.js';
 import { HB } from './handbook-words.js';
@@ -69,7 +69,7 @@ export function toHandbook(sop: Sop, options: HandbookOptions): string {
       for (const contact of step.refer ?? []) if (!referred.includes(contact)) referred.push(contact);
       if (step.refer?.length) {
         const names = step.refer.map((c) => {
-          const entry = options.directory?.contacts[c];
+          const entry = ownContact(options.directory, c);
           return entry ? `[${markdownLine(textIn(entry.name, lang))}](#${contactAnchor(c)})` : `\`${c}\` (${w(HB.missingContact)})`;
         });
         out.push(`**${w(HB.referTo)}:** ${names.join('; ')}`, '');
@@ -102,7 +102,7 @@ export function toHandbook(sop: Sop, options: HandbookOptions): string {
   if (referred.length > 0) {
     out.push(`## ${w(HB.contacts)}`, '', w(HB.contactsIntro), '');
     for (const id of referred) {
-      const contact = options.directory?.contacts[id];
+      const contact = ownContact(options.directory, id);
       out.push(`<a id="${contactAnchor(id)}"></a>`, '');
       if (!contact) {
         out.push(`### \`${id}\``, '', `⚠ ${w(HB.missingContact)}`, '');

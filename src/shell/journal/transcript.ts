@@ -4,6 +4,7 @@
  * notes, the outcome and referrals. Redacted content stays "[redacted]".
  */
 import { outcomeAt, stepAt } from '../../core/check/step-ref.js';
+import { ownContact } from '../../core/model/own-step.js';
 import type { Answer, AnswerRecord } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import type { Step } from '../../core/model/sop.js';
@@ -59,7 +60,7 @@ export function transcript(session: RecordedSession, library: Library | undefine
     return outcome ? `${localize(outcome.label, lang)} (${qualified})` : qualified;
   };
   const contactName = (id: string): string => {
-    const contact = library?.directory?.contacts[id];
+    const contact = ownContact(library?.directory, id);
     return contact ? `${localize(contact.name, lang)} (${id})` : id;
   };
 

@@ -5,6 +5,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { colorFor } from '../replay/color.js';
 import { outcomeAt, stepAt } from '../../core/check/step-ref.js';
+import { ownContact } from '../../core/model/own-step.js';
 import type { CallState } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import { localize, say, type Lang } from '../i18n.js';
@@ -67,7 +68,7 @@ function stepText(library: Library, qualified: string, lang: Lang): string {
 }
 
 function referralLines(library: Library, id: string, lang: Lang, c: ChalkInstance): string[] {
-  const contact = library.directory?.contacts[id];
+  const contact = ownContact(library.directory, id);
   if (!contact) return [`  • ${safeLine(id)} ${c.dim(`(${say(lang, WORDS.unknownContact)})`)}`];
   const lines = [`  • ${c.bold(safeLine(localize(contact.name, lang)))}${contact.phone?.length ? `  ${c.green(contact.phone.map(safeLine).join(', '))}` : ''}`];
   if (contact.hours !== undefined) lines.push(`    ${say(lang, WORDS.hours)}: ${safeLine(localize(contact.hours, lang))}`);
