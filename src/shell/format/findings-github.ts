@@ -3,9 +3,11 @@
  * pull request: `::error file=F,line=L,col=C,title=SOP104 unknown-step::message`.
  */
 import type { Finding } from '../../core/validate/finding.js';
+import { safeText } from '../tui/safe-text.js';
 
+/** Escape sequences and control characters from SOP files dropped (the log shows ANSI colours), then %-encoded. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return safeText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(text: string): string {
