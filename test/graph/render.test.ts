@@ -88,7 +88,7 @@ describe('a step named like a property of every object', () => {
     expect(toDot(graph, 'en')).toContain('"? constructor"');
   });
   it('is a missing link in the handbook, and a missing contact among the referrals', () => {
-    const handbook = toHandbook(sop, { lang: 'en', directory: { contacts: {} } });
+    const handbook = toHandbook(sop, { lang: 'en', directory: { directory: 'test', contacts: {} } });
     expect(handbook).toContain('`constructor` (?)');
     expect(handbook).toContain('`constructor` (not in the directory: add it to directory.yaml)');
     expect(handbook).not.toContain('Object');
