@@ -2,6 +2,7 @@ import type { Library } from '../model/library.js';
 import { withFields } from './call-state.js';
 import { refuse } from './refusals.js';
 import type { AnswerRecord, CallState, StepResult } from './types.js';
+import { waitingAt } from './waiting-at.js';
 
 /**
  * Back: returns to the state before the last answer or interrupt (`previous`). The undone answer
@@ -19,10 +20,5 @@ export function goBack(_library: Library, state: CallState): StepResult {
     undone = merged;
   }
   const restored = withFields(previous, { undone });
-  return { ok: true, state: restored, events: [{ type: 'back', from: where(state), to: where(previous) }] };
-}
-
-function where(state: CallState): string {
-  const top = state.frames[state.frames.length - 1];
-  return top === undefined ? '' : `${top.sop}/${top.step}`;
+  return { ok: true, state: restored, events: [{ type: 'back', from: waitingAt(state), to: waitingAt(previous) }] };
 }

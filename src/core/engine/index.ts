@@ -6,6 +6,7 @@ export type * from './types.js';
 export { startCall } from './start-call.js';
 export { step } from './step.js';
 export { currentStep } from './current-step.js';
+export { waitingAt } from './waiting-at.js';
 export { availableInterrupts } from './available-interrupts.js';
 export { answerFromScripted, scriptedAnswer, ScriptedAnswerError, type ScriptedAnswer } from './answer-from-scripted.js';
 export { drive } from './drive.js';

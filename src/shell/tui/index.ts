@@ -2,7 +2,7 @@
  * The counsellor's terminal UI, for the drivers that show a call (run, resume, train):
  * same screens, same keys. See docs/running-a-call.md.
  */
-export { runInteractiveCall, qualifiedStepOf, type CallEnd, type CallHooks, type CallJournal, type CallClock, type InteractiveCallOptions, type InterruptReason } from './run-interactive-call.js';
+export { runInteractiveCall, type CallEnd, type CallHooks, type CallJournal, type CallClock, type InteractiveCallOptions, type InterruptReason } from './run-interactive-call.js';
 export { runLiveCall, type LiveCallOptions } from './live-call.js';
 export { renderStep, type RenderOptions } from './render-step.js';
 export { renderSummary, outcomeLabel, type SummaryInfo } from './render-summary.js';

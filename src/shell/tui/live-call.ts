@@ -11,7 +11,8 @@ import { EXIT } from '../exit-codes.js';
 import type { Lang } from '../i18n.js';
 import { JournalWriteError, type SessionWriter } from '../journal/index.js';
 import { renderSummary } from './render-summary.js';
-import { qualifiedStepOf, runInteractiveCall, type CallHooks, type CallEnd } from './run-interactive-call.js';
+import { waitingAt } from '../../core/engine/index.js';
+import { runInteractiveCall, type CallHooks, type CallEnd } from './run-interactive-call.js';
 import { safeText } from './safe-text.js';
 import { openTerminal } from './terminal.js';
 
@@ -50,7 +51,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
   });
   const io = openTerminal(input, output, controller.signal);
   // Where the counsellor is, for an `interrupted` line if the journal fails mid-call.
-  let at = qualifiedStepOf(options.state);
+  let at = waitingAt(options.state);
   const record = (events: readonly EngineEvent[]): void => {
     writer.appendEvents(events);
     for (const event of events) if (event.type === 'step-shown') at = event.step;

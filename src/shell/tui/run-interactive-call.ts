@@ -4,7 +4,7 @@
  * event to the journal (which makes it durable) BEFORE the next screen appears, and stop when
  * the call ends, the counsellor quits, or a signal arrives. All transitions are the engine's.
  */
-import { step as engineStep } from '../../core/engine/index.js';
+import { step as engineStep, waitingAt } from '../../core/engine/index.js';
 import type { CallState, Command, EngineEvent, QualifiedStep, Refusal, StepResult } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import type { Lang } from '../i18n.js';
@@ -127,17 +127,11 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
 }
 
 function interrupted(state: CallState, reason: InterruptReason): CallEnd {
-  return { kind: 'interrupted', state, reason, at: qualifiedStepOf(state) };
+  return { kind: 'interrupted', state, reason, at: waitingAt(state) };
 }
 
 function reasonOf(signal: AbortSignal): InterruptReason {
   const reason: unknown = signal.reason;
   return reason === 'sighup' || reason === 'sigint' || reason === 'quit' ? reason : 'sigterm';
-}
-
-/** `sop/step` of the innermost frame ('' once the call ended). */
-export function qualifiedStepOf(state: CallState): QualifiedStep {
-  const frame = state.frames[state.frames.length - 1];
-  return frame ? `${frame.sop}/${frame.step}` : '';
 }
 

@@ -5,7 +5,7 @@
  * the call there (recorded as interrupted) and names the step.
  */
 import { performance } from 'node:perf_hooks';
-import { scriptedAnswer, drive } from '../../core/engine/index.js';
+import { scriptedAnswer, drive, waitingAt } from '../../core/engine/index.js';
 import type { Command, Refusal } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import { didYouMean } from '../../core/validate/did-you-mean.js';
@@ -13,7 +13,6 @@ import { EXIT } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import type { SessionWriter } from '../journal/index.js';
 import { renderSummary } from './render-summary.js';
-import { qualifiedStepOf } from './run-interactive-call.js';
 import { safeLine } from './safe-text.js';
 
 export interface ScriptedCallResult {
@@ -65,7 +64,7 @@ export function runScriptedCall(
   writer.appendEvents(result.events);
   const durationMs = Math.round(performance.now() - t0);
   const ended = result.stop === 'ended';
-  const at = qualifiedStepOf(result.state);
+  const at = waitingAt(result.state);
   if (ended) writer.append('session-end', { outcome: result.state.outcome ?? '', referrals: result.state.referrals, durationMs });
   else writer.append('interrupted', { reason: 'error', step: at });
   if (!ended && problem === undefined) {
