@@ -215,6 +215,17 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     ],
     () => defaultDataDir(env),
   );
+  // The pseudonym goes into every journal line and onto screens: one line of plain text.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(operator)) {
+    const from = operatorSource === 'flag' ? '--operator' : operatorSource === 'env' ? 'SOP_OPERATOR' : operatorSource;
+    throw new UserError(
+      say(lang, {
+        en: `the operator name from ${from} holds a line break or control characters.\n  Use one line of plain text, a pseudonym such as counsellor-7.`,
+        uk: `ім'я оператора з ${from} містить розрив рядка або керівні символи.\n  Вкажіть один рядок звичайного тексту, псевдонім на кшталт counsellor-7.`,
+      }),
+    );
+  }
   const [sopsDir, sopsSource] = firstOf<string>(
     [
       [path(flags.sopsDir, cwd), 'flag'],
