@@ -29,3 +29,12 @@ describe('an operator name with control characters or a line break', () => {
     expect(sop(['config', '--operator', 'counsellor-7']).code).toBe(0);
   });
 });
+
+describe('a trainee name with control characters or a line break', () => {
+  it('sop train --trainee refuses it (exit 2) before anything else', () => {
+    const result = sop(['train', '--trainee', bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--trainee/);
+    expect(result.stderr).toMatch(/one line/);
+  });
+});

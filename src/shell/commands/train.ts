@@ -47,6 +47,15 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
     lang = config.lang;
     const trainee = (options.trainee ?? config.operator).trim();
     if (trainee === '') throw new UserError(say(lang, { en: '--trainee needs a pseudonym', uk: '--trainee потребує псевдоніма' }));
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(trainee)) {
+      throw new UserError(
+        say(lang, {
+          en: '--trainee holds a line break or control characters: use one line of plain text, a pseudonym such as trainee-3',
+          uk: '--trainee містить розрив рядка або керівні символи: вкажіть один рядок звичайного тексту, псевдонім на кшталт trainee-3',
+        }),
+      );
+    }
     if (scenarioArg === '-') {
       throw new UserError(
         say(lang, {
