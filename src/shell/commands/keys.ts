@@ -15,14 +15,20 @@ function langOf(option: string | undefined): Lang {
   return loadConfig({ flags: option !== undefined ? { lang: option } : {} }).lang;
 }
 
-/** Writes a new file with `mode` (O_EXCL: never overwrites), fsync'd. */
+/** Writes a new file with `mode` (O_EXCL: never overwrites), fsync'd; a failed write leaves no file behind. */
 function writeNew(path: string, text: string, mode: number): void {
   const fd = openSync(path, 'wx', mode);
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    // Ours (O_EXCL) and incomplete: an empty key would block the retry as "already exists".
+    unlinkSync(path);
+    throw error;
   }
   chmodSync(path, mode);
 }
