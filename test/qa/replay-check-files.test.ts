@@ -22,3 +22,15 @@ describe('sop replay --check on files that are not recorded calls', () => {
     expect(sop(['replay', '--check']).code).toBe(0);
   });
 });
+
+describe('sop replay FILE that holds no recorded call', () => {
+  it('says what the file should be, not "name one session id" (exit 2)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.jsonl'), '{"hello": 1}\n');
+    const result = sop(['replay', 'notes.jsonl'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no recorded call/);
+    expect(result.stderr).toContain('sop log export');
+    expect(result.stderr).not.toMatch(/name one session id/);
+  });
+});

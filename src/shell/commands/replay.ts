@@ -108,6 +108,14 @@ function progressBar(total: number): (done: number, calls: number, finished?: bo
 
 /** `dirs`: the SOP folder to show the call with, then other folders to look in for the versions it was made with. */
 async function replay(calls: readonly RecordedCall[], args: readonly string[], dirs: readonly string[], options: ReplayOptions, lang: Lang, io: ReplayIO): Promise<number> {
+  if (calls.length === 0) {
+    throw new UserError(
+      say(lang, {
+        en: `${args[0]}: no recorded call in it. Give a session id (sop log list), a journal file, or a call written by "sop log export SESSION --redact -o FILE".`,
+        uk: `${args[0]}: у ньому немає записаного дзвінка. Вкажіть ідентифікатор сесії (sop log list), файл журналу або дзвінок, збережений через "sop log export SESSION --redact -o FILE".`,
+      }),
+    );
+  }
   if (calls.length !== 1 || !calls[0]) {
     const list = calls.slice(0, 10).map((call) => `  ${call.id}`).join('\n');
     throw new UserError(
