@@ -93,8 +93,13 @@ describe('variable names CEL reserves', () => {
   };
 
   it('are named by celNameProblem; ordinary names are not', () => {
-    for (const name of ['int', 'in', 'true', 'package', 'type', 'string', 'list']) expect(celNameProblem(name)).toMatch(/rename the variable/);
+    for (const name of ['int', 'in', 'true', 'package', 'type', 'string', 'list', 'constructor', '__proto__']) expect(celNameProblem(name)).toMatch(/rename the variable/);
     for (const name of ['age', 'indicators', 'size_ok', 'region']) expect(celNameProblem(name)).toBeUndefined();
+  });
+
+  it('include constructor: a condition reading it does not check (unset, it would read Object\'s function)', () => {
+    const decls: Record<string, VariableDecl> = Object.fromEntries([['constructor', { type: 'string' }]]);
+    expect(checkCondition('constructor == ""', decls)).toMatchObject({ ok: false });
   });
 
   it('do not break checking or evaluating conditions over the other variables', () => {
