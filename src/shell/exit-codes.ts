@@ -10,9 +10,11 @@ export const EXIT = {
 
 /** An error meant for the user: printed as a message, never as a stack trace. */
 export class UserError extends Error {
+  /** `uk`: the Ukrainian message, for code that cannot know the language (printError picks). */
   constructor(
     message: string,
     readonly exitCode: number = EXIT.usage,
+    readonly uk?: string,
   ) {
     super(message);
     this.name = 'UserError';

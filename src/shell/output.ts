@@ -1,9 +1,11 @@
 /** Messages for people go to stderr; machine-readable output goes to stdout. */
 import { UserError } from './exit-codes.js';
+import { usageLang } from './cli/usage-error.js';
 
 export function printError(error: unknown): void {
   if (error instanceof UserError) {
-    process.stderr.write(`sop: ${error.message}\n`);
+    const uk = error.uk !== undefined && usageLang(process.argv.slice(2), process.env) === 'uk';
+    process.stderr.write(`sop: ${uk ? error.uk : error.message}\n`);
     return;
   }
   const message = error instanceof Error ? error.message : String(error);

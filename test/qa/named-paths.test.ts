@@ -23,3 +23,17 @@ describe('a named path that cannot be read', () => {
     expect(result.stderr).toMatch(/check the path/i);
   });
 });
+
+describe('in Ukrainian', () => {
+  it('a missing file, with --lang uk or LANG=uk_UA.UTF-8', () => {
+    for (const [args, env] of [
+      [['validate', 'nope.sop.yaml', '--lang', 'uk'], {}],
+      [['test', 'nope.scenario.yaml'], { LANG: 'uk_UA.UTF-8' }],
+    ] as const) {
+      const result = sop(args, { cwd: tempDir(), env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/немає такого файлу чи теки/);
+      expect(result.stderr).not.toMatch(/no such file/);
+    }
+  });
+});

@@ -107,10 +107,20 @@ export async function collectFiles(paths: readonly string[], include: (path: str
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') {
-        throw new UserError(`${path}: no such file or folder\nCheck the path (relative to ${process.cwd()}), or give a folder such as sops/.`, EXIT.usage);
+        throw new UserError(
+          `${path}: no such file or folder\nCheck the path (relative to ${process.cwd()}), or give a folder such as sops/.`,
+          EXIT.usage,
+          `${path}: немає такого файлу чи теки\nПеревірте шлях (відносно ${process.cwd()}) або вкажіть теку, напр. sops/.`,
+        );
       }
       // Named on the command line, a loop is as unreadable as a missing file: not a passing run.
-      if (code === 'ELOOP') throw new UserError(`${path}: the symbolic link leads back to itself (a loop), so it cannot be read.\nRemove the symbolic link, or name the file it was meant to point to.`, EXIT.usage);
+      if (code === 'ELOOP') {
+        throw new UserError(
+          `${path}: the symbolic link leads back to itself (a loop), so it cannot be read.\nRemove the symbolic link, or name the file it was meant to point to.`,
+          EXIT.usage,
+          `${path}: символьне посилання веде саме на себе (петля), тож його не прочитати.\nВидаліть посилання або вкажіть файл, на який воно мало вказувати.`,
+        );
+      }
       throw new UserError(`${path}: cannot be read (${code ?? String(error)})`, EXIT.usage);
     }
     if (info.isDirectory()) {
