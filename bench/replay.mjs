@@ -3,14 +3,16 @@
 //                   through the engine, protected like the journal does, written as exported
 //                   JSON Lines with a hash chain, 1,000 calls per file) — target: <= 1 s wall;
 //                   against the parse floor (a script that only reads and JSON.parses the same
-//                   files) and a bare `node -e 0`; also with the worker threads turned off.
+//                   files) and a bare `node -e 0`; also with the worker threads turned off, and
+//                   with one worker forced (by default workers start only for idle cores).
 //   sop test        `sop test` over the shipped scenarios vs a bare `node -e 0` — target <= 1.5x.
 // Needs `npm run build` (it runs bin/sop.js). Generation bundles src/ with esbuild.
-//   node bench/replay.mjs            (about 30 s)
+//   node bench/replay.mjs            (a few minutes on a busy machine)
+//   SOP_BENCH_COMPARE=/tmp/old node bench/replay.mjs   also times another checkout's built sop
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importSources, ROOT as root } from './lib.mjs';
 
@@ -60,18 +62,29 @@ async function generate() {
   return { dir, lines, scenarios: runs.length };
 }
 
-function wall(args, options = {}) {
-  const times = [];
-  let last;
+/**
+ * Runs every case once per round, the cases in turn, so that a change of load on this shared
+ * machine weighs on every case alike; median of the rounds per case.
+ */
+function interleaved(cases) {
+  const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  const last = {};
   for (let i = 0; i < ROUNDS; i++) {
-    const t0 = performance.now();
-    last = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28, ...options });
-    times.push(performance.now() - t0);
+    for (const [name, { args, env }] of Object.entries(cases)) {
+      const t0 = performance.now();
+      last[name] = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28, ...(env ? { env: { ...process.env, ...env } } : {}) });
+      times[name].push(performance.now() - t0);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], status: last.status, stdout: last.stdout.toString() };
+  return Object.fromEntries(
+    Object.entries(times).map(([name, list]) => {
+      list.sort((a, b) => a - b);
+      return [name, { median: list[Math.floor(list.length / 2)], status: last[name].status, stdout: last[name].stdout.toString() }];
+    }),
+  );
 }
 
+const loadAtStart = loadavg()[0].toFixed(2);
 try {
   const { dir, lines, scenarios } = await generate();
   const floorScript = join(work, 'floor.mjs');
@@ -82,18 +95,31 @@ let n = 0;
 for (const f of readdirSync(${JSON.stringify(dir)})) for (const l of readFileSync(${JSON.stringify(dir)} + '/' + f, 'utf8').split('\\n')) if (l) { JSON.parse(l); n++; }
 if (n === 0) process.exit(1);`,
   );
-  const bare = wall(['-e', '0']);
-  const floor = wall([floorScript]);
-  const check = wall(['bin/sop.js', 'replay', '--check', dir, '--sops', 'sops', '--format', 'json']);
+  const replay = (bin, workers) => ({ args: [bin, 'replay', '--check', dir, '--sops', 'sops', '--format', 'json'], ...(workers === undefined ? {} : { env: { SOP_REPLAY_WORKERS: workers } }) });
+  // SOP_BENCH_COMPARE=DIR: also time the built sop of another checkout (e.g. the commit before a change).
+  const other = process.env.SOP_BENCH_COMPARE ? join(process.env.SOP_BENCH_COMPARE, 'bin/sop.js') : undefined;
+  const { bare, floor, check, single, worker, test, ...compared } = interleaved({
+    bare: { args: ['-e', '0'] },
+    floor: { args: [floorScript] },
+    check: replay('bin/sop.js'),
+    single: replay('bin/sop.js', '0'),
+    worker: replay('bin/sop.js', '1'),
+    test: { args: ['bin/sop.js', 'test'] },
+    ...(other ? { otherCheck: replay(other), otherSingle: replay(other, '0') } : {}),
+  });
   const summary = JSON.parse(check.stdout).summary;
-  const single = wall(['bin/sop.js', 'replay', '--check', dir, '--sops', 'sops', '--format', 'json'], { env: { ...process.env, SOP_REPLAY_WORKERS: '0' } });
-  const test = wall(['bin/sop.js', 'test']);
   const row = (name, ms, base) => `${name.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms   ${(ms / base).toFixed(2)}x`;
-  console.log(`${CALLS} calls (${lines} journal lines, ${scenarios} scenario paths), median of ${ROUNDS} runs`);
+  console.log(`${CALLS} calls (${lines} journal lines, ${scenarios} scenario paths), median of ${ROUNDS} runs; load average ${loadAtStart} at the start, ${loadavg()[0].toFixed(2)} at the end`);
   console.log(row('node -e 0 (baseline)', bare.median, bare.median));
   console.log(row('parse floor: read + JSON.parse the same files', floor.median, bare.median));
   console.log(row('sop replay --check (10,000 calls)', check.median, bare.median));
   console.log(row('sop replay --check, one thread (SOP_REPLAY_WORKERS=0)', single.median, bare.median));
+  console.log(row('sop replay --check, one worker (SOP_REPLAY_WORKERS=1)', worker.median, bare.median));
+  if (compared.otherCheck) {
+    console.log(row(`  ${process.env.SOP_BENCH_COMPARE}: replay --check`, compared.otherCheck.median, bare.median));
+    console.log(row(`  ${process.env.SOP_BENCH_COMPARE}: one thread`, compared.otherSingle.median, bare.median));
+    console.log(`  vs parse floor: this ${(check.median / floor.median).toFixed(2)}x / ${(single.median / floor.median).toFixed(2)}x one thread; other ${(compared.otherCheck.median / floor.median).toFixed(2)}x / ${(compared.otherSingle.median / floor.median).toFixed(2)}x`);
+  }
   console.log(`  replay --check vs parse floor: ${(check.median / floor.median).toFixed(2)}x; target <= 1000 ms: ${check.median <= 1000 ? 'met' : 'NOT met'}`);
   console.log(`  result: ${JSON.stringify(summary)} (exit ${check.status})`);
   console.log(row(`sop test (${scenarios} shipped scenarios)`, test.median, bare.median));
