@@ -37,3 +37,15 @@ describe('in Ukrainian', () => {
     }
   });
 });
+
+describe('a quoted glob that matches nothing', () => {
+  it('exit 2, in English and Ukrainian', () => {
+    const dir = tempDir();
+    const en = sop(['validate', 'nothing/*.sop.yaml'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/no file matches the pattern/);
+    const uk = sop(['validate', 'nothing/*.sop.yaml', '--lang', 'uk'], { cwd: dir });
+    expect(uk.code).toBe(2);
+    expect(uk.stderr).toMatch(/жоден файл не відповідає шаблону/);
+  });
+});

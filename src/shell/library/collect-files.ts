@@ -97,7 +97,11 @@ export async function collectFiles(paths: readonly string[], include: (path: str
         }, findings);
       }
       if (files.size === before) {
-        throw new UserError(`no file matches the pattern ${path}\nCheck the pattern; quote it so the shell does not expand it.`, EXIT.usage);
+        throw new UserError(
+          `no file matches the pattern ${path}\nCheck the pattern; quote it so the shell does not expand it.`,
+          EXIT.usage,
+          `жоден файл не відповідає шаблону ${path}\nПеревірте шаблон; візьміть його в лапки, щоб оболонка його не розгортала.`,
+        );
       }
       continue;
     }
@@ -121,7 +125,11 @@ export async function collectFiles(paths: readonly string[], include: (path: str
           `${path}: символьне посилання веде саме на себе (петля), тож його не прочитати.\nВидаліть посилання або вкажіть файл, на який воно мало вказувати.`,
         );
       }
-      throw new UserError(`${path}: cannot be read (${code ?? String(error)})`, EXIT.usage);
+      throw new UserError(
+        `${path}: cannot be read (${code ?? String(error)})\nCheck that it exists and that you may read it.`,
+        EXIT.usage,
+        `${path}: не вдається прочитати (${code ?? String(error)})\nПеревірте, що він існує і що ви маєте право його читати.`,
+      );
     }
     if (info.isDirectory()) {
       await walk(path.replace(/[\\/]+$/, '') || '/', (file) => {
