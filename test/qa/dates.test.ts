@@ -18,3 +18,11 @@ describe('impossible dates on the command line', () => {
     });
   }
 });
+
+describe('in Ukrainian', () => {
+  it('validate --today with an impossible day', () => {
+    const result = sop(['validate', '--today', '2026-02-30', '--lang', 'uk']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/має бути датою/);
+  });
+});

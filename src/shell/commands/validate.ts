@@ -41,7 +41,7 @@ async function defaultPaths(): Promise<string[]> {
 function checkToday(today: string | undefined): string {
   if (today === undefined) return new Date().toISOString().slice(0, 10);
   if (!isIsoDate(today)) {
-    throw new UserError(`--today must be a date like 2026-01-31, got "${today}"`, EXIT.usage);
+    throw new UserError(`--today must be a date like 2026-01-31, got "${today}"`, EXIT.usage, `--today має бути датою на кшталт 2026-01-31, а не «${today}»`);
   }
   return today;
 }
