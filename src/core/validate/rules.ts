@@ -55,7 +55,7 @@ export const RULES = {
   unusedVariable: rule('SOP202', 'unused-variable', 'warning', 'A variable is declared but never used.'),
   variableType: rule('SOP203', 'variable-type', 'error', 'A value saved or set into a variable has the wrong type.'),
   celSyntax: rule('SOP204', 'cel-syntax', 'error', 'A condition is not valid CEL.'),
-  invalidPattern: rule('SOP206', 'invalid-pattern', 'error', 'An input pattern is not a valid regular expression.'),
+  invalidPattern: rule('SOP206', 'invalid-pattern', 'error', 'An input pattern is not a valid regular expression, or repeats a group that itself repeats (the call could freeze).'),
   inputLimits: rule('SOP207', 'input-limits', 'error', 'Input limits that cannot hold or do not apply (min above max, min on a text input...).'),
   celType: rule('SOP205', 'cel-type', 'error', 'A condition has a type error or is not a bool.'),
 

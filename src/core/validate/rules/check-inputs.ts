@@ -1,11 +1,13 @@
 /**
  * Input steps:
  *  SOP206 invalid-pattern  `pattern` does not compile as a regular expression (the runner would
- *                          accept no answer at all);
+ *                          accept no answer at all), or repeats a group that itself repeats
+ *                          (checking some answers would take exponential time: the call freezes);
  *  SOP207 input-limits     min above max, or limits that do not apply to the input's type
  *                          (min/max are for int, maxLength/pattern for string).
  */
 import { inputPattern } from '../../engine/input-pattern.js';
+import { nestedRepetition } from '../nested-repetition.js';
 import type { LoadedSop } from '../../model/library.js';
 import type { Finding } from '../finding.js';
 import { makeFinding } from '../make-finding.js';
@@ -31,8 +33,19 @@ export function checkInputs(loaded: LoadedSop): Finding[] {
     const base = ['steps', id, 'input'];
     if (input.pattern !== undefined) {
       const problem = compiles(input.pattern);
+      const nested = problem === undefined ? nestedRepetition(input.pattern) : undefined;
       if (problem !== undefined) {
         findings.push(makeFinding(RULES.invalidPattern, file, positionOf([...base, 'pattern']), `the pattern is not a valid regular expression: ${problem}`, 'fix the pattern (it must match the whole answer)'));
+      } else if (nested !== undefined) {
+        findings.push(
+          makeFinding(
+            RULES.invalidPattern,
+            file,
+            positionOf([...base, 'pattern']),
+            `the pattern repeats a group that itself repeats (${nested}): some answers would take so long to check that the call would freeze`,
+            'repeat only once, e.g. (a+)+ becomes a+',
+          ),
+        );
       }
     }
     if (input.min !== undefined && input.max !== undefined && input.min > input.max) {
