@@ -17,3 +17,15 @@ describe('an input pattern with nested repetition', () => {
     expect(result.stderr).toMatch(/SOP206/);
   }, 10_000);
 });
+
+describe('a condition whose matches() pattern has nested repetition', () => {
+  it('sop validate reports SOP206 at the pattern (exit 1), and sop run refuses the library', () => {
+    const sops = join(ROOT, 'test/qa/fixtures/redos-condition');
+    const result = sop(['validate', sops]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/redos\.sop\.yaml:20:\d+: error: .*\(x\+x\+\)\+.*SOP206 invalid-pattern/);
+    const run = sop(['run', 'redos', '--sops', sops, '--answers', '-'], { input: 'a: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"\n' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/SOP206/);
+  }, 10_000);
+});

@@ -7,6 +7,7 @@
  *  SOP204 cel-syntax, SOP205 cel-type  conditions, checked by src/core/conditions.
  */
 import { checkCondition, type ConditionCheck } from '../../conditions/index.js';
+import { slowMatchesIn } from '../slow-matches.js';
 import { keyPosition, sourceLine } from '../../load/source-text.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
 import type { Value, VariableType } from '../../model/sop.js';
@@ -173,7 +174,21 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
           check = checkCondition(branch.when, declared);
           checks.set(branch.when, check);
         }
-        if (check.ok) return;
+        if (check.ok) {
+          const slow = slowMatchesIn(branch.when);
+          if (slow !== undefined) {
+            findings.push(
+              makeFinding(
+                RULES.invalidPattern,
+                file,
+                conditionPosition(loaded, whenPath, slow.offset),
+                `condition '${branch.when}': the matches() pattern repeats a group that itself repeats (${slow.group}): some answers would take so long to check that the call would freeze`,
+                'repeat only once, e.g. (a+)+ becomes a+',
+              ),
+            );
+          }
+          return;
+        }
         const position = conditionPosition(loaded, whenPath, check.offset);
         const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)/.exec(check.message);
         if (unknown) {
