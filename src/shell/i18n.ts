@@ -4,14 +4,7 @@
  */
 export type Lang = 'en' | 'uk';
 
-export interface Message {
-  readonly en: string;
-  readonly uk: string;
-}
-
-export function say(lang: Lang, message: Message): string {
-  return message[lang];
-}
+export { type Message, say } from '../core/model/message.js';
 
 export function isLang(value: unknown): value is Lang {
   return value === 'en' || value === 'uk';

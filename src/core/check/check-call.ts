@@ -11,7 +11,7 @@ import type { CallState, EngineEvent } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import { commandsFromEvents, type RecordedEvent } from '../record/commands-from-events.js';
 import type { SopFileRef } from '../record/journal-line.js';
-import type { Bilingual } from './message.js';
+import type { Message } from '../model/message.js';
 import { splitQualified, stepAt } from './step-ref.js';
 import { whereInSop, whereStep, type SourceRef } from './where.js';
 
@@ -28,7 +28,7 @@ export type DivergenceKind =
 
 export interface Divergence {
   readonly kind: DivergenceKind;
-  readonly message: Bilingual;
+  readonly message: Message;
   /** The recorded call's step where the paths part (qualified). */
   readonly at: string;
   /** The SOP element involved. */

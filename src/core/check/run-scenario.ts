@@ -7,7 +7,7 @@ import { currentStep, scriptedAnswer, startCall, step } from '../engine/index.js
 import type { CallState, Command, EngineEvent } from '../engine/types.js';
 import type { Library, PositionLookup } from '../model/library.js';
 import type { Scenario, ScenarioAnswer, ScenarioEntry, ScenarioInterrupt } from '../model/scenario.js';
-import type { Bilingual } from './message.js';
+import type { Message } from '../model/message.js';
 import { qualifyStepRef } from './step-ref.js';
 import { visitedSteps } from './trace-events.js';
 import { whereInFile, whereInSop, whereStep, type SourceRef } from './where.js';
@@ -33,7 +33,7 @@ export type FailureCode =
 
 export interface ScenarioFailure {
   readonly code: FailureCode;
-  readonly message: Bilingual;
+  readonly message: Message;
   readonly expected?: string;
   readonly got?: string;
   /** Where in the scenario file the failing expectation or answer is. */

@@ -5,7 +5,7 @@
 import { nextOf } from '../engine/next-of.js';
 import type { Branch, Next, Step } from '../model/sop.js';
 import { textIn } from '../model/localize.js';
-import { W, word } from './words.js';
+import { W, say } from './words.js';
 
 export interface StepExit {
   readonly to: string;
@@ -19,7 +19,7 @@ export interface StepExit {
 
 function branchLabel(branch: Branch, lang: string): string {
   if (branch.label !== undefined) return textIn(branch.label, lang);
-  return branch.when ?? word(lang, W.otherwise);
+  return branch.when ?? say(lang, W.otherwise);
 }
 
 function nextExits(next: Next | undefined, lang: string, prefix = ''): StepExit[] {

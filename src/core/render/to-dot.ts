@@ -1,6 +1,6 @@
 /** A graph in Graphviz DOT: `dot -Tsvg` draws it. Every id and label is a quoted, escaped string. */
 import { CATEGORY_COLOUR, type Graph, type GraphNode } from './graph-model.js';
-import { W, word } from './words.js';
+import { W, say } from './words.js';
 
 /** A DOT quoted string (backslashes, quotes and line ends escaped). */
 export function dotString(text: string): string {
@@ -22,7 +22,7 @@ function label(node: GraphNode, lang: string): string {
   const lines = [node.label];
   if (node.calls) {
     lines.push(`↪ ${node.calls.title ? `${node.calls.title} (${node.calls.sop})` : node.calls.sop}`);
-    if (node.calls.tail) lines.push(`(${word(lang, W.tailCall)})`);
+    if (node.calls.tail) lines.push(`(${say(lang, W.tailCall)})`);
   }
   if (node.outcome !== undefined) lines.push(`■ ${node.outcomeLabel ?? node.outcome}`);
   return lines.join('\n');
@@ -49,11 +49,11 @@ export function toDot(graph: Graph, lang: string): string {
     out.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
   }
   if (graph.categories.length > 0) {
-    out.push('  subgraph cluster_legend {', `    label=${dotString(word(lang, W.legend))};`, '    style=dashed;');
+    out.push('  subgraph cluster_legend {', `    label=${dotString(say(lang, W.legend))};`, '    style=dashed;');
     for (const category of graph.categories) {
       const { fill, stroke } = CATEGORY_COLOUR[category];
       out.push(
-        `    ${dotString(`legend:${category}`)} [label=${dotString(word(lang, W.category[category]))}, shape=box, style="rounded,filled", fillcolor=${dotString(fill)}, color=${dotString(stroke)}];`,
+        `    ${dotString(`legend:${category}`)} [label=${dotString(say(lang, W.category[category]))}, shape=box, style="rounded,filled", fillcolor=${dotString(fill)}, color=${dotString(stroke)}];`,
       );
     }
     out.push('  }');

@@ -13,7 +13,7 @@ import { shorten } from './shorten.js';
 import { stepExits } from './step-targets.js';
 import { textIn } from '../model/localize.js';
 import { toMermaid } from './to-mermaid.js';
-import { W, word } from './words.js';
+import { W, say } from './words.js';
 
 export interface HandbookOptions {
   readonly lang: string;
@@ -29,7 +29,7 @@ const contactAnchor = (id: string): string => `contact-${id}`;
 
 export function toHandbook(sop: Sop, options: HandbookOptions): string {
   const { lang } = options;
-  const w = (words: { readonly en: string; readonly uk: string }): string => word(lang, words);
+  const w = (words: { readonly en: string; readonly uk: string }): string => say(lang, words);
   const order = stepOrder(sop);
   const number = new Map(order.map((id, index) => [id, index + 1]));
   const reachable = reachableSteps(sop);

@@ -3,7 +3,7 @@
  * escaped with Mermaid's entity codes, ids are sanitised, so no SOP text can break the syntax.
  */
 import { CATEGORY_COLOUR, type Graph, type GraphNode } from './graph-model.js';
-import { W, word } from './words.js';
+import { W, say } from './words.js';
 
 /** Text for inside a quoted Mermaid label: every character Mermaid could read as syntax becomes an entity code. */
 export function mermaidText(text: string): string {
@@ -36,7 +36,7 @@ function nodeLabel(node: GraphNode, lang: string): string {
   const lines = [mermaidText(node.label)];
   if (node.calls) {
     lines.push(`↪ ${mermaidText(node.calls.title ? `${node.calls.title} (${node.calls.sop})` : node.calls.sop)}`);
-    if (node.calls.tail) lines.push(mermaidText(`(${word(lang, W.tailCall)})`));
+    if (node.calls.tail) lines.push(mermaidText(`(${say(lang, W.tailCall)})`));
   }
   if (node.outcome !== undefined) lines.push(`■ ${mermaidText(node.outcomeLabel ?? node.outcome)}`);
   return lines.join('<br/>');
@@ -78,9 +78,9 @@ export function toMermaid(graph: Graph, lang: string): string {
     out.push(`  ${id(missing)}["${mermaidText(`? ${missing}`)}"]`);
   }
   if (graph.categories.length > 0) {
-    out.push(`  subgraph legend["${mermaidText(word(lang, W.legend))}"]`, '    direction LR');
+    out.push(`  subgraph legend["${mermaidText(say(lang, W.legend))}"]`, '    direction LR');
     for (const category of graph.categories) {
-      out.push(`    legend_${categoryClass(category)}(["${mermaidText(word(lang, W.category[category]))}"])`);
+      out.push(`    legend_${categoryClass(category)}(["${mermaidText(say(lang, W.category[category]))}"])`);
     }
     out.push('  end');
   }

@@ -3,13 +3,13 @@
  * is a reference ("see above"), a way back up the current path is a cycle ("↻ back to X").
  */
 import type { Graph, GraphEdge, GraphNode } from './graph-model.js';
-import { W, word } from './words.js';
+import { W, say } from './words.js';
 
 function describe(node: GraphNode, lang: string): string {
   const extra: string[] = [node.kind];
-  if (node.outcome !== undefined) extra.push(`■ ${node.outcome}${node.outcomeLabel ? `: ${node.outcomeLabel}` : ''}${node.category ? ` (${word(lang, W.category[node.category])})` : ''}`);
+  if (node.outcome !== undefined) extra.push(`■ ${node.outcome}${node.outcomeLabel ? `: ${node.outcomeLabel}` : ''}${node.category ? ` (${say(lang, W.category[node.category])})` : ''}`);
   if (node.calls) {
-    extra.push(`↪ ${node.calls.sop}${node.calls.tail ? `, ${word(lang, W.tailCall)}` : ''}`);
+    extra.push(`↪ ${node.calls.sop}${node.calls.tail ? `, ${say(lang, W.tailCall)}` : ''}`);
   }
   return `${node.label === node.id ? node.id : `${node.id} · ${node.label}`} [${extra.join(' ')}]`;
 }
@@ -34,11 +34,11 @@ export function toText(graph: Graph, lang: string): string {
       return;
     }
     if (path.has(id)) {
-      out.push(`${lead}↻ ${word(lang, W.backTo)} ${id}`);
+      out.push(`${lead}↻ ${say(lang, W.backTo)} ${id}`);
       return;
     }
     if (shown.has(id)) {
-      out.push(`${lead}${id} (${word(lang, W.seeAbove)})`);
+      out.push(`${lead}${id} (${say(lang, W.seeAbove)})`);
       return;
     }
     shown.add(id);
@@ -54,12 +54,12 @@ export function toText(graph: Graph, lang: string): string {
 
   walk(graph.start, '', '', '');
   for (const node of graph.nodes.filter((n) => n.kind === 'interrupt')) {
-    out.push('', `⇢ ${word(lang, W.interrupt)} ${node.label}`);
+    out.push('', `⇢ ${say(lang, W.interrupt)} ${node.label}`);
     for (const edge of exits.get(node.id) ?? []) walk(edge.to, '', '└─ ', '   ');
   }
   const unreachable = graph.nodes.filter((n) => n.kind !== 'interrupt' && !shown.has(n.id));
   if (unreachable.length > 0) {
-    out.push('', `${word(lang, W.unreachable)}:`);
+    out.push('', `${say(lang, W.unreachable)}:`);
     for (const node of unreachable) if (!shown.has(node.id)) walk(node.id, '', '', '');
   }
   return `${out.join('\n')}\n`;

@@ -1,14 +1,5 @@
 /** The renderers' own words, in English and Ukrainian. */
-export type RenderLang = 'en' | 'uk';
-
-export interface Words {
-  readonly en: string;
-  readonly uk: string;
-}
-
-export function word(lang: string, words: Words): string {
-  return lang === 'uk' ? words.uk : words.en;
-}
+export { type Message, say } from '../model/message.js';
 
 export const W = {
   otherwise: { en: 'otherwise', uk: 'інакше' },

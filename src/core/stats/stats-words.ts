@@ -36,4 +36,4 @@ export const SW = {
 } as const;
 
 /** Picks the words in `lang` (English unless uk). */
-export { word as sw } from '../render/words.js';
+export { say as sw } from '../model/message.js';

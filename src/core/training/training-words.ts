@@ -1,5 +1,5 @@
 /** `sop train`'s own words in the debrief and the report, in English and Ukrainian. */
-import type { Bilingual } from '../check/message.js';
+import type { Message } from '../model/message.js';
 
 export const TW = {
   debrief: { en: 'Debrief', uk: 'Розбір' },
@@ -53,8 +53,8 @@ export const TW = {
   divergences: { en: 'Steps where the trainee most often decides differently from the expert', uk: 'Кроки, де слухач найчастіше вирішує інакше, ніж експерт' },
   times_: { en: 'times', uk: 'разів' },
   missedFlags: { en: 'Red flags most often missed', uk: 'Найчастіше пропущені тривожні сигнали' },
-} satisfies Record<string, Bilingual>;
+} satisfies Record<string, Message>;
 
-export function tw(lang: string, message: Bilingual): string {
+export function tw(lang: string, message: Message): string {
   return lang === 'uk' ? message.uk : message.en;
 }
