@@ -25,3 +25,21 @@ describe('sop log export -o into the journal folder', () => {
     expect(sop(['log', 'verify'], { env }).code).toBe(0);
   });
 });
+
+describe('sop graph / sop docs -o into the journal folder', () => {
+  it('is refused (exit 2) and the journal is untouched', () => {
+    const home = tempDir();
+    const env = { XDG_DATA_HOME: join(home, 'data') };
+    expect(sop(['run', 'closing', '--answers', '-'], { env, input: answers }).code).toBe(0);
+    const calls = join(home, 'data', 'sop-runner', 'journal', 'calls');
+    const journal = join(calls, readdirSync(calls).find((name) => name.endsWith('.jsonl'))!);
+    const before = readFileSync(journal, 'utf8');
+    for (const args of [['graph', 'closing', '-o', journal], ['docs', 'closing', '-o', journal], ['graph', 'closing', '--format', 'text', '-o', join(calls, 'x.txt')]]) {
+      const result = sop(args, { env });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/inside the journal folder/);
+    }
+    expect(readFileSync(journal, 'utf8')).toBe(before);
+    expect(sop(['log', 'verify'], { env }).code).toBe(0);
+  });
+});

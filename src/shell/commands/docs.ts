@@ -15,6 +15,6 @@ export async function runDocs(arg: string, options: DocsOptions): Promise<number
     titles,
     ...(library.directory ? { directory: library.directory } : {}),
   });
-  writeOutput(handbook, options.output, lang);
+  writeOutput(handbook, options.output, lang, config.dataDir);
   return EXIT.ok;
 }

@@ -5,8 +5,9 @@
  * become "redacted", absolute SOP file paths keep only the file name. The result is a regression
  * test: `sop replay --check FILE`.
  */
-import { writeFileSync, chmodSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { writeFileSync, chmodSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
+import { refuseOutputInJournal } from '../journal/files.js';
 import { NO_PREV, type JournalEvent, type JournalLine } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
 import { EXIT, UserError } from '../exit-codes.js';
@@ -91,14 +92,7 @@ export async function runExport(session: string, options: ExportOptions): Promis
       }),
     );
   }
-  if (options.output !== undefined && options.output !== '-' && insideJournal(options.output, settings.dataDir)) {
-    throw new UserError(
-      say(lang, {
-        en: `${options.output} is inside the journal folder (${join(settings.dataDir, 'journal')}): an export there would overwrite or mix with the recorded calls. Choose a file outside it, e.g. -o call.jsonl`,
-        uk: `${options.output} лежить у теці журналу (${join(settings.dataDir, 'journal')}): експорт туди перезаписав би записані дзвінки або змішався б із ними. Виберіть файл поза нею, напр. -o call.jsonl`,
-      }),
-    );
-  }
+  if (options.output !== undefined && options.output !== '-') refuseOutputInJournal(options.output, settings.dataDir, lang, 'call.jsonl');
   const text = exportSession(calls[0]);
   if (options.output === undefined || options.output === '-') {
     process.stdout.write(text);
@@ -113,18 +107,4 @@ export async function runExport(session: string, options: ExportOptions): Promis
     );
   }
   return EXIT.ok;
-}
-
-/** Whether `output` lies in the journal folder of `dataDir` (symbolic links resolved where they exist). */
-function insideJournal(output: string, dataDir: string): boolean {
-  const real = (path: string): string => {
-    try {
-      return realpathSync(path);
-    } catch {
-      const parent = dirname(path);
-      return parent === path ? path : join(real(parent), basename(path));
-    }
-  };
-  const from = relative(real(resolve(dataDir, 'journal')), real(resolve(output)));
-  return from === '' || (!from.startsWith('..') && !isAbsolute(from));
 }

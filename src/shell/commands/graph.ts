@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, writeFileSync } from 'node:fs';
 import { delimiter, isAbsolute, join, relative } from 'node:path';
+import { refuseOutputInJournal } from '../journal/files.js';
 import type { LoadedSop, Library } from '../../core/model/library.js';
 import { didYouMean } from '../../core/validate/did-you-mean.js';
 import { buildGraph, toDot, toMermaid, toText } from '../../core/render/index.js';
@@ -72,13 +73,14 @@ export async function sopForPicture(arg: string, sopsDir: string, lang: Lang): P
 }
 
 /** Writes to -o FILE (0644: diagrams and handbooks hold no call data) or stdout. */
-export function writeOutput(raw: string | Uint8Array, output: string | undefined, lang: Lang): void {
+export function writeOutput(raw: string | Uint8Array, output: string | undefined, lang: Lang, dataDir: string): void {
   // Text from SOP files may hold terminal escapes: neutralised, on screen and in files alike.
   const data = typeof raw === 'string' ? safeText(raw) : raw;
   if (output === undefined || output === '-') {
     process.stdout.write(data);
     return;
   }
+  refuseOutputInJournal(output, dataDir, lang, 'handbook.md');
   try {
     writeFileSync(output, data, { mode: 0o644 });
   } catch (error) {
@@ -147,18 +149,18 @@ export async function runGraph(arg: string, options: GraphOptions): Promise<numb
   const graph = buildGraph(loaded.sop, { lang, titles });
   switch (format) {
     case 'mermaid':
-      writeOutput(toMermaid(graph, lang), options.output, lang);
+      writeOutput(toMermaid(graph, lang), options.output, lang, config.dataDir);
       break;
     case 'dot':
-      writeOutput(toDot(graph, lang), options.output, lang);
+      writeOutput(toDot(graph, lang), options.output, lang, config.dataDir);
       break;
     case 'text':
-      writeOutput(toText(graph, lang), options.output, lang);
+      writeOutput(toText(graph, lang), options.output, lang, config.dataDir);
       break;
     case 'svg':
     case 'png':
       // The picture is bytes writeOutput cannot clean: neutralise the SOP texts before drawing.
-      writeOutput(drawWithGraphviz(safeText(toDot(graph, lang)), format, lang), options.output, lang);
+      writeOutput(drawWithGraphviz(safeText(toDot(graph, lang)), format, lang), options.output, lang, config.dataDir);
       break;
   }
   return EXIT.ok;

@@ -2,8 +2,10 @@
  * Where journals live: <dataDir>/journal/calls/YYYY-MM.jsonl for live calls and
  * <dataDir>/journal/training/YYYY-MM.jsonl for training, by the UTC month a session started.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { UserError } from '../exit-codes.js';
+import { say, type Lang } from '../i18n.js';
 import type { SessionMode } from '../../core/record/journal-line.js';
 
 export const FILE_MODE = 0o600;
@@ -44,3 +46,32 @@ export function headRecord(size: number, last: string): string {
 }
 
 const HEAD_WIDTH = 128;
+
+/** Whether `path` lies in the journal folder of `dataDir` (symbolic links resolved where they exist). */
+export function isInsideJournal(path: string, dataDir: string): boolean {
+  const real = (candidate: string): string => {
+    try {
+      return realpathSync(candidate);
+    } catch {
+      const parent = dirname(candidate);
+      return parent === candidate ? candidate : join(real(parent), basename(candidate));
+    }
+  };
+  const from = relative(real(resolve(dataDir, 'journal')), real(resolve(path)));
+  return from === '' || (!from.startsWith('..') && !isAbsolute(from));
+}
+
+/**
+ * Refuses an output file (-o) inside the journal folder: writing there would overwrite a journal
+ * file, and every call recorded in it, or mix a foreign file into the journal.
+ */
+export function refuseOutputInJournal(output: string, dataDir: string, lang: Lang, example: string): void {
+  if (!isInsideJournal(output, dataDir)) return;
+  const folder = join(dataDir, 'journal');
+  throw new UserError(
+    say(lang, {
+      en: `${output} is inside the journal folder (${folder}): writing there would overwrite or mix with the recorded calls. Choose a file outside it, e.g. -o ${example}`,
+      uk: `${output} лежить у теці журналу (${folder}): запис туди перезаписав би записані дзвінки або змішався б із ними. Виберіть файл поза нею, напр. -o ${example}`,
+    }),
+  );
+}
