@@ -3,16 +3,7 @@
  * warning under --strict). No timestamps or durations: the output is byte-identical per input.
  */
 import type { Finding } from '../../core/validate/finding.js';
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
+import { xmlEscape } from './xml-escape.js';
 
 export function formatJunit(findings: readonly Finding[], files: readonly string[], strict: boolean): string {
   const byFile = new Map<string, Finding[]>();
@@ -29,7 +20,7 @@ export function formatJunit(findings: readonly Finding[], files: readonly string
   for (const name of names) {
     const list = byFile.get(name)!;
     failures += list.length > 0 ? 1 : 0;
-    cases += `    <testcase classname="sop validate" name="${escapeXml(name)}"`;
+    cases += `    <testcase classname="sop validate" name="${xmlEscape(name)}"`;
     if (list.length === 0) {
       cases += '/>\n';
       continue;
@@ -37,7 +28,7 @@ export function formatJunit(findings: readonly Finding[], files: readonly string
     cases += '>\n';
     for (const f of list) {
       const text = `${f.file}:${f.line}:${f.col}: ${f.message}${f.hint === undefined ? '' : ` (${f.hint})`}`;
-      cases += `      <failure type="${f.rule} ${f.name}" message="${escapeXml(`${f.rule} ${f.name}: ${f.message}`)}">${escapeXml(text)}</failure>\n`;
+      cases += `      <failure type="${f.rule} ${f.name}" message="${xmlEscape(`${f.rule} ${f.name}: ${f.message}`)}">${xmlEscape(text)}</failure>\n`;
     }
     cases += '    </testcase>\n';
   }

@@ -2,17 +2,7 @@
 import { formatWhere } from '../../core/check/where.js';
 import type { Lang } from '../i18n.js';
 import { summarise, type TestReport } from './test-report.js';
-
-export function xmlEscape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
-}
+import { xmlEscape } from './xml-escape.js';
 
 export function formatTestJunit(report: TestReport, lang: Lang, suiteName = 'sop test'): string {
   const { total, failed } = summarise(report);

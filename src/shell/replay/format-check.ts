@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CallCheck } from '../../core/check/check-call.js';
 import { formatWhere } from '../../core/check/where.js';
-import { xmlEscape } from '../format/test-junit.js';
+import { xmlEscape } from '../format/xml-escape.js';
 import { say, type Lang } from '../i18n.js';
 import { safeLine } from '../tui/safe-text.js';
 
