@@ -75,4 +75,6 @@ export const RULES = {
 
 export type RuleKey = keyof typeof RULES;
 
-export const ALL_RULES: readonly Rule[] = Object.values(RULES).sort((a, b) => a.code.localeCompare(b.code));
+// Codes are ASCII (SOP + digits): a plain comparison sorts them. localeCompare would load ICU's
+// collation data while this module loads, about 5 ms of every command's start-up.
+export const ALL_RULES: readonly Rule[] = Object.values(RULES).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
