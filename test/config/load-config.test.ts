@@ -19,9 +19,9 @@ function setup(config?: string) {
 }
 
 describe('loadConfig', () => {
-  it('uses defaults when there is no config file', () => {
+  it('uses defaults when there is no config file', async () => {
     const { root, cwd, file, env } = setup();
-    const config = loadConfig({ env, cwd });
+    const config = await loadConfig({ env, cwd });
     expect(config).toMatchObject({
       lang: 'en',
       operator: 'anonymous', // never the login name (USER above)
@@ -34,15 +34,15 @@ describe('loadConfig', () => {
     expect(config.publicKey).toBeUndefined();
   });
 
-  it('prefers ./sops when the working directory has one', () => {
+  it('prefers ./sops when the working directory has one', async () => {
     const { cwd, env } = setup();
     mkdirSync(join(cwd, 'sops'));
-    expect(loadConfig({ env, cwd })).toMatchObject({ sopsDir: join(cwd, 'sops'), sources: { sopsDir: 'default' } });
+    expect(await loadConfig({ env, cwd })).toMatchObject({ sopsDir: join(cwd, 'sops'), sources: { sopsDir: 'default' } });
   });
 
-  it('takes the config file over defaults and LANG, resolving its relative paths from its folder', () => {
+  it('takes the config file over defaults and LANG, resolving its relative paths from its folder', async () => {
     const { cwd, file, env } = setup('language: uk\noperator: olena\ndata_dir: ../journals\nsops_dir: ~/library\npublic_key: keys/hotline.pub\n');
-    const config = loadConfig({ env: { ...env, LANG: 'en_GB.UTF-8' }, cwd });
+    const config = await loadConfig({ env: { ...env, LANG: 'en_GB.UTF-8' }, cwd });
     const source = `config file ${file}`;
     expect(config).toEqual({
       lang: 'uk',
@@ -55,9 +55,9 @@ describe('loadConfig', () => {
     });
   });
 
-  it('takes the environment over the config file (LANG only over the default)', () => {
+  it('takes the environment over the config file (LANG only over the default)', async () => {
     const { cwd, env } = setup('operator: olena\ndata_dir: /srv/a\n');
-    const config = loadConfig({ env: { ...env, SOP_DATA_DIR: '/srv/b', SOP_OPERATOR: 'petro', SOP_SOPS_DIR: 'lib', LANG: 'uk_UA.UTF-8' }, cwd });
+    const config = await loadConfig({ env: { ...env, SOP_DATA_DIR: '/srv/b', SOP_OPERATOR: 'petro', SOP_SOPS_DIR: 'lib', LANG: 'uk_UA.UTF-8' }, cwd });
     expect(config).toMatchObject({
       lang: 'uk',
       operator: 'petro',
@@ -67,9 +67,9 @@ describe('loadConfig', () => {
     });
   });
 
-  it('takes flags over everything', () => {
+  it('takes flags over everything', async () => {
     const { cwd, env } = setup('language: uk\noperator: olena\ndata_dir: /srv/a\n');
-    const config = loadConfig({
+    const config = await loadConfig({
       flags: { lang: 'en', operator: 'marta', dataDir: 'here', sopsDir: '/lib' },
       env: { ...env, SOP_DATA_DIR: '/srv/b', SOP_OPERATOR: 'petro' },
       cwd,
@@ -83,12 +83,12 @@ describe('loadConfig', () => {
     });
   });
 
-  it('refuses an unsupported --lang', () => {
+  it('refuses an unsupported --lang', async () => {
     const { cwd, env } = setup();
-    expect(() => loadConfig({ flags: { lang: 'fr' }, env, cwd })).toThrow(UserError);
+    await expect(loadConfig({ flags: { lang: 'fr' }, env, cwd })).rejects.toThrow(UserError);
   });
 
-  it('explains each kind of bad config file with file:line:col (fixtures/errors.txt)', () => {
+  it('explains each kind of bad config file with file:line:col (fixtures/errors.txt)', async () => {
     const expected = readFileSync(join(import.meta.dirname, 'fixtures', 'errors.txt'), 'utf8').trim().split('\n');
     for (const line of expected) {
       const name = line.slice(0, line.indexOf(':'));
@@ -96,7 +96,7 @@ describe('loadConfig', () => {
       copyFileSync(join(import.meta.dirname, 'fixtures', name), file);
       let error: unknown;
       try {
-        loadConfig({ env, cwd });
+        await loadConfig({ env, cwd });
       } catch (e) {
         error = e;
       }
@@ -106,10 +106,10 @@ describe('loadConfig', () => {
     }
   });
 
-  it('tells a bad config file in Ukrainian when LANG or --lang says so', () => {
+  it('tells a bad config file in Ukrainian when LANG or --lang says so', async () => {
     const { cwd, file, env } = setup('language: uk\nbogus: 1\n');
-    expect(() => loadConfig({ env: { ...env, LANG: 'uk_UA.UTF-8' }, cwd })).toThrow(`${file}:2:1: невідомий ключ «bogus».`);
-    expect(() => loadConfig({ flags: { lang: 'uk' }, env, cwd })).toThrow('Відомі ключі: language');
-    expect(() => loadConfig({ env, cwd })).toThrow('unknown key "bogus"');
+    await expect(loadConfig({ env: { ...env, LANG: 'uk_UA.UTF-8' }, cwd })).rejects.toThrow(`${file}:2:1: невідомий ключ «bogus».`);
+    await expect(loadConfig({ flags: { lang: 'uk' }, env, cwd })).rejects.toThrow('Відомі ключі: language');
+    await expect(loadConfig({ env, cwd })).rejects.toThrow('unknown key "bogus"');
   });
 });

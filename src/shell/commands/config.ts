@@ -14,7 +14,7 @@ function sourceText(source: string, lang: Config['lang']): string {
 }
 
 export async function runConfig(options: ConfigOptions): Promise<number> {
-  const config = loadConfig({
+  const config = await loadConfig({
     flags: {
       ...(options.lang !== undefined ? { lang: options.lang } : {}),
       ...(options.operator !== undefined ? { operator: options.operator } : {}),

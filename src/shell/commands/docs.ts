@@ -6,7 +6,7 @@ import { EXIT } from '../exit-codes.js';
 import { sopForPicture, writeOutput } from './graph.js';
 
 export async function runDocs(arg: string, options: DocsOptions): Promise<number> {
-  const config = loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });
+  const config = await loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });
   const lang = config.lang;
   const { loaded, library, file, titles } = await sopForPicture(arg, config.sopsDir, lang);
   const handbook = toHandbook(loaded.sop, {

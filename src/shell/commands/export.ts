@@ -59,7 +59,7 @@ export function exportSession(session: RecordedSession): string {
 }
 
 export async function runExport(session: string, options: ExportOptions): Promise<number> {
-  const settings = checkSettings(options);
+  const settings = await checkSettings(options);
   const { lang } = settings;
   if (!options.redact) {
     throw new UserError(

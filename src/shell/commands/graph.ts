@@ -134,7 +134,7 @@ function drawWithGraphviz(dotText: string, format: 'svg' | 'png', lang: Lang): B
 }
 
 export async function runGraph(arg: string, options: GraphOptions): Promise<number> {
-  const config = loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });
+  const config = await loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });
   const lang = config.lang;
   const format = options.format ?? 'mermaid';
   if (format === 'png' && options.output === undefined && process.stdout.isTTY) {

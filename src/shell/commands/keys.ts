@@ -11,8 +11,8 @@ import { say, type Lang } from '../i18n.js';
 export const PUBLIC_FILE = 'supervisor.pub.pem';
 export const PRIVATE_FILE = 'supervisor.key.pem';
 
-function langOf(option: string | undefined): Lang {
-  return loadConfig({ flags: option !== undefined ? { lang: option } : {} }).lang;
+async function langOf(option: string | undefined): Promise<Lang> {
+  return (await loadConfig({ flags: option !== undefined ? { lang: option } : {} })).lang;
 }
 
 /** Writes a new file with `mode` (O_EXCL: never overwrites), fsync'd; a failed write leaves no file behind. */
@@ -34,7 +34,7 @@ function writeNew(path: string, text: string, mode: number): void {
 }
 
 export async function runKeysGenerate(options: KeysGenerateOptions): Promise<number> {
-  const lang = langOf(options.lang);
+  const lang = await langOf(options.lang);
   const dir = resolve(options.output ?? '.');
   const publicPath = join(dir, PUBLIC_FILE);
   const privatePath = join(dir, PRIVATE_FILE);
@@ -93,7 +93,7 @@ export async function runKeysGenerate(options: KeysGenerateOptions): Promise<num
 }
 
 export async function runKeysFingerprint(file: string, options: KeysFingerprintOptions): Promise<number> {
-  const lang = langOf(options.lang);
+  const lang = await langOf(options.lang);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

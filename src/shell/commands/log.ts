@@ -13,8 +13,8 @@ import { verifyJournal, verifyJournalFile } from '../journal/verify.js';
 import { safeLine, safeText } from '../tui/safe-text.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
 
-function settings(options: { dataDir?: string; lang?: string; sops?: string }): Config {
-  return loadConfig({
+async function settings(options: { dataDir?: string; lang?: string; sops?: string }): Promise<Config> {
+  return await loadConfig({
     flags: {
       ...(options.lang !== undefined ? { lang: options.lang } : {}),
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
@@ -86,7 +86,7 @@ function table(rows: readonly (readonly string[])[]): string {
 }
 
 export async function runLogList(options: LogListOptions): Promise<number> {
-  const config = settings(options);
+  const config = await settings(options);
   const { lang } = config;
   const since = parseBound(options.since, 'start', '--since', lang);
   const until = parseBound(options.until, 'end', '--until', lang);
@@ -129,7 +129,7 @@ async function libraryFor(sopsDir: string): Promise<Library | undefined> {
 }
 
 export async function runLogShow(id: string, options: LogShowOptions): Promise<number> {
-  const config = settings(options);
+  const config = await settings(options);
   const { lang } = config;
   const mode = options.training ? 'training' : 'live';
   const { sessions, notices } = readOrExplain(config, mode);
@@ -184,7 +184,7 @@ export async function runLogShow(id: string, options: LogShowOptions): Promise<n
 }
 
 export async function runLogVerify(file: string | undefined, options: LogVerifyOptions): Promise<number> {
-  const config = settings(options);
+  const config = await settings(options);
   const { lang } = config;
   let report;
   try {

@@ -225,7 +225,7 @@ export function purgeJournal(dataDir: string, cutoff: number, options: { dryRun?
 }
 
 export async function runPurge(options: PurgeOptions): Promise<number> {
-  const config = loadConfig({
+  const config = await loadConfig({
     flags: { ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}) },
   });
   const { lang } = config;

@@ -21,7 +21,7 @@ export interface ReplayIO {
 const realIO: ReplayIO = { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 export async function runReplay(args: readonly string[], options: ReplayOptions, io: ReplayIO = realIO): Promise<number> {
-  const settings = checkSettings(options);
+  const settings = await checkSettings(options);
   const { lang } = settings;
   const read: ReadCallsOptions = { dataDir: settings.dataDir, mode: options.training ? 'training' : 'live', lang };
   if (options.check && options.key !== undefined) {

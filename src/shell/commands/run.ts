@@ -2,7 +2,6 @@
 import { readAllStdinSync } from '../stdin.js';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { parse } from 'yaml';
 import { startCall } from '../../core/engine/index.js';
 import type { Library } from '../../core/model/library.js';
 import { qualifyStepRef } from '../../core/check/step-ref.js';
@@ -23,14 +22,14 @@ import { safeLine } from '../tui/safe-text.js';
 export async function runRun(sopArg: string | undefined, options: RunOptions): Promise<number> {
   let lang: Lang = 'en';
   try {
-    const config = loadConfig({ flags: { lang: options.lang, operator: options.operator, dataDir: options.dataDir, sopsDir: options.sops } });
+    const config = await loadConfig({ flags: { lang: options.lang, operator: options.operator, dataDir: options.dataDir, sopsDir: options.sops } });
     lang = config.lang;
     const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
     if (options.answers === undefined && !interactive) throw notATerminal(lang);
     if (options.answers !== undefined && sopArg === undefined) {
       throw new UserError(say(lang, { en: 'with --answers, name the SOP to run: sop run <sop> --answers FILE', uk: 'з --answers вкажіть СОП: sop run <соп> --answers FILE' }));
     }
-    const answers = options.answers === undefined ? undefined : readAnswers(options.answers, lang);
+    const answers = options.answers === undefined ? undefined : await readAnswers(options.answers, lang);
     const { library, sop: chosen } = await openLibrary(config.sopsDir, sopArg, lang);
     const sop = chosen ?? (await chooseSop(library, lang));
     if (sop === undefined) return EXIT.findings;
@@ -75,8 +74,11 @@ export function notATerminal(lang: Lang): UserError {
   );
 }
 
-/** Reads the answers file (YAML mapping step -> answer; `-` is stdin). */
-function readAnswers(file: string, lang: Lang): Map<string, unknown> {
+/**
+ * Reads the answers file (YAML mapping step -> answer; `-` is stdin). The YAML parser is loaded
+ * here, not with the module: an interactive call never needs it.
+ */
+async function readAnswers(file: string, lang: Lang): Promise<Map<string, unknown>> {
   let text: string;
   try {
     text = file === '-' ? readAllStdinSync().toString('utf8') : readFileSync(file, 'utf8');
@@ -84,6 +86,7 @@ function readAnswers(file: string, lang: Lang): Map<string, unknown> {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(say(lang, { en: `cannot read the answers file ${file} (${code})`, uk: `не вдається прочитати файл відповідей ${file} (${code})` }));
   }
+  const { parse } = await import('../yaml.js');
   let value: unknown;
   try {
     value = parse(text);

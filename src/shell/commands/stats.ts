@@ -36,7 +36,7 @@ function wantsAscii(options: StatsOptions, env: NodeJS.ProcessEnv): boolean {
 }
 
 export async function runStats(options: StatsOptions): Promise<number> {
-  const config = loadConfig({
+  const config = await loadConfig({
     flags: {
       ...(options.lang ? { lang: options.lang } : {}),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),

@@ -30,7 +30,7 @@ function parseMinimum(value: string | undefined, lang: Lang): number | undefined
 }
 
 export async function runTest(paths: readonly string[], options: TestOptions): Promise<number> {
-  const settings = checkSettings(options);
+  const settings = await checkSettings(options);
   const { lang, sopsDir } = settings;
   const minimum = parseMinimum(options.minCoverage, lang);
   const scenarioPaths = paths.length > 0 ? [...paths] : [join(sopsDir, 'scenarios')];

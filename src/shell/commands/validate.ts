@@ -33,7 +33,7 @@ const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : 
 async function defaultPaths(): Promise<string[]> {
   const { loadConfig } = await import('../config/index.js');
   const { relative } = await import('node:path');
-  const dir = loadConfig().sopsDir;
+  const dir = (await loadConfig()).sopsDir;
   const shown = relative(process.cwd(), dir);
   return [shown === '' ? '.' : shown.startsWith('..') ? dir : shown];
 }

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { UserError } from '../exit-codes.js';
 import { isLang, langFromEnv, say, type Lang, type Message } from '../i18n.js';
 import { configFile, defaultDataDir } from '../paths.js';
@@ -62,8 +62,12 @@ function badConfig(file: string, where: { line: number; col: number } | undefine
   return new UserError(`${at}: ${say(lang, problem)}\n  ${say(lang, fix)}`);
 }
 
-/** Reads and checks the config file; undefined when there is none. Throws UserError (in `lang`) when bad. */
-export function readConfigFile(file: string, lang: Lang = 'en'): ConfigFileValues | undefined {
+/**
+ * Reads and checks the config file; undefined when there is none. Throws UserError (in `lang`) when
+ * bad. The YAML parser is loaded only when there is a file: most machines have none, and every
+ * command reads the settings before it starts.
+ */
+export async function readConfigFile(file: string, lang: Lang = 'en'): Promise<ConfigFileValues | undefined> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -78,6 +82,7 @@ export function readConfigFile(file: string, lang: Lang = 'en'): ConfigFileValue
       { en: 'Check its permissions, or remove it to use the defaults.', uk: 'Перевірте права доступу або видаліть його, щоб діяли типові значення.' },
     );
   }
+  const { isMap, isScalar, LineCounter, parseDocument } = await import('../yaml.js');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const posOf = (offset: number | undefined): { line: number; col: number } | undefined =>
@@ -171,14 +176,14 @@ function firstOf<T>(candidates: readonly Candidate<T>[], fallback: () => T): [T,
   return [fallback(), 'default'];
 }
 
-export function loadConfig(options: LoadConfigOptions = {}): Config {
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<Config> {
   const flags = options.flags ?? {};
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const file = configFile(env);
   // The file may be what sets the language: its errors are told in the flag's or LANG's.
   const errorLang: Lang = (isLang(flags.lang) ? flags.lang : undefined) ?? langFromEnv(env) ?? 'en';
-  const fromFile = readConfigFile(file, errorLang) ?? {};
+  const fromFile = (await readConfigFile(file, errorLang)) ?? {};
   const fileSource: SettingSource = `config file ${file}`;
   const fileDir = dirname(file);
   const fromEnv = (name: string): string | undefined => env[name] || undefined;

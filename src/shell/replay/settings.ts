@@ -17,8 +17,8 @@ function shown(dir: string): string {
   return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? dir : inside;
 }
 
-export function checkSettings(flags: { lang?: string; dataDir?: string; sops?: string }): CheckSettings {
-  const config = loadConfig({
+export async function checkSettings(flags: { lang?: string; dataDir?: string; sops?: string }): Promise<CheckSettings> {
+  const config = await loadConfig({
     flags: {
       ...(flags.lang !== undefined ? { lang: flags.lang } : {}),
       ...(flags.dataDir !== undefined ? { dataDir: flags.dataDir } : {}),
@@ -26,6 +26,6 @@ export function checkSettings(flags: { lang?: string; dataDir?: string; sops?: s
     },
   });
   const sopsDir = flags.sops ?? shown(config.sopsDir);
-  const configuredSopsDir = flags.sops === undefined ? sopsDir : shown(loadConfig({ flags: { ...(flags.lang !== undefined ? { lang: flags.lang } : {}) } }).sopsDir);
+  const configuredSopsDir = flags.sops === undefined ? sopsDir : shown((await loadConfig({ flags: { ...(flags.lang !== undefined ? { lang: flags.lang } : {}) } })).sopsDir);
   return { lang: config.lang, dataDir: config.dataDir, sopsDir, configuredSopsDir };
 }
