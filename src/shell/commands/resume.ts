@@ -21,7 +21,7 @@ import { runRun } from './run.js';
 export async function runResume(sessionArg: string | undefined, options: ResumeOptions): Promise<number> {
   let lang: Lang = 'en';
   try {
-    const config = loadConfig({ flags: { lang: options.lang, dataDir: options.dataDir, sopsDir: options.sops } });
+    const config = await loadConfig({ flags: { lang: options.lang, dataDir: options.dataDir, sopsDir: options.sops } });
     lang = config.lang;
     const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
     const { sessions, notices } = readJournal(config.dataDir, 'live', { lang });
@@ -87,7 +87,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
           uk: `СОП змінилася після початку цього дзвінка (${names}); продовжити з тією версією неможливо.\n`,
         }),
       );
-      const { confirm } = await import('@inquirer/prompts');
+      const { confirm } = await import('../tui/prompts.js');
       const again = await confirm({ message: say(lang, { en: `Start the call over with the current ${session.start.sop}?`, uk: `Почати дзвінок заново з поточною ${session.start.sop}?` }), default: true }).catch(() => false);
       if (!again) return EXIT.findings;
       return runRun(session.start.sop, { lang, dataDir: config.dataDir, sops: config.sopsDir, operator: session.start.operator });
@@ -145,7 +145,7 @@ function listLine(session: RecordedSession): string {
 }
 
 async function pick(sessions: readonly RecordedSession[], lang: Lang): Promise<string | undefined> {
-  const { select } = await import('@inquirer/prompts');
+  const { select } = await import('../tui/prompts.js');
   try {
     return await select({
       message: say(lang, { en: 'Which call?', uk: 'Який дзвінок?' }),

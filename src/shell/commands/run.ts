@@ -111,7 +111,7 @@ function qualify(answers: Map<string, unknown>, sop: string): Map<string, unknow
 }
 
 async function chooseSop(library: Library, lang: Lang): Promise<string | undefined> {
-  const { select } = await import('@inquirer/prompts');
+  const { select } = await import('../tui/prompts.js');
   try {
     return await select({
       message: say(lang, { en: 'Which SOP?', uk: 'Яка СОП?' }),

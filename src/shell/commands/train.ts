@@ -43,7 +43,7 @@ import { wrap } from '../tui/wrap.js';
 export async function runTrain(scenarioArg: string | undefined, options: TrainOptions): Promise<number> {
   let lang: Lang = 'en';
   try {
-    const config = loadConfig({ flags: { lang: options.lang, operator: options.operator, dataDir: options.dataDir, sopsDir: options.sops } });
+    const config = await loadConfig({ flags: { lang: options.lang, operator: options.operator, dataDir: options.dataDir, sopsDir: options.sops } });
     lang = config.lang;
     const trainee = (options.trainee ?? config.operator).trim();
     if (trainee === '') throw new UserError(say(lang, { en: '--trainee needs a pseudonym', uk: '--trainee потребує псевдоніма' }));
@@ -217,7 +217,7 @@ async function chooseScenario(scenarios: readonly LoadedScenario[], sessions: re
       ORDER[a.scenario.difficulty ?? 'medium'] - ORDER[b.scenario.difficulty ?? 'medium'] ||
       a.scenario.scenario.localeCompare(b.scenario.scenario),
   );
-  const { select } = await import('@inquirer/prompts');
+  const { select } = await import('../tui/prompts.js');
   try {
     return await select({
       message: say(lang, { en: `Which scenario? (trainee: ${trainee})`, uk: `Який сценарій? (слухач: ${trainee})` }),
@@ -258,7 +258,7 @@ async function briefing(loaded: LoadedScenario, reveal: boolean, lang: Lang): Pr
     '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
-  const { confirm } = await import('@inquirer/prompts');
+  const { confirm } = await import('../tui/prompts.js');
   const start = await confirm({ message: say(lang, { en: 'Start the call?', uk: 'Почати дзвінок?' }), default: true }).catch((error: Error) => {
     if (error.name === 'ExitPromptError') return false;
     throw error;
