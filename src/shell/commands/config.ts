@@ -3,6 +3,7 @@ import type { ConfigOptions } from '../cli/config.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { configuredKey } from '../crypto/configured-key.js';
 import { EXIT } from '../exit-codes.js';
+import { safeJson } from '../format/safe-json.js';
 import { say } from '../i18n.js';
 
 function sourceText(source: string, lang: Config['lang']): string {
@@ -23,7 +24,7 @@ export async function runConfig(options: ConfigOptions): Promise<number> {
     },
   });
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+    process.stdout.write(`${safeJson(JSON.stringify(config, null, 2))}\n`);
     return EXIT.ok;
   }
   const { lang } = config;

@@ -14,6 +14,7 @@ import { EXIT, UserError } from '../exit-codes.js';
 import { say } from '../i18n.js';
 import { lineHash } from '../journal/hash.js';
 import { protect } from '../journal/protect.js';
+import { safeJson } from '../format/safe-json.js';
 import { readRecordedCalls } from '../replay/read-recorded-calls.js';
 import { checkSettings } from '../replay/settings.js';
 
@@ -51,7 +52,7 @@ export function exportSession(session: RecordedSession): string {
   let prev = NO_PREV;
   let text = '';
   for (const line of session.lines) {
-    const serialised = JSON.stringify({ ...anonymiseLine(line), prev });
+    const serialised = safeJson(JSON.stringify({ ...anonymiseLine(line), prev }));
     prev = lineHash(serialised);
     text += `${serialised}\n`;
   }

@@ -11,6 +11,7 @@ import { readJournal, type JournalContents, type RecordedSessionIn } from '../jo
 import { formatDuration, formatLocalTime, transcript } from '../journal/transcript.js';
 import { verifyJournal, verifyJournalFile } from '../journal/verify.js';
 import { safeLine, safeText } from '../tui/safe-text.js';
+import { safeJson } from '../format/safe-json.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
 
 async function settings(options: { dataDir?: string; lang?: string; sops?: string }): Promise<Config> {
@@ -94,7 +95,7 @@ export async function runLogList(options: LogListOptions): Promise<number> {
   printNotices(notices);
   const rows = sessions.map((session) => ({ session, summary: summarise(session) })).filter(({ session, summary }) => keep(session, summary, options, since, until));
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify(rows.map(({ session, summary }) => ({ ...summary, file: session.file })), null, 2)}\n`);
+    process.stdout.write(`${safeJson(JSON.stringify(rows.map(({ session, summary }) => ({ ...summary, file: session.file })), null, 2))}\n`);
     return EXIT.ok;
   }
   if (rows.length === 0) {
@@ -161,7 +162,7 @@ export async function runLogShow(id: string, options: LogShowOptions): Promise<n
   }
   const session = options.key === undefined ? found.session : await openShown(found.session, options.key, lang);
   if (options.format === 'json') {
-    process.stdout.write(session.lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+    process.stdout.write(session.lines.map((line) => safeJson(JSON.stringify(line))).join('\n') + '\n');
     return EXIT.ok;
   }
   const library = await libraryFor(config.sopsDir);
@@ -201,7 +202,7 @@ export async function runLogVerify(file: string | undefined, options: LogVerifyO
   }
   printNotices(report.notices);
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ ok: report.breaks.length === 0, files: report.files, lines: report.lines, breaks: report.breaks, notices: report.notices }, null, 2)}\n`);
+    process.stdout.write(`${safeJson(JSON.stringify({ ok: report.breaks.length === 0, files: report.files, lines: report.lines, breaks: report.breaks, notices: report.notices }, null, 2))}\n`);
   } else {
     for (const b of report.breaks) process.stdout.write(`${b.file}:${b.line}: ${b.kind}: ${b.message}\n`);
     process.stderr.write(

@@ -26,6 +26,7 @@ import { acquireLock } from '../journal/lock.js';
 import { scanJournalBytes } from '../journal/scan.js';
 import { verifyJournalFile } from '../journal/verify.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
+import { safeJson } from '../format/safe-json.js';
 
 export interface PurgeOptions {
   readonly olderThan: string;
@@ -249,7 +250,7 @@ export async function runPurge(options: PurgeOptions): Promise<number> {
   }
   const cut = new Date(cutoff).toISOString();
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ cutoff: cut, dryRun: options.dryRun === true, ...report }, null, 2)}\n`);
+    process.stdout.write(`${safeJson(JSON.stringify({ cutoff: cut, dryRun: options.dryRun === true, ...report }, null, 2))}\n`);
   } else {
     for (const s of report.removed) process.stdout.write(`${s.id}\t${s.sop}\t${s.startedAt}\t${s.endedAt}\t${s.status}\t${s.file}\n`);
     for (const path of report.removedFiles) process.stdout.write(`${path}\n`);

@@ -11,6 +11,7 @@ import { prepareCheck, type PreparedCheck } from '../replay/check-sources.js';
 import { callSources, readRecordedCalls, type CallSource, type ReadCallsOptions, type RecordedCall } from '../replay/read-recorded-calls.js';
 import { renderTimeline } from '../replay/render-timeline.js';
 import { colorFor } from '../replay/color.js';
+import { safeJson } from '../format/safe-json.js';
 import { checkSettings } from '../replay/settings.js';
 import { openTerminal } from '../tui/terminal.js';
 
@@ -131,7 +132,7 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], d
   for (const notice of pinned.notices) process.stderr.write(`sop: ${notice}\n`);
   const timeline = buildTimeline(pinned.library, call);
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify(timeline, null, 2)}\n`);
+    process.stdout.write(`${safeJson(JSON.stringify(timeline, null, 2))}\n`);
     return EXIT.ok;
   }
   if (options.format === 'junit') {

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { readJournal } from '../journal/index.js';
+import { safeJson } from '../format/safe-json.js';
 import { readLibrary } from '../library/read-library.js';
 import { safeLine, safeText } from '../tui/safe-text.js';
 
@@ -93,7 +94,7 @@ export async function runStats(options: StatsOptions): Promise<number> {
 
   if (format === 'json') {
     if (options.raw) process.stderr.write(`sop: ${sw(lang, SW.rawWarning)}\n`);
-    process.stdout.write(formatJson(figures, options.raw ?? false, names));
+    process.stdout.write(safeJson(formatJson(figures, options.raw ?? false, names)));
   } else if (format === 'csv') {
     // SOP ids, outcomes and step names come from the journal: neutralised like every journal text.
     process.stdout.write(formatCsv(figures, names).split('\r\n').map(safeLine).join('\r\n'));

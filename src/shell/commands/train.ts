@@ -37,6 +37,7 @@ import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary } from '../tui/open-library.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
 import { safeLine } from '../tui/safe-text.js';
+import { safeJson } from '../format/safe-json.js';
 import type { StepView } from '../tui/step-view.js';
 import { wrap } from '../tui/wrap.js';
 
@@ -299,6 +300,6 @@ async function report(trainee: string, dataDir: string, sopsDir: string, scenari
       }),
     );
   }
-  process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatReport(result, lang, terminalStyle())}\n`);
+  process.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(result, null, 2))}\n` : `${formatReport(result, lang, terminalStyle())}\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 /** `--format json`: one JSON document on stdout, findings sorted, keys in a fixed order. */
 import type { Finding } from '../../core/validate/finding.js';
 import { countFindings } from './findings-summary.js';
+import { safeJson } from './safe-json.js';
 
 export function formatJson(findings: readonly Finding[], files: readonly string[]): string {
   const counts = countFindings(findings, files.length);
@@ -14,5 +15,5 @@ export function formatJson(findings: readonly Finding[], files: readonly string[
     message: f.message,
     ...(f.hint === undefined ? {} : { hint: f.hint }),
   }));
-  return `${JSON.stringify({ version: 1, files: [...files], errors: counts.errors, warnings: counts.warnings, findings: list }, null, 2)}\n`;
+  return `${safeJson(JSON.stringify({ version: 1, files: [...files], errors: counts.errors, warnings: counts.warnings, findings: list }, null, 2))}\n`;
 }

@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../../core/validate/finding.js';
 import { ALL_RULES } from '../../core/validate/rules.js';
+import { safeJson } from './safe-json.js';
 
 /** A relative URI with forward slashes, percent-encoded where needed. */
 function toUri(file: string): string {
@@ -51,5 +52,5 @@ export function formatSarif(findings: readonly Finding[], version: string): stri
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${safeJson(JSON.stringify(sarif, null, 2))}\n`;
 }

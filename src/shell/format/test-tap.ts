@@ -2,9 +2,10 @@
 import { formatWhere } from '../../core/check/where.js';
 import type { Lang } from '../i18n.js';
 import type { TestReport } from './test-report.js';
+import { safeJson } from './safe-json.js';
 
 function yamlString(value: string): string {
-  return JSON.stringify(value);
+  return safeJson(JSON.stringify(value));
 }
 
 export function formatTestTap(report: TestReport, lang: Lang): string {

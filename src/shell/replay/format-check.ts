@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CallCheck } from '../../core/check/check-call.js';
 import { formatWhere } from '../../core/check/where.js';
 import { xmlEscape } from '../format/xml-escape.js';
+import { safeJson } from '../format/safe-json.js';
 import { say, type Lang } from '../i18n.js';
 import { safeLine } from '../tui/safe-text.js';
 
@@ -94,7 +95,7 @@ export function formatCheckJson(checks: readonly CheckedCall[], lang: Lang): str
       changedSops: check.changedSops,
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${safeJson(JSON.stringify(document, null, 2))}\n`;
 }
 
 export function formatCheckJunit(checks: readonly CheckedCall[], lang: Lang): string {
