@@ -4,9 +4,11 @@ import type { EngineLine, InterruptedLine, JournalLine, SessionEndLine, SessionS
 /**
  * completed: a session-end line closes it. interrupted: its last line is `interrupted` (quit,
  * signal or error; it can be resumed). open: neither, the process died without a word (crash,
- * power loss) — it can be resumed too.
+ * power loss) — it can be resumed too. running: not completed, and a live process is recording
+ * it right now (another window): never from the lines alone — the shell's journal reader tells
+ * it from the journal's lock; it must not be resumed.
  */
-export type SessionStatus = 'completed' | 'interrupted' | 'open';
+export type SessionStatus = 'completed' | 'interrupted' | 'open' | 'running';
 
 export interface RecordedSession {
   readonly id: string;

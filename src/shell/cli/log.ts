@@ -13,7 +13,7 @@ export interface LogListOptions extends LogCommonOptions {
   readonly since?: string;
   readonly until?: string;
   readonly outcome?: string;
-  readonly status?: 'completed' | 'interrupted' | 'open' | 'unfinished';
+  readonly status?: 'completed' | 'interrupted' | 'open' | 'running' | 'unfinished';
   readonly format: 'table' | 'json';
 }
 
@@ -45,10 +45,11 @@ export const logSubcommands: ((log: Command) => void)[] = [
       .option('--until <date>', 'only calls started on or before this date (a whole day when YYYY-MM-DD)')
       .option('--outcome <outcome>', 'only calls with this outcome (sop-id/outcome-id, or just outcome-id)')
       .addOption(
-        new Option('--status <status>', 'only completed, interrupted (quit, signal), open (crashed) or unfinished (interrupted or open) calls').choices([
+        new Option('--status <status>', 'only completed, interrupted (quit, signal), open (crashed), running (now, in another window) or unfinished (interrupted or open) calls').choices([
           'completed',
           'interrupted',
           'open',
+          'running',
           'unfinished',
         ]),
       )
@@ -60,7 +61,7 @@ export const logSubcommands: ((log: Command) => void)[] = [
         'after',
         `
 Dates and times are shown in the local time zone. Interrupted and open calls can be
-continued with "sop resume SESSION".
+continued with "sop resume SESSION"; a running call is being recorded in another window now.
 
 Examples:
   sop log list                                  every recorded call, oldest first

@@ -76,7 +76,8 @@ function keep(session: RecordedSessionIn, summary: SessionSummary, options: LogL
     const outcome = summary.outcome ?? '';
     if (outcome !== options.outcome && !outcome.endsWith(`/${options.outcome}`)) return false;
   }
-  if (options.status === 'unfinished') return session.status !== 'completed';
+  // Unfinished: what `sop resume` offers (interrupted or open); a running call is not among them.
+  if (options.status === 'unfinished') return session.status === 'interrupted' || session.status === 'open';
   if (options.status !== undefined) return session.status === options.status;
   return true;
 }
@@ -112,7 +113,9 @@ export async function runLogList(options: LogListOptions): Promise<number> {
       ? (summary.outcome ?? '')
       : summary.status === 'interrupted'
         ? say(lang, { en: `interrupted at ${summary.lastStep ?? '?'}`, uk: `перервано на ${summary.lastStep ?? '?'}` })
-        : say(lang, { en: `open at ${summary.lastStep ?? '?'}`, uk: `відкрито на ${summary.lastStep ?? '?'}` });
+        : summary.status === 'running'
+          ? say(lang, { en: `running at ${summary.lastStep ?? '?'} (another window)`, uk: `триває на ${summary.lastStep ?? '?'} (інше вікно)` })
+          : say(lang, { en: `open at ${summary.lastStep ?? '?'}`, uk: `відкрито на ${summary.lastStep ?? '?'}` });
   const header = lang === 'uk' ? ['ДАТА', 'СЕСІЯ', 'SOP', 'РЕЗУЛЬТАТ', 'ТРИВАЛІСТЬ', 'ОПЕРАТОР'] : ['DATE', 'SESSION', 'SOP', 'OUTCOME', 'DURATION', 'OPERATOR'];
   // Every field comes from the journal: neutralised, one line each.
   const body = rows.map(({ summary }) => [formatLocalTime(summary.startedAt), summary.id, summary.sop, statusWord(summary), formatDuration(summary.durationMs), summary.operator].map(safeLine));

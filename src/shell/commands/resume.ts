@@ -26,9 +26,15 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
     const { sessions, notices } = readJournal(config.dataDir, 'live', { lang });
     for (const notice of notices) process.stderr.write(`sop: ${safeLine(notice)}\n`);
-    const resumable = sessions.filter((s) => s.status !== 'completed');
+    // A running call (recorded now in another window) is not interrupted: it is never offered.
+    const resumable = sessions.filter((s) => s.status === 'interrupted' || s.status === 'open');
+    const running = sessions.filter((s) => s.status === 'running');
 
     if (sessionArg === undefined) {
+      if (running.length > 0) {
+        const ids = running.map((s) => safeLine(s.id)).join(', ');
+        process.stderr.write(say(lang, { en: `In progress in another window (not offered): ${ids}\n`, uk: `Тривають в іншому вікні (не пропонуються): ${ids}\n` }));
+      }
       if (resumable.length === 0) {
         process.stderr.write(say(lang, { en: 'No interrupted calls.\n', uk: 'Перерваних дзвінків немає.\n' }));
         return EXIT.ok;
@@ -63,6 +69,16 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     const session = found.session;
     if (session.status === 'completed') {
       throw new UserError(say(lang, { en: `call ${safeLine(session.id)} is completed; only an interrupted call can be continued.`, uk: `дзвінок ${safeLine(session.id)} завершено; продовжити можна лише перерваний.` }));
+    }
+    if (session.status === 'running') {
+      // Two processes must never record one call: it is continued in the window that runs it.
+      const pid = session.recordedBy === undefined ? '' : ` (${say(lang, { en: 'process', uk: 'процес' })} ${session.recordedBy})`;
+      throw new UserError(
+        say(lang, {
+          en: `call ${safeLine(session.id)} is in progress in another window${pid}: it is being recorded there now, and two windows must not record one call. Continue it in that window; if it is quit or its window closes, "sop resume" offers it here.`,
+          uk: `дзвінок ${safeLine(session.id)} триває в іншому вікні${pid}: його зараз записують там, а два вікна не можуть записувати один дзвінок. Продовжуйте його в тому вікні; якщо там вийти або вікно закриється, "sop resume" запропонує його тут.`,
+        }),
+      );
     }
     if (!interactive) {
       throw new UserError(

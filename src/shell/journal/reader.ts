@@ -6,6 +6,7 @@ import type { RecordedSession } from '../../core/record/recorded-session.js';
 import type { Lang } from '../i18n.js';
 import { listJournalFiles } from './files.js';
 import { parseJournalLines } from './parse-lines.js';
+import { markRunning } from './running.js';
 import { problemNotice } from './scan.js';
 
 export interface ReadOptions {
@@ -28,6 +29,8 @@ export function readJournalFile(file: string, options: ReadOptions = {}): Journa
 export interface RecordedSessionIn extends RecordedSession {
   /** The journal file the session is recorded in. */
   readonly file: string;
+  /** For a running session (status `running`): the pid of the process recording it. */
+  readonly recordedBy?: number;
 }
 
 export interface JournalContents {
@@ -35,7 +38,10 @@ export interface JournalContents {
   readonly notices: string[];
 }
 
-/** Every session of one mode, across all month files, ordered by start time. */
+/**
+ * Every session of one mode, across all month files, ordered by start time. A session that a
+ * live process is recording now has status `running` (running.ts).
+ */
 export function readJournal(dataDir: string, mode: SessionMode, options: ReadOptions = {}): JournalContents {
   const lang = options.lang ?? 'en';
   const sessions: RecordedSessionIn[] = [];
@@ -50,7 +56,8 @@ export function readJournal(dataDir: string, mode: SessionMode, options: ReadOpt
           : `${file}: session ${id} has no session-start line; skipped`,
       );
     };
-    for (const session of groupSessions(contents.lines, orphan)) sessions.push({ ...session, file });
+    const grouped = groupSessions(contents.lines, orphan).map((session) => ({ ...session, file }));
+    sessions.push(...markRunning(file, grouped));
   }
   sessions.sort(byStart);
   return { sessions, notices };

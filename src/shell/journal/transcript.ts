@@ -70,6 +70,7 @@ export function transcript(session: RecordedSession, library: Library | undefine
     completed: say(lang, { en: 'completed', uk: 'завершено' }),
     interrupted: say(lang, { en: 'interrupted (can be resumed)', uk: 'перервано (можна продовжити)' }),
     open: say(lang, { en: 'open: the recording stopped without an end (crash?); can be resumed', uk: 'відкрито: запис обірвався без завершення (збій?); можна продовжити' }),
+    running: say(lang, { en: 'running: being recorded now in another window (shown up to here)', uk: 'триває: записується зараз в іншому вікні (показано досі записане)' }),
   }[session.status];
   const out: string[] = [
     `${say(lang, { en: 'Session', uk: 'Сесія' })} ${session.id} — ${start.mode === 'live' ? say(lang, { en: 'live call', uk: 'дзвінок' }) : say(lang, { en: 'training', uk: 'тренування' })}`,

@@ -202,6 +202,7 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
     );
   }
   const file = resumed?.file ?? monthFile(options.dataDir, options.mode, startedAt);
+  const sessionId = options.continueSession ?? newSessionId(startedAt);
   let release: () => void = () => {};
   let fd: number | undefined;
   let size: number;
@@ -210,7 +211,8 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
   let msOffset: number;
   try {
     ensureDirs(fs, options.dataDir, file);
-    release = acquireLock(fs, file);
+    // The lock names the session, so readers can tell this call is running, not crashed.
+    release = acquireLock(fs, file, sessionId);
     const created = !fs.existsSync(file);
     fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT, FILE_MODE);
     fs.fchmodSync(fd, FILE_MODE);
@@ -234,7 +236,6 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
     if (error instanceof UserError) throw error;
     throw JournalWriteError.from(error, file);
   }
-  const sessionId = options.continueSession ?? newSessionId(startedAt);
   const headFd = openHead(fs, `${file}.head`);
   let closed = false;
 

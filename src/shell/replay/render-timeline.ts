@@ -15,6 +15,7 @@ export function renderHeader(timeline: Timeline, lang: Lang, color: ChalkInstanc
     completed: { en: 'completed', uk: 'завершено' },
     interrupted: { en: 'interrupted', uk: 'перервано' },
     open: { en: 'not finished (no end recorded)', uk: 'не завершено (кінця не записано)' },
+    running: { en: 'in progress in another window (recorded so far)', uk: 'триває в іншому вікні (записане досі)' },
   }[timeline.status];
   return [
     color.bold(`${say(lang, { en: 'Call', uk: 'Дзвінок' })} ${safeLine(timeline.session)}`),
