@@ -61,7 +61,7 @@ describe('interrupts inside a sub-SOP', () => {
   it('an inner key stays in the inner SOP, whose end returns to the caller', () => {
     const { state, events } = play(nested, 'parent', pick('low'), press('#'), go);
     expect(ofType(events, 'interrupt')[0]).toMatchObject({ from: 'child/more', to: 'child/c-info' });
-    expect(ofType(events, 'sop-returned')).toEqual([{ type: 'sop-returned', sop: 'child', outcome: 'child/ok', to: 'parent/after' }]);
+    expect(ofType(events, 'sop-returned')).toEqual([{ type: 'sop-returned', sop: 'child', outcome: 'child/ok', to: 'parent/after', branch: 1 }]);
     expect(at(state)).toBe('parent/after');
   });
 

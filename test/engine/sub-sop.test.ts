@@ -27,7 +27,7 @@ describe('call', () => {
   it("on the callee's end: sop-returned, its referrals kept, then the call step's next in the caller's frame", () => {
     const { state, events } = play(library, 'parent', pick('high'), go);
     expect(ofType(events, 'sop-returned')).toEqual([
-      { type: 'sop-returned', sop: 'child', outcome: 'child/urgent', to: 'parent/after-risky' },
+      { type: 'sop-returned', sop: 'child', outcome: 'child/urgent', to: 'parent/after-risky', branch: 0 }, // the call step's next[0]
     ]);
     expect(at(state)).toBe('parent/after-risky'); // branch on the parent's own risk
     expect(state.referrals).toEqual(['police']);
@@ -40,7 +40,7 @@ describe('call', () => {
     const after = play(library, 'parent', pick('low'), pick('yes'), go);
     expect(ofType(after.events, 'sop-returned')).toEqual([
       { type: 'sop-returned', sop: 'leaf', outcome: 'leaf/fine', to: 'child/done' },
-      { type: 'sop-returned', sop: 'child', outcome: 'child/ok', to: 'parent/after' },
+      { type: 'sop-returned', sop: 'child', outcome: 'child/ok', to: 'parent/after', branch: 1 },
     ]);
     expect(after.state.referrals).toEqual(['hotline-a', 'hotline-b']); // first-seen order, no repeats
     expect(events.at(-1)).toEqual({ type: 'step-shown', step: 'leaf/l-say', kind: 'say' });

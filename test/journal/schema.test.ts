@@ -66,4 +66,15 @@ describe('schemas/journal.schema.json', () => {
     expect(validate({ ...envelope, type: 'decision', step: 'intake/check', branch: 0, to: 'intake/next' })).toBe(true);
     expect(validate({ ...envelope, type: 'interrupt', key: '!', from: 'intake/where', to: 'intake/danger' })).toBe(true);
   });
+
+  it('accepts the optional branch taken on answer, amend and sop-returned, a non-negative integer', () => {
+    const envelope = { v: 1, session: '20261129-1302-k3f9', seq: 3, at: '2026-11-29T13:02:05.120Z', ms: 5120, prev: 'a'.repeat(64) };
+    const answer = { ...envelope, type: 'answer', step: 'intake/signs', answer: { kind: 'checked', options: [] }, value: [], sensitive: false };
+    expect(validate(answer)).toBe(true);
+    expect(validate({ ...answer, branch: 1 })).toBe(true);
+    expect(validate({ ...answer, branch: -1 })).toBe(false);
+    expect(validate({ ...answer, branch: '1' })).toBe(false);
+    expect(validate({ ...answer, type: 'amend', original: { step: 'intake/signs', answer: { kind: 'checked', options: ['debt'] }, value: ['debt'], sensitive: false }, branch: 0 })).toBe(true);
+    expect(validate({ ...envelope, type: 'sop-returned', sop: 'closing', outcome: 'closing/closed', to: 'intake/done', branch: 2 })).toBe(true);
+  });
 });

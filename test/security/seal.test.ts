@@ -165,9 +165,28 @@ describe('sealing protected content', () => {
     expect(exported.split('\n').filter((line) => line.includes('"seal"'))).toHaveLength(1);
   });
 
+  it("the branch taken at a sensitive step is protected with the answer (its condition may test the answer); elsewhere it stays", async () => {
+    const keys = keyFiles();
+    const dir = tempDir();
+    const writer = await openSessionWriter({ dataDir: dir, mode: 'live', ...clock(), sealer: createSealer(readPublicKey(keys.pub, 'en')) });
+    writer.append('session-start', startPayload());
+    writer.appendEvents([
+      { type: 'answer', step: 'intake/age', answer: { kind: 'value', raw: '15' }, value: 15, sensitive: true, branch: 1 },
+      { type: 'answer', step: 'intake/signs', answer: { kind: 'checked', options: [] }, value: [], sensitive: false, branch: 2 },
+    ]);
+    writer.close();
+    const [age, signs] = lines(writer.file).filter((line) => line['type'] === 'answer');
+    expect(age).not.toHaveProperty('branch');
+    expect(signs).toMatchObject({ branch: 2 });
+    const opened = openAll(writer.file, keys.key).filter((line) => line.type === 'answer');
+    expect(opened.map((line) => (line.type === 'answer' ? [line.value, line.branch] : []))).toEqual([[15, 1], [[], 2]]);
+  });
+
   it('protect() used without a sealer (export, map) only redacts and drops any sealed content', () => {
     const event = { type: 'note', step: 'a/b', text: 'x', sealed: { k: 0, n: '', c: '' } } as never;
     expect(protect(event)).toEqual({ type: 'note', step: 'a/b', text: '[redacted]', redacted: true });
     expect([event].map(protect)[0]).not.toHaveProperty('sealed');
+    const amend = { type: 'amend', step: 'a/b', answer: { kind: 'option', option: 'x' }, value: 'x', sensitive: true, branch: 0, original: { step: 'a/b', answer: { kind: 'option', option: 'y' }, value: 'y', sensitive: true } } as never;
+    expect(protect(amend)).not.toHaveProperty('branch');
   });
 });

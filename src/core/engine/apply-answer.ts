@@ -3,10 +3,12 @@ import type { InteractiveStep, Step } from '../model/sop.js';
 import { acceptAnswer } from './accept-answer.js';
 import { prepareSop } from './prepared-sop.js';
 import { refuse } from './refusals.js';
-import { gotoOf, resolveNext } from './resolve-next.js';
+import { gotoOf, PLAIN, resolveNext } from './resolve-next.js';
 import { settle } from './settle.js';
 import { settledState } from './settled-state.js';
 import type { Answer, AnswerRecord, CallState, EngineEvent, StepResult } from './types.js';
+
+type AnswerEvent = Extract<EngineEvent, { readonly type: 'answer' }>;
 
 /**
  * Applies an answer at the current step: records it (`answer`, or `amend` when back undid an
@@ -33,15 +35,18 @@ export function applyAnswer(library: Library, state: CallState, answer: Answer):
   const events: EngineEvent[] = [];
   const original = state.undone?.[qualified];
   let undone = state.undone;
+  // The event carries the branch taken (not only the step it leads to, which two branches may share).
+  const taken = branch === PLAIN ? undefined : branch;
   if (original === undefined) {
     // A fresh answer: the call has left the corrected ground, so what back undid is dropped
     // (a step reached again later, e.g. through a menu loop, is answered, not amended).
     undone = undefined;
-    events.push(record.stat === undefined
-      ? { type: 'answer', step: qualified, answer, value: record.value, sensitive: record.sensitive }
-      : { type: 'answer', step: qualified, answer, value: record.value, sensitive: record.sensitive, stat: record.stat });
+    const event: { -readonly [K in keyof AnswerEvent]: AnswerEvent[K] } = { type: 'answer', step: qualified, answer, value: record.value, sensitive: record.sensitive };
+    if (record.stat !== undefined) event.stat = record.stat;
+    if (taken !== undefined) event.branch = taken;
+    events.push(event);
   } else {
-    events.push({ type: 'amend', original, ...record });
+    events.push(taken === undefined ? { type: 'amend', original, ...record } : { type: 'amend', original, ...record, branch: taken });
     undone = without(state.undone!, qualified);
   }
 

@@ -10,7 +10,7 @@ import type { Step } from '../model/sop.js';
 import { frameVars } from './frame-vars.js';
 import { prepareSop, type PreparedSop } from './prepared-sop.js';
 import { refuse } from './refusals.js';
-import { gotoOf, resolveNext } from './resolve-next.js';
+import { gotoOf, PLAIN, resolveNext } from './resolve-next.js';
 import type { EngineEvent, Frame, QualifiedStep, Refusal } from './types.js';
 
 /** More decide/call/end steps than this in a row, without a question, is a loop. */
@@ -87,7 +87,11 @@ export function settle(library: Library, frames: Frame[], referrals: readonly st
           const branch = resolveNext(callerSop, callStep.next, caller.vars, caller.step);
           if (typeof branch !== 'number') return { ok: false, refusal: branch };
           const goto = gotoOf(callStep.next, branch);
-          events.push({ type: 'sop-returned', sop: done.sop, outcome, to: callerSop.qualified(goto) });
+          events.push(
+            branch === PLAIN
+              ? { type: 'sop-returned', sop: done.sop, outcome, to: callerSop.qualified(goto) }
+              : { type: 'sop-returned', sop: done.sop, outcome, to: callerSop.qualified(goto), branch },
+          );
           frames[frames.length - 1] = { sop: caller.sop, step: goto, vars: caller.vars };
           break;
         }

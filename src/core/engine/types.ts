@@ -60,17 +60,27 @@ export interface AnswerRecord {
   readonly stat?: string;
 }
 
+/**
+ * On an event that records a step being left (`answer`, `amend`, `sop-returned` with `to`): the
+ * 0-based index of the branch of the conditional `next` the engine took (the step's `next`, or
+ * the chosen ask option's own). Absent when that `next` is a plain step id. Readers use it rather
+ * than the target, which two branches may share; journals recorded before it existed lack it.
+ */
+export interface BranchTaken {
+  readonly branch?: number;
+}
+
 export type EngineEvent =
   | { readonly type: 'step-shown'; readonly step: QualifiedStep; readonly kind: 'say' | 'ask' | 'checklist' | 'input' }
-  | ({ readonly type: 'answer' } & AnswerRecord)
-  | ({ readonly type: 'amend'; readonly original: AnswerRecord } & AnswerRecord)
+  | ({ readonly type: 'answer' } & AnswerRecord & BranchTaken)
+  | ({ readonly type: 'amend'; readonly original: AnswerRecord } & AnswerRecord & BranchTaken)
   | { readonly type: 'back'; readonly from: QualifiedStep; readonly to: QualifiedStep }
   | { readonly type: 'note'; readonly step: QualifiedStep; readonly text: string }
   | { readonly type: 'interrupt'; readonly key: string; readonly from: QualifiedStep; readonly to: QualifiedStep }
   | { readonly type: 'decision'; readonly step: QualifiedStep; readonly branch: number; readonly to: QualifiedStep }
   /** `from` is the call step, or '' for the root SOP when the call starts. */
   | { readonly type: 'sop-entered'; readonly sop: string; readonly from: QualifiedStep }
-  | { readonly type: 'sop-returned'; readonly sop: string; readonly outcome: string; readonly to?: QualifiedStep }
+  | ({ readonly type: 'sop-returned'; readonly sop: string; readonly outcome: string; readonly to?: QualifiedStep } & BranchTaken)
   | { readonly type: 'call-ended'; readonly outcome: string; readonly referrals: readonly string[] };
 
 /** Every refusal code the engine gives (Refusal.code). */

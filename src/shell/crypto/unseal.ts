@@ -137,12 +137,17 @@ function restore(line: JournalLine, clear: Record<string, unknown>): JournalLine
     case 'note':
       return { ...line, text: clear['text'] } as JournalLine;
     case 'answer':
-      return { ...line, answer: clear['answer'], value: clear['value'] } as JournalLine;
+      return { ...line, answer: clear['answer'], value: clear['value'], ...branchOf(clear) } as JournalLine;
     case 'amend': {
       const original = clear['original'] as Record<string, unknown> | undefined;
-      return { ...line, answer: clear['answer'], value: clear['value'], original: { ...line.original, ...original } } as JournalLine;
+      return { ...line, answer: clear['answer'], value: clear['value'], original: { ...line.original, ...original }, ...branchOf(clear) } as JournalLine;
     }
     default:
       return line;
   }
+}
+
+/** The branch taken at a sensitive step, sealed with its answer (lines sealed before it existed have none). */
+function branchOf(clear: Record<string, unknown>): { branch?: unknown } {
+  return clear['branch'] === undefined ? {} : { branch: clear['branch'] };
 }

@@ -1,8 +1,8 @@
 /**
  * The one seam through which every event passes before it is serialised to the journal.
  * Answers and amendments at `sensitive` steps lose their value and the answer's raw text / option
- * ids; every note loses its text. Both become "[redacted]" and the line is marked
- * `"redacted": true`. When a sealer is given (a supervisor's public key is configured), the clear
+ * ids (both become "[redacted]") and the branch taken (left out); every note loses its text
+ * ("[redacted]"). The line is marked `"redacted": true`. When a sealer is given (a supervisor's public key is configured), the clear
  * fields are also kept ENCRYPTED in `"sealed"`, and the session's wrapped content key rides on
  * the first line of the writer in `"seal"` (src/shell/crypto/, docs/security.md). Readers without
  * the private key see exactly the redacted line.
@@ -39,23 +39,30 @@ function redactRecord<T extends AnswerRecord>(record: T): T {
   return { ...record, answer: redactAnswer(record.answer), value: record.value === null ? null : REDACTED };
 }
 
+function branchOf(branch: number | undefined): { branch?: number } {
+  return branch === undefined ? {} : { branch };
+}
+
 /** The redacted event and the clear fields it hides (undefined when nothing is protected). */
 function redact(event: JournalEvent): { event: ProtectedEvent; clear?: Record<string, unknown> } {
   // A line read back may carry sealed content: it never survives redaction again.
   const { seal: _seal, sealed: _sealed, ...plain } = event as ProtectedEvent;
   const base = plain as JournalEvent;
   switch (base.type) {
-    case 'answer':
-      return base.sensitive
-        ? { event: { ...redactRecord(base), redacted: true }, clear: { answer: base.answer, value: base.value } }
-        : { event };
-    case 'amend':
-      return base.sensitive || base.original.sensitive
-        ? {
-            event: { ...redactRecord(base), original: redactRecord(base.original), redacted: true },
-            clear: { answer: base.answer, value: base.value, original: { answer: base.original.answer, value: base.original.value } },
-          }
-        : { event };
+    // At a sensitive step the branch taken is protected too: its condition may test the answer.
+    case 'answer': {
+      if (!base.sensitive) return { event };
+      const { branch, ...rest } = base;
+      return { event: { ...redactRecord(rest), redacted: true }, clear: { answer: base.answer, value: base.value, ...branchOf(branch) } };
+    }
+    case 'amend': {
+      if (!base.sensitive && !base.original.sensitive) return { event };
+      const { branch, ...rest } = base;
+      return {
+        event: { ...redactRecord(rest), original: redactRecord(base.original), redacted: true },
+        clear: { answer: base.answer, value: base.value, original: { answer: base.original.answer, value: base.original.value }, ...branchOf(branch) },
+      };
+    }
     case 'note':
       return { event: { ...base, text: REDACTED, redacted: true }, clear: { text: base.text } };
     default:
