@@ -66,6 +66,24 @@ describe('sop test', () => {
     expect(json.coverage.calls.find((sop) => sop.sop === 'hotline')?.steps.covered).toBe(10);
   });
 
+  it('credits the branch the call took when two branches (different conditions) lead to the same step', () => {
+    // The scenario ticks only "debt": signs and follow-up each leave by their second branch.
+    const dir = 'test/cli-test/fixtures/shared-target';
+    const result = sop(['test', `${dir}/scenarios`, '--sops', dir, '--coverage', '--format', 'json']);
+    expect(result.status, result.stderr).toBe(0);
+    type Sop = { sop: string; branches: { covered: number; total: number }; uncovered: { kind: string; id: string; at: string }[] };
+    const intake = (JSON.parse(result.stdout) as { coverage: { scenarios: Sop[] } }).coverage.scenarios.find((sop) => sop.sop === 'intake')!;
+    expect(intake.branches).toMatchObject({ covered: 2, total: 8 });
+    expect(intake.uncovered.filter((element) => element.kind === 'branch').map((element) => `${element.id} ${element.at}`)).toEqual([
+      `signs:next[0] ${dir}/intake.sop.yaml:33:9`,
+      `signs:next[2] ${dir}/intake.sop.yaml:37:9`,
+      `follow-up:next[0] ${dir}/intake.sop.yaml:42:9`,
+      `follow-up:next[2] ${dir}/intake.sop.yaml:46:9`,
+      `wrap-up:next[0] ${dir}/intake.sop.yaml:51:9`,
+      `wrap-up:next[1] ${dir}/intake.sop.yaml:53:9`,
+    ]); // so signs:next[1] and follow-up:next[1] are the two covered
+  });
+
   it('exits 2 with a clear message for a bad --min-coverage, no scenarios, or an unknown format', () => {
     const bad = sop([...PASSING, '--min-coverage', 'lots']);
     expect(bad.status).toBe(2);

@@ -1,9 +1,13 @@
 /**
  * What one call exercised, read from its engine events (from a scenario run or a recorded call):
  * the steps it passed through, the options it chose or ticked, and the conditional branches it
- * took. Reading only: where a transition is not visible as an event (an `end` step reached by a
- * plain `next`, a conditional `next` of an answered step when the engine emits no `decision`),
- * the element is identified from the SOP's declared targets, never by re-evaluating conditions.
+ * took. Reading only, never re-evaluating a condition. The branch of a conditional `next` is the
+ * index the engine recorded on the event that left the step (`decision`, and `branch` on
+ * `answer`, `amend` and `sop-returned`). Where there is none, the step arrived at identifies it
+ * among the SOP's declared targets: an `end` step reached by a plain `next` (no event of its
+ * own), and journals recorded before `answer`/`amend`/`sop-returned` carried `branch` (read as
+ * before: the first branch leading to that step, so of two branches sharing a target the first
+ * is credited).
  */
 import { nextOf } from '../engine/next-of.js';
 import type { EngineEvent } from '../engine/types.js';
@@ -32,6 +36,18 @@ function branchesOf(step: Step, option: string | undefined): { readonly next: Ne
 interface Pending {
   readonly qualified: string;
   readonly option: string | undefined;
+  /** The branch index recorded on the event that left the step, if any (unchecked: read from a journal, it may be anything). */
+  readonly branch?: unknown;
+}
+
+/**
+ * The branch of `next` that led to step `to`: the recorded index when it is one of `next`'s and
+ * leads there (a journal line may be hand-edited, or recorded with another version of the SOP);
+ * else, for older journals without it, the first branch leading there (-1: none).
+ */
+function branchTo(next: readonly Branch[], to: string, recorded: unknown): number {
+  if (typeof recorded === 'number' && next[recorded]?.goto === to) return recorded;
+  return next.findIndex((branch) => branch.goto === to);
 }
 
 export function traceEvents(library: Library, events: readonly EngineEvent[], into: Trace = emptyTrace()): Trace {
@@ -51,7 +67,7 @@ export function traceEvents(library: Library, events: readonly EngineEvent[], in
     if (!fromStep) return;
     const { next, base } = branchesOf(fromStep, from.option);
     if (!Array.isArray(next)) return;
-    const index = (next as readonly Branch[]).findIndex((branch) => branch.goto === stepId);
+    const index = branchTo(next as readonly Branch[], stepId, from.branch);
     if (index >= 0) into.branches.add(`${from.qualified}:${base}[${index}]`);
   };
 
@@ -67,8 +83,11 @@ export function traceEvents(library: Library, events: readonly EngineEvent[], in
     if (from) {
       const fromStep = stepOf(from.qualified);
       const { next } = fromStep ? branchesOf(fromStep, from.option) : { next: undefined };
-      const targets = typeof next === 'string' ? [next] : Array.isArray(next) ? (next as readonly Branch[]).map((branch) => branch.goto) : [];
-      const hits = candidates.filter((id) => targets.includes(id));
+      const branches = Array.isArray(next) ? (next as readonly Branch[]) : [];
+      // The recorded branch names the one end step; without it (older journals), any target may.
+      const recorded = typeof from.branch === 'number' ? branches[from.branch]?.goto : undefined;
+      const targets = typeof next === 'string' ? [next] : branches.map((branch) => branch.goto);
+      const hits = recorded !== undefined && candidates.includes(recorded) ? [recorded] : candidates.filter((id) => targets.includes(id));
       if (hits.length === 1) chosen = hits[0];
     }
     if (chosen === undefined && candidates.length === 1) chosen = candidates[0];
@@ -95,7 +114,7 @@ export function traceEvents(library: Library, events: readonly EngineEvent[], in
         } else if (answer.kind === 'checked') {
           for (const id of answer.options) into.options.add(`${event.step}#${id}`);
         }
-        pending.set(splitQualified(event.step).sop, { qualified: event.step, option });
+        pending.set(splitQualified(event.step).sop, { qualified: event.step, option, branch: event.branch });
         break;
       }
       case 'decision': {
@@ -126,7 +145,13 @@ export function traceEvents(library: Library, events: readonly EngineEvent[], in
         const { sop, step: outcome } = splitQualified(event.outcome);
         if (sop === event.sop) ended(sop, outcome);
         returned = event.sop;
-        if (event.to !== undefined) arrive(event.to);
+        if (event.to !== undefined) {
+          // The caller continues at its call step's `next`: the call step is pending in its SOP.
+          const caller = splitQualified(event.to).sop;
+          const from = pending.get(caller);
+          if (from) pending.set(caller, { ...from, branch: event.branch });
+          arrive(event.to);
+        }
         break;
       }
       case 'call-ended': {
