@@ -59,6 +59,9 @@ describe('schemas/journal.schema.json', () => {
     expect(validate({ ...note, seal, sealed: { k: 4, n: 'AAAAAAAAAAAAAAAA', c: 'AAAA' } })).toBe(true);
     expect(validate({ ...note, sealed: { k: 4, n: 'AAAA', c: 'AAAA', clear: 'x' } })).toBe(false);
     expect(validate({ ...note, secret: 'x' })).toBe(false);
+    // A note still being typed when the call was interrupted.
+    expect(validate({ ...note, unfinished: true })).toBe(true);
+    expect(validate({ ...note, unfinished: false })).toBe(false);
   });
 
   it('accepts decision and interrupt events', () => {

@@ -46,6 +46,21 @@ describe('transcript', () => {
     expect(text).toContain('перервано (можна продовжити)');
   });
 
+  it('marks a note that was still being typed when the call was interrupted', () => {
+    const events: JournalEvent[] = [
+      start,
+      { type: 'note', step: 'intake/where', text: '[redacted]' },
+      { type: 'note', step: 'intake/where', text: '[redacted]', unfinished: true },
+      { type: 'interrupted', reason: 'sigint', step: 'intake/where' },
+    ];
+    expect(transcript(session(...events), undefined, 'en').split('\n').slice(6, 9)).toEqual([
+      '   0:15    ✉ note: [redacted]',
+      '   0:30    ✉ note (unfinished): [redacted]',
+      '   0:45  ⏸ interrupted (sigint) at intake/where',
+    ]);
+    expect(transcript(session(...events), undefined, 'uk')).toContain('✉ нотатка (незавершена): [redacted]');
+  });
+
   it('formats durations', () => {
     expect([formatDuration(0), formatDuration(59_499), formatDuration(61_000), formatDuration(3_725_000)]).toEqual(['0:00', '0:59', '1:01', '1:02:05']);
   });

@@ -30,5 +30,14 @@ describe('renderSummary', () => {
     expect(text).toContain('Привітайте абонента  (intake/greet)');
     expect(text).not.toContain('Перенаправлення:');
     expect(text).toContain('Продовжити пізніше: sop resume 20261129-1302-k3f9');
+    expect(text).not.toContain('Нотатку');
+  });
+
+  it('says that a note being typed when the call was interrupted was kept', () => {
+    const text = renderSummary(state, library, 'en', { ...info, interruptedAt: 'intake/age', unfinishedNote: true });
+    expect(text).toContain('Stopped at: intake/age\nThe note you were typing was kept in the journal, marked unfinished.');
+    expect(renderSummary(state, library, 'uk', { ...info, interruptedAt: 'intake/age', unfinishedNote: true })).toContain(
+      'Нотатку, яку ви вводили, збережено в журналі з позначкою «незавершена».',
+    );
   });
 });

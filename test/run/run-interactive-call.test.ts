@@ -3,6 +3,7 @@ import { startCall } from '../../src/core/engine/index.js';
 import type { CallState, EngineEvent } from '../../src/core/engine/types.js';
 import { runInteractiveCall, type CallEnd } from '../../src/shell/tui/run-interactive-call.js';
 import type { Key } from '../../src/shell/tui/keys.js';
+import { TerminalGone } from '../../src/shell/tui/terminal.js';
 import { ENTER, fakeIO, key, typed } from './fake-io.js';
 import { fixtureLibrary } from './fixture-library.js';
 
@@ -58,6 +59,20 @@ describe('runInteractiveCall', () => {
     expect(end).toMatchObject({ kind: 'interrupted', reason: 'sigint', at: 'intake/greet' });
   });
 
+  it('Ctrl+C while a note is typed records what was typed (marked unfinished) before stopping', async () => {
+    const ctrlC = { ...k('\u0003', 'c'), ctrl: true };
+    const { journal, end } = await call([ENTER, k('n'), ...type(' half a no'), ctrlC]);
+    expect(journal.at(-1)).toEqual([{ type: 'note', step: 'intake/safe', text: 'half a no', unfinished: true }]);
+    expect(end).toMatchObject({ kind: 'interrupted', reason: 'sigint', at: 'intake/safe', unfinishedNote: true });
+    // Nothing typed (or only spaces): nothing to keep, the call just stops.
+    const empty = await call([k('n'), ...type('  '), ctrlC]);
+    expect(empty.journal).toEqual([]);
+    expect(empty.end).toMatchObject({ kind: 'interrupted', reason: 'sigint' });
+    expect(empty.end).not.toHaveProperty('unfinishedNote');
+    // A note cancelled with Esc is gone on purpose.
+    expect((await call([k('n'), ...type('x'), k('\u001b', 'escape'), ctrlC])).journal).toEqual([]);
+  });
+
   it('goes back and amends, and takes an interrupt', async () => {
     const { journal, end } = await call([ENTER, k('b'), ENTER, k('!')]);
     const types = journal.flat().map((e) => e.type);
@@ -97,5 +112,24 @@ describe('runInteractiveCall', () => {
     setTimeout(() => controller.abort('sighup'), 20);
     await expect(run).resolves.toMatchObject({ kind: 'interrupted', reason: 'sighup', at: 'intake/greet' });
     expect(io.screens[0]).toContain('Скажіть:');
+  });
+
+  it('a signal (SIGHUP, SIGTERM) or a vanished terminal while a note is typed: the note is recorded first', async () => {
+    for (const reason of ['sighup', 'sigterm', 'gone'] as const) {
+      const controller = new AbortController();
+      const keys = [k('n'), ...type('дзвонить')];
+      const io = fakeIO([]);
+      io.nextKey = () => {
+        const next = keys.shift();
+        if (next) return Promise.resolve(next);
+        if (reason === 'gone') return Promise.reject(new TerminalGone());
+        setTimeout(() => controller.abort(reason), 5);
+        return new Promise((_resolve, reject) => controller.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+      };
+      const journal: EngineEvent[][] = [];
+      const end = await runInteractiveCall({ library, state: start(), lang: 'uk', io, journal: { record: (events) => void journal.push([...events]) }, clock: { now: () => 0 }, signal: controller.signal, tickMs: 0 });
+      expect(journal, reason).toEqual([[{ type: 'note', step: 'intake/greet', text: 'дзвонить', unfinished: true }]]);
+      expect(end, reason).toMatchObject({ kind: 'interrupted', reason: reason === 'gone' ? 'sighup' : reason, unfinishedNote: true });
+    }
   });
 });

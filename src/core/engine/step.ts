@@ -21,7 +21,8 @@ export function step(library: Library, state: CallState, command: Command): Step
       return takeInterrupt(library, state, command.key);
     case 'note': {
       const top = state.frames[state.frames.length - 1]!;
-      return { ok: true, state, events: [{ type: 'note', step: `${top.sop}/${top.step}`, text: command.text }] };
+      const note = { type: 'note', step: `${top.sop}/${top.step}`, text: command.text } as const;
+      return { ok: true, state, events: [command.unfinished ? { ...note, unfinished: true } : note] };
     }
   }
 }

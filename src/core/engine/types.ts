@@ -25,7 +25,8 @@ export type Command =
   | { readonly type: 'answer'; readonly answer: Answer }
   | { readonly type: 'back' }
   | { readonly type: 'interrupt'; readonly key: string }
-  | { readonly type: 'note'; readonly text: string };
+  /** `unfinished`: the note was still being typed when the call was interrupted (Ctrl+C, SIGHUP...). */
+  | { readonly type: 'note'; readonly text: string; readonly unfinished?: true };
 
 /** `sop-id/step-id`: unambiguous across a call that enters sub-SOPs. */
 export type QualifiedStep = string;
@@ -75,7 +76,7 @@ export type EngineEvent =
   | ({ readonly type: 'answer' } & AnswerRecord & BranchTaken)
   | ({ readonly type: 'amend'; readonly original: AnswerRecord } & AnswerRecord & BranchTaken)
   | { readonly type: 'back'; readonly from: QualifiedStep; readonly to: QualifiedStep }
-  | { readonly type: 'note'; readonly step: QualifiedStep; readonly text: string }
+  | { readonly type: 'note'; readonly step: QualifiedStep; readonly text: string; readonly unfinished?: true }
   | { readonly type: 'interrupt'; readonly key: string; readonly from: QualifiedStep; readonly to: QualifiedStep }
   | { readonly type: 'decision'; readonly step: QualifiedStep; readonly branch: number; readonly to: QualifiedStep }
   /** `from` is the call step, or '' for the root SOP when the call starts. */

@@ -47,7 +47,7 @@ export function commandsFromEvents(events: readonly RecordedEvent[]): RecordedCo
         step = event.from;
         break;
       case 'note':
-        command = { type: 'note', text: event.text };
+        command = event.unfinished ? { type: 'note', text: event.text, unfinished: true } : { type: 'note', text: event.text };
         redacted = event.redacted === true;
         step = event.step;
         break;

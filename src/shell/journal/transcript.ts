@@ -106,7 +106,8 @@ export function transcript(session: RecordedSession, library: Library | undefine
         row(line.ms, `  ↩ ${say(lang, { en: 'back to', uk: 'назад до' })} ${line.to}`);
         break;
       case 'note':
-        row(line.ms, `  ✉ ${say(lang, { en: 'note', uk: 'нотатка' })}: ${line.text}`);
+        // unfinished: still being typed when the call was interrupted (the next line says how).
+        row(line.ms, `  ✉ ${say(lang, line.unfinished ? { en: 'note (unfinished)', uk: 'нотатка (незавершена)' } : { en: 'note', uk: 'нотатка' })}: ${line.text}`);
         break;
       case 'interrupt':
         row(line.ms, `  ⚡ ${say(lang, { en: 'interrupt', uk: 'переривання' })} "${line.key}": ${line.from} → ${line.to}`);

@@ -92,6 +92,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
     journalFile: writer.file,
     durationMs,
     ...(end.kind === 'interrupted' ? { interruptedAt: end.at } : {}),
+    ...(end.kind === 'interrupted' && end.unfinishedNote ? { unfinishedNote: true as const } : {}),
     ...(options.resumable === false ? { resumable: false } : {}),
   });
   writeSafely(output, `${summary}\n`);

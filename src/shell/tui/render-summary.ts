@@ -19,6 +19,8 @@ export interface SummaryInfo {
   readonly durationMs: number;
   /** Set when the call did not end: why and where it stopped. */
   readonly interruptedAt?: string;
+  /** The note being typed when the call was interrupted was recorded (marked unfinished). */
+  readonly unfinishedNote?: true;
   /** false: the session cannot be resumed (training), so no "sop resume" hint. */
   readonly resumable?: boolean;
   readonly color?: boolean;
@@ -31,6 +33,7 @@ export function renderSummary(state: CallState, library: Library, lang: Lang, in
   out.push(c.bold(say(lang, title)));
   if (info.interruptedAt !== undefined) {
     out.push(`${say(lang, WORDS.stoppedAt)}: ${safeLine(info.interruptedAt)}`);
+    if (info.unfinishedNote) out.push(say(lang, WORDS.unfinishedNoteKept));
   } else if (state.outcome) {
     out.push(`${say(lang, WORDS.outcome)}: ${c.bold(outcomeLabel(library, state.outcome, lang))} ${c.dim(`(${safeLine(state.outcome)})`)}`);
   }

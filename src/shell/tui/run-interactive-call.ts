@@ -41,7 +41,14 @@ export type InterruptReason = 'quit' | 'sigint' | 'sighup' | 'sigterm';
 
 export type CallEnd =
   | { readonly kind: 'ended'; readonly state: CallState }
-  | { readonly kind: 'interrupted'; readonly state: CallState; readonly reason: InterruptReason; readonly at: QualifiedStep };
+  | {
+      readonly kind: 'interrupted';
+      readonly state: CallState;
+      readonly reason: InterruptReason;
+      readonly at: QualifiedStep;
+      /** A note was being typed: what was typed so far was recorded (marked unfinished) first. */
+      readonly unfinishedNote?: true;
+    };
 
 export interface InteractiveCallOptions {
   readonly library: Library;
@@ -77,6 +84,17 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
     await hooks?.afterCommand?.(command, outcome, state);
     return undefined;
   };
+  /**
+   * Stops the call. A note being typed is not lost: what was typed so far is recorded first,
+   * through the same engine command and journal as a finished note, marked unfinished.
+   */
+  const stop = async (reason: InterruptReason): Promise<CallEnd> => {
+    const text = view?.ui.mode === 'note' ? view.ui.note.trim() : '';
+    if (text !== '' && (await apply({ type: 'note', text, unfinished: true })) === undefined) {
+      return interrupted(state, reason, true);
+    }
+    return interrupted(state, reason);
+  };
   try {
     let auto = hooks?.autoCommand !== undefined;
     while (state.status === 'active') {
@@ -92,21 +110,21 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
       // Enter must not answer this step unseen).
       io.discardPending?.();
       for (;;) {
-        if (signal?.aborted) return interrupted(state, reasonOf(signal));
+        if (signal?.aborted) return await stop(reasonOf(signal));
         draw();
         let key;
         try {
           key = await io.nextKey();
         } catch (error) {
-          if (signal?.aborted) return interrupted(state, reasonOf(signal));
-          if (error instanceof TerminalGone) return interrupted(state, 'sighup');
+          if (signal?.aborted) return await stop(reasonOf(signal));
+          if (error instanceof TerminalGone) return await stop('sighup');
           throw error;
         }
         const result = handleKey(view, key);
         view = { ...view, ui: result.ui };
         const action = result.action;
         if (!action) continue;
-        if (action.type === 'sigint') return interrupted(state, 'sigint');
+        if (action.type === 'sigint') return await stop('sigint');
         if (action.type === 'quit') return interrupted(state, 'quit');
         const refusal = await apply(action.command);
         if (refusal) {
@@ -126,8 +144,9 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
   }
 }
 
-function interrupted(state: CallState, reason: InterruptReason): CallEnd {
-  return { kind: 'interrupted', state, reason, at: waitingAt(state) };
+function interrupted(state: CallState, reason: InterruptReason, unfinishedNote = false): CallEnd {
+  const end = { kind: 'interrupted', state, reason, at: waitingAt(state) } as const;
+  return unfinishedNote ? { ...end, unfinishedNote: true } : end;
 }
 
 function reasonOf(signal: AbortSignal): InterruptReason {

@@ -45,4 +45,8 @@ export const WORDS = {
   interruptedTitle: { en: 'Call interrupted', uk: 'Дзвінок перервано' },
   resumeHint: { en: 'Continue it later with: sop resume', uk: 'Продовжити пізніше: sop resume' },
   stoppedAt: { en: 'Stopped at', uk: 'Зупинено на' },
+  unfinishedNoteKept: {
+    en: 'The note you were typing was kept in the journal, marked unfinished.',
+    uk: 'Нотатку, яку ви вводили, збережено в журналі з позначкою «незавершена».',
+  },
 } satisfies Record<string, Message>;
