@@ -4,10 +4,13 @@
  * and never resumed — its last line) from every journal file, both live calls and training.
  *
  * Each affected file is rewritten crash-safely: the kept lines go to a temp file in the same
- * folder (0600), which is fsync'd and renamed over the journal, then the folder is fsync'd — a
- * crash leaves the old journal or the new one, never a mix. The kept lines are RE-CHAINED: their
- * `prev` hashes are recomputed (only the hash changes in a line's bytes) and the `.head` is
- * rewritten, so the result verifies. Because re-chaining would also hide an earlier edit, a file
+ * folder (0600) and the new head to `<file>.head.purge`, both fsync'd (and the folder), then the
+ * temp file is renamed over the journal and the pending head over `<file>.head` — a crash leaves
+ * the old journal or the new one, never a mix, and a crash between the two renames leaves the new
+ * journal with its head pending, which the next purge (or the next call recorded into the file)
+ * puts in place and verify already checks against (journal/interrupted-purge.ts). The kept lines
+ * are RE-CHAINED: their `prev` hashes are recomputed (only the hash changes in a line's bytes), so
+ * the result verifies. Because re-chaining would also hide an earlier edit, a file
  * whose chain is already broken is never purged: it is reported (exit 1) for `sop log verify`.
  * A file that a live session holds (its lock) is skipped too, and reported.
  */
@@ -20,9 +23,10 @@ import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { JournalLockedError } from '../journal/errors.js';
-import { FILE_MODE, headRecord, listJournalFiles } from '../journal/files.js';
+import { FILE_MODE, fsyncDir, headRecord, listJournalFiles } from '../journal/files.js';
 import { lineHash } from '../journal/hash.js';
 import { acquireLock } from '../journal/lock.js';
+import { leftoversMessage, pendingHeadFile, purgeLeftovers, settleInterruptedPurge } from '../journal/interrupted-purge.js';
 import { scanJournalBytes } from '../journal/scan.js';
 import { verifyJournalFile } from '../journal/verify.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
@@ -77,6 +81,8 @@ export interface PurgeReport {
   readonly skipped: { readonly file: string; readonly reason: string }[];
   /** Torn-line files (`<file>.torn-*`) older than the cut-off that were removed. */
   readonly removedFiles: string[];
+  /** What an earlier purge, interrupted, had left and how it was settled (in words). */
+  readonly recovered: string[];
 }
 
 /** `"prev":"<64 hex>"}` at the end of a line as the writer serialises it. */
@@ -89,32 +95,49 @@ function rechain(raw: Buffer, prev: string): Buffer {
   return Buffer.from(text.replace(PREV_TAIL, `"prev":"${prev}"}`), 'utf8');
 }
 
-function writeAtomically(fs: PurgeFs, file: string, bytes: Buffer): void {
-  const temp = join(dirname(file), `.${basename(file)}.purge-${process.pid}.tmp`);
-  const fd = fs.openSync(temp, 'wx', FILE_MODE);
+/** A new file (0600) holding `bytes`, fsync'd. */
+function writeDurably(fs: PurgeFs, path: string, bytes: Buffer): void {
+  const fd = fs.openSync(path, 'wx', FILE_MODE);
   try {
     fs.fchmodSync(fd, FILE_MODE);
     let written = 0;
     while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
     fs.fsyncSync(fd);
-  } catch (error) {
+  } finally {
     fs.closeSync(fd);
-    fs.unlinkSync(temp);
-    throw error;
   }
-  fs.closeSync(fd);
+}
+
+/**
+ * Puts the new journal and its head in place. Both are written and fsync'd first — the head as the
+ * pending `<file>.head.purge` — and the folder too, so the pending head is on disk before the
+ * journal changes; then the journal is renamed into place, then the head. A crash before the first
+ * rename leaves the old journal and head; after it, the new journal with its head pending, which
+ * the next purge or call settles (journal/interrupted-purge.ts).
+ */
+function replaceJournal(fs: PurgeFs, file: string, bytes: Buffer, last: string): void {
+  const dir = dirname(file);
+  const temp = join(dir, `.${basename(file)}.purge-${process.pid}.tmp`);
+  const pending = pendingHeadFile(file);
   try {
+    writeDurably(fs, temp, bytes);
+    writeDurably(fs, pending, Buffer.from(headRecord(bytes.length, last), 'utf8'));
+    fsyncDir(fs, dir);
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
+    fs.rmSync(pending, { force: true });
     throw error;
   }
-  const dirFd = fs.openSync(dirname(file), 'r');
-  try {
-    fs.fsyncSync(dirFd);
-  } finally {
-    fs.closeSync(dirFd);
+  fsyncDir(fs, dir);
+  if (bytes.length === 0) {
+    // An empty journal has no head: the next writer starts a new chain.
+    fs.rmSync(`${file}.head`, { force: true });
+    fs.rmSync(pending, { force: true });
+  } else {
+    fs.renameSync(pending, `${file}.head`);
   }
+  fsyncDir(fs, dir);
 }
 
 interface FilePlan {
@@ -166,7 +189,7 @@ export function purgeJournal(dataDir: string, cutoff: number, options: { dryRun?
   const fs: PurgeFs = { ...nodeFs, ...options.fs };
   const { lang } = options;
   const now = options.now ?? new Date();
-  const report: PurgeReport = { removed: [], skipped: [], removedFiles: [] };
+  const report: PurgeReport = { removed: [], skipped: [], removedFiles: [], recovered: [] };
   for (const mode of ['live', 'training'] as SessionMode[]) {
     for (const file of listJournalFiles(dataDir, mode)) {
       let release: (() => void) | undefined;
@@ -184,6 +207,9 @@ export function purgeJournal(dataDir: string, cutoff: number, options: { dryRun?
         continue;
       }
       try {
+        // What an interrupted purge left is settled first, under the lock (a dry run only says it).
+        const leftovers = options.dryRun ? purgeLeftovers(fs, file) : settleInterruptedPurge(fs, file);
+        if (leftovers) report.recovered.push(say(lang, leftoversMessage(leftovers, options.dryRun ? 'dry-run' : 'done')));
         const check = verifyJournalFile(file, lang);
         if (check.breaks.length > 0) {
           report.skipped.push({
@@ -204,10 +230,7 @@ export function purgeJournal(dataDir: string, cutoff: number, options: { dryRun?
               fs.writeFileSync(keep, plan.torn, { mode: FILE_MODE, flag: 'wx' });
               fs.chmodSync(keep, FILE_MODE);
             }
-            writeAtomically(fs, file, plan.bytes);
-            const head = headRecord(plan.bytes.length, plan.last);
-            if (plan.bytes.length === 0) fs.rmSync(`${file}.head`, { force: true });
-            else writeAtomically(fs, `${file}.head`, Buffer.from(head, 'utf8'));
+            replaceJournal(fs, file, plan.bytes, plan.last);
           }
         }
         // Bytes of torn lines kept after crashes: the sessions they belonged to are as old.
@@ -248,6 +271,7 @@ export async function runPurge(options: PurgeOptions): Promise<number> {
       }),
     );
   }
+  for (const text of report.recovered) process.stderr.write(`sop: ${text}\n`);
   const cut = new Date(cutoff).toISOString();
   if (options.format === 'json') {
     process.stdout.write(`${safeJson(JSON.stringify({ cutoff: cut, dryRun: options.dryRun === true, ...report }, null, 2))}\n`);

@@ -138,7 +138,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
         ],
       };
     };
-    const writer = await openSessionWriterFor(session.id, { dataDir: config.dataDir, mode: 'live', now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
+    const writer = await openSessionWriterFor(session.id, { dataDir: config.dataDir, mode: 'live', notice: (message) => process.stderr.write(`sop: ${say(lang, message)}\n`), now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
     try {
       const elapsedMs = session.lines.at(-1)?.ms ?? 0;
       const hooks = askAgain

@@ -34,7 +34,7 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
     const sop = chosen ?? (await chooseSop(library, lang));
     if (sop === undefined) return EXIT.findings;
 
-    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'live', now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
+    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'live', notice: (message) => process.stderr.write(`sop: ${say(lang, message)}\n`), now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
     try {
       const root = library.sops.get(sop)?.sop;
       writer.append('session-start', {

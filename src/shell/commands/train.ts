@@ -100,7 +100,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
     if (!(await briefing(chosen, options.reveal === true, lang))) return EXIT.findings;
 
     const sop = chosen.scenario.sop;
-    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'training', now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
+    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'training', notice: (message) => process.stderr.write(`sop: ${say(lang, message)}\n`), now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
     const lines: JournalLine[] = [];
     const recording = recordingWriter(writer, lines);
     try {

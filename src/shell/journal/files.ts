@@ -3,6 +3,7 @@
  * <dataDir>/journal/training/YYYY-MM.jsonl for training, by the UTC month a session started.
  */
 import { readdirSync, realpathSync } from 'node:fs';
+import type * as NodeFs from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -46,6 +47,19 @@ export function headRecord(size: number, last: string): string {
 }
 
 const HEAD_WIDTH = 128;
+
+/** Makes a folder's entries (a new or renamed file) durable, where the system allows fsync on a folder. */
+export function fsyncDir(fs: Pick<typeof NodeFs, 'openSync' | 'fsyncSync' | 'closeSync'>, dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Not supported here (some systems refuse fsync on folders): nothing more can be done.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
 
 /** Whether `path` lies in the journal folder of `dataDir` (symbolic links resolved where they exist). */
 export function isInsideJournal(path: string, dataDir: string): boolean {

@@ -1,16 +1,18 @@
 /**
  * Walks a journal file's hash chain. Every line's `prev` must be the SHA-256 of the line before
  * it (64 zeros for the first), each session's seq must go 0, 1, 2... and the file must still
- * reach where the writer's `<file>.head` says the chain ended. Whatever breaks is reported with
+ * reach where the writer's `<file>.head` says the chain ended (or, while a purge cut short between
+ * its renames waits to be finished, its pending head: journal/interrupted-purge.ts). Whatever breaks is reported with
  * its position and the most likely cause: edited, deleted, inserted, reordered or truncated.
  */
 import { readAllStdinSync } from '../stdin.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { NO_PREV, type SessionMode } from '../../core/record/journal-line.js';
-import type { Lang } from '../i18n.js';
+import { say, type Lang } from '../i18n.js';
 import { journalDir, listJournalFiles } from './files.js';
 import { lineHash } from './hash.js';
+import { headInEffect, leftoversMessage, purgeLeftovers, type Head } from './interrupted-purge.js';
 import { problemNotice, scanJournalBytes, type ScannedLine } from './scan.js';
 
 export type BreakKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'damaged' | 'missing';
@@ -31,20 +33,6 @@ export interface VerifyReport {
 }
 
 type Say = (en: string, uk: string) => string;
-
-interface Head {
-  readonly size: number;
-  readonly last: string;
-}
-
-function readHead(file: string): Head | undefined | 'unreadable' {
-  try {
-    const head = JSON.parse(readFileSync(`${file}.head`, 'utf8')) as Partial<Head>;
-    return typeof head.size === 'number' && typeof head.last === 'string' ? (head as Head) : 'unreadable';
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'unreadable';
-  }
-}
 
 /** Verifies one file's bytes. `file` names it in messages; `head` is where the writer last ended. */
 export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head): VerifyReport {
@@ -144,8 +132,12 @@ export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head
 /** Verifies one journal file (its head too, when there is one); `-` reads standard input. */
 export function verifyJournalFile(file: string, lang: Lang): VerifyReport {
   if (file === '-') return verifyBytes('<stdin>', readAllStdinSync(), lang);
-  const head = readHead(file);
-  const report = verifyBytes(file, readFileSync(file), lang, head === 'unreadable' ? undefined : head);
+  const bytes = readFileSync(file);
+  // A purge interrupted between its renames: the journal is checked against its pending head.
+  const leftovers = purgeLeftovers({ readFileSync, readdirSync, existsSync }, file, bytes);
+  const head = headInEffect({ readFileSync }, file, leftovers);
+  const report = verifyBytes(file, bytes, lang, head === 'unreadable' ? undefined : head);
+  if (leftovers) report.notices.push(say(lang, leftoversMessage(leftovers, 'pending')));
   if (head === 'unreadable') {
     report.notices.push(
       lang === 'uk'

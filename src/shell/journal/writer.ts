@@ -10,9 +10,11 @@ import { dirname } from 'node:path';
 import type { EngineEvent } from '../../core/engine/types.js';
 import { NO_PREV, type JournalEvent, type JournalEventType, type JournalLine, type PayloadOf, type SessionMode } from '../../core/record/journal-line.js';
 import { UserError } from '../exit-codes.js';
+import type { Message } from '../i18n.js';
 import { JournalWriteError } from './errors.js';
-import { DIR_MODE, FILE_MODE, headRecord, journalDir, listJournalFiles, monthFile } from './files.js';
+import { DIR_MODE, FILE_MODE, fsyncDir, headRecord, journalDir, listJournalFiles, monthFile } from './files.js';
 import { lineHash } from './hash.js';
+import { leftoversMessage, settleInterruptedPurge } from './interrupted-purge.js';
 import { acquireLock } from './lock.js';
 import type { Sealer } from '../crypto/seal.js';
 import { protect } from './protect.js';
@@ -33,6 +35,8 @@ export interface SessionWriterOptions {
   readonly fs?: Partial<JournalFs>;
   /** Seals protected content to the supervisor's key (src/shell/crypto/); without it, only redaction. */
   readonly sealer?: Sealer;
+  /** Told what was repaired before recording (an interrupted purge settled), to say it. */
+  readonly notice?: (message: Message) => void;
 }
 
 export interface SessionWriter {
@@ -59,19 +63,6 @@ interface Resumed {
   readonly file: string;
   readonly seq: number;
   readonly ms: number;
-}
-
-/** Makes a directory's entries durable (where the system allows fsync on a directory). */
-function fsyncDir(fs: JournalFs, dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Not supported here (some systems refuse fsync on directories): nothing more can be done.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
 }
 
 function ensureDirs(fs: JournalFs, dataDir: string, file: string): void {
@@ -213,6 +204,15 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
     ensureDirs(fs, options.dataDir, file);
     // The lock names the session, so readers can tell this call is running, not crashed.
     release = acquireLock(fs, file, sessionId);
+    // What a purge cut short left (a new journal whose head is still pending) is settled first,
+    // so the old head is not taken for lines cut off (journal/interrupted-purge.ts).
+    // Failing that (a disk refusing), the call is still recorded: verify and purge say what is left.
+    try {
+      const leftovers = settleInterruptedPurge(fs, file);
+      if (leftovers) options.notice?.(leftoversMessage(leftovers, 'done'));
+    } catch {
+      // See above.
+    }
     const created = !fs.existsSync(file);
     fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT, FILE_MODE);
     fs.fchmodSync(fd, FILE_MODE);
