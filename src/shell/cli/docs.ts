@@ -1,5 +1,6 @@
 /** `sop docs`: a printable Markdown handbook of an SOP. */
 import { Option, type Command } from 'commander';
+import { SOPS_CONFIGURED, SOP_ARGUMENT, OUTPUT_FILE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 
 export interface DocsOptions {
@@ -8,17 +9,18 @@ export interface DocsOptions {
   readonly sops?: string;
 }
 
-export const defineDocs: CommandDefinition = (program: Command) => {
+export const defineDocs: CommandDefinition = (program: Command, t) => {
   program
     .command('docs')
-    .description('write a printable Markdown handbook of an SOP: diagram, every step, outcomes, referral contacts')
-    .argument('<sop>', 'an SOP id from the library, or the path of a .sop.yaml file ("-" reads stdin)')
-    .addOption(new Option('--lang <lang>', 'language of the handbook').choices(['en', 'uk']))
-    .option('-o, --output <file>', 'write to this file instead of stdout')
-    .option('--sops <dir>', 'the SOP library (default: the configured sops dir, else ./sops)')
+    .description(t({ en: 'write a printable Markdown handbook of an SOP: diagram, every step, outcomes, referral contacts', uk: 'створити посібник СОП у Markdown для друку: схема, усі кроки, результати, контакти для скерування' }))
+    .argument('<sop>', t(SOP_ARGUMENT))
+    .addOption(new Option('--lang <lang>', t({ en: 'language of the handbook', uk: 'мова посібника' })).choices(['en', 'uk']))
+    .option('-o, --output <file>', t(OUTPUT_FILE))
+    .option('--sops <dir>', t(SOPS_CONFIGURED))
     .addHelpText(
       'after',
-      `
+      t({
+        en: `
 The handbook has the title, version and purpose, the Mermaid diagram, then every step in the
 order a call meets it (what to say, guidance, options and where they lead, sources), the
 interrupts, the outcomes, and the referral contacts the end steps name (phone, hours, date
@@ -28,6 +30,17 @@ Examples:
   sop docs first-contact -o handbook/first-contact.md
   sop docs first-contact --lang uk -o handbook/first-contact.uk.md
   sop docs sops/emergency.sop.yaml | less`,
+        uk: `
+У посібнику — назва, версія й мета, схема Mermaid, далі всі кроки в тому порядку, в якому їх
+проходить дзвінок (що сказати, порада, варіанти й куди вони ведуть, джерела), переривання,
+результати та контакти для скерування, названі в кінцевих кроках (телефон, години роботи, дата
+останньої перевірки, усе неперевірене). Даних дзвінків у ньому немає.
+
+Приклади:
+  sop docs first-contact -o handbook/first-contact.md
+  sop docs first-contact --lang uk -o handbook/first-contact.uk.md
+  sop docs sops/emergency.sop.yaml | less`,
+      }),
     )
     .action(async (sop: string, options: DocsOptions) => {
       const { runDocs } = await import('../commands/docs.js');

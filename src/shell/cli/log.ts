@@ -1,6 +1,7 @@
 /** `sop log`: the journal of recorded calls — list, show one as a transcript, verify the hash chain. */
 import { Option, type Command } from 'commander';
-import type { CommandDefinition } from './commands.js';
+import { OUTPUT_FORMAT } from './texts.js';
+import type { CommandDefinition, Say } from './commands.js';
 
 export interface LogCommonOptions {
   readonly dataDir?: string;
@@ -30,36 +31,40 @@ export interface LogVerifyOptions {
   readonly format: 'text' | 'json';
 }
 
-const dataDirOption = (): Option => new Option('--data-dir <dir>', 'where journals live (default: $SOP_DATA_DIR, the config file, else $XDG_DATA_HOME/sop-runner)');
-const langOption = (): Option => new Option('--lang <lang>', 'language of messages and labels').choices(['en', 'uk']);
-const trainingOption = (): Option => new Option('--training', 'the training journal instead of live calls');
+const dataDirOption = (t: Say): Option =>
+  new Option('--data-dir <dir>', t({ en: 'where journals live (default: $SOP_DATA_DIR, the config file, else $XDG_DATA_HOME/sop-runner)', uk: 'тека журналів (типово: $SOP_DATA_DIR, файл налаштувань, інакше $XDG_DATA_HOME/sop-runner)' }));
+const langOption = (t: Say): Option => new Option('--lang <lang>', t({ en: 'language of messages and labels', uk: 'мова повідомлень і підписів' })).choices(['en', 'uk']);
+const trainingOption = (t: Say): Option => new Option('--training', t({ en: 'the training journal instead of live calls', uk: 'навчальний журнал замість справжніх дзвінків' }));
+const formatOption = (t: Say, choices: string[], description = OUTPUT_FORMAT): Option =>
+  new Option('--format <format>', t(description)).choices(choices).default(choices[0]);
 
 /** `sop log <subcommand>` definitions; another subcommand adds one entry here. */
-export const logSubcommands: ((log: Command) => void)[] = [
-  (log) =>
+export const logSubcommands: ((log: Command, t: Say) => void)[] = [
+  (log, t) =>
     log
       .command('list')
-      .description('list recorded calls: date, SOP, outcome, duration, operator')
-      .option('--sop <id>', 'only calls that started with this SOP')
-      .option('--since <date>', 'only calls started on or after this date (YYYY-MM-DD, or an ISO time)')
-      .option('--until <date>', 'only calls started on or before this date (a whole day when YYYY-MM-DD)')
-      .option('--outcome <outcome>', 'only calls with this outcome (sop-id/outcome-id, or just outcome-id)')
+      .description(t({ en: 'list recorded calls: date, SOP, outcome, duration, operator', uk: 'перелік записаних дзвінків: дата, СОП, результат, тривалість, оператор' }))
+      .option('--sop <id>', t({ en: 'only calls that started with this SOP', uk: 'лише дзвінки, що почалися з цієї СОП' }))
+      .option('--since <date>', t({ en: 'only calls started on or after this date (YYYY-MM-DD, or an ISO time)', uk: 'лише дзвінки, що почалися цієї дати або пізніше (YYYY-MM-DD або час ISO)' }))
+      .option('--until <date>', t({ en: 'only calls started on or before this date (a whole day when YYYY-MM-DD)', uk: 'лише дзвінки, що почалися цієї дати або раніше (увесь день, якщо YYYY-MM-DD)' }))
+      .option('--outcome <outcome>', t({ en: 'only calls with this outcome (sop-id/outcome-id, or just outcome-id)', uk: 'лише дзвінки з цим результатом (sop-id/outcome-id або просто outcome-id)' }))
       .addOption(
-        new Option('--status <status>', 'only completed, interrupted (quit, signal), open (crashed), running (now, in another window) or unfinished (interrupted or open) calls').choices([
-          'completed',
-          'interrupted',
-          'open',
-          'running',
-          'unfinished',
-        ]),
+        new Option(
+          '--status <status>',
+          t({
+            en: 'only completed, interrupted (quit, signal), open (crashed), running (now, in another window) or unfinished (interrupted or open) calls',
+            uk: 'лише завершені (completed), перервані (interrupted: вихід, сигнал), відкриті (open: збій), поточні (running: тривають зараз в іншому вікні) або незавершені (unfinished: перервані чи відкриті) дзвінки',
+          }),
+        ).choices(['completed', 'interrupted', 'open', 'running', 'unfinished']),
       )
-      .addOption(trainingOption())
-      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-      .addOption(dataDirOption())
-      .addOption(langOption())
+      .addOption(trainingOption(t))
+      .addOption(formatOption(t, ['table', 'json']))
+      .addOption(dataDirOption(t))
+      .addOption(langOption(t))
       .addHelpText(
         'after',
-        `
+        t({
+          en: `
 Dates and times are shown in the local time zone. Interrupted and open calls can be
 continued with "sop resume SESSION"; a running call is being recorded in another window now.
 
@@ -69,25 +74,38 @@ Examples:
   sop log list --sop job-offer-abroad --outcome referred
   sop log list --status unfinished              calls that were not completed
   sop log list --training --format json > training.json`,
+          uk: `
+Дати й час показано в місцевому часовому поясі. Перервані й відкриті дзвінки можна
+продовжити командою "sop resume СЕСІЯ"; поточний (running) дзвінок саме зараз
+записується в іншому вікні.
+
+Приклади:
+  sop log list                                  усі записані дзвінки, від найдавнішого
+  sop log list --since 2026-11-01 --until 2026-11-30
+  sop log list --sop job-offer-abroad --outcome referred
+  sop log list --status unfinished              дзвінки, які не було завершено
+  sop log list --training --format json > training.json`,
+        }),
       )
       .action(async (options: LogListOptions) => {
         const { runLogList } = await import('../commands/log.js');
         process.exitCode = await runLogList(options);
       }),
-  (log) =>
+  (log, t) =>
     log
       .command('show')
-      .description('show one recorded call as a readable transcript')
-      .argument('<session>', 'the session id, or a unique part of it (its start or its last four characters)')
-      .option('--sops <dir>', 'the SOP library for step texts and option labels (default: the configured sops dir)')
-      .option('--key <private-key>', "the supervisor's private key (supervisor.key.pem): shows sealed answers and notes in clear")
-      .addOption(trainingOption())
-      .addOption(new Option('--format <format>', 'text: a transcript; json: the journal lines').choices(['text', 'json']).default('text'))
-      .addOption(dataDirOption())
-      .addOption(langOption())
+      .description(t({ en: 'show one recorded call as a readable transcript', uk: 'показати один записаний дзвінок як зручну для читання стенограму' }))
+      .argument('<session>', t({ en: 'the session id, or a unique part of it (its start or its last four characters)', uk: 'ідентифікатор сесії або його унікальна частина (початок чи останні чотири символи)' }))
+      .option('--sops <dir>', t({ en: 'the SOP library for step texts and option labels (default: the configured sops dir)', uk: 'бібліотека СОП для текстів кроків і назв варіантів (типово: тека СОП із налаштувань)' }))
+      .option('--key <private-key>', t({ en: "the supervisor's private key (supervisor.key.pem): shows sealed answers and notes in clear", uk: 'приватний ключ керівника (supervisor.key.pem): показує зашифровані відповіді й нотатки відкрито' }))
+      .addOption(trainingOption(t))
+      .addOption(formatOption(t, ['text', 'json'], { en: 'text: a transcript; json: the journal lines', uk: 'text: стенограма; json: рядки журналу' }))
+      .addOption(dataDirOption(t))
+      .addOption(langOption(t))
       .addHelpText(
         'after',
-        `
+        t({
+          en: `
 The transcript shows each step as it was shown, the answers (with the SOP's option labels
 when the SOP is available), amendments (original -> new), interrupts, notes, the outcome and
 the referrals. Sensitive answers and every note were never written in clear: they show as
@@ -101,22 +119,38 @@ Examples:
   sop log show 20261129-1302 --lang uk
   sop log show k3f9 --format json       the raw journal lines
   sop log show k3f9 --key ~/supervisor-keys/supervisor.key.pem`,
+          uk: `
+Стенограма показує кожен крок так, як його було показано, відповіді (з назвами варіантів
+зі СОП, якщо СОП доступна), виправлення (було -> стало), переривання, нотатки, результат і
+скерування. Чутливі відповіді й усі нотатки ніколи не записувалися відкрито: вони показані як
+[redacted]. Якщо на комп'ютері консультанта був налаштований публічний ключ, їх також
+зашифровано для нього, і --key із приватним ключем керівника їх відкриває (не той ключ:
+код 2; пошкоджене чи підмінене зашифроване значення: код 1; див. docs/security.md).
+
+Приклади:
+  sop log show 20261129-1302-k3f9
+  sop log show k3f9                     досить останніх чотирьох символів, якщо вони унікальні
+  sop log show 20261129-1302 --lang uk
+  sop log show k3f9 --format json       необроблені рядки журналу
+  sop log show k3f9 --key ~/supervisor-keys/supervisor.key.pem`,
+        }),
       )
       .action(async (session: string, options: LogShowOptions) => {
         const { runLogShow } = await import('../commands/log.js');
         process.exitCode = await runLogShow(session, options);
       }),
-  (log) =>
+  (log, t) =>
     log
       .command('verify')
-      .description('check the journal has not been edited, cut or reordered (walks the hash chain)')
-      .argument('[file]', 'one journal file ("-" reads stdin); default: every journal file of the data dir')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-      .addOption(dataDirOption())
-      .addOption(langOption())
+      .description(t({ en: 'check the journal has not been edited, cut or reordered (walks the hash chain)', uk: 'перевірити, що журнал не редагували, не обрізали й не переставляли (проходить ланцюжок гешів)' }))
+      .argument('[file]', t({ en: 'one journal file ("-" reads stdin); default: every journal file of the data dir', uk: 'один файл журналу ("-" читає stdin); типово: усі файли журналу в теці даних' }))
+      .addOption(formatOption(t, ['text', 'json']))
+      .addOption(dataDirOption(t))
+      .addOption(langOption(t))
       .addHelpText(
         'after',
-        `
+        t({
+          en: `
 Each journal line holds the SHA-256 of the line before it, so a line that was edited,
 deleted, inserted or moved breaks the chain where it happened; lines cut off the end are
 found through the <file>.head that sop keeps beside each journal file. Each break is
@@ -127,24 +161,37 @@ Examples:
   sop log verify
   sop log verify ~/.local/share/sop-runner/journal/calls/2026-11.jsonl
   sop log verify --format json`,
+          uk: `
+Кожен рядок журналу містить SHA-256 попереднього рядка, тож змінений, видалений, вставлений
+чи переставлений рядок розриває ланцюжок саме там; рядки, відрізані з кінця, видно через
+файл <файл>.head, який sop тримає поруч із кожним файлом журналу. Кожен розрив показано як
+файл:рядок. Обірваний останній рядок (запис, перерваний збоєм) — лише зауваження.
+Код виходу 0: ланцюжок цілий; 1: десь розірваний; 2: журнал не вдається прочитати.
+
+Приклади:
+  sop log verify
+  sop log verify ~/.local/share/sop-runner/journal/calls/2026-11.jsonl
+  sop log verify --format json`,
+        }),
       )
       .action(async (file: string | undefined, options: LogVerifyOptions) => {
         const { runLogVerify } = await import('../commands/log.js');
         process.exitCode = await runLogVerify(file, options);
       }),
   // `sop log purge` (owned by the security area: src/shell/commands/purge.ts).
-  (log) =>
+  (log, t) =>
     log
       .command('purge')
-      .description('retention: remove whole sessions that ended before a cut-off (journal re-chained, crash-safe)')
-      .requiredOption('--older-than <age>', 'the cut-off: days or weeks (90d, 12w) or a date (2026-08-31)')
-      .option('--dry-run', 'only list what would be removed')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-      .addOption(dataDirOption())
-      .addOption(langOption())
+      .description(t({ en: 'retention: remove whole sessions that ended before a cut-off (journal re-chained, crash-safe)', uk: 'строк зберігання: вилучити цілі сесії, що завершилися до межі (ланцюжок журналу перебудовується, стійко до збоїв)' }))
+      .requiredOption('--older-than <age>', t({ en: 'the cut-off: days or weeks (90d, 12w) or a date (2026-08-31)', uk: 'межа: дні чи тижні (90d, 12w) або дата (2026-08-31)' }))
+      .option('--dry-run', t({ en: 'only list what would be removed', uk: 'лише показати, що було б вилучено' }))
+      .addOption(formatOption(t, ['text', 'json']))
+      .addOption(dataDirOption(t))
+      .addOption(langOption(t))
       .addHelpText(
         'after',
-        `
+        t({
+          en: `
 Removes every session (live calls and training) that ended before the cut-off: completed
 ones by their session-end line, unfinished ones (never resumed) by their last line. Each
 affected file is rewritten through a temp file, fsync and rename, so a crash leaves the old
@@ -158,25 +205,41 @@ Examples:
   sop log purge --older-than 90d --dry-run    what would go
   sop log purge --older-than 90d
   sop log purge --older-than 2026-06-30 --data-dir /srv/hotline`,
+          uk: `
+Вилучає всі сесії (справжні дзвінки й навчання), що завершилися до межі: завершені — за
+рядком session-end, незавершені (так і не продовжені) — за останнім рядком. Кожен зачеплений
+файл переписується через тимчасовий файл, fsync і перейменування, тож після збою лишається
+або старий, або новий журнал. Залишені рядки знову зчіплюються в ланцюжок (їхні геші prev
+переобчислюються), щоб "sop log verify" потім проходив; оскільки це приховало б і давнішу
+правку, файл із уже розірваним ланцюжком НЕ очищується, як і файл, у який зараз записує
+жива сесія: про обидва сказано, код виходу 1. Перед очищенням виконайте "sop log verify".
+Вилучені сесії перелічено в stdout (ідентифікатор, СОП, початок, кінець, стан, файл).
+
+Приклади:
+  sop log purge --older-than 90d --dry-run    що буде вилучено
+  sop log purge --older-than 90d
+  sop log purge --older-than 2026-06-30 --data-dir /srv/hotline`,
+        }),
       )
       .action(async (options: import('../commands/purge.js').PurgeOptions) => {
         const { runPurge } = await import('../commands/purge.js');
         process.exitCode = await runPurge(options);
       }),
   // `sop log export` (owned by the replay/test area: src/shell/commands/export.ts).
-  (log) =>
+  (log, t) =>
     log
       .command('export')
-      .description('write one recorded call as a redacted fixture (JSON Lines, its own hash chain) for sop replay --check')
-      .argument('<session>', 'the session id, or a unique part of it')
-      .option('--redact', 'required: operator and trainee names, notes and sensitive answers are removed')
-      .option('-o, --output <file>', 'write to this file (0600) instead of stdout')
-      .addOption(trainingOption())
-      .addOption(dataDirOption())
-      .addOption(langOption())
+      .description(t({ en: 'write one recorded call as a redacted fixture (JSON Lines, its own hash chain) for sop replay --check', uk: 'записати один дзвінок як знеособлений зразок (JSON Lines, власний ланцюжок гешів) для sop replay --check' }))
+      .argument('<session>', t({ en: 'the session id, or a unique part of it', uk: 'ідентифікатор сесії або його унікальна частина' }))
+      .option('--redact', t({ en: 'required: operator and trainee names, notes and sensitive answers are removed', uk: "обов'язково: імена оператора й слухача, нотатки та чутливі відповіді вилучаються" }))
+      .option('-o, --output <file>', t({ en: 'write to this file (0600) instead of stdout', uk: 'записати в цей файл (0600) замість stdout' }))
+      .addOption(trainingOption(t))
+      .addOption(dataDirOption(t))
+      .addOption(langOption(t))
       .addHelpText(
         'after',
-        `
+        t({
+          en: `
 The exported call keeps the journal line format, so it can be replayed and checked against
 later SOP edits. Without --redact the command refuses (exit 2): an export leaves the
 protected journal.
@@ -185,6 +248,16 @@ Examples:
   sop log export 20261129-1302-k3f9 --redact -o test/replay/calls/k3f9.jsonl
   sop log export k3f9 --redact | sop replay -
   sop replay --check test/replay/calls/`,
+          uk: `
+Експортований дзвінок зберігає формат рядків журналу, тож його можна відтворити й перевірити
+на пізніших змінах СОП. Без --redact команда відмовляє (код 2): експорт виходить за межі
+захищеного журналу.
+
+Приклади:
+  sop log export 20261129-1302-k3f9 --redact -o test/replay/calls/k3f9.jsonl
+  sop log export k3f9 --redact | sop replay -
+  sop replay --check test/replay/calls/`,
+        }),
       )
       .action(async (session: string, options: import('../commands/export.js').ExportOptions) => {
         const { runExport } = await import('../commands/export.js');
@@ -192,17 +265,24 @@ Examples:
       }),
 ];
 
-export const defineLog: CommandDefinition = (program: Command) => {
+export const defineLog: CommandDefinition = (program: Command, t) => {
   const log = program
     .command('log')
-    .description('the journal of recorded calls: list, show, verify')
+    .description(t({ en: 'the journal of recorded calls: list, show, verify', uk: 'журнал записаних дзвінків: перелік, перегляд, перевірка' }))
     .addHelpText(
       'after',
-      `
+      t({
+        en: `
 Examples:
   sop log list --since 2026-11-01
   sop log show k3f9
   sop log verify`,
+        uk: `
+Приклади:
+  sop log list --since 2026-11-01
+  sop log show k3f9
+  sop log verify`,
+      }),
     );
-  for (const define of logSubcommands) define(log);
+  for (const define of logSubcommands) define(log, t);
 };

@@ -5,7 +5,9 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../exit-codes.js';
-import { commandDefinitions } from './commands.js';
+import { commandDefinitions, type Say } from './commands.js';
+import { ukrainianHelp } from './help.js';
+import { say } from '../i18n.js';
 import { printError } from '../output.js';
 import { commandPath, explainUsageError, usageLang } from './usage-error.js';
 
@@ -13,20 +15,26 @@ declare const __SOP_VERSION__: string;
 export const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
 
 export function buildProgram(argv: readonly string[] = []): Command {
+  // The one choice of language for help and usage errors: --lang on the command line, else LANG
+  // and friends (the config file is not read: help must stay fast).
+  const lang = usageLang(argv, process.env);
+  const t: Say = (message) => say(lang, message);
   const program: Command = new Command('sop')
-    .description('Run, train, test and validate hotline standard operating procedures (SOPs).')
-    .version(VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
+    .description(t({ en: 'Run, train, test and validate hotline standard operating procedures (SOPs).', uk: 'Стандартні операційні процедури (СОП) гарячої лінії: дзвінки, навчання, тестування й перевірка.' }))
+    .version(VERSION, '-V, --version', t({ en: 'print the version', uk: 'показати версію' }))
+    .helpOption('-h, --help', t({ en: 'show help', uk: 'показати довідку' }))
+    .helpCommand(t({ en: 'help [command]', uk: 'help [команда]' }), t({ en: 'display help for command', uk: 'показати довідку команди' }))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
       writeOut: (s) => process.stdout.write(s),
-      outputError: (s, write) => write(explainUsageError(s, usageLang(argv, process.env), commandPath(program, argv))),
+      outputError: (s, write) => write(explainUsageError(s, lang, commandPath(program, argv))),
     })
     .addHelpText(
       'after',
-      `
+      t({
+        en: `
 Exit codes:
   0  success
   1  the command ran and found problems (findings, failed tests, divergences)
@@ -38,8 +46,24 @@ Environment:
   LANG                  default language (en or uk) when no config sets one
 
 Run "sop <command> --help" for a command's options and examples.`,
+        uk: `
+Коди виходу:
+  0  успіх
+  1  команда виконалася й знайшла проблеми (зауваження, невдалі тести, розбіжності)
+  2  помилка використання (невідомий параметр, немає файлу, немає термінала)
+     або команда не змогла виконатися
+
+Змінні середовища:
+  SOP_DATA_DIR          де лежать журнали (типово $XDG_DATA_HOME/sop-runner)
+  NO_COLOR, FORCE_COLOR  вимкнути / увімкнути кольори
+  LANG                  мова (en або uk), коли її не задано у файлі налаштувань;
+                        довідка українською: LANG=uk_UA.UTF-8 або --lang uk
+
+Параметри й приклади команди: "sop <команда> --help".`,
+      }),
     );
-  for (const define of commandDefinitions) define(program);
+  if (lang === 'uk') program.configureHelp(ukrainianHelp);
+  for (const define of commandDefinitions) define(program, t);
   return program;
 }
 

@@ -1,5 +1,6 @@
 /** `sop train [scenario]`: practise a scenario as a live call, then a debrief; `--report` for progress. */
 import { Option, type Command } from 'commander';
+import { DATA_DIR, SOPS_FOLDER } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 
 export interface TrainOptions {
@@ -15,23 +16,24 @@ export interface TrainOptions {
   readonly scenarios?: string;
 }
 
-export const defineTrain: CommandDefinition = (program: Command) => {
+export const defineTrain: CommandDefinition = (program: Command, t) => {
   program
     .command('train')
-    .description('training: practise a scenario exactly like a live call, then a debrief against the expert')
-    .argument('[scenario]', 'scenario id or file (default: choose from a menu)')
-    .option('--trainee <name>', "the trainee's pseudonym (default: the operator from the config file)")
-    .option('--reveal', "guided first pass: show the expert's choice and why at every step")
-    .option('--report [trainee]', 'progress report: scenarios done, scores over time, where the trainee diverges (default: --trainee)')
-    .addOption(new Option('--format <format>', 'with --report: output format').choices(['table', 'json']).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the screens, the SOP texts and the debrief').choices(['en', 'uk']))
-    .option('--operator <name>', 'who runs the session, recorded in the journal (default: from the config file)')
-    .option('--data-dir <dir>', 'where journals live (default $XDG_DATA_HOME/sop-runner)')
-    .option('--sops <dir>', 'the SOP library folder (default: ./sops)')
-    .option('--scenarios <dir>', 'where scenarios are (default: the scenarios folder of the library)')
+    .description(t({ en: 'training: practise a scenario exactly like a live call, then a debrief against the expert', uk: 'навчання: відпрацювати сценарій точно як справжній дзвінок, потім розбір у порівнянні з експертом' }))
+    .argument('[scenario]', t({ en: 'scenario id or file (default: choose from a menu)', uk: 'ідентифікатор або файл сценарію (типово: вибір із меню)' }))
+    .option('--trainee <name>', t({ en: "the trainee's pseudonym (default: the operator from the config file)", uk: 'псевдонім слухача (типово: оператор із файлу налаштувань)' }))
+    .option('--reveal', t({ en: "guided first pass: show the expert's choice and why at every step", uk: 'кероване перше проходження: на кожному кроці показати вибір експерта й чому' }))
+    .option('--report [trainee]', t({ en: 'progress report: scenarios done, scores over time, where the trainee diverges (default: --trainee)', uk: 'звіт про поступ: пройдені сценарії, оцінки з часом, де слухач вирішує інакше (типово: --trainee)' }))
+    .addOption(new Option('--format <format>', t({ en: 'with --report: output format', uk: 'з --report: формат виводу' })).choices(['table', 'json']).default('table'))
+    .addOption(new Option('--lang <lang>', t({ en: 'language of the screens, the SOP texts and the debrief', uk: 'мова екранів, текстів СОП і розбору' })).choices(['en', 'uk']))
+    .option('--operator <name>', t({ en: 'who runs the session, recorded in the journal (default: from the config file)', uk: 'хто проводить сесію, записується в журнал (типово: з файлу налаштувань)' }))
+    .option('--data-dir <dir>', t(DATA_DIR))
+    .option('--sops <dir>', t(SOPS_FOLDER))
+    .option('--scenarios <dir>', t({ en: 'where scenarios are (default: the scenarios folder of the library)', uk: 'тека сценаріїв (типово: тека scenarios бібліотеки)' }))
     .addHelpText(
       'after',
-      `
+      t({
+        en: `
 The trainee reads the caller's situation, then runs the SOP with the same screens and keys as
 "sop run" (? guidance, b back, n note, q quit, ! and the other interrupt keys). At the steps
 where the scenario scripts the caller, what the caller says appears above the step.
@@ -51,6 +53,27 @@ Examples:
   sop train emergency-danger-passed --reveal     first pass: the expert's choice at each step
   sop train --report                             your progress (the --trainee / config name)
   sop train --report trainee-3 --format json     one trainee's progress as JSON`,
+        uk: `
+Слухач читає ситуацію абонента, потім проходить СОП з тими самими екранами й клавішами, що
+й у "sop run" (? порада, b назад, n нотатка, q вийти, ! та інші клавіші переривань). На
+кроках, де сценарій задає слова абонента, вони з'являються над кроком.
+Наприкінці — розбір: оцінка зі 100 (рішення як в експерта 50, тривожні сигнали 25,
+результат 25; див. docs/training.md), кожне рішення поруч з експертним, а де вони різняться —
+порада до кроку й пояснення експерта, пропущені тривожні сигнали та час на кожен крок.
+
+Сесії записуються в НАВЧАЛЬНИЙ журнал (<тека даних>/journal/training/), ніколи разом зі
+справжніми дзвінками. Потрібен термінал; для перевірки сценаріїв без термінала є "sop test".
+Код виходу 0, коли дзвінок завершено; 1, коли його зупинено раніше або сценарій більше не
+відповідає СОП; 2, коли сесія не може початися (немає термінала, журнал недоступний для запису).
+
+Приклади:
+  sop train                                      вибрати сценарій із меню
+  sop train two-signs --trainee trainee-3        сценарій за ідентифікатором, під псевдонімом
+  sop train sops/scenarios/dv-danger-interrupt.scenario.yaml --lang uk
+  sop train emergency-danger-passed --reveal     перше проходження: вибір експерта на кожному кроці
+  sop train --report                             ваш поступ (ім'я з --trainee / налаштувань)
+  sop train --report trainee-3 --format json     поступ одного слухача в JSON`,
+      }),
     )
     .action(async (scenario: string | undefined, options: TrainOptions) => {
       const { runTrain } = await import('../commands/train.js');
