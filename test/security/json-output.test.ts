@@ -3,11 +3,11 @@
  * (U+009B is a one-byte CSI in some terminals), DEL, U+2028/U+2029 and bidi overrides. A hostile
  * SOP (test/security/fixtures/hostile-json), a typed answer and a folder name holding them go
  * through every `--format json` (validate, test, run's journal via log show/list/verify, replay,
- * replay --check, stats, config, purge) and the export; each output has none of them raw, and
+ * replay --check, stats, config, purge), the export and the journal file itself; each output has none of them raw, and
  * JSON.parse gives back the same strings. Needs `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { safeJson } from '../../src/shell/format/safe-json.js';
@@ -70,6 +70,15 @@ describe('JSON outputs escape what a terminal would act on', () => {
     const run = sop(['run', 'hostile-json', '--sops', sops, '--answers', join(sops, 'answers.yaml'), '--data-dir', data]);
     expect(run.status, run.stderr).toBe(0);
     id = JSON.parse(sop(['log', 'list', '--data-dir', data, '--format', 'json']).stdout)[0].id;
+  });
+
+  it('the journal file itself: its lines escaped, the same answer, and the chain verifies', () => {
+    const calls = join(data, 'journal', 'calls');
+    const text = readFileSync(join(calls, readdirSync(calls).find((n) => n.endsWith('.jsonl'))!), 'utf8');
+    expect(parsed({ status: 0, stdout: text, stderr: '' } as ReturnType<typeof sop>, 'journal', true)).toContain(TYPED);
+    // log show --format json gives the lines as written, byte for byte.
+    expect(sop(['log', 'show', id, '--data-dir', data, '--format', 'json']).stdout).toBe(text);
+    expect(sop(['log', 'verify', '--data-dir', data]).status).toBe(0);
   });
 
   it('validate (json, sarif) and test (json)', () => {

@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import type { EngineEvent } from '../../core/engine/types.js';
 import { NO_PREV, type JournalEvent, type JournalEventType, type JournalLine, type PayloadOf, type SessionMode } from '../../core/record/journal-line.js';
 import { UserError } from '../exit-codes.js';
+import { safeJson } from '../format/safe-json.js';
 import type { Message } from '../i18n.js';
 import { JournalWriteError } from './errors.js';
 import { DIR_MODE, FILE_MODE, fsyncDir, headRecord, journalDir, listJournalFiles, monthFile } from './files.js';
@@ -256,7 +257,8 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
       const event = protect({ type, ...fields } as unknown as JournalEvent, { session: sessionId, seq: nextSeq, ...(options.sealer ? { sealer: options.sealer } : {}) });
       const ms = Math.max(0, Math.round(msOffset + options.monotonic() - mono0));
       const line = { v: 1, session: sessionId, seq: nextSeq, at: options.now().toISOString(), ms, ...event, prev: nextPrev } as JournalLine;
-      const text = JSON.stringify(line);
+      // Escaped like every JSON sop writes (safeJson): the journal is a file people cat and tail.
+      const text = safeJson(JSON.stringify(line));
       lines.push(line);
       texts.push(text);
       nextSeq++;
