@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeSource } from '../../src/core/load/decode-source.js';
 import { loadLibrary } from '../../src/core/load/load-library.js';
 import { loadScenario } from '../../src/core/load/load-scenario.js';
+import type { Finding } from '../../src/core/validate/finding.js';
 import { validateLibrary } from '../../src/core/validate/validate-library.js';
 
 const valid = `sop: a
@@ -32,12 +33,13 @@ const mutated = fc
     return text;
   });
 
-function wellFormed(findings: readonly { line: number; col: number; rule: string; message: string }[]): void {
+function wellFormed(findings: readonly Finding[]): void {
   for (const f of findings) {
     expect(f.line).toBeGreaterThanOrEqual(1);
     expect(f.col).toBeGreaterThanOrEqual(1);
     expect(f.rule).toMatch(/^SOP\d{3}$/);
-    expect(f.message.length).toBeGreaterThan(0);
+    expect(f.message.en.length).toBeGreaterThan(0);
+    expect(f.message.uk).toMatch(/[а-яєіїґ]/i); // said in Ukrainian too, whatever the parser's words
   }
 }
 

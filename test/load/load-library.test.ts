@@ -39,8 +39,8 @@ describe('loadLibrary', () => {
         rule: 'SOP050',
         name: 'unknown-property',
         severity: 'error',
-        message: "steps.s: unknown property 'optins'",
-        hint: "did you mean 'options'?",
+        message: { en: "steps.s: unknown property 'optins'", uk: 'steps.s: невідома властивість «optins»' },
+        hint: { en: "did you mean 'options'?", uk: 'можливо, ви мали на увазі «options»?' },
       },
     ]);
   });
@@ -49,6 +49,6 @@ describe('loadLibrary', () => {
     const text = 'sop: a\nversion: 1.0.0\ntitle: A\nlanguages: [en]\nstart: s\noutcomes: { o: { label: O, category: informed } }\nsteps:\n  s: { kind: say, text: Hi, next: endd }\n  end: { kind: end, outcome: o }\n';
     const { library } = loadLibrary([source('a.sop.yaml', text)]);
     const findings = validateLibrary(library).filter((f) => f.name === 'unknown-step');
-    expect(findings).toMatchObject([{ rule: 'SOP104', line: 8, col: 35, hint: "did you mean 'end'?" }]);
+    expect(findings).toMatchObject([{ rule: 'SOP104', line: 8, col: 35, hint: { en: "did you mean 'end'?" } }]);
   });
 });

@@ -78,8 +78,35 @@ describe('sop validate (process)', () => {
         severity: 'error',
         message: "'sheltr' is not in the directory",
         hint: "did you mean 'shelter'?",
+        uk: { message: '«sheltr» немає в довіднику', hint: 'можливо, ви мали на увазі «shelter»?' },
       },
     ]);
+  });
+
+  it('json: the same in every language, English and Ukrainian side by side', () => {
+    const english = sop(['validate', 'unknown-contact', '--format', 'json']).stdout;
+    expect(sop(['validate', 'unknown-contact', '--format', 'json', '--lang', 'uk']).stdout).toBe(english);
+    expect(sop(['validate', 'unknown-contact', '--format', 'json'], { env: { LANG: 'uk_UA.UTF-8' } }).stdout).toBe(english);
+  });
+
+  it('pretty, github, junit and sarif speak the language asked for; codes and names stay', () => {
+    const pretty = sop(['validate', 'unknown-contact'], { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(pretty.stdout.split('\n')[0]).toBe('unknown-contact/demo.sop.yaml:17:21: помилка: «sheltr» немає в довіднику [SOP304 unknown-contact]');
+    expect(pretty.stdout).toContain('   = можливо, ви мали на увазі «shelter»?\n');
+    expect(sop(['validate', 'unknown-contact', '--lang', 'uk'], { env: { GITHUB_ACTIONS: 'true' } }).stdout).toBe(
+      '::error file=unknown-contact/demo.sop.yaml,line=17,col=21,title=SOP304 unknown-contact::«sheltr» немає в довіднику (можливо, ви мали на увазі «shelter»?)\n',
+    );
+    expect(sop(['validate', 'unknown-contact', '--format', 'junit', '--lang', 'uk']).stdout).toContain(
+      '<failure type="SOP304 unknown-contact" message="SOP304 unknown-contact: «sheltr» немає в довіднику">',
+    );
+    const run = JSON.parse(sop(['validate', 'unknown-contact', '--format', 'sarif', '--lang', 'uk']).stdout).runs[0];
+    const english = JSON.parse(sop(['validate', 'unknown-contact', '--format', 'sarif']).stdout).runs[0];
+    expect([run.language, english.language]).toEqual(['uk', 'en']);
+    expect(run.results[0].message.text).toBe('«sheltr» немає в довіднику (можливо, ви мали на увазі «shelter»?)');
+    expect(english.results[0].message.text).toBe("'sheltr' is not in the directory (did you mean 'shelter'?)");
+    const rule = run.tool.driver.rules[run.results[0].ruleIndex];
+    expect(rule).toMatchObject({ id: 'SOP304', name: 'unknown-contact', shortDescription: { text: 'refer називає контакт, якого немає в довіднику.' } });
+    expect(run.results.map((r: { ruleId: string }) => r.ruleId)).toEqual(english.results.map((r: { ruleId: string }) => r.ruleId));
   });
 
   it('github: workflow commands, chosen automatically under GitHub Actions', () => {

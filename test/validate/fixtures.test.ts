@@ -1,37 +1,56 @@
 /**
  * One fixture folder per rule (test/validate/fixtures/<rule-name>/): the SOP files and the
- * expected findings in the pretty format (no colour) in expected.txt. UPDATE_EXPECTED=1
- * rewrites the expected files (review the diff before committing).
+ * expected findings in the pretty format (no colour), in English in expected.txt and in Ukrainian
+ * in expected.uk.txt. UPDATE_EXPECTED=1 rewrites the expected files (review the diff before
+ * committing).
  */
 import { Chalk } from 'chalk';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../../src/core/model/message.js';
+import type { Finding } from '../../src/core/validate/finding.js';
 import { ALL_RULES } from '../../src/core/validate/rules.js';
 import { validatePaths } from '../../src/shell/commands/validate.js';
 import { formatPretty } from '../../src/shell/format/findings-pretty.js';
+import type { Lang } from '../../src/shell/i18n.js';
 
 const root = new URL('./fixtures/', import.meta.url).pathname;
 const folders = readdirSync(root).sort();
 const TODAY = '2026-06-01';
 /** Rules that need the file system arranged at test time (see hostile-input.test.ts). */
 const RUNTIME_ONLY = new Set(['file-too-large', 'unreadable', 'symlink-loop']);
+const EXPECTED: Record<Lang, string> = { en: 'expected.txt', uk: 'expected.uk.txt' };
 
-async function render(folder: string): Promise<{ text: string; names: Set<string> }> {
-  const dir = join(root, folder);
-  const run = await validatePaths([dir], { today: TODAY, cache: false });
-  const pretty = formatPretty(run.findings, { chalk: new Chalk({ level: 0 }), sourceOf: (file) => run.texts.get(file) });
-  return { text: pretty.split(`${dir}/`).join(''), names: new Set(run.findings.map((f) => f.name)) };
+const runs = new Map<string, Promise<{ findings: Finding[]; pretty: Record<Lang, string> }>>();
+
+/** Validates a fixture folder once; the pretty output in both languages, paths relative to it. */
+function render(folder: string): Promise<{ findings: Finding[]; pretty: Record<Lang, string> }> {
+  let run = runs.get(folder);
+  if (run === undefined) {
+    const dir = join(root, folder);
+    run = validatePaths([dir], { today: TODAY, cache: false }).then(({ findings, texts }) => {
+      const pretty = (lang: Lang): string =>
+        formatPretty(findings, { chalk: new Chalk({ level: 0 }), lang, sourceOf: (file) => texts.get(file) })
+          .split(`${dir}/`)
+          .join('');
+      return { findings, pretty: { en: pretty('en'), uk: pretty('uk') } };
+    });
+    runs.set(folder, run);
+  }
+  return run;
 }
 
 describe('a fixture per rule', () => {
-  it.each(folders)('%s', async (folder) => {
-    const { text, names } = await render(folder);
-    const expectedFile = join(root, folder, 'expected.txt');
-    if (process.env['UPDATE_EXPECTED'] || !existsSync(expectedFile)) writeFileSync(expectedFile, text);
-    expect(text).toBe(readFileSync(expectedFile, 'utf8'));
-    if (ALL_RULES.some((rule) => rule.name === folder)) expect(names).toContain(folder);
-    if (folder === 'valid') expect(text).toBe('');
+  describe.each(['en', 'uk'] as const)('%s', (lang) => {
+    it.each(folders)('%s', async (folder) => {
+      const { findings, pretty } = await render(folder);
+      const expectedFile = join(root, folder, EXPECTED[lang]);
+      if (process.env['UPDATE_EXPECTED'] || !existsSync(expectedFile)) writeFileSync(expectedFile, pretty[lang]);
+      expect(pretty[lang]).toBe(readFileSync(expectedFile, 'utf8'));
+      if (ALL_RULES.some((rule) => rule.name === folder)) expect(findings.map((f) => f.name)).toContain(folder);
+      if (folder === 'valid') expect(pretty[lang]).toBe('');
+    });
   });
 
   it('covers every rule', () => {
@@ -40,19 +59,54 @@ describe('a fixture per rule', () => {
   });
 });
 
-describe('pretty output in Ukrainian', () => {
-  it('leads each finding with its rule explained in Ukrainian, the detail below', async () => {
-    const dir = join(root, 'unknown-contact');
-    const run = await validatePaths([dir], { today: TODAY, cache: false });
-    const text = formatPretty(run.findings, { chalk: new Chalk({ level: 0 }), lang: 'uk', sourceOf: (file) => run.texts.get(file) }).split(`${dir}/`).join('');
-    expect(text.split('\n').slice(0, 2)).toEqual([
-      'demo.sop.yaml:17:21: помилка: refer називає контакт, якого немає в довіднику. [SOP304 unknown-contact]',
-      "     'sheltr' is not in the directory",
+/** Letters left once quoted names and values ('x', «x», *alias, &anchor) and code-like words are taken out. */
+function words(text: string): string {
+  return text
+    .replace(/'[^']*'|«[^»]*»|"[^"]*"|[*&][\w-]+/g, '')
+    .replace(/\b[\w.-]*[_.:/\d\[\]][\w.:/\[\]-]*/g, '')
+    .replace(/[^\p{L}]+/gu, '');
+}
+
+/** Both languages said, and said differently unless the text is only names, values and code. */
+function bilingual(message: Message, where: string): void {
+  expect(message.en.trim(), `${where}: English`).not.toBe('');
+  expect(message.uk.trim(), `${where}: Ukrainian`).not.toBe('');
+  if (words(message.en) === '') return;
+  expect(message.uk, `${where}: the Ukrainian is the English`).not.toBe(message.en);
+  expect(message.uk, `${where}: no Ukrainian words`).toMatch(/[а-яєіїґ]/i);
+}
+
+describe('every message in both languages', () => {
+  it('every finding of every fixture: message and hint', async () => {
+    let count = 0;
+    for (const folder of folders) {
+      for (const finding of (await render(folder)).findings) {
+        const where = `${folder}: ${finding.rule} ${finding.message.en}`;
+        bilingual(finding.message, where);
+        if (finding.hint !== undefined) bilingual(finding.hint, `${where} (hint)`);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(80);
+  });
+
+  it('every rule explained in both languages', () => {
+    for (const rule of ALL_RULES) bilingual(rule.summary, rule.code);
+  });
+
+  it('the Ukrainian pretty format: the English layout, the words in Ukrainian', async () => {
+    const { pretty } = await render('unknown-contact');
+    expect(pretty.uk.split('\n').slice(0, 5)).toEqual([
+      'demo.sop.yaml:17:21: помилка: «sheltr» немає в довіднику [SOP304 unknown-contact]',
+      '   |',
+      '17 |     refer: [police, sheltr]',
+      '   |                     ^~~~~~',
+      '   = можливо, ви мали на увазі «shelter»?',
     ]);
   });
 
-  it('has a Ukrainian explanation for every rule', async () => {
-    const { RULE_SUMMARY_UK } = await import('../../src/core/validate/rules-uk.js');
-    expect(ALL_RULES.filter((rule) => !RULE_SUMMARY_UK[rule.code]).map((rule) => rule.code)).toEqual([]);
+  it('a code-only text may be the same in both languages', () => {
+    expect(words("'sheltr'")).toBe('');
+    expect(words('min 5 is above max 2')).not.toBe('');
   });
 });

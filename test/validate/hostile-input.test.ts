@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/core/load/parse-yaml.js';
+import { isUnreadable } from '../../src/core/load/source-file.js';
+import { readSource } from '../../src/shell/library/read-sources.js';
 import { validatePaths } from '../../src/shell/commands/validate.js';
 
 const fixtures = new URL('./fixtures/', import.meta.url).pathname;
@@ -24,7 +26,8 @@ describe('hostile input', () => {
     copyFileSync(join(fixtures, 'valid/demo.sop.yaml'), join(dir, 'ok.sop.yaml'));
     const result = await run([dir]);
     expect(summary(result.findings, dir)).toEqual(['big.sop.yaml:1:1 file-too-large']);
-    expect(result.findings[0]!.message).toBe('the file is 6.0 MB; files over 5 MB are not read');
+    expect(result.findings[0]!.message).toEqual({ en: 'the file is 6.0 MB; files over 5 MB are not read', uk: 'файл має 6,0 МБ; файли понад 5 МБ не читаються' });
+    expect(result.findings[0]!.hint?.uk).toBe('розділіть СОП на менші, зʼєднані кроками call');
   });
 
   it('skips symlink loops with a warning and reads the rest', async () => {
@@ -36,6 +39,11 @@ describe('hostile input', () => {
     const result = await run([dir]);
     expect(summary(result.findings, dir)).toEqual(['self:1:1 symlink-loop', 'sub/up:1:1 symlink-loop']);
     expect(result.findings.every((f) => f.severity === 'warning')).toBe(true);
+    expect(result.findings.map((f) => f.message.uk)).toEqual([
+      'символьне посилання вказує саме на себе (петля); пропущено',
+      expect.stringMatching(/^тека веде назад до .+, яку вже читають; пропущено$/),
+    ]);
+    expect(result.findings.map((f) => f.hint)).toEqual(Array(2).fill({ en: 'remove the symbolic link', uk: 'видаліть символьне посилання' }));
     expect(result.files.map((f) => f.replace(`${dir}/`, ''))).toEqual(['sub/demo.sop.yaml']);
   });
 
@@ -45,7 +53,22 @@ describe('hostile input', () => {
     symlinkSync('nowhere.sop.yaml', join(dir, 'gone.sop.yaml'));
     const result = await run([dir]);
     expect(summary(result.findings, dir)).toEqual(['gone.sop.yaml:1:1 unreadable']);
-    expect(result.findings[0]!.message).toBe('broken symbolic link (ENOENT); skipped');
+    expect(result.findings[0]!.message).toEqual({ en: 'broken symbolic link (ENOENT); skipped', uk: 'зламане символьне посилання (ENOENT); пропущено' });
+  });
+
+  it('reports a path that cannot be read as a file, and input over the limit read from stdin', async () => {
+    const folder = await readSource(mkdtempSync(join(tmpdir(), 'sop-folder-')));
+    expect((isUnreadable(folder) ? folder.findings : []).map((f) => [f.name, f.message, f.hint])).toEqual([
+      [
+        'unreadable',
+        { en: 'cannot read the file (EISDIR)', uk: 'не вдається прочитати файл (EISDIR)' },
+        { en: 'check the path and its permissions', uk: 'перевірте шлях і права доступу' },
+      ],
+    ]);
+    const big = await readSource('-', { stdin: async () => new Uint8Array(3 * 1024 * 1024), maxBytes: 2 * 1024 * 1024 });
+    expect((isUnreadable(big) ? big.findings : []).map((f) => [f.name, f.message])).toEqual([
+      ['file-too-large', { en: 'the input is over 2 MB and was not read', uk: 'вхідні дані більші за 2 МБ, їх не прочитано' }],
+    ]);
   });
 
   it('bounds alias expansion (billion laughs) quickly', () => {
@@ -60,7 +83,9 @@ describe('hostile input', () => {
 
   it('reports documents nested too deeply', () => {
     const parsed = parseYaml(`a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'deep.yaml');
-    expect(parsed.findings.map((f) => `${f.name}: ${f.message}`)).toEqual(['yaml-syntax: the document is nested too deeply to read']);
+    expect(parsed.findings.map((f) => `${f.name}: ${f.message.en} / ${f.message.uk}`)).toEqual([
+      'yaml-syntax: the document is nested too deeply to read / документ має забагато рівнів вкладення, його не вдається прочитати',
+    ]);
   });
 
   it('never lets __proto__ keys change objects', () => {
@@ -77,7 +102,7 @@ describe('hostile input', () => {
 
   it('reports an unknown alias', () => {
     const parsed = parseYaml('a: *nowhere\n', 'alias.yaml');
-    expect(parsed.findings.map((f) => `${f.line}:${f.col} ${f.message}`)).toEqual(['1:4 unknown alias *nowhere']);
+    expect(parsed.findings.map((f) => `${f.line}:${f.col} ${f.message.en} / ${f.message.uk}`)).toEqual(['1:4 unknown alias *nowhere / невідомий псевдонім *nowhere']);
   });
 
   it('checks a binary file named like a SOP without reading it as text', async () => {

@@ -54,7 +54,13 @@ export function decodeSource(path: string, bytes: Uint8Array): { text: string } 
   if (nul !== -1) {
     return {
       findings: [
-        makeFinding(RULES.binaryFile, path, bytePosition(bytes, nul), 'the file contains NUL bytes: it is a binary file, not YAML text', 'check that you named the right file'),
+        makeFinding(
+          RULES.binaryFile,
+          path,
+          bytePosition(bytes, nul),
+          { en: 'the file contains NUL bytes: it is a binary file, not YAML text', uk: 'файл містить нульові байти: це двійковий файл, а не текст YAML' },
+          { en: 'check that you named the right file', uk: 'перевірте, чи вказано правильний файл' },
+        ),
       ],
     };
   }
@@ -72,8 +78,11 @@ export function decodeSource(path: string, bytes: Uint8Array): { text: string } 
           RULES.notUtf8,
           path,
           bytePosition(bytes, bad),
-          `byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} is not valid UTF-8 (column counted in bytes)`,
-          'save the file as UTF-8 (most editors: "Save with encoding")',
+          {
+            en: `byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} is not valid UTF-8 (column counted in bytes)`,
+            uk: `байт 0x${bytes[bad]!.toString(16).padStart(2, '0')} не є правильним UTF-8 (стовпець рахується в байтах)`,
+          },
+          { en: 'save the file as UTF-8 (most editors: "Save with encoding")', uk: 'збережіть файл у кодуванні UTF-8 (у більшості редакторів: «Зберегти з кодуванням»)' },
         ),
       ],
     };

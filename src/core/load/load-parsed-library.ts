@@ -90,8 +90,11 @@ export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResu
             RULES.duplicateDirectory,
             file.path,
             lookups.positionOf(['directory']),
-            `a second directory file: the library already has ${directorySource.file}; this one is ignored`,
-            'keep one directory.yaml per library, or validate the libraries one at a time',
+            {
+              en: `a second directory file: the library already has ${directorySource.file}; this one is ignored`,
+              uk: `другий файл довідника: бібліотека вже має ${directorySource.file}; цей пропущено`,
+            },
+            { en: 'keep one directory.yaml per library, or validate the libraries one at a time', uk: 'тримайте один directory.yaml на бібліотеку або перевіряйте бібліотеки по одній' },
           ),
         );
         continue;
@@ -114,8 +117,8 @@ export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResu
           RULES.duplicateSop,
           file.path,
           lookups.positionOf(['sop']),
-          `SOP id '${sop.sop}' is already used by ${existing.file}`,
-          'give each SOP its own id',
+          { en: `SOP id '${sop.sop}' is already used by ${existing.file}`, uk: `ідентифікатор СОП «${sop.sop}» уже використано в ${existing.file}` },
+          { en: 'give each SOP its own id', uk: 'дайте кожній СОП власний ідентифікатор' },
         ),
       );
       continue;

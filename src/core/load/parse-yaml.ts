@@ -7,10 +7,13 @@
  * positions at the same time and bounds alias expansion.
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParsedNode } from 'yaml';
+import type { Message } from '../model/message.js';
 import type { Finding } from '../validate/finding.js';
 import { makeFinding } from '../validate/make-finding.js';
+import { pluralUk } from '../validate/plural-uk.js';
 import { RULES } from '../validate/rules.js';
 import { offsetToPosition, TAPE_LEAF, TAPE_MAP, TAPE_SEQ, type PositionTape } from './position-map.js';
+import { yamlErrorText } from './yaml-error-text.js';
 
 export interface ParsedYaml {
   /** The document's value; undefined when the file is empty or could not be parsed at all. */
@@ -26,6 +29,8 @@ const ALIAS_NODE_BUDGET = 100_000;
 
 class AliasBombError extends Error {}
 
+const TOO_DEEP: Message = { en: 'the document is nested too deeply to read', uk: 'документ має забагато рівнів вкладення, його не вдається прочитати' };
+
 export function parseYaml(text: string, file: string): ParsedYaml {
   const toPosition = offsetToPosition(text);
   const findings: Finding[] = [];
@@ -36,7 +41,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   } catch (error) {
     // The parser reports problems as errors; a throw is its own failure (e.g. the stack).
-    const message = error instanceof RangeError ? 'the document is nested too deeply to read' : `the YAML parser failed: ${String((error as Error)?.message ?? error)}`;
+    const detail = String((error as Error)?.message ?? error);
+    const message = error instanceof RangeError ? TOO_DEEP : { en: `the YAML parser failed: ${detail}`, uk: `збій розбору YAML: ${detail}` };
     findings.push(makeFinding(RULES.yamlSyntax, file, { line: 1, col: 1 }, message));
     return { value: undefined, positions, findings };
   }
@@ -44,18 +50,19 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   for (const document of list) {
     for (const error of document.errors) {
       const rule = error.code === 'DUPLICATE_KEY' ? RULES.duplicateKey : RULES.yamlSyntax;
-      const hint =
+      const hint: Message | undefined =
         error.code === 'TAB_AS_INDENT'
-          ? 'indent with spaces, not tabs'
+          ? { en: 'indent with spaces, not tabs', uk: 'робіть відступи пробілами, а не табуляцією' }
           : error.code === 'DUPLICATE_KEY'
-            ? 'remove or rename one of the two entries'
+            ? { en: 'remove or rename one of the two entries', uk: 'видаліть або перейменуйте один із двох записів' }
             : undefined;
-      const message =
-        error.code === 'DUPLICATE_KEY'
-          ? `the key ${quoteSource(text, error.pos[0])} appears twice in the same mapping`
+      const key = error.code === 'DUPLICATE_KEY' ? quoteSource(text, error.pos[0]) : undefined;
+      const message: Message =
+        key !== undefined
+          ? { en: `the key ${key.en} appears twice in the same mapping`, uk: `ключ ${key.uk} повторюється в тому самому відображенні` }
           : /call stack/i.test(error.message)
-            ? 'the document is nested too deeply to read'
-            : sentence(error.message);
+            ? TOO_DEEP
+            : yamlErrorText(error.code, sentence(error.message));
       findings.push(makeFinding(rule, file, toPosition(error.pos[0]), message, hint));
     }
   }
@@ -66,16 +73,22 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         RULES.multipleDocuments,
         file,
         toPosition(second.range[0]),
-        `the file holds ${list.length} YAML documents; only one is allowed`,
-        "remove the '---' separator and put each SOP in its own file",
+        {
+          en: `the file holds ${list.length} YAML documents; only one is allowed`,
+          uk: `файл містить ${pluralUk(list.length, 'YAML-документ', 'YAML-документи', 'YAML-документів')}; дозволено лише один`,
+        },
+        { en: "remove the '---' separator and put each SOP in its own file", uk: 'приберіть роздільник «---» і покладіть кожну СОП в окремий файл' },
       ),
     );
   }
   const first = list[0];
   if (first === undefined || first.contents === null) {
     if (findings.length === 0) {
-      const message = text.trim() === '' ? 'the file is empty' : 'the file has only comments: there is nothing to load';
-      findings.push(makeFinding(RULES.emptyFile, file, { line: 1, col: 1 }, message, 'write the SOP, or delete the file'));
+      const message =
+        text.trim() === ''
+          ? { en: 'the file is empty', uk: 'файл порожній' }
+          : { en: 'the file has only comments: there is nothing to load', uk: 'у файлі лише коментарі: нема чого завантажувати' };
+      findings.push(makeFinding(RULES.emptyFile, file, { line: 1, col: 1 }, message, { en: 'write the SOP, or delete the file', uk: 'напишіть СОП або видаліть файл' }));
     }
     return { value: undefined, positions, findings };
   }
@@ -107,7 +120,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         const keyNode = pair.key as Node | null;
         if (!isScalar(keyNode)) {
           const at = (keyNode as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
-          findings.push(makeFinding(RULES.yamlSyntax, file, toPosition(at), 'a mapping key must be a plain word, not a list or mapping'));
+          findings.push(
+            makeFinding(RULES.yamlSyntax, file, toPosition(at), {
+              en: 'a mapping key must be a plain word, not a list or mapping',
+              uk: 'ключ відображення має бути простим словом, а не списком чи відображенням',
+            }),
+          );
           continue;
         }
         const name = String(keyNode.value);
@@ -134,7 +152,13 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       const target = node.resolve(first);
       if (target === undefined) {
         findings.push(
-          makeFinding(RULES.yamlSyntax, file, toPosition(node.range?.[0] ?? 0), `unknown alias *${node.source}`, `define the anchor &${node.source} before using it`),
+          makeFinding(
+            RULES.yamlSyntax,
+            file,
+            toPosition(node.range?.[0] ?? 0),
+            { en: `unknown alias *${node.source}`, uk: `невідомий псевдонім *${node.source}` },
+            { en: `define the anchor &${node.source} before using it`, uk: `визначте якір &${node.source} до того, як його використовувати` },
+          ),
         );
         return null;
       }
@@ -149,7 +173,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     value = walk(first.contents, false);
   } catch (error) {
     if (error instanceof RangeError) {
-      findings.push(makeFinding(RULES.yamlSyntax, file, { line: 1, col: 1 }, 'the document is nested too deeply to read'));
+      findings.push(makeFinding(RULES.yamlSyntax, file, { line: 1, col: 1 }, TOO_DEEP));
       return { value: undefined, positions, findings };
     }
     if (!(error instanceof AliasBombError)) throw error;
@@ -158,8 +182,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
         RULES.aliasLimit,
         file,
         toPosition(first.contents.range?.[0] ?? 0),
-        'YAML aliases (*name) expand to far more data than the file holds; the file was not loaded',
-        'write the repeated parts out, or use fewer nested aliases',
+        {
+          en: 'YAML aliases (*name) expand to far more data than the file holds; the file was not loaded',
+          uk: 'псевдоніми YAML (*name) розгортаються в набагато більше даних, ніж є у файлі; файл не завантажено',
+        },
+        { en: 'write the repeated parts out, or use fewer nested aliases', uk: 'випишіть повторювані частини повністю або вкладайте менше псевдонімів' },
       ),
     );
     return { value: undefined, positions, findings };
@@ -172,10 +199,11 @@ function sentence(message: string): string {
   return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 }
 
-/** The key written at `start`: up to the colon (or the end of the line). */
-function quoteSource(text: string, start: number): string {
+/** The key written at `start`: up to the colon (or the end of the line), quoted unless cut short. */
+function quoteSource(text: string, start: number): Message {
   const line = text.slice(start).split('\n', 1)[0]!;
   const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]*?)\s*(:|$)/.exec(line);
   const raw = (match?.[1] ?? line).trim();
-  return raw.length > 60 ? `${raw.slice(0, 57)}...` : `'${raw}'`;
+  if (raw.length > 60) return { en: `${raw.slice(0, 57)}...`, uk: `${raw.slice(0, 57)}...` };
+  return { en: `'${raw}'`, uk: `«${raw}»` };
 }

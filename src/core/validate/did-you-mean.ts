@@ -1,3 +1,5 @@
+import type { Message } from '../model/message.js';
+
 /** Levenshtein distance, bounded: returns max + 1 as soon as the distance exceeds max. */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -34,8 +36,8 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return bestDistance <= max ? best : undefined;
 }
 
-/** "did you mean 'x'?" or undefined. */
-export function suggestion(word: string, candidates: Iterable<string>): string | undefined {
+/** "did you mean 'x'?" (in both languages) or undefined. */
+export function suggestion(word: string, candidates: Iterable<string>): Message | undefined {
   const match = didYouMean(word, candidates);
-  return match === undefined ? undefined : `did you mean '${match}'?`;
+  return match === undefined ? undefined : { en: `did you mean '${match}'?`, uk: `можливо, ви мали на увазі «${match}»?` };
 }

@@ -2,7 +2,10 @@
  * A finding: one problem in one place. Plain data, sorted and printed by the shell's formats.
  * Lines and columns are 1-based; `rule` is a stable code (SOP104), `name` its stable name
  * (unknown-step). See rules.ts for the list and docs/sop-format.md for what each one means.
+ * The message and the hint are in both of the tool's languages; a format picks one with say().
  */
+import type { Message } from '../model/message.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Finding {
@@ -13,7 +16,7 @@ export interface Finding {
   readonly name: string;
   readonly severity: Severity;
   /** What is wrong and what to do, in one or two sentences. */
-  readonly message: string;
+  readonly message: Message;
   /** A suggestion: "did you mean ...?", or the allowed values. */
-  readonly hint?: string;
+  readonly hint?: Message;
 }

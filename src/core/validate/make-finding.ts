@@ -1,3 +1,4 @@
+import type { Message } from '../model/message.js';
 import type { Position } from '../model/library.js';
 import type { Finding } from './finding.js';
 import type { Rule } from './rules.js';
@@ -7,8 +8,8 @@ export function makeFinding(
   rule: Rule,
   file: string,
   position: Position | undefined,
-  message: string,
-  hint?: string,
+  message: Message,
+  hint?: Message,
 ): Finding {
   const finding: Finding = {
     file,

@@ -1,3 +1,16 @@
+import type { Message } from '../model/message.js';
+
+/** The finding for a pattern (`subject`: "the pattern", ...) whose `group` repeats a repetition, and its hint. */
+export function freezeWarning(subject: Message, group: string): { message: Message; hint: Message } {
+  return {
+    message: {
+      en: `${subject.en} repeats a group that itself repeats (${group}): some answers would take so long to check that the call would freeze`,
+      uk: `${subject.uk} повторює групу, яка сама повторюється (${group}): перевірка деяких відповідей триватиме так довго, що дзвінок зависне`,
+    },
+    hint: { en: 'repeat only once, e.g. (a+)+ becomes a+', uk: 'повторюйте лише раз: напр., (a+)+ замініть на a+' },
+  };
+}
+
 /**
  * The first group of a regular expression that repeats and itself holds a repetition — `(a+)+`,
  * `(\w*)*`, `(x+y?){2,}` — the classic shape of catastrophic backtracking: refusing an answer such as

@@ -8,69 +8,70 @@
  *   SOP3xx  calls, outcomes and the directory
  *   SOP4xx  texts and translations
  */
+import type { Message } from '../model/message.js';
 import type { Severity } from './finding.js';
 
 export interface Rule {
   readonly code: string;
   readonly name: string;
   readonly severity: Severity;
-  /** One line for docs and SARIF. */
-  readonly summary: string;
+  /** One line for docs and SARIF, in both languages. */
+  readonly summary: Message;
 }
 
-function rule(code: string, name: string, severity: Severity, summary: string): Rule {
+function rule(code: string, name: string, severity: Severity, summary: Message): Rule {
   return { code, name, severity, summary };
 }
 
 export const RULES = {
-  yamlSyntax: rule('SOP001', 'yaml-syntax', 'error', 'The file is not valid YAML.'),
-  multipleDocuments: rule('SOP002', 'multiple-documents', 'error', 'A file holds exactly one YAML document.'),
-  duplicateKey: rule('SOP003', 'duplicate-key', 'error', 'A key appears twice in the same mapping.'),
-  fileTooLarge: rule('SOP004', 'file-too-large', 'error', 'The file is larger than the size limit.'),
-  notUtf8: rule('SOP005', 'not-utf8', 'error', 'The file is not valid UTF-8 text.'),
-  binaryFile: rule('SOP006', 'binary-file', 'error', 'The file contains NUL bytes: it is binary, not YAML.'),
-  emptyFile: rule('SOP007', 'empty-file', 'error', 'The file is empty.'),
-  aliasLimit: rule('SOP008', 'alias-limit', 'error', 'YAML aliases expand to too much data (an alias bomb).'),
-  unreadable: rule('SOP009', 'unreadable', 'error', 'The file or folder cannot be read (permissions, symlink loop).'),
-  symlinkLoop: rule('SOP011', 'symlink-loop', 'warning', 'A symbolic link leads back into a folder being read; it was skipped.'),
-  missingModeline: rule('SOP010', 'missing-modeline', 'warning', 'The file does not start with the yaml-language-server $schema modeline naming its schema.'),
+  yamlSyntax: rule('SOP001', 'yaml-syntax', 'error', { en: 'The file is not valid YAML.', uk: 'Файл не є правильним YAML.' }),
+  multipleDocuments: rule('SOP002', 'multiple-documents', 'error', { en: 'A file holds exactly one YAML document.', uk: 'У файлі має бути рівно один YAML-документ.' }),
+  duplicateKey: rule('SOP003', 'duplicate-key', 'error', { en: 'A key appears twice in the same mapping.', uk: 'Ключ повторюється в тому самому відображенні.' }),
+  fileTooLarge: rule('SOP004', 'file-too-large', 'error', { en: 'The file is larger than the size limit.', uk: 'Файл більший за допустимий розмір.' }),
+  notUtf8: rule('SOP005', 'not-utf8', 'error', { en: 'The file is not valid UTF-8 text.', uk: 'Файл не є правильним текстом UTF-8.' }),
+  binaryFile: rule('SOP006', 'binary-file', 'error', { en: 'The file contains NUL bytes: it is binary, not YAML.', uk: 'Файл містить нульові байти: це двійковий файл, а не YAML.' }),
+  emptyFile: rule('SOP007', 'empty-file', 'error', { en: 'The file is empty.', uk: 'Файл порожній.' }),
+  aliasLimit: rule('SOP008', 'alias-limit', 'error', { en: 'YAML aliases expand to too much data (an alias bomb).', uk: 'Псевдоніми YAML розгортаються в забагато даних (аліас-бомба).' }),
+  unreadable: rule('SOP009', 'unreadable', 'error', { en: 'The file or folder cannot be read (permissions, symlink loop).', uk: 'Файл або теку не вдається прочитати (права доступу, петля посилань).' }),
+  symlinkLoop: rule('SOP011', 'symlink-loop', 'warning', { en: 'A symbolic link leads back into a folder being read; it was skipped.', uk: 'Символьне посилання веде назад у теку, яку вже читають; пропущено.' }),
+  missingModeline: rule('SOP010', 'missing-modeline', 'warning', { en: 'The file does not start with the yaml-language-server $schema modeline naming its schema.', uk: 'Файл не починається з рядка yaml-language-server $schema, що називає його схему.' }),
 
-  unknownProperty: rule('SOP050', 'unknown-property', 'error', 'A property the schema does not allow.'),
-  missingProperty: rule('SOP051', 'missing-property', 'error', 'A required property is missing.'),
-  wrongType: rule('SOP052', 'wrong-type', 'error', 'A value has the wrong type.'),
-  invalidValue: rule('SOP053', 'invalid-value', 'error', 'A value is not allowed (pattern, enum, length, range).'),
+  unknownProperty: rule('SOP050', 'unknown-property', 'error', { en: 'A property the schema does not allow.', uk: 'Властивість, якої схема не дозволяє.' }),
+  missingProperty: rule('SOP051', 'missing-property', 'error', { en: 'A required property is missing.', uk: 'Бракує обовʼязкової властивості.' }),
+  wrongType: rule('SOP052', 'wrong-type', 'error', { en: 'A value has the wrong type.', uk: 'Значення має неправильний тип.' }),
+  invalidValue: rule('SOP053', 'invalid-value', 'error', { en: 'A value is not allowed (pattern, enum, length, range).', uk: 'Недопустиме значення (шаблон, перелік, довжина, межі).' }),
 
-  duplicateSop: rule('SOP101', 'duplicate-sop', 'error', 'Two files declare the same SOP id.'),
-  duplicateOption: rule('SOP102', 'duplicate-option', 'error', 'Two options of a step have the same id.'),
-  duplicateInterrupt: rule('SOP103', 'duplicate-interrupt', 'error', 'An interrupt key is used twice in one SOP.'),
-  unknownStep: rule('SOP104', 'unknown-step', 'error', 'start, next, goto or an interrupt names a step that does not exist.'),
-  unreachableStep: rule('SOP105', 'unreachable-step', 'error', 'No path from start (or an interrupt) reaches the step.'),
-  noWayToEnd: rule('SOP106', 'no-way-to-end', 'error', 'No end can be reached from the step: a dead end or a cycle with no way out.'),
-  missingDefault: rule('SOP107', 'missing-default', 'error', 'Conditional branches without a default (the last branch must have no when).'),
-  optionWithoutNext: rule('SOP108', 'option-without-next', 'error', 'An ask option has no next and the step has no next either.'),
-  unknownInterrupt: rule('SOP110', 'unknown-interrupt', 'error', 'A scenario uses an interrupt key that no SOP declares.'),
-  unreachableBranch: rule('SOP109', 'unreachable-branch', 'warning', 'A branch after the default can never be taken.'),
+  duplicateSop: rule('SOP101', 'duplicate-sop', 'error', { en: 'Two files declare the same SOP id.', uk: 'Два файли оголошують той самий ідентифікатор СОП.' }),
+  duplicateOption: rule('SOP102', 'duplicate-option', 'error', { en: 'Two options of a step have the same id.', uk: 'Два варіанти кроку мають однаковий ідентифікатор.' }),
+  duplicateInterrupt: rule('SOP103', 'duplicate-interrupt', 'error', { en: 'An interrupt key is used twice in one SOP.', uk: 'Клавішу переривання використано в одній СОП двічі.' }),
+  unknownStep: rule('SOP104', 'unknown-step', 'error', { en: 'start, next, goto or an interrupt names a step that does not exist.', uk: 'start, next, goto або переривання називає крок, якого немає.' }),
+  unreachableStep: rule('SOP105', 'unreachable-step', 'error', { en: 'No path from start (or an interrupt) reaches the step.', uk: 'До кроку не веде жоден шлях від start чи переривання.' }),
+  noWayToEnd: rule('SOP106', 'no-way-to-end', 'error', { en: 'No end can be reached from the step: a dead end or a cycle with no way out.', uk: 'З кроку не можна дійти до кінця: глухий кут або цикл без виходу.' }),
+  missingDefault: rule('SOP107', 'missing-default', 'error', { en: 'Conditional branches without a default (the last branch must have no when).', uk: 'Умовні гілки без типової (в останньої гілки не має бути when).' }),
+  optionWithoutNext: rule('SOP108', 'option-without-next', 'error', { en: 'An ask option has no next and the step has no next either.', uk: 'Варіант питання без next, і сам крок теж без next.' }),
+  unknownInterrupt: rule('SOP110', 'unknown-interrupt', 'error', { en: 'A scenario uses an interrupt key that no SOP declares.', uk: 'Сценарій використовує клавішу переривання, якої не оголошує жодна СОП.' }),
+  unreachableBranch: rule('SOP109', 'unreachable-branch', 'warning', { en: 'A branch after the default can never be taken.', uk: 'Гілку після типової ніколи не буде вибрано.' }),
 
-  undefinedVariable: rule('SOP201', 'undefined-variable', 'error', 'A variable is used but not declared.'),
-  unusedVariable: rule('SOP202', 'unused-variable', 'warning', 'A variable is declared but never used.'),
-  variableType: rule('SOP203', 'variable-type', 'error', 'A value saved or set into a variable has the wrong type.'),
-  celSyntax: rule('SOP204', 'cel-syntax', 'error', 'A condition is not valid CEL.'),
-  invalidPattern: rule('SOP206', 'invalid-pattern', 'error', 'An input pattern is not a valid regular expression, or repeats a group that itself repeats (the call could freeze).'),
-  inputLimits: rule('SOP207', 'input-limits', 'error', 'Input limits that cannot hold or do not apply (min above max, min on a text input...).'),
-  celType: rule('SOP205', 'cel-type', 'error', 'A condition has a type error or is not a bool.'),
+  undefinedVariable: rule('SOP201', 'undefined-variable', 'error', { en: 'A variable is used but not declared.', uk: 'Змінну використано, але не оголошено.' }),
+  unusedVariable: rule('SOP202', 'unused-variable', 'warning', { en: 'A variable is declared but never used.', uk: 'Змінну оголошено, але ніде не використано.' }),
+  variableType: rule('SOP203', 'variable-type', 'error', { en: 'A value saved or set into a variable has the wrong type.', uk: 'Значення, яке зберігають у змінну, має неправильний тип.' }),
+  celSyntax: rule('SOP204', 'cel-syntax', 'error', { en: 'A condition is not valid CEL.', uk: 'Умова не є правильним виразом CEL.' }),
+  invalidPattern: rule('SOP206', 'invalid-pattern', 'error', { en: 'An input pattern is not a valid regular expression, or repeats a group that itself repeats (the call could freeze).', uk: 'Шаблон введення не є правильним регулярним виразом або повторює групу, що сама повторюється (дзвінок може зависнути).' }),
+  inputLimits: rule('SOP207', 'input-limits', 'error', { en: 'Input limits that cannot hold or do not apply (min above max, min on a text input...).', uk: 'Межі введення неможливі або не стосуються типу (min більше за max, min для тексту...).' }),
+  celType: rule('SOP205', 'cel-type', 'error', { en: 'A condition has a type error or is not a bool.', uk: 'Умова має помилку типів або не є bool.' }),
 
-  unknownSop: rule('SOP301', 'unknown-sop', 'error', 'A call names an SOP that is not in the library.'),
-  callCycle: rule('SOP302', 'call-cycle', 'error', 'SOPs call each other in a cycle.'),
-  undeclaredOutcome: rule('SOP303', 'undeclared-outcome', 'error', 'An end step uses an outcome the SOP does not declare.'),
-  unknownContact: rule('SOP304', 'unknown-contact', 'error', 'refer names a directory id that does not exist.'),
-  staleContact: rule('SOP305', 'stale-contact', 'warning', 'A directory entry was last verified more than a year ago.'),
-  unusedOutcome: rule('SOP306', 'unused-outcome', 'warning', 'An outcome is declared but no end step uses it.'),
-  duplicateDirectory: rule('SOP308', 'duplicate-directory', 'error', 'A library has more than one directory.yaml.'),
-  noDirectory: rule('SOP307', 'no-directory', 'error', 'An end step refers to contacts but the library has no directory.yaml.'),
+  unknownSop: rule('SOP301', 'unknown-sop', 'error', { en: 'A call names an SOP that is not in the library.', uk: 'Виклик називає СОП, якої немає в бібліотеці.' }),
+  callCycle: rule('SOP302', 'call-cycle', 'error', { en: 'SOPs call each other in a cycle.', uk: 'СОП викликають одна одну по колу.' }),
+  undeclaredOutcome: rule('SOP303', 'undeclared-outcome', 'error', { en: 'An end step uses an outcome the SOP does not declare.', uk: 'Крок end використовує результат, якого СОП не оголошує.' }),
+  unknownContact: rule('SOP304', 'unknown-contact', 'error', { en: 'refer names a directory id that does not exist.', uk: 'refer називає контакт, якого немає в довіднику.' }),
+  staleContact: rule('SOP305', 'stale-contact', 'warning', { en: 'A directory entry was last verified more than a year ago.', uk: 'Запис довідника востаннє перевіряли понад рік тому.' }),
+  unusedOutcome: rule('SOP306', 'unused-outcome', 'warning', { en: 'An outcome is declared but no end step uses it.', uk: 'Результат оголошено, але жоден крок end його не використовує.' }),
+  duplicateDirectory: rule('SOP308', 'duplicate-directory', 'error', { en: 'A library has more than one directory.yaml.', uk: 'У бібліотеці більше ніж один directory.yaml.' }),
+  noDirectory: rule('SOP307', 'no-directory', 'error', { en: 'An end step refers to contacts but the library has no directory.yaml.', uk: 'Крок end скеровує до контактів, але в бібліотеці немає directory.yaml.' }),
 
-  missingTranslation: rule('SOP401', 'missing-translation', 'error', 'A text lacks one of the SOP\'s declared languages.'),
-  emptyText: rule('SOP402', 'empty-text', 'error', 'A text is empty.'),
-  undeclaredLanguage: rule('SOP403', 'undeclared-language', 'warning', 'A text has a language the SOP does not declare.'),
+  missingTranslation: rule('SOP401', 'missing-translation', 'error', { en: 'A text lacks one of the SOP\'s declared languages.', uk: 'Текстові бракує перекладу однією з мов СОП.' }),
+  emptyText: rule('SOP402', 'empty-text', 'error', { en: 'A text is empty.', uk: 'Текст порожній.' }),
+  undeclaredLanguage: rule('SOP403', 'undeclared-language', 'warning', { en: 'A text has a language the SOP does not declare.', uk: 'Текст має мову, якої СОП не оголошує.' }),
 } as const satisfies Record<string, Rule>;
 
 export type RuleKey = keyof typeof RULES;

@@ -9,9 +9,11 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { PositionLookup } from '../model/library.js';
+import type { Message } from '../model/message.js';
 import { suggestion } from './did-you-mean.js';
 import type { Finding } from './finding.js';
 import { makeFinding } from './make-finding.js';
+import { pluralUk } from './plural-uk.js';
 import { RULES } from './rules.js';
 
 export interface SchemaLookups {
@@ -30,49 +32,101 @@ function toPath(pointer: string): (string | number)[] {
 }
 
 /** steps.greet.options[0].id, or "the document" for the root. */
-export function describePath(path: readonly (string | number)[]): string {
-  if (path.length === 0) return 'the document';
+export function describePath(path: readonly (string | number)[]): Message {
+  if (path.length === 0) return { en: 'the document', uk: 'документ' };
   let text = '';
   for (const part of path) {
     if (typeof part === 'number') text += `[${part}]`;
     else text += text === '' ? part : `.${part}`;
   }
-  return text;
+  return { en: text, uk: text };
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'a text',
-  object: 'a mapping (key: value)',
-  array: 'a list',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'empty',
+const TYPE_NAMES: Record<string, Message> = {
+  string: { en: 'a text', uk: 'текст' },
+  object: { en: 'a mapping (key: value)', uk: 'відображення (ключ: значення)' },
+  array: { en: 'a list', uk: 'список' },
+  integer: { en: 'a whole number', uk: 'ціле число' },
+  number: { en: 'a number', uk: 'число' },
+  boolean: { en: 'true or false', uk: 'true або false' },
+  null: { en: 'empty', uk: 'порожнє значення' },
 };
 
-function typeName(type: unknown): string {
-  const types = Array.isArray(type) ? type : [type];
-  return types.map((t) => TYPE_NAMES[String(t)] ?? String(t)).join(' or ');
+/** Type names joined with "or": `types` are JSON Schema type names. */
+function typeNames(types: readonly unknown[]): Message {
+  const names = [...new Set(types.map(String))].map((t) => TYPE_NAMES[t] ?? { en: t, uk: t });
+  return { en: names.map((n) => n.en).join(' or '), uk: names.map((n) => n.uk).join(' або ') };
 }
 
-function actualType(data: unknown): string {
-  if (data === null || data === undefined) return 'empty';
-  if (Array.isArray(data)) return 'a list';
-  if (typeof data === 'object') return 'a mapping';
-  if (typeof data === 'string') return 'a text';
-  if (typeof data === 'number') return Number.isInteger(data) ? 'a whole number' : 'a number';
-  if (typeof data === 'boolean') return 'true/false';
-  return typeof data;
+function actualType(data: unknown): Message {
+  if (data === null || data === undefined) return TYPE_NAMES['null']!;
+  if (Array.isArray(data)) return TYPE_NAMES['array']!;
+  if (typeof data === 'object') return { en: 'a mapping', uk: 'відображення' };
+  if (typeof data === 'string') return TYPE_NAMES['string']!;
+  if (typeof data === 'number') return Number.isInteger(data) ? TYPE_NAMES['integer']! : TYPE_NAMES['number']!;
+  if (typeof data === 'boolean') return { en: 'true/false', uk: 'логічне значення (true/false)' };
+  return { en: typeof data, uk: typeof data };
 }
 
-function show(value: unknown): string {
-  const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+/** `where` must be one of `expected`, not what it is. */
+function wrongType(where: Message, expected: Message, data: unknown): Message {
+  const actual = actualType(data);
+  return { en: `${where.en} must be ${expected.en}, not ${actual.en}`, uk: `${where.uk}: очікується ${expected.uk}, а не ${actual.uk}` };
 }
 
-function patternMeaning(error: ErrorObject): string {
+/** A value as written: a text in quotes ('x' in English, «x» in Ukrainian), else as JSON; long ones cut. */
+function show(value: unknown): Message {
+  const cut = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
+  if (typeof value === 'string') return { en: cut(`'${value}'`), uk: cut(`«${value}»`) };
+  const text = cut(JSON.stringify(value) ?? String(value));
+  return { en: text, uk: text };
+}
+
+/**
+ * What a schema pattern stands for, in Ukrainian, by its English description in schemas/ (a test
+ * checks that every description beside a pattern is here).
+ */
+export const PATTERN_MEANING_UK: { readonly [description: string]: string } = {
+  'Semantic version of this SOP (major.minor.patch).': 'семантична версія цієї СОП (major.minor.patch)',
+  'A stable id: lower-case letters, digits and hyphens.': 'сталий ідентифікатор: малі латинські літери, цифри й дефіси',
+  'A variable name usable in CEL: lower-case letters, digits and underscores.': 'назва змінної, придатна для CEL: малі латинські літери, цифри й підкреслення',
+  'ISO 639 language code, e.g. en, uk.': 'код мови за ISO 639, напр. en, uk',
+  "One character; letters, digits and ? are reserved for the runner's own keys.": 'один символ, крім літер, цифр і ?: їх зарезервовано для власних клавіш програми',
+  'ISO date the entry was last checked.': 'дата ISO, коли запис востаннє перевіряли',
+  'The SOP the call starts in.': 'СОП, з якої починається дзвінок',
+  "A step id in the scenario's SOP, or sop-id/step-id for a step of a called SOP.": 'ідентифікатор кроку в СОП сценарію або sop-id/step-id для кроку викликаної СОП',
+};
+
+/** English: the schema's description ("a stable id: ..."); Ukrainian: a noun phrase for "очікується: ...". */
+function patternMeaning(error: ErrorObject): Message {
   const description = (error.parentSchema as { description?: string } | undefined)?.description;
-  return description ? description.replace(/\.$/, '').replace(/^A /, 'a ') : `must match ${String((error.params as { pattern?: string }).pattern)}`;
+  const pattern = String((error.params as { pattern?: string }).pattern);
+  const uk = (description !== undefined ? PATTERN_MEANING_UK[description] : undefined) ?? `значення за шаблоном ${pattern}`;
+  return { en: description ? description.replace(/\.$/, '').replace(/^A /, 'a ') : `must match ${pattern}`, uk };
+}
+
+/** A limit ajv checks (lengths, counts, minimum) said in words; ajv's own English for the rest. */
+function limitProblem(where: Message, error: ErrorObject): Message {
+  const en = `${where.en} ${error.message ?? 'is not valid'}`;
+  const params = error.params as { limit?: number; i?: number; j?: number };
+  const limit = params.limit ?? 0;
+  const characters = pluralUk(limit, 'символ', 'символи', 'символів');
+  switch (error.keyword) {
+    case 'maxLength':
+      return { en, uk: `${where.uk}: задовгий текст, дозволено щонайбільше ${characters}` };
+    case 'minLength':
+      return { en, uk: `${where.uk}: закороткий текст, потрібно щонайменше ${characters}` };
+    case 'minItems':
+      return { en, uk: `${where.uk}: у списку замало елементів, потрібно щонайменше ${limit}` };
+    case 'minProperties':
+      return { en, uk: `${where.uk}: замало записів, потрібно щонайменше ${limit}` };
+    case 'minimum':
+      return { en, uk: `${where.uk}: має бути щонайменше ${limit}` };
+    case 'uniqueItems':
+      return { en, uk: `${where.uk}: у списку є однакові елементи (${where.uk}[${params.j}] і ${where.uk}[${params.i}])` };
+    default:
+      return { en, uk: `${where.uk}: неприпустиме значення (${error.message ?? error.keyword})` };
+  }
 }
 
 function allowedProperties(error: ErrorObject): string[] {
@@ -143,10 +197,8 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
       const types = errors
         .filter((e) => e.instancePath === error.instancePath && e.keyword === 'type' && e.propertyName === undefined)
         .map((e) => (e.params as { type: string }).type);
-      const expected = [...new Set(types)].map(typeName).join(' or ');
-      findings.push(
-        makeFinding(RULES.wrongType, file, lookups.valuePositionOf(path), `${where} must be ${expected || 'something else'}, not ${actualType(error.data)}`),
-      );
+      const expected = types.length > 0 ? typeNames(types) : { en: 'something else', uk: 'щось інше' };
+      findings.push(makeFinding(RULES.wrongType, file, lookups.valuePositionOf(path), wrongType(where, expected, error.data)));
       continue;
     }
     if (error.propertyName !== undefined) {
@@ -155,8 +207,13 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
       const id = `${error.instancePath}\u0000${error.propertyName}`;
       if (seen.has(id)) continue;
       seen.add(id);
+      const key = show(error.propertyName);
+      const meaning = patternMeaning(error);
       findings.push(
-        makeFinding(RULES.invalidValue, file, lookups.keyPositionOf(keyPath), `${where}: the key ${show(error.propertyName)} is not allowed here: ${patternMeaning(error)}`),
+        makeFinding(RULES.invalidValue, file, lookups.keyPositionOf(keyPath), {
+          en: `${where.en}: the key ${key.en} is not allowed here: ${meaning.en}`,
+          uk: `${where.uk}: ключ ${key.uk} тут не дозволено; очікується: ${meaning.uk}`,
+        }),
       );
       continue;
     }
@@ -171,35 +228,50 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
         if (typoOf !== undefined) {
           for (const m of missing) if (suggestion(name, [m]) !== undefined) mergedMissing.add(`${error.instancePath}\u0000${m}`);
         }
-        const hint = typoOf ?? suggestion(name, allowed) ?? (allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined);
+        const hint = typoOf ?? suggestion(name, allowed) ?? (allowed.length ? { en: `allowed here: ${allowed.join(', ')}`, uk: `тут дозволено: ${allowed.join(', ')}` } : undefined);
         findings.push(
-          makeFinding(RULES.unknownProperty, file, lookups.keyPositionOf([...path, name]), `${where}: unknown property '${name}'`, hint),
+          makeFinding(
+            RULES.unknownProperty,
+            file,
+            lookups.keyPositionOf([...path, name]),
+            { en: `${where.en}: unknown property '${name}'`, uk: `${where.uk}: невідома властивість «${name}»` },
+            hint,
+          ),
         );
         break;
       }
       case 'required':
         break; // after the loop, once typos are known
       case 'type':
-        findings.push(
-          makeFinding(RULES.wrongType, file, lookups.valuePositionOf(path), `${where} must be ${typeName(params['type'])}, not ${actualType(error.data)}`),
-        );
+        findings.push(makeFinding(RULES.wrongType, file, lookups.valuePositionOf(path), wrongType(where, typeNames([params['type']].flat()), error.data)));
         break;
       case 'enum': {
         const allowed = (params['allowedValues'] as unknown[]).map(String);
-        const hint = (typeof error.data === 'string' ? suggestion(error.data, allowed) : undefined) ?? `allowed: ${allowed.join(', ')}`;
-        findings.push(makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), `${where}: ${show(error.data)} is not allowed`, hint));
-        break;
-      }
-      case 'const':
-        findings.push(makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), `${where} must be ${show(params['allowedValue'])}`));
-        break;
-      case 'pattern':
+        const hint = (typeof error.data === 'string' ? suggestion(error.data, allowed) : undefined) ?? { en: `allowed: ${allowed.join(', ')}`, uk: `дозволено: ${allowed.join(', ')}` };
+        const value = show(error.data);
         findings.push(
-          makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), `${where}: ${show(error.data)} is not valid: ${patternMeaning(error)}`),
+          makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), { en: `${where.en}: ${value.en} is not allowed`, uk: `${where.uk}: значення ${value.uk} не дозволено` }, hint),
         );
         break;
+      }
+      case 'const': {
+        const allowed = show(params['allowedValue']);
+        findings.push(makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), { en: `${where.en} must be ${allowed.en}`, uk: `${where.uk}: має бути ${allowed.uk}` }));
+        break;
+      }
+      case 'pattern': {
+        const value = show(error.data);
+        const meaning = patternMeaning(error);
+        findings.push(
+          makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), {
+            en: `${where.en}: ${value.en} is not valid: ${meaning.en}`,
+            uk: `${where.uk}: неправильне значення ${value.uk}; очікується: ${meaning.uk}`,
+          }),
+        );
+        break;
+      }
       default:
-        findings.push(makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), `${where} ${error.message ?? 'is not valid'}`));
+        findings.push(makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), limitProblem(where, error)));
     }
   }
   for (const error of relevant) {
@@ -208,12 +280,19 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
     const name = String((error.params as { missingProperty: string }).missingProperty);
     if (mergedMissing.has(`${error.instancePath}\u0000${name}`)) continue;
     const path = toPath(error.instancePath);
+    const where = describePath(path);
     findings.push(
-      makeFinding(RULES.missingProperty, file, lookups.positionOf(path), `${describePath(path)}: missing required property '${name}'`, `add '${name}:'`),
+      makeFinding(
+        RULES.missingProperty,
+        file,
+        lookups.positionOf(path),
+        { en: `${where.en}: missing required property '${name}'`, uk: `${where.uk}: бракує обовʼязкової властивості «${name}»` },
+        { en: `add '${name}:'`, uk: `додайте «${name}:»` },
+      ),
     );
   }
   // The same complaint from two branches is one finding.
   const unique = new Map<string, Finding>();
-  for (const finding of findings) unique.set(`${finding.line}:${finding.col}:${finding.rule}:${finding.message}`, finding);
+  for (const finding of findings) unique.set(`${finding.line}:${finding.col}:${finding.rule}:${finding.message.en}`, finding);
   return [...unique.values()];
 }

@@ -4,7 +4,7 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sorts findings by file, line, column, rule, message: output is deterministic. Returns a new array. */
+/** Sorts findings by file, line, column, rule, message (in English): output is deterministic. Returns a new array. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
@@ -12,6 +12,6 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       a.line - b.line ||
       a.col - b.col ||
       compare(a.rule, b.rule) ||
-      compare(a.message, b.message),
+      compare(a.message.en, b.message.en),
   );
 }

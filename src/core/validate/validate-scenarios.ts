@@ -24,20 +24,29 @@ export function validateScenarios(scenarios: readonly LoadedScenario[], library:
   for (const { scenario, file, positionOf } of scenarios) {
     const known = (sop: string): boolean => library.sops.has(sop) || rejected.has(sop);
     if (!known(scenario.sop)) {
-      findings.push(makeFinding(RULES.unknownSop, file, positionOf(['sop']), `the scenario starts in SOP '${scenario.sop}', which is not in the library`, suggestion(scenario.sop, sopIds)));
+      findings.push(
+        makeFinding(
+          RULES.unknownSop,
+          file,
+          positionOf(['sop']),
+          { en: `the scenario starts in SOP '${scenario.sop}', which is not in the library`, uk: `сценарій починається в СОП «${scenario.sop}», якої немає в бібліотеці` },
+          suggestion(scenario.sop, sopIds),
+        ),
+      );
       continue;
     }
     const checkStep = (ref: string, path: readonly (string | number)[]): void => {
       const [sop, step] = splitRef(ref, scenario.sop);
       const loaded = library.sops.get(sop);
       if (loaded === undefined) {
-        if (!rejected.has(sop)) findings.push(makeFinding(RULES.unknownSop, file, positionOf(path), `'${ref}' names SOP '${sop}', which is not in the library`, suggestion(sop, sopIds)));
+        if (rejected.has(sop)) return;
+        const message = { en: `'${ref}' names SOP '${sop}', which is not in the library`, uk: `«${ref}» називає СОП «${sop}», якої немає в бібліотеці` };
+        findings.push(makeFinding(RULES.unknownSop, file, positionOf(path), message, suggestion(sop, sopIds)));
         return;
       }
       if (Object.prototype.hasOwnProperty.call(loaded.sop.steps, step)) return;
-      findings.push(
-        makeFinding(RULES.unknownStep, file, positionOf(path), `'${ref}': SOP '${sop}' has no step '${step}'`, suggestion(step, Object.keys(loaded.sop.steps))),
-      );
+      const message = { en: `'${ref}': SOP '${sop}' has no step '${step}'`, uk: `«${ref}»: у СОП «${sop}» немає кроку «${step}»` };
+      findings.push(makeFinding(RULES.unknownStep, file, positionOf(path), message, suggestion(step, Object.keys(loaded.sop.steps))));
     };
     const interruptKeys = new Set<string>();
     for (const loaded of library.sops.values()) for (const interrupt of loaded.sop.interrupts ?? []) interruptKeys.add(interrupt.key);
@@ -46,8 +55,15 @@ export function validateScenarios(scenarios: readonly LoadedScenario[], library:
       else {
         if (entry.at !== undefined) checkStep(entry.at, ['answers', index, 'at']);
         if (!interruptKeys.has(entry.interrupt)) {
+          const keys = [...interruptKeys].join(' ');
           findings.push(
-            makeFinding(RULES.unknownInterrupt, file, positionOf(['answers', index, 'interrupt']), `no SOP in the library declares interrupt key '${entry.interrupt}'`, suggestion(entry.interrupt, interruptKeys) ?? `declared keys: ${[...interruptKeys].join(' ') || 'none'}`),
+            makeFinding(
+              RULES.unknownInterrupt,
+              file,
+              positionOf(['answers', index, 'interrupt']),
+              { en: `no SOP in the library declares interrupt key '${entry.interrupt}'`, uk: `жодна СОП у бібліотеці не оголошує клавішу переривання «${entry.interrupt}»` },
+              suggestion(entry.interrupt, interruptKeys) ?? { en: `declared keys: ${keys || 'none'}`, uk: `оголошені клавіші: ${keys || 'жодної'}` },
+            ),
           );
         }
       }
@@ -56,14 +72,19 @@ export function validateScenarios(scenarios: readonly LoadedScenario[], library:
     const [outcomeSop, outcomeId] = splitRef(scenario.expect.outcome, '');
     const outcomeOwner = library.sops.get(outcomeSop);
     if (outcomeSop === '' || (outcomeOwner === undefined && !rejected.has(outcomeSop))) {
-      findings.push(makeFinding(RULES.undeclaredOutcome, file, positionOf(['expect', 'outcome']), `expect.outcome must be sop-id/outcome-id of an SOP in the library, not '${scenario.expect.outcome}'`));
+      findings.push(
+        makeFinding(RULES.undeclaredOutcome, file, positionOf(['expect', 'outcome']), {
+          en: `expect.outcome must be sop-id/outcome-id of an SOP in the library, not '${scenario.expect.outcome}'`,
+          uk: `expect.outcome має бути sop-id/outcome-id СОП із бібліотеки, а не «${scenario.expect.outcome}»`,
+        }),
+      );
     } else if (outcomeOwner !== undefined && !Object.prototype.hasOwnProperty.call(outcomeOwner.sop.outcomes ?? {}, outcomeId)) {
       findings.push(
         makeFinding(
           RULES.undeclaredOutcome,
           file,
           positionOf(['expect', 'outcome']),
-          `SOP '${outcomeSop}' has no outcome '${outcomeId}'`,
+          { en: `SOP '${outcomeSop}' has no outcome '${outcomeId}'`, uk: `у СОП «${outcomeSop}» немає результату «${outcomeId}»` },
           suggestion(outcomeId, Object.keys(outcomeOwner.sop.outcomes ?? {})),
         ),
       );
@@ -72,7 +93,8 @@ export function validateScenarios(scenarios: readonly LoadedScenario[], library:
     if (contacts !== undefined) {
       (scenario.expect.referrals ?? []).forEach((id, index) => {
         if (!Object.prototype.hasOwnProperty.call(contacts, id)) {
-          findings.push(makeFinding(RULES.unknownContact, file, positionOf(['expect', 'referrals', index]), `'${id}' is not in the directory`, suggestion(id, Object.keys(contacts))));
+          const message = { en: `'${id}' is not in the directory`, uk: `«${id}» немає в довіднику` };
+          findings.push(makeFinding(RULES.unknownContact, file, positionOf(['expect', 'referrals', index]), message, suggestion(id, Object.keys(contacts))));
         }
       });
     }

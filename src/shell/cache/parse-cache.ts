@@ -16,7 +16,8 @@ import { cacheDir } from '../paths.js';
 
 declare const __SOP_VERSION__: string;
 const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
-const FORMAT = 3;
+// 4: findings carry their message and hint as { en, uk }.
+const FORMAT = 4;
 
 export interface ParseCache {
   get(sha256: string, file: string): ParsedYaml | undefined;

@@ -44,7 +44,7 @@ export async function sopForPicture(arg: string, sopsDir: string, lang: Lang): P
     if (!loaded) {
       const details = errors
         .slice(0, 5)
-        .map((f) => `  ${f.file}:${f.line}:${f.col}: ${f.message}`)
+        .map((f) => `  ${f.file}:${f.line}:${f.col}: ${say(lang, f.message)}`)
         .join('\n');
       throw new UserError(
         say(lang, {

@@ -181,10 +181,10 @@ async function findScenarios(arg: string | undefined, dir: string, lang: Lang): 
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (fromFile && scenarios.length !== 1) {
     const first = errors[0];
-    const problem = first ? `${first.file}:${first.line}:${first.col}: ${first.message}` : say(lang, { en: 'not a scenario file', uk: 'не файл сценарію' });
+    const problem = first ? `${first.file}:${first.line}:${first.col}: ${say(lang, first.message)}` : say(lang, { en: 'not a scenario file', uk: 'не файл сценарію' });
     throw new UserError(say(lang, { en: `cannot train with ${arg}: ${problem}`, uk: `не вдається тренуватися з ${arg}: ${problem}` }));
   }
-  for (const finding of errors) process.stderr.write(`sop: ${safeLine(`${finding.file}:${finding.line}:${finding.col}: ${finding.message}`)}\n`);
+  for (const finding of errors) process.stderr.write(`sop: ${safeLine(`${finding.file}:${finding.line}:${finding.col}: ${say(lang, finding.message)}`)}\n`);
   if (fromFile) return scenarios;
   if (scenarios.length === 0) {
     throw new UserError(

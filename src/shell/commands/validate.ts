@@ -100,13 +100,13 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
       process.stdout.write(formatJson(sorted, files));
       break;
     case 'github':
-      process.stdout.write(formatGithub(sorted));
+      process.stdout.write(formatGithub(sorted, lang));
       break;
     case 'sarif':
-      process.stdout.write(formatSarif(sorted, VERSION));
+      process.stdout.write(formatSarif(sorted, VERSION, lang));
       break;
     case 'junit':
-      process.stdout.write(formatJunit(sorted, files, options.strict === true));
+      process.stdout.write(formatJunit(sorted, files, options.strict === true, lang));
       break;
     default:
       process.stdout.write(formatPretty(sorted, { chalk, lang, sourceOf: (file) => texts.get(file) }));

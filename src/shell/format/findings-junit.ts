@@ -1,11 +1,14 @@
 /**
  * `--format junit`: one test case per file read, failing with one <failure> per error (and per
- * warning under --strict). No timestamps or durations: the output is byte-identical per input.
+ * warning under --strict), its message in the language asked for. No timestamps or durations:
+ * the output is byte-identical per input and language.
  */
 import type { Finding } from '../../core/validate/finding.js';
+import { say, type Lang } from '../i18n.js';
+import { messageWithHint } from './findings-summary.js';
 import { xmlEscape } from './xml-escape.js';
 
-export function formatJunit(findings: readonly Finding[], files: readonly string[], strict: boolean): string {
+export function formatJunit(findings: readonly Finding[], files: readonly string[], strict: boolean, lang: Lang = 'en'): string {
   const byFile = new Map<string, Finding[]>();
   for (const file of files) byFile.set(file, []);
   for (const finding of findings) {
@@ -27,8 +30,8 @@ export function formatJunit(findings: readonly Finding[], files: readonly string
     }
     cases += '>\n';
     for (const f of list) {
-      const text = `${f.file}:${f.line}:${f.col}: ${f.message}${f.hint === undefined ? '' : ` (${f.hint})`}`;
-      cases += `      <failure type="${f.rule} ${f.name}" message="${xmlEscape(`${f.rule} ${f.name}: ${f.message}`)}">${xmlEscape(text)}</failure>\n`;
+      const text = `${f.file}:${f.line}:${f.col}: ${messageWithHint(f, lang)}`;
+      cases += `      <failure type="${f.rule} ${f.name}" message="${xmlEscape(`${f.rule} ${f.name}: ${say(lang, f.message)}`)}">${xmlEscape(text)}</failure>\n`;
     }
     cases += '    </testcase>\n';
   }

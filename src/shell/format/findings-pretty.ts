@@ -1,18 +1,18 @@
 /**
  * The human format (actionlint is the model): `file:line:col: message [SOP104 unknown-step]`,
- * then the source line with a caret under the problem, then the hint. Colour only when the
- * chalk instance given has it (NO_COLOR / FORCE_COLOR / not a TTY decide).
+ * then the source line with a caret under the problem, then the hint, all in the language asked
+ * for (the rule code and name stay as they are). Colour only when the chalk instance given has it
+ * (NO_COLOR / FORCE_COLOR / not a TTY decide).
  */
 import type { ChalkInstance } from 'chalk';
 import { lineOf } from '../../core/load/source-text.js';
 import type { Finding } from '../../core/validate/finding.js';
-import { RULE_SUMMARY_UK } from '../../core/validate/rules-uk.js';
-import type { Lang } from '../i18n.js';
+import { say, type Lang } from '../i18n.js';
 import { safeLine } from '../tui/safe-text.js';
 
 export interface PrettyOptions {
   readonly chalk: ChalkInstance;
-  /** In Ukrainian, each finding leads with its rule's Ukrainian explanation (the detail stays English). */
+  /** The language of the messages, hints and severities; English when not given. */
   readonly lang?: Lang;
   /** The text of a file (to show the line), or undefined when it is not available. */
   readonly sourceOf: (file: string) => string | undefined;
@@ -39,16 +39,16 @@ export function formatPretty(findings: readonly Finding[], options: PrettyOption
     return cache.get(file);
   };
   let out = '';
-  for (const found of findings) {
+  const lang = options.lang ?? 'en';
+  for (const finding of findings) {
     // Messages quote values from the file: terminal escapes in them are neutralised.
-    const finding = { ...found, file: safeLine(found.file), message: safeLine(found.message), ...(found.hint !== undefined ? { hint: safeLine(found.hint) } : {}) };
-    const uk = options.lang === 'uk' ? RULE_SUMMARY_UK[finding.rule] : undefined;
-    const word = finding.severity === 'error' ? (uk ? 'помилка' : 'error') : uk ? 'попередження' : 'warning';
-    const severity = finding.severity === 'error' ? chalk.red(word) : chalk.yellow(word);
-    const where = chalk.bold(`${finding.file}:${finding.line}:${finding.col}:`);
+    const file = safeLine(finding.file);
+    const message = safeLine(say(lang, finding.message));
+    const hint = finding.hint === undefined ? undefined : safeLine(say(lang, finding.hint));
+    const severity = finding.severity === 'error' ? chalk.red(say(lang, { en: 'error', uk: 'помилка' })) : chalk.yellow(say(lang, { en: 'warning', uk: 'попередження' }));
+    const where = chalk.bold(`${file}:${finding.line}:${finding.col}:`);
     const rule = chalk.dim(`[${finding.rule} ${finding.name}]`);
-    if (uk) out += `${where} ${severity}: ${uk} ${rule}\n${' '.repeat(String(finding.line).length)}   ${finding.message}\n`;
-    else out += `${where} ${severity}: ${finding.message} ${rule}\n`;
+    out += `${where} ${severity}: ${message} ${rule}\n`;
     const text = textOf(finding.file);
     const line = text === undefined ? undefined : lineOf(text, finding.line);
     if (line !== undefined && line.length <= 400) {
@@ -60,7 +60,7 @@ export function formatPretty(findings: readonly Finding[], options: PrettyOption
       out += `${chalk.dim(`${number} |`)} ${shown}\n`;
       out += `${chalk.dim(`${gutter} |`)} ${' '.repeat(Math.max(0, finding.col - 1))}${chalk.green(caret)}\n`;
     }
-    if (finding.hint !== undefined) out += `${' '.repeat(String(finding.line).length)} ${chalk.dim('=')} ${chalk.cyan(finding.hint)}\n`;
+    if (hint !== undefined) out += `${' '.repeat(String(finding.line).length)} ${chalk.dim('=')} ${chalk.cyan(hint)}\n`;
     out += '\n';
   }
   return out;

@@ -1,6 +1,13 @@
-/** Counting findings and the one-line summary printed on stderr, in English or Ukrainian. */
+/** Counting findings, the one-line summary printed on stderr and a finding in one line, in English or Ukrainian. */
 import type { Finding } from '../../core/validate/finding.js';
-import type { Lang } from '../i18n.js';
+import { pluralUk } from '../../core/validate/plural-uk.js';
+import { say, type Lang } from '../i18n.js';
+
+/** A finding's message with its hint in parentheses, in `lang`: the one-line form of the CI formats. */
+export function messageWithHint(finding: Finding, lang: Lang): string {
+  const message = say(lang, finding.message);
+  return finding.hint === undefined ? message : `${message} (${say(lang, finding.hint)})`;
+}
 
 export interface FindingCounts {
   readonly errors: number;
@@ -16,14 +23,6 @@ export function countFindings(findings: readonly Finding[], files: number): Find
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-/** Ukrainian plural forms: 1 помилка, 2 помилки, 5 помилок. */
-function pluralUk(count: number, one: string, few: string, many: string): string {
-  const last = count % 10;
-  const lastTwo = count % 100;
-  const form = last === 1 && lastTwo !== 11 ? one : last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? few : many;
-  return `${count} ${form}`;
 }
 
 export function summaryLine(counts: FindingCounts, lang: Lang): string {

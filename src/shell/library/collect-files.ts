@@ -6,6 +6,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { Message } from '../../core/model/message.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { makeFinding } from '../../core/validate/make-finding.js';
 import { RULES } from '../../core/validate/rules.js';
@@ -21,6 +22,13 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
+function unreadableFolder(error: unknown): Message {
+  const why = errorCode(error) ?? String(error);
+  return { en: `cannot read the folder: ${why}`, uk: `не вдається прочитати теку: ${why}` };
+}
+
+const REMOVE_LINK: Message = { en: 'remove the symbolic link', uk: 'видаліть символьне посилання' };
+
 /** Walks a folder: every file below it (following symlinks, skipping loops and dot-folders). */
 async function walk(root: string, onFile: (path: string) => void, findings: Finding[]): Promise<void> {
   const ancestors = new Set<string>();
@@ -29,11 +37,12 @@ async function walk(root: string, onFile: (path: string) => void, findings: Find
     try {
       real = await realpath(dir);
     } catch (error) {
-      findings.push(makeFinding(RULES.unreadable, dir, undefined, `cannot read the folder: ${errorCode(error) ?? String(error)}`));
+      findings.push(makeFinding(RULES.unreadable, dir, undefined, unreadableFolder(error)));
       return;
     }
     if (ancestors.has(real)) {
-      findings.push(makeFinding(RULES.symlinkLoop, dir, undefined, `the folder leads back to ${real}, which is already being read; skipped`, 'remove the symbolic link'));
+      const message = { en: `the folder leads back to ${real}, which is already being read; skipped`, uk: `тека веде назад до ${real}, яку вже читають; пропущено` };
+      findings.push(makeFinding(RULES.symlinkLoop, dir, undefined, message, REMOVE_LINK));
       return;
     }
     ancestors.add(real);
@@ -41,7 +50,7 @@ async function walk(root: string, onFile: (path: string) => void, findings: Find
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      findings.push(makeFinding(RULES.unreadable, dir, undefined, `cannot read the folder: ${errorCode(error) ?? String(error)}`));
+      findings.push(makeFinding(RULES.unreadable, dir, undefined, unreadableFolder(error)));
       ancestors.delete(real);
       return;
     }
@@ -58,8 +67,13 @@ async function walk(root: string, onFile: (path: string) => void, findings: Find
           isFile = target.isFile();
         } catch (error) {
           const code = errorCode(error);
-          if (code === 'ELOOP') findings.push(makeFinding(RULES.symlinkLoop, path, undefined, 'the symbolic link points to itself (a loop); skipped', 'remove the symbolic link'));
-          else findings.push(makeFinding(RULES.unreadable, path, undefined, `broken symbolic link (${code ?? 'error'}); skipped`));
+          if (code === 'ELOOP') {
+            const message = { en: 'the symbolic link points to itself (a loop); skipped', uk: 'символьне посилання вказує саме на себе (петля); пропущено' };
+            findings.push(makeFinding(RULES.symlinkLoop, path, undefined, message, REMOVE_LINK));
+          } else {
+            const message = { en: `broken symbolic link (${code ?? 'error'}); skipped`, uk: `зламане символьне посилання (${code ?? 'помилка'}); пропущено` };
+            findings.push(makeFinding(RULES.unreadable, path, undefined, message));
+          }
           continue;
         }
       }

@@ -54,8 +54,11 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
               RULES.fileTooLarge,
               path,
               undefined,
-              `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB; files over ${(maxBytes / 1024 / 1024).toFixed(0)} MB are not read`,
-              'split the SOP into smaller SOPs joined with call steps',
+              {
+                en: `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB; files over ${(maxBytes / 1024 / 1024).toFixed(0)} MB are not read`,
+                uk: `файл має ${(info.size / 1024 / 1024).toFixed(1).replace('.', ',')} МБ; файли понад ${(maxBytes / 1024 / 1024).toFixed(0)} МБ не читаються`,
+              },
+              { en: 'split the SOP into smaller SOPs joined with call steps', uk: 'розділіть СОП на менші, зʼєднані кроками call' },
             ),
           ],
         };
@@ -64,10 +67,13 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { path: name, findings: [makeFinding(RULES.unreadable, name, undefined, `cannot read the file (${code})`, 'check the path and its permissions')] };
+    const message = { en: `cannot read the file (${code})`, uk: `не вдається прочитати файл (${code})` };
+    return { path: name, findings: [makeFinding(RULES.unreadable, name, undefined, message, { en: 'check the path and its permissions', uk: 'перевірте шлях і права доступу' })] };
   }
   if (bytes.length > maxBytes) {
-    return { path: name, findings: [makeFinding(RULES.fileTooLarge, name, undefined, `the input is over ${(maxBytes / 1024 / 1024).toFixed(0)} MB and was not read`)] };
+    const limit = (maxBytes / 1024 / 1024).toFixed(0);
+    const message = { en: `the input is over ${limit} MB and was not read`, uk: `вхідні дані більші за ${limit} МБ, їх не прочитано` };
+    return { path: name, findings: [makeFinding(RULES.fileTooLarge, name, undefined, message)] };
   }
   const decoded = decodeSource(name, bytes);
   if ('findings' in decoded) return { path: name, findings: decoded.findings };

@@ -11,7 +11,7 @@ import { localize, say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
 import { formatPretty } from '../format/findings-pretty.js';
 import { colorFor } from '../replay/color.js';
-import { safeLine, safeText } from './safe-text.js';
+import { safeText } from './safe-text.js';
 
 export interface OpenedLibrary {
   readonly library: Library;
@@ -35,8 +35,7 @@ export async function openLibrary(sopsDir: string, arg: string | undefined, lang
   const { library, findings } = await readLibrary(paths, { validate: true, today });
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    const safe = errors.map((f) => ({ ...f, file: safeLine(f.file), message: safeLine(f.message), ...(f.hint ? { hint: safeLine(f.hint) } : {}) }));
-    process.stderr.write(formatPretty(safe, { chalk: colorFor('stderr'), sourceOf }));
+    process.stderr.write(formatPretty(errors, { chalk: colorFor('stderr'), lang, sourceOf }));
     throw new UserError(
       say(lang, {
         en: `the SOP library in ${paths.join(', ')} has ${errors.length} error(s) (above); fix them before running a call ("sop validate" shows them too).`,

@@ -66,8 +66,14 @@ export function checkCalls(library: Library, rejected: ReadonlySet<string>): Fin
             RULES.unknownSop,
             loaded.file,
             loaded.positionOf(['steps', stepId, 'sop']),
-            `step '${stepId}' calls SOP '${step.sop}', which is not in the library`,
-            suggestion(step.sop, ids) ?? 'check the id, or validate the folder that holds that SOP too',
+            {
+              en: `step '${stepId}' calls SOP '${step.sop}', which is not in the library`,
+              uk: `крок «${stepId}» викликає СОП «${step.sop}», якої немає в бібліотеці`,
+            },
+            suggestion(step.sop, ids) ?? {
+              en: 'check the id, or validate the folder that holds that SOP too',
+              uk: 'перевірте ідентифікатор або перевірте разом і теку, де лежить та СОП',
+            },
           ),
         );
       }
@@ -79,9 +85,18 @@ export function checkCalls(library: Library, rejected: ReadonlySet<string>): Fin
   for (const site of sites) {
     if (component.get(site.from) !== component.get(site.to)) continue;
     const loaded = library.sops.get(site.from)!;
-    const cycle = site.from === site.to ? `'${site.from}' calls itself` : `'${site.from}' calls '${site.to}', which leads back to '${site.from}'`;
+    const message =
+      site.from === site.to
+        ? { en: `call cycle: '${site.from}' calls itself; such a call could never end`, uk: `виклик по колу: СОП «${site.from}» викликає сама себе; такий дзвінок ніколи б не завершився` }
+        : {
+            en: `call cycle: '${site.from}' calls '${site.to}', which leads back to '${site.from}'; such a call could never end`,
+            uk: `виклик по колу: СОП «${site.from}» викликає «${site.to}», а та веде назад до «${site.from}»; такий дзвінок ніколи б не завершився`,
+          };
     findings.push(
-      makeFinding(RULES.callCycle, loaded.file, loaded.positionOf(['steps', site.step, 'sop']), `call cycle: ${cycle}; such a call could never end`, 'go back with an interrupt or a step of this SOP instead of calling it again'),
+      makeFinding(RULES.callCycle, loaded.file, loaded.positionOf(['steps', site.step, 'sop']), message, {
+        en: 'go back with an interrupt or a step of this SOP instead of calling it again',
+        uk: 'поверніться перериванням або кроком цієї СОП замість того, щоб викликати її знову',
+      }),
     );
   }
   return findings;

@@ -27,7 +27,13 @@ export function checkDirectory(library: Library, options: ValidateOptions): Find
       if (step.kind !== 'end' || step.refer === undefined || step.refer.length === 0) continue;
       if (directory === undefined) {
         findings.push(
-          makeFinding(RULES.noDirectory, loaded.file, loaded.positionOf(['steps', id, 'refer']), `step '${id}' refers to contacts, but the library has no directory.yaml`, 'validate the folder that holds directory.yaml too'),
+          makeFinding(
+            RULES.noDirectory,
+            loaded.file,
+            loaded.positionOf(['steps', id, 'refer']),
+            { en: `step '${id}' refers to contacts, but the library has no directory.yaml`, uk: `крок «${id}» скеровує до контактів, але в бібліотеці немає directory.yaml` },
+            { en: 'validate the folder that holds directory.yaml too', uk: 'перевірте разом і теку, де лежить directory.yaml' },
+          ),
         );
         continue;
       }
@@ -38,8 +44,8 @@ export function checkDirectory(library: Library, options: ValidateOptions): Find
             RULES.unknownContact,
             loaded.file,
             loaded.positionOf(['steps', id, 'refer', index]),
-            `'${contact}' is not in the directory`,
-            suggestion(contact, contactIds) ?? 'add it to directory.yaml, or fix the id',
+            { en: `'${contact}' is not in the directory`, uk: `«${contact}» немає в довіднику` },
+            suggestion(contact, contactIds) ?? { en: 'add it to directory.yaml, or fix the id', uk: 'додайте контакт до directory.yaml або виправте ідентифікатор' },
           ),
         );
       });
@@ -55,8 +61,11 @@ export function checkDirectory(library: Library, options: ValidateOptions): Find
           RULES.staleContact,
           source.file,
           source.positionOf(['contacts', id, 'last_verified']),
-          `contact '${id}' was last verified on ${contact.last_verified}, more than a year ago`,
-          'call the service, check the details and update last_verified',
+          {
+            en: `contact '${id}' was last verified on ${contact.last_verified}, more than a year ago`,
+            uk: `контакт «${id}» востаннє перевіряли ${contact.last_verified}, понад рік тому`,
+          },
+          { en: 'call the service, check the details and update last_verified', uk: 'зателефонуйте до служби, перевірте дані й оновіть last_verified' },
         ),
       );
     }

@@ -40,7 +40,13 @@ export function checkFlow(loaded: LoadedSop): Finding[] {
   for (const id of hasStep(sop, sop.start) ? ids : []) {
     if (!reached.has(id)) {
       findings.push(
-        makeFinding(RULES.unreachableStep, file, positionOf(['steps', id]), `step '${id}' cannot be reached from start '${sop.start}'`, 'point a next or goto at it, or delete it'),
+        makeFinding(
+          RULES.unreachableStep,
+          file,
+          positionOf(['steps', id]),
+          { en: `step '${id}' cannot be reached from start '${sop.start}'`, uk: `до кроку «${id}» не можна дійти від початкового кроку «${sop.start}»` },
+          { en: 'point a next or goto at it, or delete it', uk: 'спрямуйте на нього next чи goto або видаліть його' },
+        ),
       );
     }
   }
@@ -68,9 +74,12 @@ export function checkFlow(loaded: LoadedSop): Finding[] {
         file,
         positionOf(['steps', id]),
         isDeadEnd
-          ? `step '${id}' leads nowhere: no end can be reached from it`
-          : `no end can be reached from step '${id}': it is caught in a loop with no way out`,
-        'add a branch that leads to an end step',
+          ? { en: `step '${id}' leads nowhere: no end can be reached from it`, uk: `крок «${id}» нікуди не веде: з нього не можна дійти до кінця` }
+          : {
+              en: `no end can be reached from step '${id}': it is caught in a loop with no way out`,
+              uk: `з кроку «${id}» не можна дійти до кінця: він у циклі без виходу`,
+            },
+        { en: 'add a branch that leads to an end step', uk: 'додайте гілку, що веде до кроку end' },
       ),
     );
   }
@@ -80,11 +89,29 @@ export function checkFlow(loaded: LoadedSop): Finding[] {
       const defaultIndex = branches.findIndex((b) => b.when === undefined);
       if (defaultIndex === -1) {
         findings.push(
-          makeFinding(RULES.missingDefault, file, positionOf([...path, branches.length - 1]), `the branches of step '${id}' have no default: when no condition holds the call would be stuck`, "end the list with a branch without 'when'"),
+          makeFinding(
+            RULES.missingDefault,
+            file,
+            positionOf([...path, branches.length - 1]),
+            {
+              en: `the branches of step '${id}' have no default: when no condition holds the call would be stuck`,
+              uk: `серед гілок кроку «${id}» немає типової: якщо жодна умова не виконається, дзвінок застрягне`,
+            },
+            { en: "end the list with a branch without 'when'", uk: 'завершіть список гілкою без when' },
+          ),
         );
       } else if (defaultIndex < branches.length - 1) {
         findings.push(
-          makeFinding(RULES.unreachableBranch, file, positionOf([...path, defaultIndex + 1]), `this branch of step '${id}' comes after the default branch and can never be taken`, "move the branch without 'when' to the end"),
+          makeFinding(
+            RULES.unreachableBranch,
+            file,
+            positionOf([...path, defaultIndex + 1]),
+            {
+              en: `this branch of step '${id}' comes after the default branch and can never be taken`,
+              uk: `ця гілка кроку «${id}» стоїть після типової, тож її ніколи не буде вибрано`,
+            },
+            { en: "move the branch without 'when' to the end", uk: 'перенесіть гілку без when у кінець' },
+          ),
         );
       }
     }
@@ -93,7 +120,13 @@ export function checkFlow(loaded: LoadedSop): Finding[] {
       step.options.forEach((option, index) => {
         if (seen.has(option.id)) {
           findings.push(
-            makeFinding(RULES.duplicateOption, file, positionOf(['steps', id, 'options', index, 'id']), `option id '${option.id}' is used twice in step '${id}'`, 'give each option its own id'),
+            makeFinding(
+              RULES.duplicateOption,
+              file,
+              positionOf(['steps', id, 'options', index, 'id']),
+              { en: `option id '${option.id}' is used twice in step '${id}'`, uk: `ідентифікатор варіанта «${option.id}» використано в кроці «${id}» двічі` },
+              { en: 'give each option its own id', uk: 'дайте кожному варіантові власний ідентифікатор' },
+            ),
           );
         }
         seen.add(option.id);
@@ -103,7 +136,13 @@ export function checkFlow(loaded: LoadedSop): Finding[] {
       step.options.forEach((option, index) => {
         if (option.next === undefined && step.next === undefined) {
           findings.push(
-            makeFinding(RULES.optionWithoutNext, file, positionOf(['steps', id, 'options', index]), `option '${option.id}' of step '${id}' has no next, and the step has no next either`, "add 'next:' to the option or to the step"),
+            makeFinding(
+              RULES.optionWithoutNext,
+              file,
+              positionOf(['steps', id, 'options', index]),
+              { en: `option '${option.id}' of step '${id}' has no next, and the step has no next either`, uk: `варіант «${option.id}» кроку «${id}» не має next, і сам крок теж не має next` },
+              { en: "add 'next:' to the option or to the step", uk: 'додайте «next:» до варіанта або до кроку' },
+            ),
           );
         }
       });
@@ -113,7 +152,13 @@ export function checkFlow(loaded: LoadedSop): Finding[] {
   (sop.interrupts ?? []).forEach((interrupt, index) => {
     if (keys.has(interrupt.key)) {
       findings.push(
-        makeFinding(RULES.duplicateInterrupt, file, positionOf(['interrupts', index, 'key']), `interrupt key '${interrupt.key}' is used twice in SOP '${sop.sop}'`, 'give each interrupt its own key'),
+        makeFinding(
+          RULES.duplicateInterrupt,
+          file,
+          positionOf(['interrupts', index, 'key']),
+          { en: `interrupt key '${interrupt.key}' is used twice in SOP '${sop.sop}'`, uk: `клавішу переривання «${interrupt.key}» використано в СОП «${sop.sop}» двічі` },
+          { en: 'give each interrupt its own key', uk: 'дайте кожному перериванню власну клавішу' },
+        ),
       );
     }
     keys.add(interrupt.key);

@@ -7,7 +7,7 @@
  *                          (min/max are for int, maxLength/pattern for string).
  */
 import { inputPattern } from '../../engine/input-pattern.js';
-import { nestedRepetition } from '../nested-repetition.js';
+import { freezeWarning, nestedRepetition } from '../nested-repetition.js';
 import type { LoadedSop } from '../../model/library.js';
 import type { Finding } from '../finding.js';
 import { makeFinding } from '../make-finding.js';
@@ -35,21 +35,30 @@ export function checkInputs(loaded: LoadedSop): Finding[] {
       const problem = compiles(input.pattern);
       const nested = problem === undefined ? nestedRepetition(input.pattern) : undefined;
       if (problem !== undefined) {
-        findings.push(makeFinding(RULES.invalidPattern, file, positionOf([...base, 'pattern']), `the pattern is not a valid regular expression: ${problem}`, 'fix the pattern (it must match the whole answer)'));
-      } else if (nested !== undefined) {
         findings.push(
           makeFinding(
             RULES.invalidPattern,
             file,
             positionOf([...base, 'pattern']),
-            `the pattern repeats a group that itself repeats (${nested}): some answers would take so long to check that the call would freeze`,
-            'repeat only once, e.g. (a+)+ becomes a+',
+            { en: `the pattern is not a valid regular expression: ${problem}`, uk: `шаблон не є правильним регулярним виразом: ${problem}` },
+            { en: 'fix the pattern (it must match the whole answer)', uk: 'виправте шаблон (він має відповідати всій відповіді)' },
           ),
         );
+      } else if (nested !== undefined) {
+        const { message, hint } = freezeWarning({ en: 'the pattern', uk: 'шаблон' }, nested);
+        findings.push(makeFinding(RULES.invalidPattern, file, positionOf([...base, 'pattern']), message, hint));
       }
     }
     if (input.min !== undefined && input.max !== undefined && input.min > input.max) {
-      findings.push(makeFinding(RULES.inputLimits, file, positionOf([...base, 'min']), `min ${input.min} is above max ${input.max}: no answer could be accepted`, 'swap them, or fix one'));
+      findings.push(
+        makeFinding(
+          RULES.inputLimits,
+          file,
+          positionOf([...base, 'min']),
+          { en: `min ${input.min} is above max ${input.max}: no answer could be accepted`, uk: `min ${input.min} більше за max ${input.max}: жодної відповіді не буде прийнято` },
+          { en: 'swap them, or fix one', uk: 'поміняйте їх місцями або виправте одне з них' },
+        ),
+      );
     }
     const misplaced: string[] = [];
     if (input.type !== 'int') for (const key of ['min', 'max'] as const) if (input[key] !== undefined) misplaced.push(key);
@@ -60,8 +69,10 @@ export function checkInputs(loaded: LoadedSop): Finding[] {
           RULES.inputLimits,
           file,
           keyPosition(positionOf, [...base, key]),
-          `'${key}' does not apply to a ${input.type} input and would be ignored`,
-          key === 'min' || key === 'max' ? 'min and max are for type: int' : 'maxLength and pattern are for type: string',
+          { en: `'${key}' does not apply to ${input.type === 'int' ? 'an' : 'a'} ${input.type} input and would be ignored`, uk: `«${key}» не стосується введення типу ${input.type}, тож його буде проігноровано` },
+          key === 'min' || key === 'max'
+            ? { en: 'min and max are for type: int', uk: 'min і max — для type: int' }
+            : { en: 'maxLength and pattern are for type: string', uk: 'maxLength і pattern — для type: string' },
         ),
       );
     }

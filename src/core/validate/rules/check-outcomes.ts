@@ -23,15 +23,26 @@ export function checkOutcomes(loaded: LoadedSop): Finding[] {
           RULES.undeclaredOutcome,
           file,
           positionOf(['steps', id, 'outcome']),
-          `outcome '${step.outcome}' is not declared in SOP '${sop.sop}'`,
-          suggestion(step.outcome, declared) ?? `declare it under outcomes: (${step.outcome}: { label: ..., category: ... })`,
+          { en: `outcome '${step.outcome}' is not declared in SOP '${sop.sop}'`, uk: `результат «${step.outcome}» не оголошено в СОП «${sop.sop}»` },
+          suggestion(step.outcome, declared) ?? {
+            en: `declare it under outcomes: (${step.outcome}: { label: ..., category: ... })`,
+            uk: `оголосіть його в outcomes: (${step.outcome}: { label: ..., category: ... })`,
+          },
         ),
       );
     }
   }
   for (const id of declared) {
     if (!used.has(id)) {
-      findings.push(makeFinding(RULES.unusedOutcome, file, positionOf(['outcomes', id]), `outcome '${id}' is declared but no end step uses it`, 'use it in an end step, or delete it'));
+      findings.push(
+        makeFinding(
+          RULES.unusedOutcome,
+          file,
+          positionOf(['outcomes', id]),
+          { en: `outcome '${id}' is declared but no end step uses it`, uk: `результат «${id}» оголошено, але жоден крок end його не використовує` },
+          { en: 'use it in an end step, or delete it', uk: 'використайте його в кроці end або видаліть' },
+        ),
+      );
     }
   }
   return findings;

@@ -1,5 +1,6 @@
 /** SOP104 unknown-step: start, next, goto and interrupts must name steps of the same SOP. */
 import type { LoadedSop } from '../../model/library.js';
+import type { Message } from '../../model/message.js';
 import { suggestion } from '../did-you-mean.js';
 import type { Finding } from '../finding.js';
 import { makeFinding } from '../make-finding.js';
@@ -10,18 +11,20 @@ export function checkStepRefs(loaded: LoadedSop): Finding[] {
   const { sop, file, positionOf } = loaded;
   const findings: Finding[] = [];
   const ids = stepIds(sop);
-  const report = (to: string, path: readonly (string | number)[], what: string): void => {
+  /** `what` names the reference: "the start step", in Ukrainian "початковий крок". */
+  const report = (to: string, path: readonly (string | number)[], what: Message): void => {
     if (hasStep(sop, to)) return;
-    findings.push(
-      makeFinding(RULES.unknownStep, file, positionOf(path), `${what} '${to}': there is no such step in SOP '${sop.sop}'`, suggestion(to, ids)),
-    );
+    const message = { en: `${what.en} '${to}': there is no such step in SOP '${sop.sop}'`, uk: `${what.uk} «${to}»: такого кроку в СОП «${sop.sop}» немає` };
+    findings.push(makeFinding(RULES.unknownStep, file, positionOf(path), message, suggestion(to, ids)));
   };
-  report(sop.start, ['start'], 'the start step');
+  report(sop.start, ['start'], { en: 'the start step', uk: 'початковий крок' });
   for (const [id, step] of Object.entries(sop.steps)) {
     // Where each target is written is worked out only for a step that names an unknown one.
     if (stepTargets(step).every((to) => hasStep(sop, to))) continue;
-    for (const edge of stepEdges(id, step)) report(edge.to, edge.path, 'the next step');
+    for (const edge of stepEdges(id, step)) report(edge.to, edge.path, { en: 'the next step', uk: 'наступний крок' });
   }
-  (sop.interrupts ?? []).forEach((interrupt, index) => report(interrupt.goto, ['interrupts', index, 'goto'], `interrupt '${interrupt.key}' goes to`));
+  (sop.interrupts ?? []).forEach((interrupt, index) =>
+    report(interrupt.goto, ['interrupts', index, 'goto'], { en: `interrupt '${interrupt.key}' goes to`, uk: `переривання «${interrupt.key}» веде до` }),
+  );
   return findings;
 }

@@ -52,23 +52,56 @@ export function checkTexts(loaded: LoadedSop): Finding[] {
   const languages = sop.languages;
   for (const { text, path } of textsOf(sop)) {
     if (typeof text === 'string') {
-      if (text.trim() === '') findings.push(makeFinding(RULES.emptyText, file, positionOf(path), 'the text is empty', 'write the text, or remove the property'));
+      if (text.trim() === '') {
+        findings.push(
+          makeFinding(
+            RULES.emptyText,
+            file,
+            positionOf(path),
+            { en: 'the text is empty', uk: 'текст порожній' },
+            { en: 'write the text, or remove the property', uk: 'напишіть текст або приберіть цю властивість' },
+          ),
+        );
+      }
       continue;
     }
     for (const language of languages) {
       if (!Object.prototype.hasOwnProperty.call(text, language)) {
         findings.push(
-          makeFinding(RULES.missingTranslation, file, positionOf(path), `the text has no '${language}' translation (the SOP declares languages ${languages.join(', ')})`, `add '${language}: ...'`),
+          makeFinding(
+            RULES.missingTranslation,
+            file,
+            positionOf(path),
+            {
+              en: `the text has no '${language}' translation (the SOP declares languages ${languages.join(', ')})`,
+              uk: `текст не має перекладу «${language}» (СОП оголошує мови ${languages.join(', ')})`,
+            },
+            { en: `add '${language}: ...'`, uk: `додайте «${language}: ...»` },
+          ),
         );
       }
     }
     for (const [language, value] of Object.entries(text)) {
       if (!languages.includes(language)) {
         findings.push(
-          makeFinding(RULES.undeclaredLanguage, file, positionOf([...path, language]), `'${language}' is not one of the SOP's languages (${languages.join(', ')})`, 'add it to languages:, or remove this translation'),
+          makeFinding(
+            RULES.undeclaredLanguage,
+            file,
+            positionOf([...path, language]),
+            { en: `'${language}' is not one of the SOP's languages (${languages.join(', ')})`, uk: `«${language}» не належить до мов цієї СОП (${languages.join(', ')})` },
+            { en: 'add it to languages:, or remove this translation', uk: 'додайте її до languages: або приберіть цей переклад' },
+          ),
         );
       } else if (value.trim() === '') {
-        findings.push(makeFinding(RULES.emptyText, file, positionOf([...path, language]), `the '${language}' text is empty`, 'write the translation'));
+        findings.push(
+          makeFinding(
+            RULES.emptyText,
+            file,
+            positionOf([...path, language]),
+            { en: `the '${language}' text is empty`, uk: `переклад «${language}» порожній` },
+            { en: 'write the translation', uk: 'напишіть переклад' },
+          ),
+        );
       }
     }
   }

@@ -7,9 +7,11 @@
  *  SOP204 cel-syntax, SOP205 cel-type  conditions, checked by src/core/conditions.
  */
 import { checkCondition, type ConditionCheck } from '../../conditions/index.js';
+import { freezeWarning } from '../nested-repetition.js';
 import { slowMatchesIn } from '../slow-matches.js';
 import { keyPosition, sourceLine } from '../../load/source-text.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
+import type { Message } from '../../model/message.js';
 import type { Value, VariableType } from '../../model/sop.js';
 import { suggestion } from '../did-you-mean.js';
 import type { Finding } from '../finding.js';
@@ -25,12 +27,22 @@ export function typeOfValue(value: Value | null | undefined): VariableType | und
   return undefined;
 }
 
-const TYPE_WORDS: { readonly [T in VariableType]: string } = {
-  bool: 'true or false (bool)',
-  int: 'a whole number (int)',
-  string: 'a text (string)',
-  list: 'a list of ids (list)',
+const TYPE_WORDS: { readonly [T in VariableType]: Message } = {
+  bool: { en: 'true or false (bool)', uk: 'true або false (bool)' },
+  int: { en: 'a whole number (int)', uk: 'ціле число (int)' },
+  string: { en: 'a text (string)', uk: 'текст (string)' },
+  list: { en: 'a list of ids (list)', uk: 'список ідентифікаторів (list)' },
 };
+
+/** A condition's problem as the CEL checker words it, with the condition quoted. */
+function conditionProblem(when: string, kind: 'syntax' | 'type', problem: string): Message {
+  const en = `condition '${when}': ${problem}`;
+  // The one message of our own (checkCondition); the CEL library's own words stay as they are.
+  const notBool = /^a condition must be bool, but this expression is (.+)$/.exec(problem);
+  if (notBool) return { en, uk: `умова «${when}»: результат умови має бути bool, а цей вираз має тип ${notBool[1]}` };
+  if (kind === 'syntax') return { en, uk: `умова «${when}» не є правильним виразом CEL: ${problem}` };
+  return { en, uk: `умова «${when}» має помилку типів: ${problem}` };
+}
 
 /** Identifiers an expression reads (string literals removed). */
 export function identifiersIn(expression: string): string[] {
@@ -80,8 +92,11 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
   const checks = new Map<string, ConditionCheck>();
   const isDeclared = (name: string): boolean => Object.prototype.hasOwnProperty.call(declared, name);
 
-  /** `phrase` names what happens to the variable, e.g. "the option sets" ('safe'). */
-  const requireDeclared = (name: string, path: readonly (string | number)[], phrase: string): boolean => {
+  /**
+   * `phrase` names what happens to the variable and is followed by its name: "with passes the
+   * variable" ('safe'), in Ukrainian "with передає змінну" («safe»).
+   */
+  const requireDeclared = (name: string, path: readonly (string | number)[], phrase: Message): boolean => {
     used.add(name);
     if (isDeclared(name)) return true;
     findings.push(
@@ -89,24 +104,28 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
         RULES.undefinedVariable,
         file,
         positionOf(path),
-        `${phrase} '${name}', which SOP '${sop.sop}' does not declare`,
-        suggestion(name, names) ?? `declare it under variables: (${name}: { type: ... })`,
+        { en: `${phrase.en} '${name}', which SOP '${sop.sop}' does not declare`, uk: `${phrase.uk} «${name}», якої СОП «${sop.sop}» не оголошує` },
+        suggestion(name, names) ?? { en: `declare it under variables: (${name}: { type: ... })`, uk: `оголосіть її в variables: (${name}: { type: ... })` },
       ),
     );
     return false;
   };
   /** `action` says what is stored, e.g. "the ask step saves the chosen option id". */
-  const requireType = (name: string, expected: VariableType, path: readonly (string | number)[], action: string): void => {
-    if (!requireDeclared(name, path, `${action} into`)) return;
+  const requireType = (name: string, expected: VariableType, path: readonly (string | number)[], action: Message): void => {
+    if (!requireDeclared(name, path, { en: `${action.en} into`, uk: `${action.uk} у змінну` })) return;
     const actual = declared[name]!.type;
     if (actual !== expected) {
+      const words = TYPE_WORDS[expected];
       findings.push(
         makeFinding(
           RULES.variableType,
           file,
           positionOf(path),
-          `${action}, ${TYPE_WORDS[expected]}, into '${name}', but '${name}' is declared as ${actual}`,
-          `declare '${name}' as ${expected}, or use another variable`,
+          {
+            en: `${action.en}, ${words.en}, into '${name}', but '${name}' is declared as ${actual}`,
+            uk: `${action.uk}, ${words.uk}, у змінну «${name}», але «${name}» оголошено як ${actual}`,
+          },
+          { en: `declare '${name}' as ${expected}, or use another variable`, uk: `оголосіть «${name}» як ${expected} або використайте іншу змінну` },
         ),
       );
     }
@@ -117,23 +136,32 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
     const actual = typeOfValue(decl.default);
     if (actual !== decl.type) {
       findings.push(
-        makeFinding(RULES.variableType, file, positionOf(['variables', name, 'default']), `the default of '${name}' is ${actual ?? 'not a valid value'}, but '${name}' is declared as ${decl.type}`),
+        makeFinding(RULES.variableType, file, positionOf(['variables', name, 'default']), {
+          en: `the default of '${name}' is ${actual ?? 'not a valid value'}, but '${name}' is declared as ${decl.type}`,
+          uk: `типове значення «${name}» — ${actual ?? 'недопустиме значення'}, але «${name}» оголошено як ${decl.type}`,
+        }),
       );
     }
   }
 
   for (const [id, step] of Object.entries(sop.steps)) {
     const base = ['steps', id];
-    if (step.kind === 'ask' && step.save !== undefined) requireType(step.save, 'string', [...base, 'save'], 'the ask step saves the chosen option id');
-    if (step.kind === 'checklist' && step.save !== undefined) requireType(step.save, 'list', [...base, 'save'], 'the checklist saves the ticked option ids');
-    if (step.kind === 'input' && step.save !== undefined) requireType(step.save, step.input.type, [...base, 'save'], 'the input step saves its answer');
+    if (step.kind === 'ask' && step.save !== undefined) {
+      requireType(step.save, 'string', [...base, 'save'], { en: 'the ask step saves the chosen option id', uk: 'крок ask зберігає ідентифікатор вибраного варіанта' });
+    }
+    if (step.kind === 'checklist' && step.save !== undefined) {
+      requireType(step.save, 'list', [...base, 'save'], { en: 'the checklist saves the ticked option ids', uk: 'крок checklist зберігає ідентифікатори позначених варіантів' });
+    }
+    if (step.kind === 'input' && step.save !== undefined) {
+      requireType(step.save, step.input.type, [...base, 'save'], { en: 'the input step saves its answer', uk: 'крок input зберігає відповідь' });
+    }
     if (step.kind === 'ask') {
       step.options.forEach((option, index) => {
         for (const [name, value] of Object.entries(option.set ?? {})) {
           const path = [...base, 'options', index, 'set', name];
           const actual = typeOfValue(value);
           if (actual === undefined) continue;
-          requireType(name, actual, path, `option '${option.id}' stores its value`);
+          requireType(name, actual, path, { en: `option '${option.id}' stores its value`, uk: `варіант «${option.id}» зберігає своє значення` });
         }
       });
     }
@@ -141,7 +169,7 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
       const callee = library.sops.get(step.sop)?.sop;
       for (const [calleeName, callerName] of Object.entries(step.with ?? {})) {
         const path = [...base, 'with', calleeName];
-        const callerKnown = requireDeclared(callerName, path, 'with passes the variable');
+        const callerKnown = requireDeclared(callerName, path, { en: 'with passes the variable', uk: 'with передає змінну' });
         if (callee === undefined) continue;
         const calleeDecl = callee.variables?.[calleeName];
         if (calleeDecl === undefined || !Object.prototype.hasOwnProperty.call(callee.variables, calleeName)) {
@@ -150,7 +178,7 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
               RULES.undefinedVariable,
               file,
               keyPosition(positionOf, path),
-              `with sets '${calleeName}', which SOP '${callee.sop}' does not declare`,
+              { en: `with sets '${calleeName}', which SOP '${callee.sop}' does not declare`, uk: `with задає змінну «${calleeName}», якої СОП «${callee.sop}» не оголошує` },
               suggestion(calleeName, Object.keys(callee.variables ?? {})),
             ),
           );
@@ -159,7 +187,10 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
         const callerType = callerKnown ? declared[callerName]!.type : calleeDecl.type;
         if (calleeDecl.type !== callerType) {
           findings.push(
-            makeFinding(RULES.variableType, file, positionOf(path), `with copies '${callerName}' (${callerType}) into '${calleeName}' of SOP '${callee.sop}', which is ${calleeDecl.type}`),
+            makeFinding(RULES.variableType, file, positionOf(path), {
+              en: `with copies '${callerName}' (${callerType}) into '${calleeName}' of SOP '${callee.sop}', which is ${calleeDecl.type}`,
+              uk: `with копіює «${callerName}» (${callerType}) у змінну «${calleeName}» СОП «${callee.sop}», яка має тип ${calleeDecl.type}`,
+            }),
           );
         }
       }
@@ -177,15 +208,9 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
         if (check.ok) {
           const slow = slowMatchesIn(branch.when);
           if (slow !== undefined) {
-            findings.push(
-              makeFinding(
-                RULES.invalidPattern,
-                file,
-                conditionPosition(loaded, whenPath, slow.offset),
-                `condition '${branch.when}': the matches() pattern repeats a group that itself repeats (${slow.group}): some answers would take so long to check that the call would freeze`,
-                'repeat only once, e.g. (a+)+ becomes a+',
-              ),
-            );
+            const subject = { en: `condition '${branch.when}': the matches() pattern`, uk: `умова «${branch.when}»: шаблон у matches()` };
+            const { message, hint } = freezeWarning(subject, slow.group);
+            findings.push(makeFinding(RULES.invalidPattern, file, conditionPosition(loaded, whenPath, slow.offset), message, hint));
           }
           return;
         }
@@ -193,11 +218,17 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
         const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)/.exec(check.message);
         if (unknown) {
           findings.push(
-            makeFinding(RULES.undefinedVariable, file, position, `the condition reads '${unknown[1]}', which SOP '${sop.sop}' does not declare`, suggestion(unknown[1]!, names)),
+            makeFinding(
+              RULES.undefinedVariable,
+              file,
+              position,
+              { en: `the condition reads '${unknown[1]}', which SOP '${sop.sop}' does not declare`, uk: `умова читає змінну «${unknown[1]}», якої СОП «${sop.sop}» не оголошує` },
+              suggestion(unknown[1]!, names),
+            ),
           );
         } else {
           const rule = check.kind === 'syntax' ? RULES.celSyntax : RULES.celType;
-          findings.push(makeFinding(rule, file, position, `condition '${branch.when}': ${check.message}`));
+          findings.push(makeFinding(rule, file, position, conditionProblem(branch.when, check.kind, check.message)));
         }
       });
     }
@@ -208,7 +239,13 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
   for (const name of names) {
     if (!used.has(name)) {
       findings.push(
-        makeFinding(RULES.unusedVariable, file, positionOf(['variables', name]), `variable '${name}' is declared but never saved, set or read`, 'use it in a condition, or delete it'),
+        makeFinding(
+          RULES.unusedVariable,
+          file,
+          positionOf(['variables', name]),
+          { en: `variable '${name}' is declared but never saved, set or read`, uk: `змінну «${name}» оголошено, але її ніде не зберігають, не задають і не читають` },
+          { en: 'use it in a condition, or delete it', uk: 'використайте її в умові або видаліть' },
+        ),
       );
     }
   }
