@@ -46,7 +46,10 @@ describe('a fixture per rule', () => {
     it.each(folders)('%s', async (folder) => {
       const { findings, pretty } = await render(folder);
       const expectedFile = join(root, folder, EXPECTED[lang]);
-      if (process.env['UPDATE_EXPECTED'] || !existsSync(expectedFile)) writeFileSync(expectedFile, pretty[lang]);
+      // UPDATE_EXPECTED=1 rewrites the expected files on purpose; a missing one is a failure (a
+      // deleted file must not quietly become whatever the code prints today).
+      if (process.env['UPDATE_EXPECTED']) writeFileSync(expectedFile, pretty[lang]);
+      expect(existsSync(expectedFile), `${folder}/${EXPECTED[lang]} is missing; write it with UPDATE_EXPECTED=1 and review it`).toBe(true);
       expect(pretty[lang]).toBe(readFileSync(expectedFile, 'utf8'));
       if (ALL_RULES.some((rule) => rule.name === folder)) expect(findings.map((f) => f.name)).toContain(folder);
       if (folder === 'valid') expect(pretty[lang]).toBe('');
