@@ -138,15 +138,29 @@ function allowedProperties(error: ErrorObject): string[] {
  * Where an anyOf's branches are objects (a scenario entry is an answer or an interrupt), each
  * branch reports its own unknown and missing properties at the same place. Keep only those of
  * the branch that fits best (fewest complaints); branches are told apart by their schema object
- * (ajv's verbose `parentSchema`).
+ * (ajv's verbose `parentSchema`). A branch that has no complaint at that place at all (its keys
+ * and required properties fit; only a value inside is wrong, e.g. `seconds: soon` in an answer)
+ * fits best: then every other branch's unknown and missing properties are dropped, and only the
+ * bad value is reported.
  */
 function bestBranchOnly(errors: readonly ErrorObject[]): ErrorObject[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const dropped = new Set<ErrorObject>();
   for (const path of anyOfPaths) {
+    const here = errors.filter((e) => e.instancePath === path);
+    const shape = here.filter((e) => e.keyword === 'required' || e.keyword === 'additionalProperties');
+    if (shape.length === 0) continue;
+    // The outer anyOf is the last one ajv reports at a place; its schema is the list of branches.
+    const anyOf = here.filter((e) => e.keyword === 'anyOf').at(-1);
+    const branchCount = Array.isArray(anyOf?.schema) ? anyOf.schema.length : 0;
+    const complaining = new Set(here.filter((e) => e !== anyOf).map((e) => e.parentSchema));
+    if (complaining.size < branchCount) {
+      // Some branch failed only deeper down: it fits this place.
+      for (const e of shape) dropped.add(e);
+      continue;
+    }
     const branches = new Map<unknown, ErrorObject[]>();
-    for (const e of errors) {
-      if (e.instancePath !== path || (e.keyword !== 'required' && e.keyword !== 'additionalProperties')) continue;
+    for (const e of shape) {
       const list = branches.get(e.parentSchema) ?? [];
       list.push(e);
       branches.set(e.parentSchema, list);
