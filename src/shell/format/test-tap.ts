@@ -1,6 +1,14 @@
-/** `sop test --format tap`: TAP version 14, failures as YAML diagnostics. */
+/**
+ * `sop test --format tap`: TAP version 14, failures as YAML diagnostics. The diagnostics' values
+ * are quoted (JSON strings, through safeJson); a test point's description (scenario and file, a
+ * path can hold anything) is plain text: neutralised like the pretty output (safeLine: escapes
+ * and C0/C1 controls, DEL and bidi overrides removed; line breaks, U+2028/U+2029 too, folded
+ * into spaces), then `\` and `#` escaped as TAP 14 asks, so a file named `x # SKIP` cannot turn
+ * a failure into a directive.
+ */
 import { formatWhere } from '../../core/check/where.js';
 import type { Lang } from '../i18n.js';
+import { safeLine } from '../tui/safe-text.js';
 import type { TestReport } from './test-report.js';
 import { safeJson } from './safe-json.js';
 
@@ -8,10 +16,17 @@ function yamlString(value: string): string {
   return safeJson(JSON.stringify(value));
 }
 
+function description(text: string): string {
+  return safeLine(text)
+    .replace(/[\u2028\u2029]+/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/#/g, '\\#');
+}
+
 export function formatTestTap(report: TestReport, lang: Lang): string {
   const lines = ['TAP version 14', `1..${report.results.length}`];
   report.results.forEach((result, index) => {
-    const name = `${result.scenario} (${result.file})`;
+    const name = description(`${result.scenario} (${result.file})`);
     if (result.passed) {
       lines.push(`ok ${index + 1} - ${name}`);
       return;

@@ -1,7 +1,15 @@
 /**
  * Text for JUnit XML, in element content and double-quoted attributes (every writer here quotes
- * attributes with "), so ' needs no escape. Characters XML 1.0 cannot carry at all are dropped.
+ * attributes with "), so ' needs no escape. Characters XML 1.0 cannot carry at all (C0 controls
+ * other than tab and newlines, U+FFFE, U+FFFF) are dropped. The characters a terminal would act on
+ * or that make text read otherwise than it is (DEL, the C1 controls U+0080–U+009F, U+2028/U+2029,
+ * bidi overrides and isolates: the set safeJson escapes) are written as character references
+ * (`&#x9B;`): XML 1.0 allows the C1 controls only that way, and a parser gives back the same text
+ * while `cat`-ing the file never hands a terminal a raw 8-bit CSI. A carriage return is a reference
+ * too: a parser would read a raw one as a line feed, and a terminal would go back to the line's start.
  */
+import { TERMINAL_UNSAFE } from './safe-json.js';
+
 export function xmlEscape(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -9,5 +17,7 @@ export function xmlEscape(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/\r/g, '&#xD;')
+    .replace(TERMINAL_UNSAFE, (char) => `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`);
 }
