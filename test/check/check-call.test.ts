@@ -45,15 +45,30 @@ describe('checkCall', () => {
     const noSigns = check(divergent, byName('job-no-signs'));
     expect(noSigns.divergence).toMatchObject({ kind: 'not-ended', at: 'hotline/age' });
     expect(noSigns.divergence?.message.en).toBe(
-      'after hotline/signs, a condition now routes to hotline/age instead of ending the call with hotline/informed',
+      'after hotline/signs, a condition now routes to hotline/age instead of ending the call with hotline/informed (recorded: next[1]; now: next[0])',
     );
-    expect(noSigns.divergence?.where?.line).toBe(46);
+    // The branch the recorded call took (`- goto: info-end`), not the whole `next` list.
+    expect(noSigns.divergence?.where).toMatchObject({ line: 49, col: 9 });
     expect(noSigns.oldPath).toEqual(['hotline/greet', 'hotline/topic', 'hotline/signs']);
     expect(noSigns.newPath).toEqual(['hotline/greet', 'hotline/topic', 'hotline/signs', 'hotline/age']);
 
     const danger = check(divergent, byName('danger-interrupt'));
     expect(danger.divergence).toMatchObject({ kind: 'outcome' });
     expect(danger).toMatchObject({ oldOutcome: 'hotline/emergency', newOutcome: 'hotline/referred' });
+  });
+
+  it('points at the whole next list for a journal written before events carried the branch taken', () => {
+    const divergent = fixtureLibrary('../../replay/fixtures/sops-divergent');
+    const events = recorded(byName('job-no-signs')).map((event) => {
+      if (event.type !== 'answer') return event;
+      const { branch: _branch, ...old } = event;
+      return old;
+    });
+    const noSigns = check(divergent, byName('job-no-signs'), events);
+    expect(noSigns.divergence?.message.en).toBe(
+      'after hotline/signs, a condition now routes to hotline/age instead of ending the call with hotline/informed',
+    );
+    expect(noSigns.divergence?.where).toMatchObject({ line: 46, col: 5 });
   });
 
   it('finds a removed step, with where the call goes now', () => {

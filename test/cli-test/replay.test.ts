@@ -50,6 +50,31 @@ describe('sop replay --check', () => {
     expect(junit).toContain('<skipped message="unchecked from hotline/age (value redacted)"/>');
   });
 
+  it('points at the branch of a conditional next the recorded call took, with its line:col; the whole list for an old journal', () => {
+    const dir = 'test/cli-test/fixtures/branch-taken';
+    const then = sop(['replay', '--check', `${dir}/calls`, '--sops', `${dir}/then`]);
+    expect(then.stdout).toContain('3 call(s): 3 same');
+    const now = sop(['replay', '--check', `${dir}/calls`, '--sops', `${dir}/now`]);
+    expect(now.status).toBe(1);
+    // age's next[1] (`- when: age >= 75`), and topic's work option's own next[0].
+    expect(now.stdout).toContain(
+      `${dir}/now/triage.sop.yaml:24:9: after triage/age, a condition now routes to triage/adult instead of triage/senior (recorded: next[1]; now: next[2])`,
+    );
+    expect(now.stdout).toContain(
+      `${dir}/now/triage.sop.yaml:46:13: after triage/topic, a condition now routes to triage/adult-work instead of triage/child-work (recorded: options[0].next[0]; now: options[0].next[1])`,
+    );
+    // The same call from a journal whose answer carries no branch (written before events did): the list.
+    expect(now.stdout).toContain(`${dir}/now/triage.sop.yaml:21:5: after triage/age, a condition now routes to triage/adult instead of triage/senior\n`);
+    const uk = sop(['replay', '--check', `${dir}/calls/senior.jsonl`, '--sops', `${dir}/now`, '--lang', 'uk']);
+    expect(uk.stdout).toContain(`${dir}/now/triage.sop.yaml:24:9: після triage/age умова тепер веде до triage/adult замість triage/senior (у записі: next[1]; тепер: next[2])`);
+    const json = JSON.parse(sop(['replay', '--check', `${dir}/calls`, '--sops', `${dir}/now`, '--format', 'json']).stdout) as { calls: { file: string; divergence: { kind: string; where: string } }[] };
+    expect(json.calls.map((call) => [call.file.split('/').pop(), call.divergence.kind, call.divergence.where.split(':').slice(1).join(':')])).toEqual([
+      ['old-journal.jsonl', 'routes-elsewhere', '21:5'],
+      ['senior.jsonl', 'routes-elsewhere', '24:9'],
+      ['minor-work.jsonl', 'routes-elsewhere', '46:13'],
+    ]);
+  });
+
   it('gives the same report when the files are split over worker threads', () => {
     const args = ['replay', '--check', CALLS, ...DIVERGENT, '--format', 'json'];
     const alone = sop(args, { env: { SOP_REPLAY_WORKERS: '0' } });

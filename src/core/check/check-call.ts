@@ -13,6 +13,7 @@ import { commandsFromEvents, type RecordedEvent } from '../record/commands-from-
 import type { SopFileRef } from '../record/journal-line.js';
 import type { Message } from '../model/message.js';
 import { splitQualified, stepAt } from './step-ref.js';
+import { branchesOf } from './trace-events.js';
 import { whereInSop, whereStep, type SourceRef } from './where.js';
 
 export type DivergenceKind =
@@ -67,6 +68,21 @@ function shownSteps(events: readonly EngineEvent[]): string[] {
 
 function append(to: EngineEvent[], events: readonly EngineEvent[]): void {
   for (const event of events) to.push(event);
+}
+
+/**
+ * How the recorded call left the step it last answered: the option chosen (whose own `next` may
+ * hold the branches) and the branch index the engine recorded (absent in journals written before
+ * events carried `branch`, and for a plain `next`).
+ */
+interface LeftBy {
+  readonly option: string | undefined;
+  readonly branch: unknown;
+}
+
+function leftBy(event: RecordedEvent | undefined): LeftBy | undefined {
+  if (event?.type !== 'answer' && event?.type !== 'amend') return undefined;
+  return { option: event.answer.kind === 'option' ? event.answer.option : undefined, branch: event.branch };
 }
 
 function describeAnswer(event: { readonly command: { readonly type: string; readonly answer?: unknown } }): string {
@@ -128,10 +144,16 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
   let state = started.state;
   /** The last step an answer was given at, in the recorded call: where the paths can part. */
   let previous: string | undefined;
+  /** How the recorded call left `previous`. */
+  let left: LeftBy | undefined;
+  /** The recorded answer events, one per answer command of commandsFromEvents, in order. */
+  const answers = call.events.filter((event) => event.type === 'answer' || event.type === 'amend');
+  let answerIndex = 0;
   /** Index in newEvents of the events that followed that answer. */
   let sinceAnswer = 0;
 
   for (const recorded of commandsFromEvents(call.events)) {
+    const recordedAnswer = recorded.command.type === 'answer' ? answers[answerIndex++] : undefined;
     const current = currentStep(library, state);
     if (!current) {
       return result('diverged', state, {
@@ -147,7 +169,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
       });
     }
     if (current.qualified !== recorded.step) {
-      return result('diverged', state, { divergence: partedAt(library, recorded.step, current.qualified, previous, newEvents.slice(sinceAnswer), newEvents).divergence });
+      return result('diverged', state, { divergence: partedAt(library, recorded.step, current.qualified, previous, left, newEvents.slice(sinceAnswer), newEvents).divergence });
     }
     if (recorded.redacted && recorded.command.type === 'answer') {
       return result('unchecked', state, { uncheckedFrom: recorded.step });
@@ -191,6 +213,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     state = outcome.state;
     if (recorded.command.type === 'answer') {
       previous = recorded.step;
+      left = leftBy(recordedAnswer);
       sinceAnswer = newEvents.length - outcome.events.length;
     }
   }
@@ -201,7 +224,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     const last = oldPath[oldPath.length - 1];
     if (last !== undefined && now?.qualified !== last) {
       return result('diverged', state, {
-        divergence: now ? partedAt(library, last, now.qualified, previous, newEvents.slice(sinceAnswer), newEvents).divergence : {
+        divergence: now ? partedAt(library, last, now.qualified, previous, left, newEvents.slice(sinceAnswer), newEvents).divergence : {
           kind: 'ended-early',
           at: last,
           where: whereStep(library, previous ?? last),
@@ -215,7 +238,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     return result('same', state);
   }
   if (now) {
-    const routed = partedAt(library, `(end: ${oldOutcome})`, now.qualified, previous, newEvents.slice(sinceAnswer), newEvents);
+    const routed = partedAt(library, `(end: ${oldOutcome})`, now.qualified, previous, left, newEvents.slice(sinceAnswer), newEvents);
     return result('diverged', state, {
       divergence: {
         kind: 'not-ended',
@@ -223,8 +246,8 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
         ...(routed.divergence.where ? { where: routed.divergence.where } : {}),
         message: routed.conditional
           ? {
-              en: `after ${previous ?? 'the start'}, a condition now routes to ${now.qualified} instead of ending the call with ${oldOutcome}`,
-              uk: `після ${previous ?? 'початку'} умова тепер веде до ${now.qualified} замість завершення дзвінка з результатом ${oldOutcome}`,
+              en: `after ${previous ?? 'the start'}, a condition now routes to ${now.qualified} instead of ending the call with ${oldOutcome}${routed.branches.en}`,
+              uk: `після ${previous ?? 'початку'} умова тепер веде до ${now.qualified} замість завершення дзвінка з результатом ${oldOutcome}${routed.branches.uk}`,
             }
           : {
               en: `after ${previous ?? 'the start'}, the call now goes on to ${now.qualified} instead of ending with ${oldOutcome}`,
@@ -266,16 +289,21 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
 
 /**
  * The recorded call was at `old`, the re-run is at `now`: why? `conditional` when a condition
- * (a decide step, or branches on the way) chose the new route.
+ * (a decide step, or branches on the way) chose the new route. After an answered step left by a
+ * list of branches, `where` is the branch the recorded call took (`next[1]`, or
+ * `options[0].next[1]` for an option's own) and `branches` says it and the one taken now; a
+ * journal without the recorded index (written before events carried `branch`) gets the list.
  */
 function partedAt(
   library: Library,
   old: string,
   now: string,
   previous: string | undefined,
+  left: LeftBy | undefined,
   recent: readonly EngineEvent[],
   all: readonly EngineEvent[],
-): { readonly divergence: Divergence; readonly conditional: boolean } {
+): { readonly divergence: Divergence; readonly conditional: boolean; readonly branches: Message } {
+  let branches: Message = { en: '', uk: '' };
   const exists = old.startsWith('(') || stepAt(library, old) !== undefined;
   if (!exists) {
     const divergence: Divergence = {
@@ -287,7 +315,7 @@ function partedAt(
         uk: `кроку ${old} більше немає; дзвінок тепер іде до ${now}`,
       },
     };
-    return { divergence, conditional: false };
+    return { divergence, conditional: false, branches };
   }
   let conditional = false;
   let where = previous ? whereStep(library, previous) : undefined;
@@ -297,7 +325,19 @@ function partedAt(
     if (from && from.kind !== 'end') {
       const hasBranches = Array.isArray(from.next) || (from.kind === 'ask' && from.options.some((option) => Array.isArray(option.next)));
       conditional = hasBranches;
-      where = whereInSop(library, parts.sop, ['steps', parts.step, from.next !== undefined ? 'next' : 'options']) ?? where;
+      const { next, base, path } = branchesOf(from, left?.option);
+      // The recorded index, when it is one of today's branches (a journal line may be hand-edited).
+      const recorded = left?.branch;
+      const exact = Array.isArray(next) && typeof recorded === 'number' && Number.isInteger(recorded) && recorded >= 0 && recorded < next.length;
+      where = whereInSop(library, parts.sop, ['steps', parts.step, ...path, ...(exact ? [recorded] : [])]) ?? where;
+      if (exact) {
+        const answered = recent.find((event) => (event.type === 'answer' || event.type === 'amend') && event.step === previous);
+        const taken = answered?.type === 'answer' || answered?.type === 'amend' ? answered.branch : undefined;
+        branches = {
+          en: ` (recorded: ${base}[${recorded}]${taken !== undefined ? `; now: ${base}[${taken}]` : ''})`,
+          uk: ` (у записі: ${base}[${recorded}]${taken !== undefined ? `; тепер: ${base}[${taken}]` : ''})`,
+        };
+      }
     }
   }
   // A decide step on the way decided differently: point at the branch it took now.
@@ -314,7 +354,7 @@ function partedAt(
         uk: `на кроці ${decision.step} умова тепер веде до ${now} замість ${old} (обрано гілку ${decision.branch + 1})`,
       },
     };
-    return { divergence, conditional: true };
+    return { divergence, conditional: true, branches: { en: '', uk: '' } };
   }
   // A sub-SOP returned on the way: the caller's call step `next` decided where the call went.
   const returned = [...recent].reverse().find((event): event is Extract<EngineEvent, { type: 'sop-returned' }> => event.type === 'sop-returned' && event.to !== undefined);
@@ -325,6 +365,7 @@ function partedAt(
     const viaBranches = callStep !== undefined && callStep.kind === 'call' && Array.isArray(callStep.next);
     conditional = viaBranches;
     where = whereInSop(library, parts.sop, ['steps', parts.step, 'next']) ?? where;
+    branches = { en: '', uk: '' };
     previous = previous ?? entered.from;
   }
   const divergence: Divergence = {
@@ -333,13 +374,13 @@ function partedAt(
     ...(where ? { where } : {}),
     message: conditional
       ? {
-          en: `after ${previous}, a condition now routes to ${now} instead of ${old}`,
-          uk: `після ${previous} умова тепер веде до ${now} замість ${old}`,
+          en: `after ${previous}, a condition now routes to ${now} instead of ${old}${branches.en}`,
+          uk: `після ${previous} умова тепер веде до ${now} замість ${old}${branches.uk}`,
         }
       : {
           en: `after ${previous ?? 'the start'}, the call now goes to ${now} instead of ${old}`,
           uk: `після ${previous ?? 'початку'} дзвінок тепер іде до ${now} замість ${old}`,
         },
   };
-  return { divergence, conditional };
+  return { divergence, conditional, branches };
 }

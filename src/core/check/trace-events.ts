@@ -26,11 +26,15 @@ export function emptyTrace(): Trace {
   return { steps: new Set(), options: new Set(), branches: new Set() };
 }
 
-/** The `next` the step was left by (the engine's nextOf), and where it is written: on the step, or on the chosen ask option. */
-function branchesOf(step: Step, option: string | undefined): { readonly next: Next | undefined; readonly base: string } {
+/**
+ * The `next` the step was left by (the engine's nextOf), and where it is written: on the step, or
+ * on the chosen ask option (`base` as in coverage keys, `path` under the step for positions).
+ */
+export function branchesOf(step: Step, option: string | undefined): { readonly next: Next | undefined; readonly base: string; readonly path: readonly (string | number)[] } {
   const index = step.kind === 'ask' && option !== undefined ? step.options.findIndex((candidate) => candidate.id === option) : -1;
   const chosen = step.kind === 'ask' ? step.options[index] : undefined;
-  return { next: nextOf(step, chosen), base: chosen?.next !== undefined ? `options[${index}].next` : 'next' };
+  const own = chosen?.next !== undefined;
+  return { next: nextOf(step, chosen), base: own ? `options[${index}].next` : 'next', path: own ? ['options', index, 'next'] : ['next'] };
 }
 
 interface Pending {
