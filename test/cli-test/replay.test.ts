@@ -113,6 +113,21 @@ describe('sop replay (timeline)', () => {
     expect(noted.stdout).toContain('00:08  2/2  hotline/topic  (25s)');
   });
 
+  it('marks a note that was still being typed when the call was interrupted, as sop log show does', () => {
+    // Recorded in a terminal (a note saved at greet; one half-typed at topic, then Ctrl+C) and exported.
+    const file = 'test/cli-test/fixtures/unfinished-note/interrupted-note.jsonl';
+    const en = sop(['replay', file, ...LIB]);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toMatch(/hotline\/greet .*\n.*\n.*\n {9}✉ note: \[redacted\]\n/);
+    expect(en.stdout).toMatch(/hotline\/topic .*\n.*\n {9}✉ note \(unfinished\): \[redacted\]\n/);
+    expect(sop(['replay', file, ...LIB, '--lang', 'uk']).stdout).toContain('✉ нотатка (незавершена): [redacted]');
+    const timeline = JSON.parse(sop(['replay', file, ...LIB, '--format', 'json']).stdout) as { entries: { notes: string[]; unfinishedNotes?: number[] }[] };
+    expect(timeline.entries.map((entry) => [entry.notes, entry.unfinishedNotes])).toEqual([
+      [['[redacted]'], undefined],
+      [['[redacted]'], [0]],
+    ]);
+  });
+
   it('prints the timeline as data with --format json', () => {
     const result = sop(['replay', join(CALLS, 'minor-unsafe.jsonl'), ...LIB, '--format', 'json']);
     const timeline = JSON.parse(result.stdout) as { outcome: string; referrals: string[]; entries: { step: string; answer: string; spentMs: number }[] };

@@ -1,7 +1,8 @@
 /**
  * A recorded call as a timeline for `sop replay`: each step shown, with its text in the call's
  * language, the answer (option labels), amendments (original and new), interrupts, notes (as the
- * journal kept them: "[redacted]"), and the time spent; the outcome and referrals at the end.
+ * journal kept them: "[redacted]"; which were still being typed when the call was interrupted),
+ * and the time spent; the outcome and referrals at the end.
  * Pure: the SOPs (ideally the version the call was made with) and the recorded lines come in.
  */
 import type { AnswerRecord } from '../engine/types.js';
@@ -26,6 +27,11 @@ export interface TimelineEntry {
   amended?: { readonly from: string; readonly to: string };
   readonly interrupts: { key: string; to: string }[];
   readonly notes: string[];
+  /**
+   * Indexes in `notes` of those still being typed when the call was interrupted (the journal's
+   * `"unfinished": true`); absent when there are none, so `notes` reads as before.
+   */
+  unfinishedNotes?: number[];
   readonly entered: string[];
 }
 
@@ -134,9 +140,13 @@ export function buildTimeline(library: Library | undefined, session: TimelineSes
         current()?.interrupts.push({ key: line.key, to: line.to });
         via = 'interrupt';
         break;
-      case 'note':
-        current()?.notes.push(line.text);
+      case 'note': {
+        const entry = current();
+        if (!entry) break;
+        entry.notes.push(line.text);
+        if (line.unfinished) (entry.unfinishedNotes ??= []).push(entry.notes.length - 1);
         break;
+      }
       case 'sop-entered':
         current()?.entered.push(line.sop);
         break;

@@ -34,7 +34,11 @@ export function renderEntry(entry: TimelineEntry, index: number, total: number, 
   } else if (entry.answer !== undefined) {
     lines.push(`         ${color.green('→')} ${safeLine(entry.answer)}`);
   }
-  for (const note of entry.notes) lines.push(`         ${color.cyan('✉')} ${say(lang, { en: 'note', uk: 'нотатка' })}: ${safeLine(note)}`);
+  entry.notes.forEach((note, at) => {
+    // Still being typed when the call was interrupted, as `sop log show` marks it.
+    const word = entry.unfinishedNotes?.includes(at) ? { en: 'note (unfinished)', uk: 'нотатка (незавершена)' } : { en: 'note', uk: 'нотатка' };
+    lines.push(`         ${color.cyan('✉')} ${say(lang, word)}: ${safeLine(note)}`);
+  });
   for (const sop of entry.entered) lines.push(`         ${color.dim('↳')} ${say(lang, { en: 'enters SOP', uk: 'входить у СОП' })} ${safeLine(sop)}`);
   for (const interrupt of entry.interrupts) {
     lines.push(`         ${color.red('!')} ${say(lang, { en: 'interrupt', uk: 'переривання' })} "${safeLine(interrupt.key)}" → ${safeLine(interrupt.to)}`);
