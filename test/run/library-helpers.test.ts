@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Library, LoadedSop } from '../../src/core/model/library.js';
 import type { Sop } from '../../src/core/model/sop.js';
 import { sopChoices } from '../../src/shell/tui/open-library.js';
+import { compareAlphabetically } from '../../src/shell/tui/alphabetical.js';
 import { reachableSopFiles } from '../../src/shell/tui/reachable-sops.js';
 import { fixtureLibrary } from './fixture-library.js';
 
@@ -49,5 +50,21 @@ describe('sopChoices', () => {
     };
     expect(sopChoices(library, 'en').map((c) => c.value)).toEqual(['first-contact', 'zeta', 'beta']);
     expect(sopChoices(library, 'uk').map((c) => c.name)).toEqual(['Перший контакт  (first-contact)', 'Абрикос  (beta)', 'Яблуко  (zeta)']);
+  });
+});
+
+describe('compareAlphabetically', () => {
+  it('orders the Ukrainian alphabet as Ukrainian readers do: ґ after г, є after е, і and ї after и', () => {
+    const words = ['Ярмарок', 'їжак', 'Інформування', 'ґанок', 'Екстрена', 'ємність', 'Гаряча', 'Дзвінок', 'ирій', 'Абетка'];
+    expect([...words].sort(compareAlphabetically)).toEqual(['Абетка', 'Гаряча', 'ґанок', 'Дзвінок', 'Екстрена', 'ємність', 'ирій', 'Інформування', 'їжак', 'Ярмарок']);
+  });
+
+  it('ignores case, puts Latin before Cyrillic, and a prefix before longer words', () => {
+    expect(['referral', 'Emergency', 'Безпека', 'emergency override', 'closing'].sort(compareAlphabetically)).toEqual(['closing', 'Emergency', 'emergency override', 'referral', 'Безпека']);
+  });
+
+  it("agrees with ICU's Ukrainian collation on menu-like titles", () => {
+    const titles = ['Перший контакт', 'Оцінка безпеки', 'Перенаправлення', 'Завершення дзвінка', 'Екстрена ситуація', 'Інформування', 'Ґрунтовна оцінка', 'Є питання'];
+    expect([...titles].sort(compareAlphabetically)).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'uk')));
   });
 });

@@ -40,6 +40,7 @@ import { safeLine } from '../tui/safe-text.js';
 import { safeJson } from '../format/safe-json.js';
 import type { StepView } from '../tui/step-view.js';
 import { wrap } from '../tui/wrap.js';
+import { compareAlphabetically } from '../tui/alphabetical.js';
 
 export async function runTrain(scenarioArg: string | undefined, options: TrainOptions): Promise<number> {
   let lang: Lang = 'en';
@@ -214,9 +215,9 @@ async function chooseScenario(scenarios: readonly LoadedScenario[], sessions: re
   const done = new Set(sessions.filter((s) => s.start.trainee === trainee && s.status === 'completed').map((s) => s.start.scenario));
   const sorted = [...scenarios].sort(
     (a, b) =>
-      a.scenario.sop.localeCompare(b.scenario.sop) ||
+      compareAlphabetically(a.scenario.sop, b.scenario.sop) ||
       ORDER[a.scenario.difficulty ?? 'medium'] - ORDER[b.scenario.difficulty ?? 'medium'] ||
-      a.scenario.scenario.localeCompare(b.scenario.scenario),
+      compareAlphabetically(a.scenario.scenario, b.scenario.scenario),
   );
   const { select } = await import('../tui/prompts.js');
   try {

@@ -12,6 +12,7 @@ import { readLibrary } from '../library/read-library.js';
 import { formatPretty } from '../format/findings-pretty.js';
 import { colorFor } from '../replay/color.js';
 import { safeText } from './safe-text.js';
+import { compareAlphabetically } from './alphabetical.js';
 
 export interface OpenedLibrary {
   readonly library: Library;
@@ -81,5 +82,5 @@ function sourceOf(file: string): string | undefined {
 export function sopChoices(library: Library, lang: Lang): { value: string; name: string }[] {
   return [...library.sops.values()]
     .map((loaded) => ({ value: loaded.sop.sop, name: `${localize(loaded.sop.title, lang)}  (${loaded.sop.sop})` }))
-    .sort((a, b) => (a.value === 'first-contact' ? -1 : b.value === 'first-contact' ? 1 : a.name.localeCompare(b.name, lang)));
+    .sort((a, b) => (a.value === 'first-contact' ? -1 : b.value === 'first-contact' ? 1 : compareAlphabetically(a.name, b.name)));
 }
