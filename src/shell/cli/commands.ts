@@ -1,29 +1,42 @@
 /**
  * Every command's definition, in the order `sop --help` lists them. A definition adds its
  * command, options and examples to the program; its action imports the command's module lazily.
+ * Definitions are loaded lazily too: a command line that names a command loads that command's
+ * definition only (help, options and examples of thirteen commands are a quarter of the start-up
+ * code); anything else (`sop --help`, `sop help run`, a mistyped name) loads them all.
  * Every text of a definition is an `{ en, uk }` pair handed to `t`, which picks the language
  * main.ts chose once for this process.
  */
 import type { Command } from 'commander';
 import type { Message } from '../i18n.js';
 
-import { defineValidate } from './validate.js';
-import { defineSchema } from './schema.js';
-import { defineReplay } from './replay.js';
-import { defineTest } from './test.js';
-import { defineGraph } from './graph.js';
-import { defineDocs } from './docs.js';
-import { defineStats } from './stats.js';
-import { defineRun } from './run.js';
-import { defineResume } from './resume.js';
-import { defineTrain } from './train.js';
-import { defineLog } from './log.js';
-import { defineConfig } from './config.js';
-import { defineKeys } from './keys.js';
-
 /** A help text in the language of this process's help. */
 export type Say = (message: Message) => string;
 
 export type CommandDefinition = (program: Command, t: Say) => void;
 
-export const commandDefinitions: CommandDefinition[] = [defineRun, defineResume, defineTrain, defineTest, defineReplay, defineGraph, defineDocs, defineStats, defineValidate, defineSchema, defineLog, defineConfig, defineKeys];
+
+/** The commands in the order `sop --help` lists them, each with a loader for its definition. */
+export const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition>> = new Map([
+  ['run', async () => (await import('./run.js')).defineRun],
+  ['resume', async () => (await import('./resume.js')).defineResume],
+  ['train', async () => (await import('./train.js')).defineTrain],
+  ['test', async () => (await import('./test.js')).defineTest],
+  ['replay', async () => (await import('./replay.js')).defineReplay],
+  ['graph', async () => (await import('./graph.js')).defineGraph],
+  ['docs', async () => (await import('./docs.js')).defineDocs],
+  ['stats', async () => (await import('./stats.js')).defineStats],
+  ['validate', async () => (await import('./validate.js')).defineValidate],
+  ['schema', async () => (await import('./schema.js')).defineSchema],
+  ['log', async () => (await import('./log.js')).defineLog],
+  ['config', async () => (await import('./config.js')).defineConfig],
+  ['keys', async () => (await import('./keys.js')).defineKeys],
+]);
+
+/** The definitions a command line needs: none for `--version`, the named command's alone, else all of them in order. */
+export async function definitionsFor(argv: readonly string[]): Promise<CommandDefinition[]> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
+  const named = argv[0] === undefined ? undefined : commandLoaders.get(argv[0]);
+  if (named !== undefined) return [await named()];
+  return Promise.all([...commandLoaders.values()].map((load) => load()));
+}

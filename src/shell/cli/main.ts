@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '../exit-codes.js';
-import { commandDefinitions, type Say } from './commands.js';
+import { definitionsFor, type CommandDefinition, type Say } from './commands.js';
 import { ukrainianHelp } from './help.js';
 import { say } from '../i18n.js';
 import { printError } from '../output.js';
@@ -14,7 +14,7 @@ import { commandPath, explainUsageError, usageLang } from './usage-error.js';
 declare const __SOP_VERSION__: string;
 export const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
 
-export function buildProgram(argv: readonly string[] = []): Command {
+export function buildProgram(argv: readonly string[], definitions: readonly CommandDefinition[]): Command {
   // The one choice of language for help and usage errors: --lang on the command line, else LANG
   // and friends (the config file is not read: help must stay fast).
   const lang = usageLang(argv, process.env);
@@ -63,12 +63,12 @@ Run "sop <command> --help" for a command's options and examples.`,
       }),
     );
   if (lang === 'uk') program.configureHelp(ukrainianHelp);
-  for (const define of commandDefinitions) define(program, t);
+  for (const define of definitions) define(program, t);
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram(argv);
+  const program = buildProgram(argv, await definitionsFor(argv));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
