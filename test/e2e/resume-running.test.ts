@@ -19,13 +19,19 @@ function sop(h: TempHome, ...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `sop run intake` in a pty, greeted and waiting at "Can the caller talk safely?". */
+async function callAtSafe(h: TempHome) {
+  const pty = spawnSop(['run', 'intake', '--sops', SOPS, '--operator', 'tester'], { env: h.env });
+  await pty.waitFor('Greet the caller');
+  await pty.press(KEY.enter);
+  await pty.waitFor('Can the caller talk safely?');
+  return pty;
+}
+
 describe('a call running in another window', () => {
   it('is neither offered nor continued by sop resume, is "running" in sop log, and is offered as a crash once killed', async () => {
     const h = home();
-    const pty = spawnSop(['run', 'intake', '--sops', SOPS, '--operator', 'tester'], { env: h.env });
-    await pty.waitFor('Greet the caller');
-    await pty.press(KEY.enter);
-    await pty.waitFor('Can the caller talk safely?');
+    const pty = await callAtSafe(h);
     const before = readLines(h.dataDir);
     const id = before[0]?.json.session as string;
 
@@ -80,5 +86,35 @@ describe('a call running in another window', () => {
     expect(found.stderr).toContain('continuing a call needs a terminal');
     expect(sop(h, 'log', 'list').stdout).toContain('open at intake/safe');
     expect(sop(h, 'log', 'list', '--status', 'unfinished').stdout).toContain(id);
+  });
+
+  it('is not continued from a stale read: a call picked from the menu after another window continued it is refused', async () => {
+    const h = home();
+    const first = await callAtSafe(h);
+    await first.press('q', 'y');
+    expect(await first.exited()).toBe(1);
+    const id = readLines(h.dataDir)[0]?.json.session as string;
+
+    // Window B reads the journal and waits at its menu, the call at "safe".
+    const menu = spawnSop(['resume', '--sops', SOPS], { env: h.env });
+    await menu.waitFor('Which call?');
+    // Window A continues the same call meanwhile: answers "safe", reaches "age", is interrupted.
+    const other = spawnSop(['resume', id, '--sops', SOPS], { env: h.env });
+    await other.waitFor('Can the caller talk safely?');
+    await other.press(KEY.enter);
+    await other.waitFor("Caller's age");
+    await other.press(KEY.ctrlC);
+    expect(await other.exited()).toBe(1);
+    const before = readLines(h.dataDir);
+    expect(before.at(-1)?.json).toMatchObject({ type: 'interrupted', step: 'intake/age' });
+
+    // B picks the call: it is not continued at "safe" (already answered), nothing is written.
+    await menu.press(KEY.enter);
+    expect(await menu.exited()).toBe(2);
+    expect(menu.output()).toContain(`call ${id} was continued in another window since it was read here; nothing was written`);
+    expect(menu.output()).not.toContain('Resumed call');
+    expect(readLines(h.dataDir).map((line) => line.text)).toEqual(before.map((line) => line.text));
+    // Read again, it is offered where it is now.
+    expect(sop(h, 'resume').stdout).toMatch(new RegExp(`^${id}\\t[^\\t]+\\tintake\\tintake/age\\tsigint\\ttester\\n$`));
   });
 });

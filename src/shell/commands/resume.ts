@@ -139,6 +139,19 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
       };
     };
     const writer = await openSessionWriterFor(session.id, { dataDir: config.dataDir, mode: 'live', notice: (message) => process.stderr.write(`sop: ${say(lang, message)}\n`), now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
+    // The call was rebuilt from the journal as it was read, before the lock: another window may
+    // have continued it since (while the menu or a prompt waited). Under the lock, its last line
+    // must still be the one read, or the call would go on from a step it has already left.
+    const lastRead = session.lines.reduce((last, line) => Math.max(last, line.seq), -1);
+    if (writer.nextSeq !== lastRead + 1) {
+      writer.close();
+      throw new UserError(
+        say(lang, {
+          en: `call ${safeLine(session.id)} was continued in another window since it was read here; nothing was written. Run "sop resume" again to continue it from where it is now.`,
+          uk: `дзвінок ${safeLine(session.id)} продовжили в іншому вікні, відколи його тут прочитано; нічого не записано. Запустіть "sop resume" ще раз, щоб продовжити його з того місця, де він тепер.`,
+        }),
+      );
+    }
     try {
       const elapsedMs = session.lines.at(-1)?.ms ?? 0;
       const hooks = askAgain
