@@ -75,6 +75,16 @@ describe('sop replay --check', () => {
     ]);
   });
 
+  it('does not take a recorded branch index for today\'s branch at that index when that one leads elsewhere', () => {
+    // shifted/: a branch inserted before age's others, so the call's recorded next[1] (to senior)
+    // is today's next[2]; today's next[1] (`age < 18`, to minor) is not where it went: the list.
+    const dir = 'test/cli-test/fixtures/branch-taken';
+    const shifted = sop(['replay', '--check', `${dir}/calls/senior.jsonl`, '--sops', `${dir}/shifted`]);
+    expect(shifted.status).toBe(1);
+    expect(shifted.stdout).toContain(`${dir}/shifted/triage.sop.yaml:21:5: after triage/age, a condition now routes to triage/adult instead of triage/senior\n`);
+    expect(shifted.stdout).not.toContain('recorded: next[1]');
+  });
+
   it('gives the same report when the files are split over worker threads', () => {
     const args = ['replay', '--check', CALLS, ...DIVERGENT, '--format', 'json'];
     const alone = sop(args, { env: { SOP_REPLAY_WORKERS: '0' } });

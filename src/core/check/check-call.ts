@@ -12,6 +12,7 @@ import type { Library } from '../model/library.js';
 import { commandsFromEvents, type RecordedEvent } from '../record/commands-from-events.js';
 import type { SopFileRef } from '../record/journal-line.js';
 import type { Message } from '../model/message.js';
+import type { Branch } from '../model/sop.js';
 import { splitQualified, stepAt } from './step-ref.js';
 import { branchesOf } from './trace-events.js';
 import { whereInSop, whereStep, type SourceRef } from './where.js';
@@ -72,17 +73,49 @@ function append(to: EngineEvent[], events: readonly EngineEvent[]): void {
 
 /**
  * How the recorded call left the step it last answered: the option chosen (whose own `next` may
- * hold the branches) and the branch index the engine recorded (absent in journals written before
- * events carried `branch`, and for a plain `next`).
+ * hold the branches), the branch index the engine recorded (absent in journals written before
+ * events carried `branch`, and for a plain `next`) and where that branch led in the recorded call
+ * (the index is of the SOP as it was then: it names today's branch only if that leads there too).
  */
 interface LeftBy {
   readonly option: string | undefined;
   readonly branch: unknown;
+  readonly arrived: Arrival | undefined;
 }
 
-function leftBy(event: RecordedEvent | undefined): LeftBy | undefined {
+/** Where a transition arrived: a step (`sop/step`), or an end step by its outcome (`sop/outcome`). */
+type Arrival = { readonly step: string } | { readonly outcome: string };
+
+function leftBy(event: RecordedEvent | undefined, events: readonly RecordedEvent[]): LeftBy | undefined {
   if (event?.type !== 'answer' && event?.type !== 'amend') return undefined;
-  return { option: event.answer.kind === 'option' ? event.answer.option : undefined, branch: event.branch };
+  return { option: event.answer.kind === 'option' ? event.answer.option : undefined, branch: event.branch, arrived: arrivalAfter(events, events.indexOf(event)) };
+}
+
+/** The first step the recorded call arrived at after the event at `index`. */
+function arrivalAfter(events: readonly RecordedEvent[], index: number): Arrival | undefined {
+  for (const event of index < 0 ? [] : events.slice(index + 1)) {
+    switch (event.type) {
+      case 'step-shown':
+      case 'decision':
+        return { step: event.step };
+      case 'sop-entered':
+        return { step: event.from };
+      case 'sop-returned':
+      case 'call-ended':
+        return { outcome: event.outcome };
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** Whether today's `goto` (in `sop`) is where the recorded call arrived. */
+function leadsTo(library: Library, sop: string, goto: string, arrived: Arrival | undefined): boolean {
+  if (arrived === undefined) return false;
+  if ('step' in arrived) return arrived.step === `${sop}/${goto}`;
+  const target = stepAt(library, `${sop}/${goto}`);
+  return target?.kind === 'end' && `${sop}/${target.outcome}` === arrived.outcome;
 }
 
 function describeAnswer(event: { readonly command: { readonly type: string; readonly answer?: unknown } }): string {
@@ -213,7 +246,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     state = outcome.state;
     if (recorded.command.type === 'answer') {
       previous = recorded.step;
-      left = leftBy(recordedAnswer);
+      left = leftBy(recordedAnswer, call.events);
       sinceAnswer = newEvents.length - outcome.events.length;
     }
   }
@@ -326,9 +359,16 @@ function partedAt(
       const hasBranches = Array.isArray(from.next) || (from.kind === 'ask' && from.options.some((option) => Array.isArray(option.next)));
       conditional = hasBranches;
       const { next, base, path } = branchesOf(from, left?.option);
-      // The recorded index, when it is one of today's branches (a journal line may be hand-edited).
+      // The recorded index, when it is one of today's branches (a journal line may be hand-edited)
+      // and leads where the recorded call went (a branch inserted or removed before it shifts it).
       const recorded = left?.branch;
-      const exact = Array.isArray(next) && typeof recorded === 'number' && Number.isInteger(recorded) && recorded >= 0 && recorded < next.length;
+      const exact =
+        Array.isArray(next) &&
+        typeof recorded === 'number' &&
+        Number.isInteger(recorded) &&
+        recorded >= 0 &&
+        recorded < next.length &&
+        leadsTo(library, parts.sop, (next as readonly Branch[])[recorded]!.goto, left?.arrived);
       where = whereInSop(library, parts.sop, ['steps', parts.step, ...path, ...(exact ? [recorded] : [])]) ?? where;
       if (exact) {
         const answered = recent.find((event) => (event.type === 'answer' || event.type === 'amend') && event.step === previous);
