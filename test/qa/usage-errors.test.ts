@@ -16,6 +16,22 @@ describe('command-line usage errors', () => {
     expect(result.stderr).toContain('sop --help');
   });
 
+  it('sop help with an unknown command says so and suggests the nearest (it used to print the general help)', () => {
+    const result = sop(['help', 'lgo']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("unknown command 'lgo'");
+    expect(result.stderr).toContain('Did you mean log?');
+    expect(result.stderr).not.toContain('Commands:');
+    const uk = sop(['help', 'lgo'], { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(uk.code).toBe(2);
+    expect(uk.stderr).toContain("невідома команда 'lgo'");
+    // A known command's help is unchanged.
+    const known = sop(['help', 'log']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain('Usage: sop log');
+  });
+
   it('in Ukrainian with --lang uk or LANG=uk_UA.UTF-8', () => {
     const flag = sop(['validate', '--bogus', '--lang', 'uk']);
     expect(flag.code).toBe(2);

@@ -67,10 +67,22 @@ Run "sop <command> --help" for a command's options and examples.`,
   return program;
 }
 
+/**
+ * `sop help lgo`: commander answers a help request for a command it does not know with the
+ * general help on stderr and never says why. Parse the name as a command instead, so the reply
+ * is the usual "unknown command 'lgo'" with its suggestion (Did you mean log?).
+ */
+function helpForUnknownCommand(argv: readonly string[], program: Command): readonly string[] {
+  const [first, name, ...rest] = argv;
+  if (first !== 'help' || name === undefined || name.startsWith('-')) return argv;
+  const known = program.commands.some((command) => command.name() === name || command.aliases().includes(name));
+  return known || name === 'help' ? argv : [name, ...rest];
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(argv, await definitionsFor(argv));
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync([...helpForUnknownCommand(argv, program)], { from: 'user' });
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
   } catch (error) {
     if (error instanceof CommanderError) {
