@@ -133,4 +133,26 @@ describe('renderStep', () => {
     // The keys wrap between items, never inside one.
     expect(lines.slice(-2)).toEqual(['? guidance · b back · n note', '! Immediate danger · q quit']);
   });
+
+  it('shows warnings from before the call in yellow above the keys, neutralised, wrapped and capped', () => {
+    const notices = ['warning: /data can be reached by other users \u001b[2Jof this computer (mode 0755). Fix: chmod 700 \'/data\'', 'key\nbroken'];
+    const lines = renderStep(viewOf('safe', { notices }), 'en', 60, { color: false }).split('\n');
+    const rule = lines.lastIndexOf('─'.repeat(60));
+    expect(lines.slice(rule - 5, rule)).toEqual([
+      '  2  No, not safe',
+      '',
+      '⚠ warning: /data can be reached by other users of this',
+      "  computer (mode 0755). Fix: chmod 700 '/data'",
+      '⚠ key broken',
+    ]);
+    const coloured = renderStep(viewOf('safe', { notices }), 'en', 60, { color: true });
+    expect(coloured).toContain('\u001b[33m⚠ key broken\u001b[39m');
+    expect(coloured).not.toContain('\u001b[2J');
+    // More than six lines: five, then how many more, in the session's language.
+    const many = Array.from({ length: 8 }, (_, i) => `notice ${i + 1}`);
+    const uk = renderStep(viewOf('safe', { notices: many }), 'uk', 60, { color: false }).split('\n');
+    const warned = uk.filter((l) => l.startsWith('⚠'));
+    expect(warned).toEqual(['⚠ notice 1', '⚠ notice 2', '⚠ notice 3', '⚠ notice 4', '⚠ notice 5', '⚠ … ще рядків: 3, їх видно після дзвінка']);
+    expect(renderStep(viewOf('safe'), 'en', 60, { color: false })).not.toContain('⚠');
+  });
 });

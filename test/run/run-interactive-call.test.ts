@@ -132,4 +132,12 @@ describe('runInteractiveCall', () => {
       expect(end, reason).toMatchObject({ kind: 'interrupted', reason: reason === 'gone' ? 'sighup' : reason, unfinishedNote: true });
     }
   });
+
+  it('shows the warnings from before the call until the first key, whatever the key', async () => {
+    const io = fakeIO([k('?'), ENTER, k('q'), k('y')]);
+    await runInteractiveCall({ library, state: start(), lang: 'en', io, journal: { record: () => {} }, clock: { now: () => 0 }, tickMs: 0, notices: ['the data dir can be reached'] });
+    expect(io.screens[0]).toContain('⚠ the data dir can be reached');
+    expect(io.screens.slice(1).some((screen) => screen.includes('⚠'))).toBe(false);
+    expect(io.screens[1]).toContain('Speak slowly and calmly.');
+  });
 });

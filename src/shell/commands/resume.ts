@@ -14,6 +14,7 @@ import { openSessionWriterFor, readJournal } from '../journal/index.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary } from '../tui/open-library.js';
+import { preCallNotices } from '../tui/pre-call-notices.js';
 import { catchUp, rebuildCall } from '../tui/rebuild-call.js';
 import { safeLine } from '../tui/safe-text.js';
 import { runRun } from './run.js';
@@ -138,7 +139,9 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
         ],
       };
     };
-    const writer = await openSessionWriterFor(session.id, { dataDir: config.dataDir, mode: 'live', notice: (message) => process.stderr.write(`sop: ${say(lang, message)}\n`), now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
+    // Said on stderr and again on the call's first screens (the alternate screen hides stderr).
+    const preCall = preCallNotices(lang);
+    const writer = await openSessionWriterFor(session.id, { dataDir: config.dataDir, mode: 'live', notice: preCall.notice, now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config, preCall.warn) });
     // The call was rebuilt from the journal as it was read, before the lock: another window may
     // have continued it since (while the menu or a prompt waited). Under the lock, its last line
     // must still be the one read, or the call would go on from a step it has already left.
@@ -157,7 +160,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
       const hooks = askAgain
         ? { beforeStep: banner, autoCommand: catchUp(askAgain, rebuilt.pending ?? [], (state: CallState) => currentStep(library, state)?.qualified) }
         : { beforeStep: banner };
-      return await runLiveCall({ library, state: rebuilt.state, lang, writer, elapsedMs, hooks });
+      return await runLiveCall({ library, state: rebuilt.state, lang, writer, elapsedMs, hooks, notices: preCall.lines });
     } finally {
       writer.close();
     }

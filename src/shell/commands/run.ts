@@ -15,6 +15,7 @@ import { openSessionWriter } from '../journal/index.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary, sopChoices } from '../tui/open-library.js';
+import { preCallNotices } from '../tui/pre-call-notices.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
 import { runScriptedCall } from '../tui/run-scripted-call.js';
 import { safeLine } from '../tui/safe-text.js';
@@ -34,7 +35,9 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
     const sop = chosen ?? (await chooseSop(library, lang));
     if (sop === undefined) return EXIT.findings;
 
-    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'live', notice: (message) => process.stderr.write(`sop: ${say(lang, message)}\n`), now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
+    // Said on stderr and again on the call's first screens (the alternate screen hides stderr).
+    const preCall = preCallNotices(lang);
+    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'live', notice: preCall.notice, now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config, preCall.warn) });
     try {
       const root = library.sops.get(sop)?.sop;
       writer.append('session-start', {
@@ -55,7 +58,7 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
       const started = startCall(library, sop);
       if (!started.ok) throw new UserError(`${sop}: ${say(lang, started.refusal.message)}`);
       writer.appendEvents(started.events);
-      return await runLiveCall({ library, state: started.state, lang, writer });
+      return await runLiveCall({ library, state: started.state, lang, writer, notices: preCall.lines });
     } finally {
       writer.close();
     }

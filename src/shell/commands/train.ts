@@ -35,6 +35,7 @@ import { printError } from '../output.js';
 import { colorFor } from '../replay/color.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary } from '../tui/open-library.js';
+import { preCallNotices } from '../tui/pre-call-notices.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
 import { safeLine } from '../tui/safe-text.js';
 import { safeJson } from '../format/safe-json.js';
@@ -101,7 +102,9 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
     if (!(await briefing(chosen, options.reveal === true, lang))) return EXIT.findings;
 
     const sop = chosen.scenario.sop;
-    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'training', notice: (message) => process.stderr.write(`sop: ${say(lang, message)}\n`), now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config) });
+    // Said on stderr and again on the call's first screens (the alternate screen hides stderr).
+    const preCall = preCallNotices(lang);
+    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'training', notice: preCall.notice, now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config, preCall.warn) });
     const lines: JournalLine[] = [];
     const recording = recordingWriter(writer, lines);
     try {
@@ -120,7 +123,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       if (!started.ok) throw new UserError(`${sop}: ${say(lang, started.refusal.message)}`);
       recording.appendEvents(started.events);
       const beforeStep = (view: StepView): { banner: readonly string[] } => ({ banner: stepBanner(expert, library, `${view.sop}/${view.stepId}`, lang, options.reveal === true) });
-      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false });
+      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false, notices: preCall.lines });
       if (code === EXIT.usage) return code;
       const ended = lines.some((line) => line.type === 'session-end');
       const debrief = debriefSession(library, expert, { id: writer.sessionId, lines, status: ended ? 'completed' : 'interrupted' });

@@ -26,6 +26,8 @@ export interface LiveCallOptions {
   readonly hooks?: CallHooks;
   /** false: an interrupted session cannot be resumed (training): the summary says nothing of sop resume. */
   readonly resumable?: boolean;
+  /** Warnings said before the call (pre-call-notices.ts), shown on its first screens. */
+  readonly notices?: readonly string[];
   readonly input?: NodeJS.ReadStream;
   readonly output?: NodeJS.WriteStream;
 }
@@ -66,6 +68,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
       journal: { record },
       clock,
       ...(options.hooks ? { hooks: options.hooks } : {}),
+      ...(options.notices ? { notices: options.notices } : {}),
       signal: controller.signal,
     });
   } catch (error) {

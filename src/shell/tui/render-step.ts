@@ -100,7 +100,7 @@ export function renderStep(view: StepView, lang: Lang, width: number, options: R
     if (step.source !== undefined) out.push(...wrap(`${say(lang, WORDS.source)}: ${safeLine(step.source)}`, w).map((l) => c.dim(l)));
   }
 
-  const bottom = ['', rule, ...footer(view, lang, w, c)];
+  const bottom = ['', ...noticeLines(view.notices ?? [], lang, w, c), rule, ...footer(view, lang, w, c)];
   if (options.height === undefined || out.length + bottom.length <= options.height) return [...out, ...bottom].join('\n');
   return fit(out, topEnd, choicesEnd, bottom, options.height, c).join('\n');
 }
@@ -125,6 +125,19 @@ function fit(body: string[], topEnd: number, choicesEnd: number, bottom: string[
 /** Cuts a one-line text to `max` characters with an ellipsis. */
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
+}
+
+/** At most this many lines of pre-call warnings on a screen; the rest are on the main screen after the call. */
+const MAX_NOTICE_LINES = 6;
+
+/** Warnings from before the call: "⚠ " and the text wrapped under itself, in yellow, above the keys. */
+function noticeLines(notices: readonly string[], lang: Lang, w: number, c: ChalkInstance): string[] {
+  const lines = notices.flatMap((notice) => wrap(safeLine(notice), w - 2).map((part, j) => `${j === 0 ? '⚠' : ' '} ${part}`));
+  if (lines.length > MAX_NOTICE_LINES) {
+    const more = lines.length - (MAX_NOTICE_LINES - 1);
+    lines.splice(MAX_NOTICE_LINES - 1, Infinity, `⚠ ${say(lang, { en: `… ${more} more lines, shown after the call`, uk: `… ще рядків: ${more}, їх видно після дзвінка` })}`);
+  }
+  return lines.map((l) => c.yellow(l));
 }
 
 const SENSITIVE = {

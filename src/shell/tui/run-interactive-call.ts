@@ -62,15 +62,19 @@ export interface InteractiveCallOptions {
   readonly signal?: AbortSignal;
   /** Redraw period for the call clock in the header (ms); 0 turns it off. */
   readonly tickMs?: number;
+  /** Warnings said before the call (pre-call-notices.ts): on every screen until the first key. */
+  readonly notices?: readonly string[];
 }
 
 export async function runInteractiveCall(options: InteractiveCallOptions): Promise<CallEnd> {
   const { library, lang, io, journal, clock, hooks, signal } = options;
   let state = options.state;
   let view: StepView | undefined;
+  let notices = options.notices ?? [];
   const draw = (): void => {
     const height = io.height?.();
-    if (view) io.draw(renderStep({ ...view, elapsedMs: clock.now() }, lang, io.width(), height ? { height } : {}));
+    const shown = notices.length > 0 ? { notices } : {};
+    if (view) io.draw(renderStep({ ...view, ...shown, elapsedMs: clock.now() }, lang, io.width(), height ? { height } : {}));
   };
   const tickMs = options.tickMs ?? 1000;
   const timer = tickMs > 0 ? setInterval(draw, tickMs) : undefined;
@@ -115,6 +119,7 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
         let key;
         try {
           key = await io.nextKey();
+          notices = [];
         } catch (error) {
           if (signal?.aborted) return await stop(reasonOf(signal));
           if (error instanceof TerminalGone) return await stop('sighup');

@@ -48,6 +48,8 @@ export interface StepView {
   readonly previous?: AnswerRecord;
   /** Extra lines above the step (training shows the caller's words here). */
   readonly banner?: readonly string[];
+  /** Warnings said before the call (pre-call-notices.ts), shown above the keys until the first key. */
+  readonly notices?: readonly string[];
   readonly ui: UiState;
 }
 
