@@ -21,4 +21,9 @@ describe('safeText', () => {
   it('safeLine folds newlines into spaces', () => {
     expect(safeLine('one\r\ntwo\n\nthree')).toBe('one two three');
   });
+
+  it('the Unicode line and paragraph separators are newlines: kept as such by safeText, folded by safeLine', () => {
+    expect(safeText('one\u2028two\u2029three')).toBe('one\ntwo\nthree');
+    expect(safeLine('title\u2028\u2029rest')).toBe('title rest');
+  });
 });

@@ -2,8 +2,8 @@
  * `sop test --format tap`: TAP version 14, failures as YAML diagnostics. The diagnostics' values
  * are quoted (JSON strings, through safeJson); a test point's description (scenario and file, a
  * path can hold anything) is plain text: neutralised like the pretty output (safeLine: escapes
- * and C0/C1 controls, DEL and bidi overrides removed; line breaks, U+2028/U+2029 too, folded
- * into spaces), then `\` and `#` escaped as TAP 14 asks, so a file named `x # SKIP` cannot turn
+ * and C0/C1 controls, DEL and bidi overrides removed; line breaks, U+2028/U+2029 among them,
+ * folded into spaces), then `\` and `#` escaped as TAP 14 asks, so a file named `x # SKIP` cannot turn
  * a failure into a directive.
  */
 import { formatWhere } from '../../core/check/where.js';
@@ -18,7 +18,6 @@ function yamlString(value: string): string {
 
 function description(text: string): string {
   return safeLine(text)
-    .replace(/[\u2028\u2029]+/g, ' ')
     .replace(/\\/g, '\\\\')
     .replace(/#/g, '\\#');
 }
