@@ -104,8 +104,8 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
           uk: `СОП змінилася після початку цього дзвінка (${names}); продовжити з тією версією неможливо.\n`,
         }),
       );
-      const { confirm } = await import('../tui/prompts.js');
-      const again = await confirm({ message: say(lang, { en: `Start the call over with the current ${session.start.sop}?`, uk: `Почати дзвінок заново з поточною ${session.start.sop}?` }), default: true }).catch(() => false);
+      const { askYesNo } = await import('../tui/prompts.js');
+      const again = await askYesNo(say(lang, { en: `Start the call over with the current ${session.start.sop}?`, uk: `Почати дзвінок заново з поточною ${session.start.sop}?` }));
       if (!again) return EXIT.findings;
       return runRun(session.start.sop, { lang, dataDir: config.dataDir, sops: config.sopsDir, operator: session.start.operator });
     }
@@ -177,18 +177,10 @@ function listLine(session: RecordedSession): string {
 }
 
 async function pick(sessions: readonly RecordedSession[], lang: Lang): Promise<string | undefined> {
-  const { select } = await import('../tui/prompts.js');
-  try {
-    return await select({
-      message: say(lang, { en: 'Which call?', uk: 'Який дзвінок?' }),
-      choices: [...sessions].reverse().map((session) => {
-        const s = summarise(session);
-        return { value: s.id, name: `${safeLine(s.id)}  ${safeLine(s.startedAt.slice(0, 16).replace('T', ' '))}  ${safeLine(s.sop)}  → ${safeLine(s.lastStep ?? '')}` };
-      }),
-      pageSize: 15,
-    });
-  } catch (error) {
-    if ((error as Error).name === 'ExitPromptError') return undefined;
-    throw error;
-  }
+  const choices = [...sessions].reverse().map((session) => {
+    const s = summarise(session);
+    return { value: s.id, name: `${safeLine(s.id)}  ${safeLine(s.startedAt.slice(0, 16).replace('T', ' '))}  ${safeLine(s.sop)}  → ${safeLine(s.lastStep ?? '')}` };
+  });
+  const { chooseFrom } = await import('../tui/prompts.js');
+  return chooseFrom(say(lang, { en: 'Which call?', uk: 'Який дзвінок?' }), choices);
 }

@@ -114,19 +114,10 @@ function qualify(answers: Map<string, unknown>, sop: string): Map<string, unknow
 }
 
 async function chooseSop(library: Library, lang: Lang): Promise<string | undefined> {
-  const { select } = await import('../tui/prompts.js');
-  try {
-    return await select({
-      message: say(lang, { en: 'Which SOP?', uk: 'Яка СОП?' }),
-      choices: sopChoices(library, lang).map((c) => ({ value: c.value, name: safeLine(c.name) })),
-      pageSize: 15,
-    });
-  } catch (error) {
-    if ((error as Error).name === 'ExitPromptError') {
-      process.stderr.write(say(lang, { en: 'No call started.\n', uk: 'Дзвінок не розпочато.\n' }));
-      return undefined;
-    }
-    throw error;
-  }
+  const { chooseFrom } = await import('../tui/prompts.js');
+  const choices = sopChoices(library, lang).map((c) => ({ value: c.value, name: safeLine(c.name) }));
+  const chosen = await chooseFrom(say(lang, { en: 'Which SOP?', uk: 'Яка СОП?' }), choices);
+  if (chosen === undefined) process.stderr.write(say(lang, { en: 'No call started.\n', uk: 'Дзвінок не розпочато.\n' }));
+  return chosen;
 }
 

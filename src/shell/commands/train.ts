@@ -222,25 +222,16 @@ async function chooseScenario(scenarios: readonly LoadedScenario[], sessions: re
       ORDER[a.scenario.difficulty ?? 'medium'] - ORDER[b.scenario.difficulty ?? 'medium'] ||
       compareAlphabetically(a.scenario.scenario, b.scenario.scenario),
   );
-  const { select } = await import('../tui/prompts.js');
-  try {
-    return await select({
-      message: say(lang, { en: `Which scenario? (trainee: ${trainee})`, uk: `Який сценарій? (слухач: ${trainee})` }),
-      choices: sorted.map((loaded) => {
-        const s = loaded.scenario;
-        const difficulty = s.difficulty ? say(lang, DIFFICULTY[s.difficulty]) : '';
-        const mark = done.has(s.scenario) ? `✓ ${say(lang, { en: 'done', uk: 'пройдено' })}` : '';
-        return { value: loaded, name: safeLine([localize(s.title, lang), `[${s.sop}]`, difficulty, mark].filter(Boolean).join('  ')) };
-      }),
-      pageSize: 15,
-    });
-  } catch (error) {
-    if ((error as Error).name === 'ExitPromptError') {
-      process.stderr.write(say(lang, { en: 'No training started.\n', uk: 'Навчання не розпочато.\n' }));
-      return undefined;
-    }
-    throw error;
-  }
+  const choices = sorted.map((loaded) => {
+    const s = loaded.scenario;
+    const difficulty = s.difficulty ? say(lang, DIFFICULTY[s.difficulty]) : '';
+    const mark = done.has(s.scenario) ? `✓ ${say(lang, { en: 'done', uk: 'пройдено' })}` : '';
+    return { value: loaded, name: safeLine([localize(s.title, lang), `[${s.sop}]`, difficulty, mark].filter(Boolean).join('  ')) };
+  });
+  const { chooseFrom } = await import('../tui/prompts.js');
+  const chosen = await chooseFrom(say(lang, { en: `Which scenario? (trainee: ${trainee})`, uk: `Який сценарій? (слухач: ${trainee})` }), choices);
+  if (chosen === undefined) process.stderr.write(say(lang, { en: 'No training started.\n', uk: 'Навчання не розпочато.\n' }));
+  return chosen;
 }
 
 /** The caller's situation, read before the call; false when the trainee does not start. */
@@ -263,11 +254,8 @@ async function briefing(loaded: LoadedScenario, reveal: boolean, lang: Lang): Pr
     '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
-  const { confirm } = await import('../tui/prompts.js');
-  const start = await confirm({ message: say(lang, { en: 'Start the call?', uk: 'Почати дзвінок?' }), default: true }).catch((error: Error) => {
-    if (error.name === 'ExitPromptError') return false;
-    throw error;
-  });
+  const { askYesNo } = await import('../tui/prompts.js');
+  const start = await askYesNo(say(lang, { en: 'Start the call?', uk: 'Почати дзвінок?' }));
   if (!start) process.stderr.write(say(lang, { en: 'No training started.\n', uk: 'Навчання не розпочато.\n' }));
   return start;
 }
