@@ -53,6 +53,25 @@ export interface Pty {
   hangUp(timeout?: number): Promise<void>;
 }
 
+/** One step of a scripted call: the text to wait for on screen, then what to send (keys or text). */
+export type Exchange = readonly [screen: string, ...input: string[]];
+
+/**
+ * Drives a call through `exchanges` in order: waits for each screen text, then sends its input.
+ * Control keys and escape sequences (KEY.*) are pressed; anything else is typed one character
+ * at a time, as a counsellor would.
+ */
+export async function walk(pty: Pty, exchanges: readonly Exchange[]): Promise<void> {
+  for (const [text, ...input] of exchanges) {
+    await pty.waitFor(text);
+    for (const item of input) {
+      // eslint-disable-next-line no-control-regex
+      if (/^[\u0000-\u001f\u007f]/.test(item)) await pty.press(item);
+      else await pty.type(item);
+    }
+  }
+}
+
 export interface SpawnOptions {
   readonly env?: Record<string, string>;
   readonly cwd?: string;

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLines } from './journal-lines.js';
-import { BIN, KEY, ROOT, spawnSop, tempHomePerTest, type TempHome } from './pty.js';
+import { BIN, KEY, ROOT, spawnSop, tempHomePerTest, walk, type TempHome } from './pty.js';
 
 const SOPS = join(ROOT, 'test', 'e2e', 'fixtures', 'sops');
 const home = tempHomePerTest();
@@ -22,9 +22,7 @@ function sop(h: TempHome, ...args: string[]) {
 /** `sop run intake` in a pty, greeted and waiting at "Can the caller talk safely?". */
 async function callAtSafe(h: TempHome) {
   const pty = spawnSop(['run', 'intake', '--sops', SOPS, '--operator', 'tester'], { env: h.env });
-  await pty.waitFor('Greet the caller');
-  await pty.press(KEY.enter);
-  await pty.waitFor('Can the caller talk safely?');
+  await walk(pty, [['Greet the caller', KEY.enter], ['Can the caller talk safely?']]);
   return pty;
 }
 

@@ -7,10 +7,12 @@ import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectChain, fileMode, journalFiles, readLines } from './journal-lines.js';
-import { BIN, KEY, ROOT, spawnSop, tempHomePerTest, type TempHome } from './pty.js';
+import { BIN, KEY, ROOT, spawnSop, tempHomePerTest, walk, type Exchange, type TempHome } from './pty.js';
 
 const SOPS = join(ROOT, 'test', 'e2e', 'fixtures', 'sops');
 const home = tempHomePerTest();
+/** The intake fixture greeted, and "safe to talk" answered with its default (yes). */
+const TO_AGE: readonly Exchange[] = [['Greet the caller', KEY.enter], ['Can the caller talk safely?', KEY.enter]];
 const run = (h: TempHome, ...args: string[]) => spawnSop(['run', '--sops', SOPS, '--operator', 'tester', ...args], { env: h.env });
 
 describe('sop run in a terminal', () => {
@@ -173,17 +175,7 @@ describe('sop run in a terminal', () => {
   it('resume asks a sensitive step again, then fills in the later answers from the journal', async () => {
     const h = home();
     const pty = run(h, 'intake');
-    await pty.waitFor('Greet the caller');
-    await pty.press(KEY.enter);
-    await pty.waitFor('Can the caller talk safely?');
-    await pty.press(KEY.enter);
-    await pty.waitFor("Caller's age");
-    await pty.type('29');
-    await pty.press(KEY.enter);
-    await pty.waitFor('Which signs are present?');
-    await pty.press('2', KEY.enter);
-    await pty.waitFor('Does the caller want a referral?');
-    await pty.press(KEY.ctrlC);
+    await walk(pty, [...TO_AGE, ["Caller's age", '29', KEY.enter], ['Which signs are present?', '2', KEY.enter], ['Does the caller want a referral?', KEY.ctrlC]]);
     await pty.exited();
     const before = readLines(h.dataDir);
 
@@ -208,11 +200,7 @@ describe('sop run in a terminal', () => {
   it('after kill -9 mid-call, resume takes over the stale lock and continues; the journal stays a valid chain', async () => {
     const h = home();
     const pty = run(h, 'intake');
-    await pty.waitFor('Greet the caller');
-    await pty.press(KEY.enter);
-    await pty.waitFor('Can the caller talk safely?');
-    await pty.press(KEY.enter);
-    await pty.waitFor("Caller's age");
+    await walk(pty, [...TO_AGE, ["Caller's age"]]);
     pty.kill('SIGKILL');
     await pty.exited();
     const before = readLines(h.dataDir);
@@ -264,9 +252,7 @@ describe('sop run in a terminal', () => {
   it('a closed terminal window (hang-up) ends the call as interrupted, the journal intact', async () => {
     const h = home();
     const pty = run(h, 'intake');
-    await pty.waitFor('Greet the caller');
-    await pty.press(KEY.enter);
-    await pty.waitFor('Can the caller talk safely?');
+    await walk(pty, [['Greet the caller', KEY.enter], ['Can the caller talk safely?']]);
     await pty.hangUp();
     const lines = readLines(h.dataDir);
     expectChain(lines);
