@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CallCheck } from '../../core/check/check-call.js';
 import { formatWhere } from '../../core/check/where.js';
+import { junitXml } from '../format/junit-xml.js';
 import { xmlEscape } from '../format/xml-escape.js';
 import { safeJson } from '../format/safe-json.js';
 import { say, type Lang } from '../i18n.js';
@@ -99,30 +100,22 @@ export function formatCheckJson(checks: readonly CheckedCall[], lang: Lang): str
 }
 
 export function formatCheckJunit(checks: readonly CheckedCall[], lang: Lang): string {
-  const { total, diverged, unchecked } = checkSummary(checks);
-  const name = 'sop replay --check';
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${name}" tests="${total}" failures="${diverged}" errors="0">`,
-    `  <testsuite name="${name}" tests="${total}" failures="${diverged}" errors="0" skipped="${unchecked}">`,
-  ];
-  for (const check of checks) {
-    const open = `    <testcase classname="${xmlEscape(check.sop)}" name="${xmlEscape(check.session)}" file="${xmlEscape(check.file)}"`;
-    if (check.status === 'same') {
-      lines.push(`${open}/>`);
-    } else if (check.status === 'unchecked') {
-      lines.push(`${open}>`, `      <skipped message="${xmlEscape(`unchecked from ${check.uncheckedFrom ?? '?'} (value redacted)`)}"/>`, '    </testcase>');
-    } else {
-      const message = check.divergence?.message[lang] ?? 'diverged';
-      const where = check.divergence?.where ? `${formatWhere(check.divergence.where)}: ` : '';
-      const body = `${where}${message}\nrecorded: ${check.oldPath.join(' > ')} = ${check.oldOutcome ?? ''}\nnow:      ${check.newPath.join(' > ')}${check.newOutcome ? ` = ${check.newOutcome}` : ''}`;
-      lines.push(
-        `${open}>`,
-        `      <failure message="${xmlEscape(message)}" type="${xmlEscape(check.divergence?.kind ?? 'diverged')}">${xmlEscape(body)}</failure>`,
-        '    </testcase>',
-      );
-    }
-  }
-  lines.push('  </testsuite>', '</testsuites>');
-  return `${lines.join('\n')}\n`;
+  return junitXml(
+    'sop replay --check',
+    checks.map((check) => ({
+      classname: check.sop,
+      name: check.session,
+      file: check.file,
+      skipped: check.status === 'unchecked',
+      children: check.status === 'same' ? [] : [check.status === 'unchecked' ? `<skipped message="${xmlEscape(`unchecked from ${check.uncheckedFrom ?? '?'} (value redacted)`)}"/>` : divergenceFailure(check, lang)],
+    })),
+  );
+}
+
+/** The <failure> of a call that took another way: where and why, and both paths. */
+function divergenceFailure(check: CheckedCall, lang: Lang): string {
+  const message = check.divergence?.message[lang] ?? 'diverged';
+  const where = check.divergence?.where ? `${formatWhere(check.divergence.where)}: ` : '';
+  const body = `${where}${message}\nrecorded: ${check.oldPath.join(' > ')} = ${check.oldOutcome ?? ''}\nnow:      ${check.newPath.join(' > ')}${check.newOutcome ? ` = ${check.newOutcome}` : ''}`;
+  return `<failure message="${xmlEscape(message)}" type="${xmlEscape(check.divergence?.kind ?? 'diverged')}">${xmlEscape(body)}</failure>`;
 }
