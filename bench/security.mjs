@@ -23,7 +23,7 @@ const m = await importSources(
     "export { createSealer } from './src/shell/crypto/seal.ts';",
     "export { createOpener } from './src/shell/crypto/unseal.ts';",
     "export { generateKeyPairPem } from './src/shell/crypto/keys.ts';",
-    "export { purgeJournal } from './src/shell/commands/purge.ts';",
+    "export { purgeJournal } from './src/shell/journal/purge-journal.ts';",
   ],
   { external: true },
 );

@@ -8,7 +8,7 @@ import * as nodeFs from 'node:fs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { endedAt, parseCutoff, purgeJournal } from '../../src/shell/commands/purge.js';
+import { endedAt, parseCutoff, purgeJournal } from '../../src/shell/journal/purge-journal.js';
 import { headRecord } from '../../src/shell/journal/files.js';
 import { lineHash } from '../../src/shell/journal/hash.js';
 import { readPrivateKey } from '../../src/shell/crypto/keys.js';

@@ -178,7 +178,7 @@ Examples:
         const { runLogVerify } = await import('../commands/log.js');
         process.exitCode = await runLogVerify(file, options);
       }),
-  // `sop log purge` (owned by the security area: src/shell/commands/purge.ts).
+  // `sop log purge` (src/shell/commands/purge.ts; the retention itself: src/shell/journal/purge-journal.ts).
   (log, t) =>
     log
       .command('purge')
