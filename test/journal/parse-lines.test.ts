@@ -1,6 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { parseJournalLines } from '../../src/shell/journal/parse-lines.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseJournalFile, parseJournalLines } from '../../src/shell/journal/parse-lines.js';
 import { scanJournalBytes } from '../../src/shell/journal/scan.js';
 
 const prev = 'ab'.repeat(32);
@@ -19,6 +22,34 @@ function parsed(bytes: Buffer, chunk?: number): { lines: unknown[]; problems: st
   return { lines, problems };
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'sop-parse-lines-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The same, read from a file a block at a time (parseJournalFile). */
+function parsedFile(bytes: Buffer, blockBytes?: number, chunkBytes?: number): { lines: unknown[]; problems: string[] } {
+  const file = join(dir, 'journal.jsonl');
+  writeFileSync(file, bytes);
+  const problems: string[] = [];
+  const lines = parseJournalFile(file, (p) => problems.push(`${p.lineNo}:${p.problem}`), { blockBytes, chunkBytes });
+  return { lines, problems };
+}
+
+/** Records, empty lines, raw bytes (invalid UTF-8 among them) and stray characters, as bytes. */
+const journalBytes = fc
+  .array(
+    fc.oneof(
+      fc.nat(8).map((n) => good(n)),
+      fc.nat(8).map((n) => good(n, 'ї'.repeat(n * 7))),
+      fc.constant('\n'),
+      fc.constant('\n'),
+      fc.uint8Array({ maxLength: 6 }).map((a) => Buffer.from(a).toString('latin1')),
+      fc.constantFrom('\u00ff', '\u00c3', '\u00e2\u0080', '{', '}', '"', '\r'),
+    ),
+    { maxLength: 20 },
+  )
+  // Latin-1 pieces put raw bytes (invalid UTF-8 among them) between UTF-8 records.
+  .map((pieces) => Buffer.concat(pieces.map((p) => (p.startsWith('{"v"') || p === '\n' ? Buffer.from(p, 'utf8') : Buffer.from(p, 'latin1')))));
+
 describe('parseJournalLines', () => {
   it('gives the records and the torn/damaged lines as scanJournalBytes does', () => {
     const text = [good(0), 'garbage', '', good(1), `${good(2)}\r`, '{"v":1}', good(3).slice(0, 30)].join('\n');
@@ -29,21 +60,28 @@ describe('parseJournalLines', () => {
   });
 
   it('agrees with scanJournalBytes on arbitrary bytes, whatever the chunk size (split UTF-8, bad bytes, long lines)', () => {
-    const piece = fc.oneof(
-      fc.nat(8).map((n) => good(n)),
-      fc.nat(8).map((n) => good(n, 'ї'.repeat(n * 7))),
-      fc.constant('\n'),
-      fc.constant('\n'),
-      fc.uint8Array({ maxLength: 6 }).map((a) => Buffer.from(a).toString('latin1')),
-      fc.constantFrom('\u00ff', '\u00c3', '\u00e2\u0080', '{', '}', '"', '\r'),
-    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 20 }), fc.integer({ min: 1, max: 400 }), (pieces, chunk) => {
-        // Latin-1 pieces put raw bytes (invalid UTF-8 among them) between UTF-8 records.
-        const bytes = Buffer.concat(pieces.map((p) => (p.startsWith('{"v"') || p === '\n' ? Buffer.from(p, 'utf8') : Buffer.from(p, 'latin1'))));
+      fc.property(journalBytes, fc.integer({ min: 1, max: 400 }), (bytes, chunk) => {
         expect(parsed(bytes, chunk)).toEqual(verdicts(bytes));
       }),
       { seed: 20261129, numRuns: 400 },
     );
+  });
+});
+
+describe('parseJournalFile', () => {
+  it('agrees with scanJournalBytes whatever the block and chunk sizes (lines longer than a block, a torn or damaged last line)', () => {
+    fc.assert(
+      fc.property(journalBytes, fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 400 }), (bytes, block, chunk) => {
+        expect(parsedFile(bytes, block, chunk)).toEqual(verdicts(bytes));
+      }),
+      { seed: 20261207, numRuns: 300 },
+    );
+  });
+
+  it('reads an empty file and a file of one torn line with the default sizes', () => {
+    expect(parsedFile(Buffer.alloc(0))).toEqual({ lines: [], problems: [] });
+    const torn = Buffer.from(good(0));
+    expect(parsedFile(torn)).toEqual(verdicts(torn));
   });
 });

@@ -10,11 +10,10 @@
  * grouped whole instead and `onCall` runs again for every call. `onCall` must be a pure function
  * of the call. Calls come in file order (the caller orders them: sessions are unique in a file).
  */
-import { readFileSync } from 'node:fs';
 import { groupSessions } from '../../core/record/group-sessions.js';
 import type { JournalLine } from '../../core/record/journal-line.js';
 import type { Lang } from '../i18n.js';
-import { eachJournalLine, parseJournalLines } from '../journal/parse-lines.js';
+import { eachJournalLineOfFile, parseJournalFile } from '../journal/parse-lines.js';
 import { problemNotice } from '../journal/scan.js';
 import { orphanNotice, type RecordedCall } from './read-recorded-calls.js';
 
@@ -27,19 +26,18 @@ export interface CallsOfFile<R> {
 const REOPENED = Symbol('reopened');
 
 export function eachCallOfFile<R>(file: string, lang: Lang, onCall: (call: RecordedCall) => R): CallsOfFile<R> {
-  const bytes = readFileSync(file);
   try {
-    return streamed(bytes, file, lang, onCall);
+    return streamed(file, lang, onCall);
   } catch (error) {
     if (error !== REOPENED) throw error;
   }
   const notices: string[] = [];
-  const lines = parseJournalLines(bytes, (problem) => notices.push(problemNotice(file, problem, lang)));
+  const lines = parseJournalFile(file, (problem) => notices.push(problemNotice(file, problem, lang)));
   const orphan = (id: string): number => notices.push(orphanNotice(file, id, lang));
   return { results: groupSessions(lines, orphan).map((session) => onCall({ ...session, file })), notices };
 }
 
-function streamed<R>(bytes: Buffer, file: string, lang: Lang, onCall: (call: RecordedCall) => R): CallsOfFile<R> {
+function streamed<R>(file: string, lang: Lang, onCall: (call: RecordedCall) => R): CallsOfFile<R> {
   const results: R[] = [];
   const problems: string[] = [];
   const orphans: string[] = [];
@@ -54,8 +52,8 @@ function streamed<R>(bytes: Buffer, file: string, lang: Lang, onCall: (call: Rec
     run = [];
     session = undefined;
   };
-  eachJournalLine(
-    bytes,
+  eachJournalLineOfFile(
+    file,
     (line) => {
       if (line.session !== session) {
         finish();
