@@ -50,3 +50,30 @@ export function best(rounds, fn) {
   }
   return min;
 }
+
+/**
+ * Builds the floor scripts of bench/floors/ (the least a command must do, without the command)
+ * into `outdir`, one standalone bundle each, as `sop` itself is built; returns their paths.
+ */
+export async function buildFloors(outdir, names) {
+  await build({
+    entryPoints: Object.fromEntries(names.map((name) => [name, join(ROOT, 'bench', 'floors', `${name}.ts`)])),
+    absWorkingDir: ROOT,
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return Object.fromEntries(names.map((name) => [name, join(outdir, `${name}.js`)]));
+}
+
+/** Parses YAML files once, here, into the one JSON file the floor scripts read. */
+export async function writeParsedFiles(paths, outfile) {
+  const { parse } = await import('yaml');
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  writeFileSync(outfile, JSON.stringify(paths.map((path) => ({ path, value: parse(readFileSync(path, 'utf8')) }))));
+  return outfile;
+}
