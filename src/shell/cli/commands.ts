@@ -33,10 +33,17 @@ export const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition
   ['keys', async () => (await import('./keys.js')).defineKeys],
 ]);
 
+/** The command a command line names: its first word, after a `--lang X` given to `sop` itself. */
+function commandName(argv: readonly string[]): string | undefined {
+  const skip = argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0;
+  return argv[skip];
+}
+
 /** The definitions a command line needs: none for `--version`, the named command's alone, else all of them in order. */
 export async function definitionsFor(argv: readonly string[]): Promise<CommandDefinition[]> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
-  const named = argv[0] === undefined ? undefined : commandLoaders.get(argv[0]);
+  const name = commandName(argv);
+  const named = name === undefined ? undefined : commandLoaders.get(name);
   if (named !== undefined) return [await named()];
   return Promise.all([...commandLoaders.values()].map((load) => load()));
 }

@@ -3,7 +3,7 @@
  * Definitions are small (names, options, help); each command's real work is imported only when
  * that command runs, so start-up stays lean.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { definitionsFor, type CommandDefinition, type Say } from './commands.js';
 import { ukrainianHelp } from './help.js';
@@ -24,6 +24,11 @@ export function buildProgram(argv: readonly string[], definitions: readonly Comm
     .version(VERSION, '-V, --version', t({ en: 'print the version', uk: 'показати версію' }))
     .helpOption('-h, --help', t({ en: 'show help', uk: 'показати довідку' }))
     .helpCommand(t({ en: 'help [command]', uk: 'help [команда]' }), t({ en: 'display help for command', uk: 'показати довідку команди' }))
+    .addOption(new Option('--lang <lang>', t({ en: 'language of every command (before the command: sop --lang uk validate)', uk: 'мова всіх команд (перед командою: sop --lang uk validate)' })).choices(['en', 'uk']))
+    // Options of `sop` itself end at the command's name, so `sop validate --lang uk` stays the
+    // command's own option; one given before the name is handed down (see handDownLang).
+    .enablePositionalOptions()
+    .hook('preAction', handDownLang)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -65,6 +70,17 @@ Run "sop <command> --help" for a command's options and examples.`,
   if (lang === 'uk') program.configureHelp(ukrainianHelp);
   for (const define of definitions) define(program, t);
   return program;
+}
+
+/**
+ * `sop --lang uk validate`: the language given before the command becomes the command's own
+ * --lang, unless the command line gives that too (the nearer one wins).
+ */
+function handDownLang(program: Command, action: Command): void {
+  const lang: unknown = program.opts()['lang'];
+  if (lang === undefined || action === program) return;
+  const takesLang = action.options.some((option) => option.long === '--lang');
+  if (takesLang && action.getOptionValueSource('lang') === undefined) action.setOptionValueWithSource('lang', lang, 'cli');
 }
 
 /**
