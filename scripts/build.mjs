@@ -16,28 +16,30 @@ for (const file of readdirSync(new URL('.', import.meta.url)).filter((f) => /^ge
 }
 
 // dist/ is not wiped first: parallel builds and running tests must never find it missing.
-const result = await build({
-  metafile: true,
-  entryPoints: { cli: 'src/shell/cli/entry.ts' },
+const common = {
   absWorkingDir: root,
-  outdir: 'dist',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
   define: { __SOP_VERSION__: JSON.stringify(pkg.version) },
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __sopCreateRequire } from 'node:module'; const require = __sopCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+  metafile: true,
+};
+const [result, worker] = await Promise.all([
+  build({ ...common, entryPoints: { cli: 'src/shell/cli/entry.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
+  // A replay --check worker thread loads one file holding only what checking needs (it is
+  // started next to the chunk that starts it: src/shell/replay/check-sources.ts).
+  build({ ...common, entryPoints: ['src/shell/replay/check-worker.ts'], outfile: 'dist/chunks/replay-check-worker.js' }),
+]);
 
 // Chunks of earlier builds are removed once they are a few minutes old (a test started before
 // this build may still be loading them).
-const current = new Set(Object.keys(result.metafile.outputs).map((file) => join(root, file)));
+const current = new Set([...Object.keys(result.metafile.outputs), ...Object.keys(worker.metafile.outputs)].map((file) => join(root, file)));
 const chunks = join(root, 'dist', 'chunks');
 for (const name of readdirSync(chunks)) {
   const file = join(chunks, name);

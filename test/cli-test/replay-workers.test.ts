@@ -1,9 +1,9 @@
 /** `sop replay --check` with the files shared out over worker threads: the same report and notices, in the same order. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sop } from './run-sop.js';
+import { ROOT, sop } from './run-sop.js';
 
 const CALLS = 'test/replay/fixtures/calls';
 const DIVERGENT = ['--sops', 'test/replay/fixtures/sops-divergent'];
@@ -23,6 +23,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sop replay --check over worker threads', () => {
+  it('has the workers\' own bundle next to the CLI chunks (without it a run silently stays on one thread)', () => {
+    expect(existsSync(join(ROOT, 'dist/chunks/replay-check-worker.js'))).toBe(true);
+  });
+
   it('prints the same report and the same notices in file order, whatever the number of threads', () => {
     const args = ['replay', '--check', dir, ...DIVERGENT, '--format', 'json'];
     const alone = sop(args, { env: { SOP_REPLAY_WORKERS: '0' } });

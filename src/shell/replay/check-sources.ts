@@ -1,21 +1,23 @@
 /**
  * The loop of `sop replay --check`: each source's calls re-run against the library, one file at a
- * time. Large runs share the files out over worker threads (one per idle core besides this one):
+ * time. Large runs share the files out over worker threads (one per core besides this one):
  * workers are started first, so each loads the library itself while this thread loads its own,
  * then every thread takes the next unclaimed file from one shared counter — a thread that started
- * late or drew larger files simply takes fewer. Workers post plain results per file; results and
- * notices are put back in source order, so the report is the same with or without workers.
- * Workers are used only from the built bundle (a worker runs this same module file).
+ * late, drew larger files or shares its core with other programs simply takes fewer. Workers post
+ * plain results per file; results and notices are put back in source order, so the report is the
+ * same with or without workers. Workers run their own small bundle (check-worker.ts), so they
+ * are used only from the built CLI.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { checkCall } from '../../core/check/check-call.js';
+import { Worker } from 'node:worker_threads';
 import type { Library } from '../../core/model/library.js';
-import { readLibrary } from '../library/read-library.js';
+import { checkFile, checkOne, claimer, type CheckedSources, type FileSource, type WorkerInput, type WorkerMessage } from './check-files.js';
 import type { CheckedCall } from './format-check.js';
-import { eachCallOfFile } from './each-call-of-file.js';
-import { recordedCallBatches, type CallSource, type ReadCallsOptions, type RecordedCall, type RecordedCalls } from './read-recorded-calls.js';
+import { recordedCallBatches, type CallSource, type ReadCallsOptions, type RecordedCalls } from './read-recorded-calls.js';
+
+export type { CheckedSources } from './check-files.js';
 
 export interface CheckProgress {
   /** Bytes of the sources handled so far (files only). */
@@ -23,59 +25,41 @@ export interface CheckProgress {
   readonly calls: number;
 }
 
-export interface CheckedSources {
-  readonly checks: CheckedCall[];
-  readonly notices: string[];
-}
-
-type FileSource = Extract<CallSource, { kind: 'file' }>;
-
 /** Below this many bytes of recorded calls, starting workers costs more than it saves. */
 const PARALLEL_FROM_BYTES = 8_000_000;
 
-function checkOne(library: Library, call: RecordedCall): CheckedCall {
-  const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events });
-  return { ...result, file: call.file, startedAt: call.start.at };
+/** At most this many worker threads, whatever the machine. */
+const MAX_WORKERS = 7;
+
+/** The worker's bundle, next to the chunk this module is bundled in (absent when run from the sources). */
+const WORKER_FILE = new URL('./replay-check-worker.js', import.meta.url);
+
+export interface ThreadsInput {
+  /** Bytes of the files to check. */
+  readonly bytes: number;
+  /** How many files (a worker needs one to take). */
+  readonly files: number;
+  /** Cores this process may use (availableParallelism). */
+  readonly cores: number;
+  /** SOP_REPLAY_WORKERS, when set. */
+  readonly setting?: string | undefined;
+}
+
+/**
+ * Worker threads to start besides this one: SOP_REPLAY_WORKERS=N forces N (0: none); otherwise one
+ * per other core when there is enough to read. Not fewer when the machine is busy: a worker that
+ * gets less of a core than this thread just claims fewer files, and the load average that used to
+ * decide this is a minute old (the previous run of a script still counts in it).
+ */
+export function workerThreads({ bytes, files, cores, setting }: ThreadsInput): number {
+  const forced = Number(setting ?? NaN);
+  const wanted = Number.isInteger(forced) && forced >= 0 ? forced : bytes >= PARALLEL_FROM_BYTES ? cores - 1 : 0;
+  return Math.max(0, Math.min(wanted, MAX_WORKERS, files - 1));
 }
 
 function checkBatch(library: Library, batch: RecordedCalls): CheckedSources {
   return { checks: batch.calls.map((call) => checkOne(library, call)), notices: [...batch.notices] };
 }
-
-/** A file's calls, each checked as soon as its lines are read (see eachCallOfFile). */
-function checkFile(library: Library, source: FileSource, read: ReadCallsOptions): CheckedSources {
-  const { results, notices } = eachCallOfFile(source.path, read.lang, (call) => checkOne(library, call));
-  return { checks: results, notices };
-}
-
-/**
- * Cores nobody else kept busy over the last minute (by the load average), at most all but this
- * thread's. A worker on a core that is already taken only competes with this thread and adds its
- * own start-up (loading the code and the library again): measured slower on a loaded machine.
- */
-function idleCores(): number {
-  const cores = availableParallelism();
-  return Math.max(0, Math.min(cores - 1, Math.floor(cores - loadavg()[0]!)));
-}
-
-/** Claims file indexes from a counter shared by every thread of the run. */
-function claimer(shared: SharedArrayBuffer, count: number): () => number | undefined {
-  const counter = new Int32Array(shared);
-  return () => {
-    const index = Atomics.add(counter, 0, 1);
-    return index < count ? index : undefined;
-  };
-}
-
-interface WorkerInput {
-  readonly kind: 'sop-replay-check';
-  readonly sopsDir: string;
-  readonly files: readonly FileSource[];
-  readonly claim: SharedArrayBuffer;
-  readonly read: Omit<ReadCallsOptions, 'stdin'>;
-}
-
-type WorkerMessage = { readonly type: 'file'; readonly index: number; readonly result: CheckedSources } | { readonly type: 'done' };
 
 /** A `replay --check` run whose workers (if any) are already loading the library. */
 export interface PreparedCheck {
@@ -85,23 +69,9 @@ export interface PreparedCheck {
   close(): void;
 }
 
-/** Starts the workers a run of `sources` is worth (SOP_REPLAY_WORKERS=N: N extra threads, 0 none). */
-export function prepareCheck(sopsDir: string, sources: readonly CallSource[], read: ReadCallsOptions): PreparedCheck {
-  const files = sources.filter((source): source is FileSource => source.kind === 'file');
-  const others = sources.filter((source) => source.kind !== 'file');
-  const totalBytes = files.reduce((sum, source) => sum + source.bytes, 0);
-  const setting = Number(process.env['SOP_REPLAY_WORKERS'] ?? NaN);
-  const threads = Number.isInteger(setting) && setting >= 0 ? setting + 1 : totalBytes >= PARALLEL_FROM_BYTES ? idleCores() + 1 : 1;
-  const self = import.meta.url;
-  const extra = self.endsWith('.js') ? Math.min(threads, 8, files.length) - 1 : 0;
-
-  const claim = new SharedArrayBuffer(4);
-  const results: (CheckedSources | undefined)[] = files.map(() => undefined);
-  const { stdin: _stdin, ...plain } = read;
-  const workers = Array.from({ length: Math.max(0, extra) }, () => {
-    const input: WorkerInput = { kind: 'sop-replay-check', sopsDir, files, claim, read: plain };
-    return new Worker(fileURLToPath(self), { workerData: input });
-  });
+function startWorkers(count: number, input: WorkerInput, results: (CheckedSources | undefined)[]): { workers: Worker[]; finished: Promise<void>[] } {
+  const path = fileURLToPath(WORKER_FILE);
+  const workers = count > 0 && existsSync(path) ? Array.from({ length: count }, () => new Worker(path, { workerData: input })) : [];
   const finished = workers.map(
     (worker) =>
       new Promise<void>((resolve) => {
@@ -114,6 +84,20 @@ export function prepareCheck(sopsDir: string, sources: readonly CallSource[], re
         worker.on('exit', () => resolve());
       }),
   );
+  return { workers, finished };
+}
+
+/** Starts the workers a run of `sources` is worth (see workerThreads). */
+export function prepareCheck(sopsDir: string, sources: readonly CallSource[], read: ReadCallsOptions): PreparedCheck {
+  const files = sources.filter((source): source is FileSource => source.kind === 'file');
+  const others = sources.filter((source) => source.kind !== 'file');
+  const totalBytes = files.reduce((sum, source) => sum + source.bytes, 0);
+  const count = workerThreads({ bytes: totalBytes, files: files.length, cores: availableParallelism(), setting: process.env['SOP_REPLAY_WORKERS'] });
+
+  const claim = new SharedArrayBuffer(4);
+  const results: (CheckedSources | undefined)[] = files.map(() => undefined);
+  const { stdin: _stdin, ...plain } = read;
+  const { workers, finished } = startWorkers(count, { kind: 'sop-replay-check', sopsDir, files, claim, read: plain }, results);
 
   return {
     async run(library, onProgress) {
@@ -147,18 +131,4 @@ export function prepareCheck(sopsDir: string, sources: readonly CallSource[], re
       for (const worker of workers) void worker.terminate();
     },
   };
-}
-
-async function workerMain(input: WorkerInput): Promise<void> {
-  const { library } = await readLibrary([input.sopsDir]);
-  const next = claimer(input.claim, input.files.length);
-  for (let index = next(); index !== undefined; index = next()) {
-    const result = checkFile(library, input.files[index]!, input.read);
-    parentPort?.postMessage({ type: 'file', index, result } satisfies WorkerMessage);
-  }
-  parentPort?.postMessage({ type: 'done' } satisfies WorkerMessage);
-}
-
-if (!isMainThread && (workerData as Partial<WorkerInput> | undefined)?.kind === 'sop-replay-check') {
-  void workerMain(workerData as WorkerInput);
 }

@@ -1,0 +1,50 @@
+/**
+ * What every thread of `sop replay --check` does with the files of a run: take the next file no
+ * thread has claimed yet (one counter shared by all of them) and check its calls against the
+ * library. Shared by the main thread (check-sources.ts) and the workers (check-worker.ts), whose
+ * bundle holds only this and what it needs.
+ */
+import { checkCall } from '../../core/check/check-call.js';
+import type { Library } from '../../core/model/library.js';
+import { eachCallOfFile } from './each-call-of-file.js';
+import type { CheckedCall } from './format-check.js';
+import type { CallSource, ReadCallsOptions, RecordedCall } from './read-recorded-calls.js';
+
+export interface CheckedSources {
+  readonly checks: CheckedCall[];
+  readonly notices: string[];
+}
+
+export type FileSource = Extract<CallSource, { kind: 'file' }>;
+
+/** What a worker is given (workerData). */
+export interface WorkerInput {
+  readonly kind: 'sop-replay-check';
+  readonly sopsDir: string;
+  readonly files: readonly FileSource[];
+  readonly claim: SharedArrayBuffer;
+  readonly read: Omit<ReadCallsOptions, 'stdin'>;
+}
+
+/** What a worker posts: each file's result as it is checked, then that it is done. */
+export type WorkerMessage = { readonly type: 'file'; readonly index: number; readonly result: CheckedSources } | { readonly type: 'done' };
+
+export function checkOne(library: Library, call: RecordedCall): CheckedCall {
+  const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events });
+  return { ...result, file: call.file, startedAt: call.start.at };
+}
+
+/** A file's calls, each checked as soon as its lines are read (see eachCallOfFile). */
+export function checkFile(library: Library, source: FileSource, read: Pick<ReadCallsOptions, 'lang'>): CheckedSources {
+  const { results, notices } = eachCallOfFile(source.path, read.lang, (call) => checkOne(library, call));
+  return { checks: results, notices };
+}
+
+/** Claims file indexes from a counter shared by every thread of the run. */
+export function claimer(shared: SharedArrayBuffer, count: number): () => number | undefined {
+  const counter = new Int32Array(shared);
+  return () => {
+    const index = Atomics.add(counter, 0, 1);
+    return index < count ? index : undefined;
+  };
+}
