@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Library } from '../../core/model/library.js';
@@ -31,8 +32,17 @@ const PARALLEL_FROM_BYTES = 8_000_000;
 /** At most this many worker threads, whatever the machine. */
 const MAX_WORKERS = 7;
 
-/** The worker's bundle, next to the chunk this module is bundled in (absent when run from the sources). */
-const WORKER_FILE = new URL('./replay-check-worker.js', import.meta.url);
+/**
+ * The workers' bundle, built next to the chunk this module is bundled in (dist/chunks): found
+ * through import.meta.url in an ES module, __dirname in a CommonJS bundle (where import.meta is
+ * empty). Absent when run from the sources: then no workers.
+ */
+function workerFile(): string | undefined {
+  const url: unknown = import.meta.url;
+  const folder = typeof url === 'string' && url.startsWith('file:') ? dirname(fileURLToPath(url)) : typeof __dirname === 'string' ? __dirname : undefined;
+  const file = folder === undefined ? undefined : join(folder, 'replay-check-worker.js');
+  return file !== undefined && existsSync(file) ? file : undefined;
+}
 
 export interface ThreadsInput {
   /** Bytes of the files to check. */
@@ -70,8 +80,8 @@ export interface PreparedCheck {
 }
 
 function startWorkers(count: number, input: WorkerInput, results: (CheckedSources | undefined)[]): { workers: Worker[]; finished: Promise<void>[] } {
-  const path = fileURLToPath(WORKER_FILE);
-  const workers = count > 0 && existsSync(path) ? Array.from({ length: count }, () => new Worker(path, { workerData: input })) : [];
+  const path = count > 0 ? workerFile() : undefined;
+  const workers = path === undefined ? [] : Array.from({ length: count }, () => new Worker(path, { workerData: input }));
   const finished = workers.map(
     (worker) =>
       new Promise<void>((resolve) => {
