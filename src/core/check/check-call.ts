@@ -67,6 +67,16 @@ function shownSteps(events: readonly EngineEvent[]): string[] {
   return path;
 }
 
+/**
+ * `path`, or `old` when they hold the same steps: most calls take the recorded path, and one
+ * array for both halves what a large replay --check keeps (and copies between threads) per call.
+ */
+function sameOr(old: readonly string[], path: readonly string[]): readonly string[] {
+  if (old.length !== path.length) return path;
+  for (let index = 0; index < path.length; index++) if (old[index] !== path[index]) return path;
+  return old;
+}
+
 function append(to: EngineEvent[], events: readonly EngineEvent[]): void {
   for (const event of events) to.push(event);
 }
@@ -148,7 +158,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     const check: { -readonly [K in keyof CallCheck]?: CallCheck[K] } = { session: call.id, sop: call.sop, oldPath, changedSops };
     if (oldOutcome !== undefined) check.oldOutcome = oldOutcome;
     check.status = status;
-    check.newPath = shownSteps(newEvents);
+    check.newPath = sameOr(oldPath, shownSteps(newEvents));
     if (state?.outcome !== undefined) check.newOutcome = state.outcome;
     if (extra.divergence !== undefined) check.divergence = extra.divergence;
     if (extra.uncheckedFrom !== undefined) check.uncheckedFrom = extra.uncheckedFrom;
@@ -177,8 +187,8 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
   let state = started.state;
   /** The last step an answer was given at, in the recorded call: where the paths can part. */
   let previous: string | undefined;
-  /** How the recorded call left `previous`. */
-  let left: LeftBy | undefined;
+  /** The recorded answer that left `previous` (how it left is worked out only for a divergence: leftBy). */
+  let leftWith: RecordedEvent | undefined;
   /** The recorded answer events, one per answer command of commandsFromEvents, in order. */
   const answers = call.events.filter((event) => event.type === 'answer' || event.type === 'amend');
   let answerIndex = 0;
@@ -202,7 +212,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
       });
     }
     if (current.qualified !== recorded.step) {
-      return result('diverged', state, { divergence: partedAt(library, recorded.step, current.qualified, previous, left, newEvents.slice(sinceAnswer), newEvents).divergence });
+      return result('diverged', state, { divergence: partedAt(library, recorded.step, current.qualified, previous, leftBy(leftWith, call.events), newEvents.slice(sinceAnswer), newEvents).divergence });
     }
     if (recorded.redacted && recorded.command.type === 'answer') {
       return result('unchecked', state, { uncheckedFrom: recorded.step });
@@ -246,7 +256,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     state = outcome.state;
     if (recorded.command.type === 'answer') {
       previous = recorded.step;
-      left = leftBy(recordedAnswer, call.events);
+      leftWith = recordedAnswer;
       sinceAnswer = newEvents.length - outcome.events.length;
     }
   }
@@ -257,7 +267,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     const last = oldPath[oldPath.length - 1];
     if (last !== undefined && now?.qualified !== last) {
       return result('diverged', state, {
-        divergence: now ? partedAt(library, last, now.qualified, previous, left, newEvents.slice(sinceAnswer), newEvents).divergence : {
+        divergence: now ? partedAt(library, last, now.qualified, previous, leftBy(leftWith, call.events), newEvents.slice(sinceAnswer), newEvents).divergence : {
           kind: 'ended-early',
           at: last,
           where: whereStep(library, previous ?? last),
@@ -271,7 +281,7 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
     return result('same', state);
   }
   if (now) {
-    const routed = partedAt(library, `(end: ${oldOutcome})`, now.qualified, previous, left, newEvents.slice(sinceAnswer), newEvents);
+    const routed = partedAt(library, `(end: ${oldOutcome})`, now.qualified, previous, leftBy(leftWith, call.events), newEvents.slice(sinceAnswer), newEvents);
     return result('diverged', state, {
       divergence: {
         kind: 'not-ended',

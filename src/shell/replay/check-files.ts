@@ -30,8 +30,11 @@ export interface WorkerInput {
 export type WorkerMessage = { readonly type: 'file'; readonly index: number; readonly result: CheckedSources } | { readonly type: 'done' };
 
 export function checkOne(library: Library, call: RecordedCall): CheckedCall {
-  const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events });
-  return { ...result, file: call.file, startedAt: call.start.at };
+  // The result is checkCall's own object with two fields added (no copy: this runs once per call).
+  const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events }) as { -readonly [K in keyof CheckedCall]?: CheckedCall[K] };
+  result.file = call.file;
+  result.startedAt = call.start.at;
+  return result as CheckedCall;
 }
 
 /** A file's calls, each checked as soon as its lines are read (see eachCallOfFile). */
