@@ -59,6 +59,14 @@ describe('parseJournalLines', () => {
     expect(parsed(Buffer.from(`${good(0)}\ngarbage\n${good(1).slice(0, 9)}`)).problems).toEqual(['2:damaged', '3:torn']);
   });
 
+  it('takes as prev only 64 lowercase hex digits', () => {
+    const withPrev = (value: string): string => good(0).replace(`"prev":"${prev}"`, `"prev":${JSON.stringify(value)}`);
+    const bad = ['AB'.repeat(32), `${'a'.repeat(63)}g`, 'a'.repeat(63), 'a'.repeat(65), `${'a'.repeat(63)}\u00e1`, `${'a'.repeat(63)}\u0661`, `${'0'.repeat(63)}/`, `${'f'.repeat(63)}:`];
+    const hex = withPrev('0123456789abcdef'.repeat(4));
+    const text = [hex, ...bad.map(withPrev), hex, ''].join('\n');
+    expect(parsed(Buffer.from(text))).toEqual({ lines: [JSON.parse(hex), JSON.parse(hex)], problems: bad.map((_, i) => `${i + 2}:damaged`) });
+  });
+
   it('agrees with scanJournalBytes on arbitrary bytes, whatever the chunk size (split UTF-8, bad bytes, long lines)', () => {
     fc.assert(
       fc.property(journalBytes, fc.integer({ min: 1, max: 400 }), (bytes, chunk) => {

@@ -19,13 +19,17 @@ export interface ScannedLine {
   readonly problem?: 'torn' | 'damaged';
 }
 
-/** 64 lowercase hex digits (what /^[0-9a-f]{64}$/ matches, without a regex run per line). */
+/** 1 for the char codes of 0-9 and a-f. */
+const LOWER_HEX = new Uint8Array(128);
+for (const digit of '0123456789abcdef') LOWER_HEX[digit.charCodeAt(0)] = 1;
+
+/**
+ * 64 lowercase hex digits (what /^[0-9a-f]{64}$/ matches). A table lookup per char: the regex,
+ * or comparisons per char, took about 0.35 us per line, a sixth of reading a line for replay --check.
+ */
 function isSha256Hex(text: string): boolean {
   if (text.length !== 64) return false;
-  for (let i = 0; i < 64; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 102 || (c > 57 && c < 97) || c < 48) return false;
-  }
+  for (let i = 0; i < 64; i++) if (LOWER_HEX[text.charCodeAt(i)] !== 1) return false;
   return true;
 }
 
