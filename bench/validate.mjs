@@ -22,8 +22,8 @@ const sopBin = join(root, 'bin/sop.js');
 const ajvBin = join(root, 'node_modules/.bin/ajv');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-if (!existsSync(join(root, 'dist/cli.js'))) {
-  console.error('bench/validate.mjs: dist/cli.js is missing; run "npm run build" first.');
+if (!existsSync(join(root, 'dist/bundle.json'))) {
+  console.error('bench/validate.mjs: dist/bundle.json is missing; run "npm run build" first.');
   process.exit(2);
 }
 

@@ -1,8 +1,12 @@
-// Builds dist/: first the generators (precompiled schema validators...), then one esbuild bundle
-// with code splitting, so each command loads only its own chunk.
+// Builds dist/: first the generators (precompiled schema validators...), then with esbuild:
+//   dist/chunks/sop-<hash>.cjs  the whole command line as one CommonJS bundle, which
+//                               dist/boot.js runs through V8's code cache (src/shell/boot/);
+//   dist/bundle.json            names that bundle for boot.js;
+//   dist/boot.js                what bin/sop.js imports;
+//   dist/chunks/replay-check-worker.js  a replay --check worker thread's own small bundle.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -19,30 +23,69 @@ for (const file of readdirSync(new URL('.', import.meta.url)).filter((f) => /^ge
 const common = {
   absWorkingDir: root,
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
   legalComments: 'none',
   define: { __SOP_VERSION__: JSON.stringify(pkg.version) },
-  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __sopCreateRequire } from 'node:module'; const require = __sopCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   metafile: true,
 };
-const [result, worker] = await Promise.all([
-  build({ ...common, entryPoints: { cli: 'src/shell/cli/entry.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
+const esm = {
+  ...common,
+  format: 'esm',
+  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __sopCreateRequire } from 'node:module'; const require = __sopCreateRequire(import.meta.url);" },
+};
+const outputs = await Promise.all([
+  build({
+    ...common,
+    format: 'cjs',
+    entryPoints: { sop: 'src/shell/cli/entry.ts' },
+    outdir: 'dist/chunks',
+    entryNames: '[name]-[hash]',
+    outExtension: { '.js': '.cjs' },
+    // import.meta is empty in CommonJS: give the modules that look at it the bundle's own URL.
+    define: { ...common.define, 'import.meta.url': '__sopBundleUrl' },
+    banner: { js: "const __sopBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  build({ ...esm, entryPoints: { boot: 'src/shell/boot/start-cli.ts' }, outdir: 'dist' }),
   // A replay --check worker thread loads one file holding only what checking needs (it is
-  // started next to the chunk that starts it: src/shell/replay/check-sources.ts).
-  build({ ...common, entryPoints: ['src/shell/replay/check-worker.ts'], outfile: 'dist/chunks/replay-check-worker.js' }),
+  // started next to the bundle that starts it: src/shell/replay/check-sources.ts).
+  build({ ...esm, entryPoints: ['src/shell/replay/check-worker.ts'], outfile: 'dist/chunks/replay-check-worker.js' }),
 ]);
 
-// Chunks of earlier builds are removed once they are a few minutes old (a test started before
+/**
+ * Readies the CommonJS bundle for boot.js. It must be plain ASCII: Node reads it as latin1, a
+ * copy, where one non-ASCII character made it decode all 1.6 MB as UTF-8 into a two-byte string
+ * (22 ms); esbuild escapes strings but leaves regular expressions as written, so escape the rest
+ * here (\uXXXX means the same inside strings, templates, regular expressions and comments). And it
+ * must hold no import(): a script compiled from a code cache has no module loader in Node 20.
+ */
+function finishBundle(file) {
+  const text = readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const dynamicImport = /(?<![\w$.])import\(/.exec(text);
+  if (dynamicImport) {
+    const line = text.slice(0, dynamicImport.index).split('\n').length;
+    throw new Error(`${file}:${line}: import() in the CommonJS bundle; import Node's built-ins statically instead`);
+  }
+  writeFileSync(file, text);
+}
+
+const bundle = Object.keys(outputs[0].metafile.outputs).find((file) => file.endsWith('.cjs'));
+finishBundle(join(root, bundle));
+// Written whole, then renamed: a sop starting meanwhile reads the old name or the new one.
+writeFileSync(join(root, 'dist', 'bundle.json.tmp'), `${JSON.stringify({ file: `chunks/${basename(bundle)}` })}\n`);
+renameSync(join(root, 'dist', 'bundle.json.tmp'), join(root, 'dist', 'bundle.json'));
+
+// Files of earlier builds are removed once they are a few minutes old (a test started before
 // this build may still be loading them).
-const current = new Set([...Object.keys(result.metafile.outputs), ...Object.keys(worker.metafile.outputs)].map((file) => join(root, file)));
-const chunks = join(root, 'dist', 'chunks');
-for (const name of readdirSync(chunks)) {
-  const file = join(chunks, name);
-  const base = file.endsWith('.map') ? file.slice(0, -4) : file;
-  if (!current.has(base) && Date.now() - statSync(file).mtimeMs > 5 * 60_000) rmSync(file, { force: true });
+const current = new Set(outputs.flatMap((output) => Object.keys(output.metafile.outputs)).map((file) => join(root, file)));
+current.add(join(root, 'dist', 'bundle.json'));
+for (const folder of [join(root, 'dist'), join(root, 'dist', 'chunks')]) {
+  for (const name of readdirSync(folder)) {
+    const file = join(folder, name);
+    const base = file.endsWith('.map') ? file.slice(0, -4) : file;
+    if (!current.has(base) && statSync(file).isFile() && Date.now() - statSync(file).mtimeMs > 5 * 60_000) rmSync(file, { force: true });
+  }
 }

@@ -9,6 +9,7 @@
  */
 import type { Command } from 'commander';
 import type { Message } from '../i18n.js';
+import { commandName } from './command-name.js';
 
 /** A help text in the language of this process's help. */
 export type Say = (message: Message) => string;
@@ -32,12 +33,6 @@ export const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition
   ['config', async () => (await import('./config.js')).defineConfig],
   ['keys', async () => (await import('./keys.js')).defineKeys],
 ]);
-
-/** The command a command line names: its first word, after a `--lang X` given to `sop` itself. */
-function commandName(argv: readonly string[]): string | undefined {
-  const skip = argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0;
-  return argv[skip];
-}
 
 /** The definitions a command line needs: none for `--version`, the named command's alone, else all of them in order. */
 export async function definitionsFor(argv: readonly string[]): Promise<CommandDefinition[]> {

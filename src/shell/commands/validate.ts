@@ -3,6 +3,7 @@
  * finding formats together. Cross-file checks always run; only the parse is cached.
  */
 import chalk from 'chalk';
+import { relative } from 'node:path';
 import { loadParsedLibrary } from '../../core/load/load-parsed-library.js';
 import { isUnreadable } from '../../core/load/source-file.js';
 import type { Finding } from '../../core/validate/finding.js';
@@ -32,7 +33,6 @@ const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : 
 /** Where to look when no path is given: the configured SOP folder (flags > env > config > ./sops). */
 async function defaultPaths(): Promise<string[]> {
   const { loadConfig } = await import('../config/index.js');
-  const { relative } = await import('node:path');
   const dir = (await loadConfig()).sopsDir;
   const shown = relative(process.cwd(), dir);
   return [shown === '' ? '.' : shown.startsWith('..') ? dir : shown];

@@ -1,0 +1,61 @@
+/**
+ * What bin/sop.js starts: the command line's bundle, compiled through V8's code cache.
+ *
+ * Why: compiling our JavaScript was about a third of every command's start-up, and Node 20 has
+ * no compile cache of its own (module.enableCompileCache came with Node 22). So the build writes
+ * the whole CLI as one CommonJS bundle (dist/chunks/sop-<hash>.cjs, named in dist/bundle.json),
+ * and this loads it with vm.Script, handing V8 the code it compiled the last time the same
+ * command ran. The cache is written when the process exits, so it holds every function that run
+ * needed, not only the top level. One cache per command (a run and a validate use different
+ * code), per bundle and per Node version; V8 refuses a cache made with other flags, and then a
+ * new one is written. Caches live in $XDG_CACHE_HOME/sop-runner/code (files 0600, folder 0700)
+ * and hold compiled code only, never data a command worked on. SOP_NO_CODE_CACHE=1 turns the
+ * cache off; a cache that cannot be read or written is only slower.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { commandName } from '../cli/command-name.js';
+import { cacheDir } from '../paths.js';
+import { readCodeCache, writeCodeCache } from './code-cache.js';
+
+interface Cli {
+  run(argv: readonly string[]): Promise<void>;
+}
+
+/** The bundle this build wrote (dist/bundle.json names it; its name carries its content hash). */
+function bundlePath(dist: string): string {
+  const manifest = JSON.parse(readFileSync(join(dist, 'bundle.json'), 'utf8')) as { readonly file: string };
+  return join(dist, manifest.file);
+}
+
+/** The cache file of this bundle, this Node and this command (`other` for help, --version...). */
+function cacheFileFor(bundle: string, argv: readonly string[]): string {
+  const command = commandName(argv) ?? '';
+  const name = /^[a-z]+$/.test(command) ? command : 'other';
+  const id = bundle.slice(bundle.lastIndexOf('/') + 1).replace(/\.cjs$/, '');
+  return join(cacheDir(), 'code', `${id}.${process.version}.${process.arch}.${name}.bin`);
+}
+
+/** Compiles and runs a CommonJS bundle as require() would, with a code cache when there is one. */
+function loadCommonJs(file: string, cacheFile: string | undefined): Cli {
+  const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
+  // The bundle must hold no import() (the build checks): a script compiled from a cache has no
+  // loader for one in Node 20.
+  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as Cli };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
+    // At exit, so that the cache holds the functions this run compiled, not only the top level.
+    process.once('exit', () => writeCodeCache(cacheFile, () => script.createCachedData()));
+  }
+  return module.exports;
+}
+
+export async function startCli(argv: readonly string[]): Promise<void> {
+  const bundle = bundlePath(dirname(fileURLToPath(import.meta.url)));
+  const cacheFile = process.env['SOP_NO_CODE_CACHE'] === '1' ? undefined : cacheFileFor(bundle, argv);
+  await loadCommonJs(bundle, cacheFile).run(argv);
+}
