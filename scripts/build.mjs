@@ -45,6 +45,10 @@ const outputs = await Promise.all([
     outdir: 'dist/chunks',
     entryNames: '[name]-[hash]',
     outExtension: { '.js': '.cjs' },
+    // Every megabyte read and turned into a string costs about 8 ms at start-up on these
+    // machines (fresh pages); minified, the bundle is 0.95 MB instead of 1.65. Stack traces
+    // map back through the source map (node --enable-source-maps).
+    minify: true,
     // import.meta is empty in CommonJS: give the modules that look at it the bundle's own URL.
     define: { ...common.define, 'import.meta.url': '__sopBundleUrl' },
     banner: { js: "const __sopBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
