@@ -1,15 +1,14 @@
 /**
  * The loop of `sop replay --check`: each source's calls re-run against the library, one file at a
- * time. Large runs share the files out over worker threads (one per core besides this one):
- * workers are started first, so each loads the library itself while this thread loads its own,
- * then every thread takes the next unclaimed file from one shared counter — a thread that started
- * late, drew larger files or shares its core with other programs simply takes fewer. Workers post
- * plain results per file; results and notices are put back in source order, so the report is the
- * same with or without workers. Workers run their own small bundle (check-worker.ts), so they
- * are used only from the built CLI.
+ * time. Large runs share the files out over worker threads, one per core that nothing else is
+ * using: every thread takes the next unclaimed file from one shared counter — a thread that started
+ * late, drew larger files or shares its core simply takes fewer. Workers post plain results per
+ * file; results and notices are put back in source order, so the report is the same with or
+ * without workers. Workers run their own small bundle (check-worker.ts), so they are used only
+ * from the built CLI.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -51,27 +50,65 @@ export interface ThreadsInput {
   readonly files: number;
   /** Cores this process may use (availableParallelism). */
   readonly cores: number;
+  /** Cores found idle just now, on average (see idleCoresSince); undefined when unknown. */
+  readonly idle?: number | undefined;
   /** SOP_REPLAY_WORKERS, when set. */
   readonly setting?: string | undefined;
 }
 
 /**
- * Worker threads to start besides this one: SOP_REPLAY_WORKERS=N forces N (0: none); otherwise one
- * per other core when there is enough to read. Not fewer when the machine is busy: a worker that
- * gets less of a core than this thread just claims fewer files, and the load average that used to
- * decide this is a minute old (the previous run of a script still counts in it).
+ * Worker threads to start besides this one: SOP_REPLAY_WORKERS=N forces N (0: none); otherwise,
+ * when there is enough to read, one per other core that was idle while this thread loaded the
+ * library. A worker on a core another program keeps busy only competes with this thread and adds
+ * its own start-up: measured 45 % slower with one other busy process on 2 cores, 30-40 % faster
+ * without. (The load average, which decided this before, is a minute old: a script's previous
+ * run still counted in it.)
  */
-export function workerThreads({ bytes, files, cores, setting }: ThreadsInput): number {
-  const forced = Number(setting ?? NaN);
-  const wanted = Number.isInteger(forced) && forced >= 0 ? forced : bytes >= PARALLEL_FROM_BYTES ? cores - 1 : 0;
+export function workerThreads({ bytes, files, cores, idle, setting }: ThreadsInput): number {
+  const free = idle === undefined ? cores - 1 : Math.round(idle);
+  const wanted = forcedWorkers(setting) ?? (bytes >= PARALLEL_FROM_BYTES ? Math.min(cores - 1, free) : 0);
   return Math.max(0, Math.min(wanted, MAX_WORKERS, files - 1));
+}
+
+/** SOP_REPLAY_WORKERS as a number of workers, when it is one. */
+function forcedWorkers(setting: string | undefined): number | undefined {
+  const forced = Number(setting ?? NaN);
+  return Number.isInteger(forced) && forced >= 0 ? forced : undefined;
+}
+
+/** All cores' idle time so far (ms) and when it was read; undefined where the system does not say. */
+interface IdleSample {
+  readonly idleMs: number;
+  readonly at: number;
+}
+
+function idleSample(): IdleSample | undefined {
+  const list = cpus();
+  if (list.length === 0) return undefined;
+  let idleMs = 0;
+  for (const cpu of list) idleMs += cpu.times.idle;
+  return { idleMs, at: performance.now() };
+}
+
+/** The idle counters tick every 10 ms: over a shorter time an idle core may not have ticked yet. */
+const SHORTEST_SAMPLE_MS = 10;
+
+/**
+ * How many cores were idle on average since `before` (this thread was busy meanwhile, so: cores
+ * no program used); undefined when too little time has passed to tell. Over 15-50 ms an idle core
+ * measured 0.6-1.3, a core another program kept busy 0.
+ */
+function idleCoresSince(before: IdleSample | undefined): number | undefined {
+  const after = idleSample();
+  if (before === undefined || after === undefined || after.at - before.at < SHORTEST_SAMPLE_MS) return undefined;
+  return (after.idleMs - before.idleMs) / (after.at - before.at);
 }
 
 function checkBatch(library: Library, batch: RecordedCalls): CheckedSources {
   return { checks: batch.calls.map((call) => checkOne(library, call)), notices: [...batch.notices] };
 }
 
-/** A `replay --check` run whose workers (if any) are already loading the library. */
+/** A `replay --check` run, prepared before this thread loads the library. */
 export interface PreparedCheck {
   /** Checks every source against `library` (this thread's), with the workers' help. */
   run(library: Library, onProgress?: (done: CheckProgress) => void): Promise<CheckedSources>;
@@ -79,38 +116,59 @@ export interface PreparedCheck {
   close(): void;
 }
 
-function startWorkers(count: number, input: WorkerInput, results: (CheckedSources | undefined)[]): { workers: Worker[]; finished: Promise<void>[] } {
-  const path = count > 0 ? workerFile() : undefined;
-  const workers = path === undefined ? [] : Array.from({ length: count }, () => new Worker(path, { workerData: input }));
-  const finished = workers.map(
-    (worker) =>
-      new Promise<void>((resolve) => {
-        worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'file') results[message.index] = message.result;
-          else resolve();
-        });
-        // A worker that fails leaves its files unchecked: this thread checks them afterwards.
-        worker.on('error', () => resolve());
-        worker.on('exit', () => resolve());
-      }),
-  );
-  return { workers, finished };
+/** Worker threads checking files of one run, and when each has finished (or failed). */
+class Workers {
+  readonly threads: Worker[] = [];
+  readonly finished: Promise<void>[] = [];
+
+  constructor(private readonly input: WorkerInput, private readonly results: (CheckedSources | undefined)[]) {}
+
+  start(count: number): void {
+    const path = count > 0 ? workerFile() : undefined;
+    if (path === undefined) return;
+    for (let index = 0; index < count; index++) {
+      const worker = new Worker(path, { workerData: this.input });
+      this.threads.push(worker);
+      this.finished.push(
+        new Promise<void>((resolve) => {
+          worker.on('message', (message: WorkerMessage) => {
+            if (message.type === 'file') this.results[message.index] = message.result;
+            else resolve();
+          });
+          // A worker that fails leaves its files unchecked: this thread checks them afterwards.
+          worker.on('error', () => resolve());
+          worker.on('exit', () => resolve());
+        }),
+      );
+    }
+  }
+
+  close(): void {
+    for (const worker of this.threads) void worker.terminate();
+  }
 }
 
-/** Starts the workers a run of `sources` is worth (see workerThreads). */
+/**
+ * Prepares a run of `sources`: SOP_REPLAY_WORKERS=N starts N workers at once (each loads the
+ * library while this thread loads its own); otherwise how many is decided once this thread has
+ * loaded the library, by how idle the other cores were meanwhile (see workerThreads).
+ */
 export function prepareCheck(sopsDir: string, sources: readonly CallSource[], read: ReadCallsOptions): PreparedCheck {
   const files = sources.filter((source): source is FileSource => source.kind === 'file');
   const others = sources.filter((source) => source.kind !== 'file');
   const totalBytes = files.reduce((sum, source) => sum + source.bytes, 0);
-  const count = workerThreads({ bytes: totalBytes, files: files.length, cores: availableParallelism(), setting: process.env['SOP_REPLAY_WORKERS'] });
-
+  const threads = { bytes: totalBytes, files: files.length, cores: availableParallelism(), setting: process.env['SOP_REPLAY_WORKERS'] };
   const claim = new SharedArrayBuffer(4);
   const results: (CheckedSources | undefined)[] = files.map(() => undefined);
   const { stdin: _stdin, ...plain } = read;
-  const { workers, finished } = startWorkers(count, { kind: 'sop-replay-check', sopsDir, files, claim, read: plain }, results);
+  const workers = new Workers({ kind: 'sop-replay-check', sopsDir, files, claim, read: plain }, results);
+  const decideLater = forcedWorkers(threads.setting) === undefined && workerThreads(threads) > 0;
+  const before = decideLater ? idleSample() : undefined;
+  if (!decideLater) workers.start(workerThreads(threads));
 
   return {
     async run(library, onProgress) {
+      if (decideLater) workers.start(workerThreads({ ...threads, idle: idleCoresSince(before) }));
       let bytes = 0;
       let calls = 0;
       const next = claimer(claim, files.length);
@@ -121,7 +179,7 @@ export function prepareCheck(sopsDir: string, sources: readonly CallSource[], re
         calls += result.checks.length;
         onProgress?.({ bytes, calls });
       }
-      await Promise.all(finished);
+      await Promise.all(workers.finished);
       const otherResults = [...recordedCallBatches(others, read)].map((batch) => checkBatch(library, batch));
       const checks: CheckedCall[] = [];
       const notices: string[] = [];
@@ -138,7 +196,7 @@ export function prepareCheck(sopsDir: string, sources: readonly CallSource[], re
       return { checks, notices };
     },
     close() {
-      for (const worker of workers) void worker.terminate();
+      workers.close();
     },
   };
 }
