@@ -70,33 +70,28 @@ export function formatCheckPretty(checks: readonly CheckedCall[], lang: Lang, co
   return `${lines.join('\n')}\n`;
 }
 
+/** A call's entry in the JSON report, its fields in the report's order (built without spreads: once per call). */
+function jsonEntry(check: CheckedCall, lang: Lang): Record<string, unknown> {
+  const entry: Record<string, unknown> = { session: check.session, file: check.file, sop: check.sop, status: check.status };
+  const divergence = check.divergence;
+  if (divergence) {
+    const shown: Record<string, unknown> = { kind: divergence.kind, at: divergence.at, message: divergence.message[lang] };
+    if (divergence.where) shown['where'] = formatWhere(divergence.where);
+    entry['divergence'] = shown;
+  }
+  if (check.uncheckedFrom !== undefined) entry['uncheckedFrom'] = check.uncheckedFrom;
+  entry['oldPath'] = check.oldPath;
+  entry['newPath'] = check.newPath;
+  entry['oldOutcome'] = check.oldOutcome ?? null;
+  entry['newOutcome'] = check.newOutcome ?? null;
+  entry['changedSops'] = check.changedSops;
+  return entry;
+}
+
 export function formatCheckJson(checks: readonly CheckedCall[], lang: Lang): string {
-  const document = {
-    summary: checkSummary(checks),
-    calls: checks.map((check) => ({
-      session: check.session,
-      file: check.file,
-      sop: check.sop,
-      status: check.status,
-      ...(check.divergence
-        ? {
-            divergence: {
-              kind: check.divergence.kind,
-              at: check.divergence.at,
-              message: check.divergence.message[lang],
-              ...(check.divergence.where ? { where: formatWhere(check.divergence.where) } : {}),
-            },
-          }
-        : {}),
-      ...(check.uncheckedFrom !== undefined ? { uncheckedFrom: check.uncheckedFrom } : {}),
-      oldPath: check.oldPath,
-      newPath: check.newPath,
-      oldOutcome: check.oldOutcome ?? null,
-      newOutcome: check.newOutcome ?? null,
-      changedSops: check.changedSops,
-    })),
-  };
-  return `${safeJson(JSON.stringify(document, null, 2))}\n`;
+  const calls = new Array<Record<string, unknown>>(checks.length);
+  for (let index = 0; index < checks.length; index++) calls[index] = jsonEntry(checks[index]!, lang);
+  return `${safeJson(JSON.stringify({ summary: checkSummary(checks), calls }, null, 2))}\n`;
 }
 
 export function formatCheckJunit(checks: readonly CheckedCall[], lang: Lang): string {
