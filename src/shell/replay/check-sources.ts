@@ -28,6 +28,14 @@ export interface CheckProgress {
 /** Below this many bytes of recorded calls, starting workers costs more than it saves. */
 const PARALLEL_FROM_BYTES = 8_000_000;
 
+/**
+ * The share of the time a core must have been idle to count as free. Measured while this thread
+ * loaded the library (30-45 ms): an idle core gave 0.5-1.0 (the counters tick every 10 ms, and
+ * this process's own compiler and GC threads use some of it), a core another program kept busy
+ * 0-0.33.
+ */
+const IDLE_ENOUGH = 0.4;
+
 /** At most this many worker threads, whatever the machine. */
 const MAX_WORKERS = 7;
 
@@ -65,9 +73,15 @@ export interface ThreadsInput {
  * run still counted in it.)
  */
 export function workerThreads({ bytes, files, cores, idle, setting }: ThreadsInput): number {
-  const free = idle === undefined ? cores - 1 : Math.round(idle);
+  const free = idle === undefined ? cores - 1 : freeCores(idle);
   const wanted = forcedWorkers(setting) ?? (bytes >= PARALLEL_FROM_BYTES ? Math.min(cores - 1, free) : 0);
   return Math.max(0, Math.min(wanted, MAX_WORKERS, files - 1));
+}
+
+/** Whole cores in `idle`, and one more for a remainder of at least IDLE_ENOUGH. */
+function freeCores(idle: number): number {
+  const whole = Math.floor(idle);
+  return whole + (idle - whole >= IDLE_ENOUGH ? 1 : 0);
 }
 
 /** SOP_REPLAY_WORKERS as a number of workers, when it is one. */
@@ -95,8 +109,7 @@ const SHORTEST_SAMPLE_MS = 10;
 
 /**
  * How many cores were idle on average since `before` (this thread was busy meanwhile, so: cores
- * no program used); undefined when too little time has passed to tell. Over 15-50 ms an idle core
- * measured 0.6-1.3, a core another program kept busy 0.
+ * no program used); undefined when too little time has passed to tell.
  */
 function idleCoresSince(before: IdleSample | undefined): number | undefined {
   const after = idleSample();
