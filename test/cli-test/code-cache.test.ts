@@ -4,11 +4,12 @@
  * output; a damaged or foreign cache, a cache folder that cannot be written and
  * SOP_NO_CODE_CACHE=1 only cost speed, never the command. Through the built binary.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sop } from './run-sop.js';
+import { ROOT, sop } from './run-sop.js';
 
 let home: string;
 beforeEach(() => {
@@ -74,5 +75,20 @@ describe('the code cache', () => {
   it('SOP_NO_CODE_CACHE=1 writes none', () => {
     expect(validate({ SOP_NO_CODE_CACHE: '1' }).status).toBe(0);
     expect(existsSync(codeDir())).toBe(false);
+  });
+
+  it('a damaged dist/ is a clear message and exit 2, not a stack trace', () => {
+    // A copy of the launcher whose dist/bundle.json names a bundle that is not there, or is not JSON.
+    mkdirSync(join(home, 'bin'));
+    mkdirSync(join(home, 'dist'));
+    copyFileSync(join(ROOT, 'bin', 'sop.js'), join(home, 'bin', 'sop.js'));
+    copyFileSync(join(ROOT, 'dist', 'boot.js'), join(home, 'dist', 'boot.js'));
+    for (const manifest of ['{"file":"chunks/sop-GONE.cjs"}', 'not json']) {
+      writeFileSync(join(home, 'dist', 'bundle.json'), manifest);
+      const result = spawnSync(process.execPath, [join(home, 'bin', 'sop.js'), '--version'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: home } });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^sop: cannot load .*; run "npm install" \(or "npm run build"\) in the sop-runner folder again\.\n$/);
+      expect(result.stdout).toBe('');
+    }
   });
 });

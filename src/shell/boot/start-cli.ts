@@ -54,8 +54,27 @@ function loadCommonJs(file: string, cacheFile: string | undefined): Cli {
   return module.exports;
 }
 
+/** The bundle, compiled and run to its exports; undefined (and said) when dist/ is damaged. */
+function loadCli(argv: readonly string[]): Cli | undefined {
+  let bundle: string | undefined;
+  try {
+    bundle = bundlePath(dirname(fileURLToPath(import.meta.url)));
+    const cacheFile = process.env['SOP_NO_CODE_CACHE'] === '1' ? undefined : cacheFileFor(bundle, argv);
+    return loadCommonJs(bundle, cacheFile);
+  } catch (error) {
+    // A half-finished install or build, not a bug to report: say how to repair it.
+    const what = bundle ?? 'dist/bundle.json';
+    const code = (error as NodeJS.ErrnoException).code ?? String((error as Error).message).split('\n')[0];
+    process.stderr.write(`sop: cannot load ${what} (${code}); run "npm install" (or "npm run build") in the sop-runner folder again.\n`);
+    return undefined;
+  }
+}
+
 export async function startCli(argv: readonly string[]): Promise<void> {
-  const bundle = bundlePath(dirname(fileURLToPath(import.meta.url)));
-  const cacheFile = process.env['SOP_NO_CODE_CACHE'] === '1' ? undefined : cacheFileFor(bundle, argv);
-  await loadCommonJs(bundle, cacheFile).run(argv);
+  const cli = loadCli(argv);
+  if (cli === undefined) {
+    process.exitCode = 2;
+    return;
+  }
+  await cli.run(argv);
 }
