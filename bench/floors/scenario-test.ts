@@ -1,6 +1,10 @@
-// Floor of `sop test`: CEL loaded and every condition of the SOPs checked and compiled, before a
-// single scenario is driven. Usage: node scenario-test.mjs PARSED.json
+// Floor of `sop test`: the library checked at its barest before a single scenario is driven, as
+// every command that follows an SOP does: the JSON Schema check of every file (ajv, precompiled)
+// and CEL loaded with every condition checked and compiled. Usage: node scenario-test.mjs PARSED.json
 import { checkConditions } from './check-conditions.js';
+import { checkSchemas } from './check-schemas.js';
 import { readParsedFiles } from './parsed-files.js';
 
-process.stdout.write(`${checkConditions(readParsedFiles(process.argv[2]!))}\n`);
+const files = readParsedFiles(process.argv[2]!);
+checkSchemas(files);
+process.stdout.write(`${checkConditions(files)}\n`);
