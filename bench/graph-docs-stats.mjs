@@ -129,7 +129,7 @@ try {
   console.log(`  computeFigures                    ${ms(figures)}  (${ratio(figures, baseStats)})`);
   console.log(`  figures + table with charts       ${ms(table)}  (${ratio(table, baseStats)})`);
 
-  const bin = join(root, 'bin', 'sop.js');
+  const bin = join(root, 'bin', 'sop.cjs');
   if (!existsSync(join(root, 'dist', 'cli.js'))) {
     console.log('sop stats end to end: skipped (run `npm run build` first)');
   } else {

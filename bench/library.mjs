@@ -51,11 +51,11 @@ try {
   const sops = files.filter((file) => file.endsWith('.sop.yaml')).length;
   const cases = [
     ['bare', 'node -e ""', ['-e', ''], [0]],
-    ['version', 'sop --version', ['bin/sop.js', '--version'], [0]],
-    ['cold', `sop validate --no-cache sops/ (${sops} SOPs, ${scenarios} scenarios)`, ['bin/sop.js', 'validate', '--no-cache', 'sops/'], [0]],
-    ['warm', 'sop validate sops/ (cache warm)', ['bin/sop.js', 'validate', 'sops/'], [0]],
+    ['version', 'sop --version', ['bin/sop.cjs', '--version'], [0]],
+    ['cold', `sop validate --no-cache sops/ (${sops} SOPs, ${scenarios} scenarios)`, ['bin/sop.cjs', 'validate', '--no-cache', 'sops/'], [0]],
+    ['warm', 'sop validate sops/ (cache warm)', ['bin/sop.cjs', 'validate', 'sops/'], [0]],
     ['warmFloor', '  floor: schema check of every file', [...floors['warm-validate'], parsed], [0]],
-    ['test', `sop test sops/scenarios/ (${scenarios} scenarios)`, ['bin/sop.js', 'test', 'sops/scenarios/'], [0]],
+    ['test', `sop test sops/scenarios/ (${scenarios} scenarios)`, ['bin/sop.cjs', 'test', 'sops/scenarios/'], [0]],
     ['testFloor', '  floor: schema check and every condition (CEL)', [...floors['scenario-test'], parsed], [0]],
   ];
   // Fills the parse cache and the code caches: every case starts warm.

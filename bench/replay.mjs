@@ -6,12 +6,12 @@
 //                   files) and a bare `node -e 0`; also with the worker threads turned off, and
 //                   with one worker forced (by default workers start only for idle cores).
 //   sop test        `sop test` over the shipped scenarios vs a bare `node -e 0` — target <= 1.5x.
-// Needs `npm run build` (it runs bin/sop.js). Generation bundles src/ with esbuild.
+// Needs `npm run build` (it runs bin/sop.cjs). Generation bundles src/ with esbuild.
 //   node bench/replay.mjs            (a few minutes on a busy machine)
 //   SOP_BENCH_COMPARE=/tmp/old node bench/replay.mjs   also times another checkout's built sop
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importSources, ROOT as root } from './lib.mjs';
@@ -97,14 +97,16 @@ if (n === 0) process.exit(1);`,
   );
   const replay = (bin, workers) => ({ args: [bin, 'replay', '--check', dir, '--sops', 'sops', '--format', 'json'], ...(workers === undefined ? {} : { env: { SOP_REPLAY_WORKERS: workers } }) });
   // SOP_BENCH_COMPARE=DIR: also time the built sop of another checkout (e.g. the commit before a change).
-  const other = process.env.SOP_BENCH_COMPARE ? join(process.env.SOP_BENCH_COMPARE, 'bin/sop.js') : undefined;
+  // Checkouts from before the CommonJS entry have bin/sop.js.
+  const otherBin = (dir) => (existsSync(join(dir, 'bin/sop.cjs')) ? join(dir, 'bin/sop.cjs') : join(dir, 'bin/sop.js'));
+  const other = process.env.SOP_BENCH_COMPARE ? otherBin(process.env.SOP_BENCH_COMPARE) : undefined;
   const { bare, floor, check, single, worker, test, ...compared } = interleaved({
     bare: { args: ['-e', '0'] },
     floor: { args: [floorScript] },
-    check: replay('bin/sop.js'),
-    single: replay('bin/sop.js', '0'),
-    worker: replay('bin/sop.js', '1'),
-    test: { args: ['bin/sop.js', 'test'] },
+    check: replay('bin/sop.cjs'),
+    single: replay('bin/sop.cjs', '0'),
+    worker: replay('bin/sop.cjs', '1'),
+    test: { args: ['bin/sop.cjs', 'test'] },
     ...(other ? { otherCheck: replay(other), otherSingle: replay(other, '0') } : {}),
   });
   const summary = JSON.parse(check.stdout).summary;

@@ -112,7 +112,7 @@ async function startup(tmp) {
   const floorTimes = [];
   for (let i = 0; i < STARTS; i++) {
     bare.push(await timeToText(process.execPath, ['-e', 'process.stdout.write("ready")'], 'ready'));
-    sop.push(await timeToText(process.execPath, [join(root, 'bin', 'sop.js'), 'run', 'intake', '--sops', fixtures], 'Greet the caller'));
+    sop.push(await timeToText(process.execPath, [join(root, 'bin', 'sop.cjs'), 'run', 'intake', '--sops', fixtures], 'Greet the caller'));
     floorTimes.push(await timeToText(process.execPath, floor, 'Greet the caller'));
   }
   return { sop, bare, floor: floorTimes };

@@ -86,7 +86,7 @@ try {
   console.log(`  parse + group + score every session of the trainee  ${ms(report)}  (${ratio(report, parse)})`);
 
   // 3. End to end on the built binary.
-  const bin = join(root, 'bin', 'sop.js');
+  const bin = join(root, 'bin', 'sop.cjs');
   if (!existsSync(join(root, 'dist', 'cli.js'))) console.log('(skipped the end-to-end part: run npm run build first)');
   else {
     const dataDir = join(dir, 'data');

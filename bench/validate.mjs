@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
-const sopBin = join(root, 'bin/sop.js');
+const sopBin = join(root, 'bin/sop.cjs');
 const ajvBin = join(root, 'node_modules/.bin/ajv');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 

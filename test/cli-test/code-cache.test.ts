@@ -81,11 +81,11 @@ describe('the code cache', () => {
     // A copy of the launcher whose dist/bundle.json names a bundle that is not there, or is not JSON.
     mkdirSync(join(home, 'bin'));
     mkdirSync(join(home, 'dist'));
-    copyFileSync(join(ROOT, 'bin', 'sop.js'), join(home, 'bin', 'sop.js'));
-    copyFileSync(join(ROOT, 'dist', 'boot.js'), join(home, 'dist', 'boot.js'));
+    copyFileSync(join(ROOT, 'bin', 'sop.cjs'), join(home, 'bin', 'sop.cjs'));
+    copyFileSync(join(ROOT, 'dist', 'boot.cjs'), join(home, 'dist', 'boot.cjs'));
     for (const manifest of ['{"file":"chunks/sop-GONE.cjs"}', 'not json']) {
       writeFileSync(join(home, 'dist', 'bundle.json'), manifest);
-      const result = spawnSync(process.execPath, [join(home, 'bin', 'sop.js'), '--version'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: home } });
+      const result = spawnSync(process.execPath, [join(home, 'bin', 'sop.cjs'), '--version'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: home } });
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^sop: cannot load .*; run "npm install" \(or "npm run build"\) in the sop-runner folder again\.\n$/);
       expect(result.stdout).toBe('');

@@ -11,7 +11,7 @@ export interface SopResult {
 }
 
 export function sop(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): SopResult {
-  const result = spawnSync(process.execPath, ['bin/sop.js', ...args], {
+  const result = spawnSync(process.execPath, ['bin/sop.cjs', ...args], {
     cwd: ROOT,
     input: options.input ?? '',
     encoding: 'utf8',

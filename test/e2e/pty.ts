@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'sop.js');
+export const BIN = join(ROOT, 'bin', 'sop.cjs');
 
 /** Keys as a terminal sends them. */
 export const KEY = {
@@ -79,7 +79,7 @@ export interface SpawnOptions {
   readonly rows?: number;
 }
 
-/** Spawns `node bin/sop.js ...args` in a pseudo-terminal. */
+/** Spawns `node bin/sop.cjs ...args` in a pseudo-terminal. */
 export function spawnSop(args: readonly string[], options: SpawnOptions = {}): Pty {
   return spawnInPty(process.execPath, [BIN, ...args], options);
 }

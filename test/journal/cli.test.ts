@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SOPS = join(ROOT, 'test', 'record', 'fixtures');
 
 function sop(args: string[], env: Record<string, string> = {}, input?: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'sop.js'), ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'sop.cjs'), ...args], {
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', HOME: tempDir(), TZ: 'UTC', NO_COLOR: '1', ...env },
     ...(input !== undefined ? { input } : {}),

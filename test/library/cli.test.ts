@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 function sop(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/sop.js', ...args], {
+  const result = spawnSync(process.execPath, ['bin/sop.cjs', ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', LANG: 'en' },
   });

@@ -11,7 +11,7 @@ describe.runIf(existsSync('/dev/full'))('stdout on a full disk', () => {
     it(`sop ${args.join(' ')} > /dev/full`, () => {
       const full = openSync('/dev/full', 'w');
       try {
-        const result = spawnSync(process.execPath, [join(ROOT, 'bin/sop.js'), ...args], { cwd: ROOT, env: isolatedEnv(), stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        const result = spawnSync(process.execPath, [join(ROOT, 'bin/sop.cjs'), ...args], { cwd: ROOT, env: isolatedEnv(), stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
         expect(result.stderr).not.toMatch(/\n\s+at /);
         expect(result.stderr).toMatch(/cannot write the output/);
         expect(result.stderr).toMatch(/full/);

@@ -17,7 +17,7 @@ function sop(args: string[], options: { cwd?: string; input?: string; env?: Reco
   delete env['GITHUB_ACTIONS'];
   delete env['FORCE_COLOR'];
   if (options.env) Object.assign(env, options.env);
-  const result = spawnSync(process.execPath, [join(repo, 'bin/sop.js'), ...args], {
+  const result = spawnSync(process.execPath, [join(repo, 'bin/sop.cjs'), ...args], {
     cwd: options.cwd ?? fixtures,
     input: options.input ?? '',
     env,

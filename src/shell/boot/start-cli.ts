@@ -1,5 +1,5 @@
 /**
- * What bin/sop.js starts: the command line's bundle, compiled through V8's code cache.
+ * What bin/sop.cjs starts: the command line's bundle, compiled through V8's code cache.
  *
  * Why: compiling our JavaScript was about a third of every command's start-up, and Node 20 has
  * no compile cache of its own (module.enableCompileCache came with Node 22). So the build writes
@@ -15,7 +15,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { commandName } from '../cli/command-name.js';
 import { cacheDir } from '../paths.js';
@@ -55,10 +54,10 @@ function loadCommonJs(file: string, cacheFile: string | undefined): Cli {
 }
 
 /** The bundle, compiled and run to its exports; undefined (and said) when dist/ is damaged. */
-function loadCli(argv: readonly string[]): Cli | undefined {
+function loadCli(argv: readonly string[], dist: string): Cli | undefined {
   let bundle: string | undefined;
   try {
-    bundle = bundlePath(dirname(fileURLToPath(import.meta.url)));
+    bundle = bundlePath(dist);
     const cacheFile = process.env['SOP_NO_CODE_CACHE'] === '1' ? undefined : cacheFileFor(bundle, argv);
     return loadCommonJs(bundle, cacheFile);
   } catch (error) {
@@ -70,8 +69,9 @@ function loadCli(argv: readonly string[]): Cli | undefined {
   }
 }
 
-export async function startCli(argv: readonly string[]): Promise<void> {
-  const cli = loadCli(argv);
+/** Runs the command line `argv` with the bundle of the build in `dist`. */
+export async function startCli(argv: readonly string[], dist: string): Promise<void> {
+  const cli = loadCli(argv, dist);
   if (cli === undefined) {
     process.exitCode = 2;
     return;
