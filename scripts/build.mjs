@@ -37,6 +37,24 @@ const esm = {
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __sopCreateRequire } from 'node:module'; const require = __sopCreateRequire(import.meta.url);" },
 };
+/**
+ * commander requires node:child_process when it loads, for executable subcommands, which sop
+ * does not have; Node takes about 5 ms to load that module at every start. commander gets a
+ * stand-in that loads it on first use instead (it never comes).
+ */
+const childProcessOnFirstUse = {
+  name: 'child-process-on-first-use',
+  setup(builder) {
+    builder.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'on-first-use' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
+      contents: "let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });\n",
+      loader: 'js',
+    }));
+  },
+};
+
 const outputs = await Promise.all([
   build({
     ...common,
@@ -52,6 +70,7 @@ const outputs = await Promise.all([
     // import.meta is empty in CommonJS: give the modules that look at it the bundle's own URL.
     define: { ...common.define, 'import.meta.url': '__sopBundleUrl' },
     banner: { js: "const __sopBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [childProcessOnFirstUse],
   }),
   // CommonJS too: bin/sop.cjs requires it (an ES module entry costs Node about 6 ms more).
   build({ ...common, format: 'cjs', entryPoints: { boot: 'src/shell/boot/start-cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
