@@ -1,4 +1,4 @@
-/** Bundled as dist/cli.js. Sets the process exit code from main() without cutting output short. */
+/** Bundled as dist/chunks/sop-<hash>.cjs (see src/shell/boot/start-cli.ts). Sets the process exit code from main() without cutting output short. */
 import { EXIT } from '../exit-codes.js';
 import { say, type Lang, type Message } from '../i18n.js';
 import { main } from './main.js';
