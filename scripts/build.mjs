@@ -83,7 +83,7 @@ const outputs = await Promise.all([
  * Readies the CommonJS bundle for boot.cjs. It must be plain ASCII: Node reads it as latin1, a
  * copy, where one non-ASCII character made it decode all 1.6 MB as UTF-8 into a two-byte string
  * (22 ms); esbuild escapes strings but leaves regular expressions as written, so escape the rest
- * here (\uXXXX means the same inside strings, templates, regular expressions and comments). And it
+ * here (\uXXXX means the same inside strings, templates, regular expressions and comments). It
  * must hold no import(): a script compiled from a code cache has no module loader in Node 20.
  */
 function finishBundle(file) {
@@ -93,7 +93,9 @@ function finishBundle(file) {
     const line = text.slice(0, dynamicImport.index).split('\n').length;
     throw new Error(`${file}:${line}: import() in the CommonJS bundle; import Node's built-ins statically instead`);
   }
-  writeFileSync(file, text);
+  // Written inside CommonJS's own wrapper (Module.wrap), so that boot.cjs compiles the file as
+  // read: wrapping it at start-up made a second 1 MB string to flatten (a few ms).
+  writeFileSync(file, `(function (exports, require, module, __filename, __dirname) { ${text}\n});`);
 }
 
 const bundle = Object.keys(outputs[0].metafile.outputs).find((file) => file.endsWith('.cjs'));

@@ -13,7 +13,7 @@
  * cache off; a cache that cannot be read or written is only slower.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire, Module } from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { commandName } from '../cli/command-name.js';
@@ -38,12 +38,13 @@ function cacheFileFor(bundle: string, argv: readonly string[]): string {
   return join(cacheDir(), 'code', `${id}.${process.version}.${process.arch}.${name}.bin`);
 }
 
-/** Compiles and runs a CommonJS bundle as require() would, with a code cache when there is one. */
+/** Compiles and runs the CommonJS bundle as require() would, with a code cache when there is one. */
 function loadCommonJs(file: string, cacheFile: string | undefined): Cli {
   const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
   // The bundle must hold no import() (the build checks): a script compiled from a cache has no
   // loader for one in Node 20.
-  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  // The file is already inside CommonJS's wrapper (scripts/build.mjs) and plain ASCII.
+  const script = new Script(readFileSync(file, 'latin1'), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as Cli };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
