@@ -45,6 +45,15 @@ describe('the code cache', () => {
     expect(cachesOf('other')).toHaveLength(1);
   });
 
+  it('keeps runs under Node options apart, so neither overwrites the other', () => {
+    validate();
+    const [plain] = cachesOf('validate');
+    const written = statSync(join(codeDir(), plain!)).mtimeMs;
+    expect(validate({ NODE_OPTIONS: '--no-warnings' }).status).toBe(0);
+    expect(cachesOf('validate')).toHaveLength(2);
+    expect(statSync(join(codeDir(), plain!)).mtimeMs).toBe(written);
+  });
+
   it('replaces a damaged cache and runs as if there were none', () => {
     const clean = validate();
     const [cache] = cachesOf('validate');

@@ -35,7 +35,20 @@ function cacheFileFor(bundle: string, argv: readonly string[]): string {
   const command = commandName(argv) ?? '';
   const name = /^[a-z]+$/.test(command) ? command : 'other';
   const id = bundle.slice(bundle.lastIndexOf('/') + 1).replace(/\.cjs$/, '');
-  return join(cacheDir(), 'code', `${id}.${process.version}.${process.arch}.${name}.bin`);
+  return join(cacheDir(), 'code', `${id}.${process.version}.${process.arch}${flagsPart()}.${name}.bin`);
+}
+
+/**
+ * V8 refuses a cache made under other flags. Runs with Node options (a profiler, NODE_OPTIONS)
+ * get caches of their own, so that they and plain runs do not overwrite each other's every time.
+ */
+function flagsPart(): string {
+  const flags = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].join(' ').trim();
+  if (flags === '') return '';
+  // FNV-1a: a name, not a check (V8 checks the flags itself); node:crypto would cost 5 ms here.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < flags.length; i++) hash = Math.imul(hash ^ flags.charCodeAt(i), 0x01000193);
+  return `.f${(hash >>> 0).toString(36)}`;
 }
 
 /** Compiles and runs the CommonJS bundle as require() would, with a code cache when there is one. */
