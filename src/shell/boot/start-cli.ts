@@ -7,14 +7,14 @@
  * and this loads it with vm.Script, handing V8 the code it compiled the last time the same
  * command ran. The cache is written when the process exits, so it holds every function that run
  * needed, not only the top level. One cache per command (a run and a validate use different
- * code), per bundle and per Node version; V8 refuses a cache made with other flags, and then a
- * new one is written. Caches live in $XDG_CACHE_HOME/sop-runner/code (files 0600, folder 0700)
+ * code), per bundle, per Node version and per set of Node options (V8 refuses a cache made under
+ * other flags). Caches live in $XDG_CACHE_HOME/sop-runner/code (files 0600, folder 0700)
  * and hold compiled code only, never data a command worked on. SOP_NO_CODE_CACHE=1 turns the
  * cache off; a cache that cannot be read or written is only slower.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { commandName } from '../cli/command-name.js';
 import { cacheDir } from '../paths.js';
@@ -34,7 +34,7 @@ function bundlePath(dist: string): string {
 function cacheFileFor(bundle: string, argv: readonly string[]): string {
   const command = commandName(argv) ?? '';
   const name = /^[a-z]+$/.test(command) ? command : 'other';
-  const id = bundle.slice(bundle.lastIndexOf('/') + 1).replace(/\.cjs$/, '');
+  const id = basename(bundle, '.cjs');
   return join(cacheDir(), 'code', `${id}.${process.version}.${process.arch}${flagsPart()}.${name}.bin`);
 }
 
@@ -54,9 +54,8 @@ function flagsPart(): string {
 /** Compiles and runs the CommonJS bundle as require() would, with a code cache when there is one. */
 function loadCommonJs(file: string, cacheFile: string | undefined): Cli {
   const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
-  // The bundle must hold no import() (the build checks): a script compiled from a cache has no
-  // loader for one in Node 20.
-  // The file is already inside CommonJS's wrapper (scripts/build.mjs) and plain ASCII.
+  // The build made the file plain ASCII (read as latin1, no decoding), already inside CommonJS's
+  // wrapper, and free of import(), which a script compiled from a cache cannot run in Node 20.
   const script = new Script(readFileSync(file, 'latin1'), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as Cli };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
