@@ -64,6 +64,20 @@ describe('the code cache', () => {
     expect(readFileSync(file).subarray(0, 26).toString('latin1')).not.toBe('not a V8 code cache at all');
   });
 
+  it('a cache damaged inside (its header intact) is refused, not handed to V8, which would stop the process', () => {
+    const clean = validate();
+    const [cache] = cachesOf('validate');
+    const file = join(codeDir(), cache!);
+    const bytes = readFileSync(file);
+    // Garbage in the middle, as a power cut before the disk wrote the whole file can leave.
+    for (let i = 0; i < 4096; i++) bytes[Math.floor(bytes.length / 3) + i] = (i * 151 + 7) & 0xff;
+    writeFileSync(file, bytes);
+    const damaged = validate();
+    expect(damaged).toEqual(clean);
+    expect(readFileSync(file).equals(bytes)).toBe(false);
+    expect(validate()).toEqual(clean);
+  });
+
   it('removes the caches of other bundles when it writes its own', () => {
     mkdirSync(codeDir(), { recursive: true });
     const stale = join(codeDir(), 'sop-OLDBUILD.v20.0.0.x64.validate.bin');
