@@ -78,12 +78,18 @@ describe('the code cache', () => {
     expect(validate()).toEqual(clean);
   });
 
-  it('removes the caches of other bundles when it writes its own', () => {
+  it('removes the caches of other bundles and left-over temporary files when it writes its own', () => {
     mkdirSync(codeDir(), { recursive: true });
     const stale = join(codeDir(), 'sop-OLDBUILD.v20.0.0.x64.validate.bin');
     writeFileSync(stale, 'old');
     expect(validate().status).toBe(0);
     expect(existsSync(stale)).toBe(false);
+    // A temporary file that a writer killed before its rename left behind.
+    const [current] = cachesOf('validate');
+    const leftOver = join(codeDir(), `${current!}.4242.tmp`);
+    writeFileSync(leftOver, 'half');
+    expect(sop(['test', 'sops/scenarios'], { env: { XDG_CACHE_HOME: join(home, 'cache') } }).status).toBe(0);
+    expect(existsSync(leftOver)).toBe(false);
     expect(cachesOf('validate')).toHaveLength(1);
   });
 

@@ -32,8 +32,8 @@ export function readCodeCache(file: string): Buffer | undefined {
 }
 
 /**
- * Writes a cache atomically (a reader never sees half a file) and removes the caches of other
- * bundles, which no build will ask for again.
+ * Writes a cache atomically (a reader never sees half a file) and removes what no run will read:
+ * the caches of other bundles and left-over temporary files.
  */
 export function writeCodeCache(file: string, create: () => Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -49,9 +49,11 @@ export function writeCodeCache(file: string, create: () => Buffer): void {
       closeSync(fd);
     }
     renameSync(temporary, file);
+    // Other bundles' caches, and temporary files a killed writer left (a writer racing this one
+    // only loses its write).
     const bundle = basename(file).split('.')[0]!;
     for (const name of readdirSync(folder)) {
-      if (!name.startsWith(`${bundle}.`)) rmSync(join(folder, name), { force: true });
+      if (!name.startsWith(`${bundle}.`) || name.endsWith('.tmp')) rmSync(join(folder, name), { force: true });
     }
   } catch {
     // Only a speed-up; a half-written temporary file (a full disk) is not left behind.
