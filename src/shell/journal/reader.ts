@@ -1,11 +1,10 @@
 /** Reads journal files: torn and damaged lines are skipped with a notice, never a crash. */
-import { readFileSync } from 'node:fs';
 import { byStart, groupSessions } from '../../core/record/group-sessions.js';
 import type { JournalLine, SessionMode } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
 import type { Lang } from '../i18n.js';
 import { listJournalFiles } from './files.js';
-import { parseJournalLines } from './parse-lines.js';
+import { parseJournalFile } from './parse-lines.js';
 import { markRunning } from './running.js';
 import { problemNotice } from './scan.js';
 
@@ -22,7 +21,7 @@ export interface JournalFileContents {
 export function readJournalFile(file: string, options: ReadOptions = {}): JournalFileContents {
   const lang = options.lang ?? 'en';
   const notices: string[] = [];
-  const lines = parseJournalLines(readFileSync(file), (problem) => notices.push(problemNotice(file, problem, lang)));
+  const lines = parseJournalFile(file, (problem) => notices.push(problemNotice(file, problem, lang)));
   return { lines, notices };
 }
 
