@@ -40,15 +40,12 @@ const IDLE_ENOUGH = 0.4;
 const MAX_WORKERS = 7;
 
 /**
- * The workers' bundle, built next to the chunk this module is bundled in (dist/chunks): found
- * through import.meta.url in an ES module, __dirname in a CommonJS bundle (where import.meta is
- * empty). Absent when run from the sources: then no workers.
+ * The workers' bundle, built next to the bundle this module is in (dist/chunks; the build gives
+ * the CommonJS bundle an import.meta.url). Absent when run from the sources: then no workers.
  */
 function workerFile(): string | undefined {
-  const url: unknown = import.meta.url;
-  const folder = typeof url === 'string' && url.startsWith('file:') ? dirname(fileURLToPath(url)) : typeof __dirname === 'string' ? __dirname : undefined;
-  const file = folder === undefined ? undefined : join(folder, 'replay-check-worker.js');
-  return file !== undefined && existsSync(file) ? file : undefined;
+  const file = join(dirname(fileURLToPath(import.meta.url)), 'replay-check-worker.js');
+  return existsSync(file) ? file : undefined;
 }
 
 export interface ThreadsInput {
