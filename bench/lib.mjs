@@ -53,50 +53,29 @@ export function best(rounds, fn) {
 }
 
 /**
- * A floor runs as `sop` itself does (src/shell/boot/start-cli.ts): one minified, plain-ASCII
- * CommonJS bundle compiled through a V8 code cache written at the end of its first run, so that
- * no floor is higher than it needs to be.
- */
-const FLOOR_LOADER = `const { readFileSync, writeFileSync } = require('node:fs');
-const { Module } = require('node:module');
-const { Script } = require('node:vm');
-const file = process.argv[2];
-const cacheFile = file + '.v8';
-let cachedData;
-try { cachedData = readFileSync(cacheFile); } catch {}
-const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
-process.argv.splice(1, 1);
-const module_ = { exports: {} };
-script.runInThisContext()(module_.exports, require, module_, file, __dirname);
-if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
-`;
-
-/**
  * Builds the floor scripts of bench/floors/ (the least a command must do, without the command)
- * into `outdir`; returns for each the node arguments that run it (add the floor's own, then
- * warm it with warmFloor before timing).
+ * into `outdir`; returns for each the node arguments that run it (add the floor's own, then warm
+ * it with warmFloor before timing). A floor runs as `sop` itself does: a bundle built for boot
+ * (scripts/boot-bundle.mjs), run by bench/floors/run-floor.ts through start-cli.ts's runBundle
+ * and a V8 code cache, so that no floor is higher than the tool could be.
  */
 export async function buildFloors(outdir, names) {
+  const { bootBundleOptions, finishBootBundle } = await import('../scripts/boot-bundle.mjs');
   mkdirSync(outdir, { recursive: true });
-  const loader = join(outdir, 'floor-loader.cjs');
-  writeFileSync(loader, FLOOR_LOADER);
+  const common = { absWorkingDir: ROOT, outdir, logLevel: 'warning', define: { __SOP_VERSION__: '"bench"' } };
   await build({
+    ...common,
+    ...bootBundleOptions,
+    define: { ...common.define, ...bootBundleOptions.define },
     entryPoints: Object.fromEntries(names.map((name) => [name, join(ROOT, 'bench', 'floors', `${name}.ts`)])),
-    absWorkingDir: ROOT,
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    logLevel: 'warning',
   });
+  await build({ ...common, entryPoints: { 'run-floor': join(ROOT, 'bench', 'floors', 'run-floor.ts') }, bundle: true, platform: 'node', target: 'node20', format: 'cjs', outExtension: { '.js': '.cjs' } });
+  const runner = join(outdir, 'run-floor.cjs');
   return Object.fromEntries(
     names.map((name) => {
       const bundle = join(outdir, `${name}.cjs`);
-      writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-      return [name, [loader, bundle]];
+      finishBootBundle(bundle);
+      return [name, [runner, bundle]];
     }),
   );
 }

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { bootBundleOptions, finishBootBundle } from './boot-bundle.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -58,18 +59,11 @@ const childProcessOnFirstUse = {
 const outputs = await Promise.all([
   build({
     ...common,
-    format: 'cjs',
+    ...bootBundleOptions,
     entryPoints: { sop: 'src/shell/cli/entry.ts' },
     outdir: 'dist/chunks',
     entryNames: '[name]-[hash]',
-    outExtension: { '.js': '.cjs' },
-    // Every megabyte read and turned into a string costs about 8 ms at start-up on these
-    // machines (fresh pages); minified, the bundle is 0.95 MB instead of 1.65. Stack traces
-    // map back through the source map (node --enable-source-maps).
-    minify: true,
-    // import.meta is empty in CommonJS: give the modules that look at it the bundle's own URL.
-    define: { ...common.define, 'import.meta.url': '__sopBundleUrl' },
-    banner: { js: "const __sopBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { ...common.define, ...bootBundleOptions.define },
     plugins: [childProcessOnFirstUse],
   }),
   // CommonJS too: bin/sop.cjs requires it (an ES module entry costs Node about 6 ms more).
@@ -79,27 +73,8 @@ const outputs = await Promise.all([
   build({ ...esm, entryPoints: ['src/shell/replay/check-worker.ts'], outfile: 'dist/chunks/replay-check-worker.js' }),
 ]);
 
-/**
- * Readies the CommonJS bundle for boot.cjs. It must be plain ASCII: Node reads it as latin1, a
- * copy, where one non-ASCII character made it decode all 1.6 MB as UTF-8 into a two-byte string
- * (22 ms); esbuild escapes strings but leaves regular expressions as written, so escape the rest
- * here (\uXXXX means the same inside strings, templates, regular expressions and comments). It
- * must hold no import(): a script compiled from a code cache has no module loader in Node 20.
- */
-function finishBundle(file) {
-  const text = readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const dynamicImport = /(?<![\w$.])import\(/.exec(text);
-  if (dynamicImport) {
-    const line = text.slice(0, dynamicImport.index).split('\n').length;
-    throw new Error(`${file}:${line}: import() in the CommonJS bundle; import Node's built-ins statically instead`);
-  }
-  // Written inside CommonJS's own wrapper (Module.wrap), so that boot.cjs compiles the file as
-  // read: wrapping it at start-up made a second 1 MB string to flatten (a few ms).
-  writeFileSync(file, `(function (exports, require, module, __filename, __dirname) { ${text}\n});`);
-}
-
 const bundle = Object.keys(outputs[0].metafile.outputs).find((file) => file.endsWith('.cjs'));
-finishBundle(join(root, bundle));
+finishBootBundle(join(root, bundle));
 // Written whole, then renamed: a sop starting meanwhile reads the old name or the new one.
 writeFileSync(join(root, 'dist', 'bundle.json.tmp'), `${JSON.stringify({ file: `chunks/${basename(bundle)}` })}\n`);
 renameSync(join(root, 'dist', 'bundle.json.tmp'), join(root, 'dist', 'bundle.json'));

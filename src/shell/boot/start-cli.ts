@@ -3,7 +3,8 @@
  *
  * Why: compiling our JavaScript was about a third of every command's start-up, and Node 20 has
  * no compile cache of its own (module.enableCompileCache came with Node 22). So the build writes
- * the whole CLI as one CommonJS bundle (dist/chunks/sop-<hash>.cjs, named in dist/bundle.json),
+ * the whole CLI as one CommonJS bundle (dist/chunks/sop-<hash>.cjs, named in dist/bundle.json; see
+ * scripts/boot-bundle.mjs),
  * and this loads it with vm.Script, handing V8 the code it compiled the last time the same
  * command ran. The cache is written when the process exits, so it holds every function that run
  * needed, not only the top level. One cache per command (a run and a validate use different
@@ -51,13 +52,17 @@ function flagsPart(): string {
   return `.f${(hash >>> 0).toString(36)}`;
 }
 
-/** Compiles and runs the CommonJS bundle as require() would, with a code cache when there is one. */
-function loadCommonJs(file: string, cacheFile: string | undefined): Cli {
+/**
+ * Compiles and runs a bundle built for boot (scripts/boot-bundle.mjs) as require() would, through
+ * the code cache in `cacheFile` when there is one, and writes that cache at exit when there was
+ * none. Returns the bundle's exports. The benchmark floors run through it too (bench/floors/).
+ */
+export function runBundle<Exports>(file: string, cacheFile: string | undefined): Exports {
   const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
-  // The build made the file plain ASCII (read as latin1, no decoding), already inside CommonJS's
-  // wrapper, and free of import(), which a script compiled from a cache cannot run in Node 20.
+  // The build made the file plain ASCII (read as latin1, no decoding), inside CommonJS's wrapper,
+  // and free of import(), which a script compiled from a cache cannot run in Node 20.
   const script = new Script(readFileSync(file, 'latin1'), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module = { exports: {} as Cli };
+  const module = { exports: {} as Exports };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
     // At exit, so that the cache holds the functions this run compiled, not only the top level.
@@ -72,7 +77,7 @@ function loadCli(argv: readonly string[], dist: string): Cli | undefined {
   try {
     bundle = bundlePath(dist);
     const cacheFile = process.env['SOP_NO_CODE_CACHE'] === '1' ? undefined : cacheFileFor(bundle, argv);
-    return loadCommonJs(bundle, cacheFile);
+    return runBundle<Cli>(bundle, cacheFile);
   } catch (error) {
     // A half-finished install or build, not a bug to report: say how to repair it.
     const what = bundle ?? 'dist/bundle.json';
