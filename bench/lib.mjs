@@ -55,7 +55,7 @@ export function best(rounds, fn) {
 /**
  * Builds the floor scripts of bench/floors/ (the least a command must do, without the command)
  * into `outdir`; returns for each the node arguments that run it (add the floor's own, then warm
- * it with warmFloor before timing). A floor runs as `sop` itself does: a bundle built for boot
+ * it with warmUp before timing). A floor runs as `sop` itself does: a bundle built for boot
  * (scripts/boot-bundle.mjs), run by bench/floors/run-floor.ts through start-cli.ts's runBundle
  * and a V8 code cache, so that no floor is higher than the tool could be.
  */
@@ -80,8 +80,8 @@ export async function buildFloors(outdir, names) {
   );
 }
 
-/** Runs a floor once (with its own arguments) so that its code cache exists before timing. */
-export function warmFloor(args) {
+/** Runs node with `args` once, untimed, so that its code cache (and parse cache) exist before timing. */
+export function warmUp(args) {
   spawnSync(process.execPath, args, { stdio: 'ignore' });
 }
 

@@ -19,7 +19,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildFloors, ROOT as root, warmFloor, writeParsedFiles } from './lib.mjs';
+import { buildFloors, ROOT as root, warmUp, writeParsedFiles } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const scratch = mkdtempSync(join(tmpdir(), 'sop-bench-library-'));
@@ -59,7 +59,7 @@ try {
     ['testFloor', '  floor: schema check and every condition (CEL)', [...floors['scenario-test'], parsed], [0]],
   ];
   // Fills the parse cache and the code caches: every case starts warm.
-  for (const [, , args] of cases) warmFloor(args);
+  for (const [, , args] of cases) warmUp(args);
   const samples = Object.fromEntries(cases.map(([key]) => [key, []]));
   for (let round = 0; round < RUNS; round++) {
     for (const [key, , args, okCodes] of cases) samples[key].push(run(args, okCodes));

@@ -16,7 +16,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildFloors, importSources, ROOT as root, warmFloor, writeParsedFiles } from './lib.mjs';
+import { buildFloors, importSources, ROOT as root, warmUp, writeParsedFiles } from './lib.mjs';
 
 const fixtures = join(root, 'test', 'e2e', 'fixtures', 'sops');
 const CALLS = Number(process.env.BENCH_CALLS ?? 150);
@@ -106,7 +106,7 @@ async function startup(tmp) {
   const parsed = await writeParsedFiles(readdirSync(fixtures).filter((n) => /\.ya?ml$/.test(n)).map((n) => join(fixtures, n)), join(tmp, 'parsed.json'));
   const floors = await buildFloors(join(tmp, 'floors'), ['run-start']);
   const floor = [...floors['run-start'], parsed, 'intake'];
-  warmFloor(floor);
+  warmUp(floor);
   const sop = [];
   const bare = [];
   const floorTimes = [];
