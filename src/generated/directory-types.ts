@@ -7,6 +7,29 @@
 export type Localized = (string | {
 [k: string]: string | undefined
 })
+/**
+ * When the service answers, in a form the tool evaluates: the call screen says "open now" or "closed, opens ..." from the call's clock. Leave it out where the hours are not confirmed (hours then says so in words).
+ */
+export type OpeningHours = ({
+/**
+ * IANA time zone of the hours, e.g. Europe/Kyiv.
+ */
+timezone: string
+/**
+ * Open around the clock, every day.
+ */
+always?: true
+/**
+ * @minItems 1
+ * @maxItems 50
+ */
+weekly?: [OpeningWindow, ...(OpeningWindow)[]]
+} & {
+[k: string]: unknown | undefined
+})
+export type OpeningHours1 = {
+[k: string]: unknown | undefined
+}
 
 /**
  * Services that SOP end steps refer callers to, by id. See docs/sop-format.md.
@@ -38,6 +61,7 @@ phone?: [string, ...(string)[]]
 hours?: (string | {
 [k: string]: string | undefined
 })
+open?: OpeningHours
 languages?: string[]
 /**
  * national, or a region id; matched by the referral SOP.
@@ -48,6 +72,10 @@ region?: string
  */
 services?: string[]
 free?: boolean
+/**
+ * Whether the numbers can be dialled from a foreign network. Leave it out when not known: the screen then says it is not known.
+ */
+reachable_from_abroad?: boolean
 notes?: Localized
 /**
  * ISO date the entry was last checked.
@@ -61,4 +89,42 @@ source: string
  * What could not be confirmed (hours, operator, cost...). Shown to counsellors beside the contact.
  */
 unverified?: string
+/**
+ * How last_verified was done: desk-review (public sources read, nobody called) or dialled (a person called the number and it answered as described).
+ */
+verification?: ("desk-review" | "dialled")
+}
+/**
+ * This interface was referenced by `SopRunnerReferralDirectory`'s JSON-Schema
+ * via the `definition` "openingWindow".
+ */
+export interface OpeningWindow {
+/**
+ * @minItems 1
+ * @maxItems 7
+ */
+days: [("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")]|[("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")]|[("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")]|[("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")]|[("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")]|[("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")]|[("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"), ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")]
+/**
+ * Opening time, HH:MM.
+ */
+from: string
+/**
+ * Closing time, HH:MM (24:00 for midnight); later than from.
+ */
+to: string
+}
+export interface OpeningHours2 {
+/**
+ * IANA time zone of the hours, e.g. Europe/Kyiv.
+ */
+timezone: string
+/**
+ * Open around the clock, every day.
+ */
+always?: true
+/**
+ * @minItems 1
+ * @maxItems 50
+ */
+weekly?: [OpeningWindow, ...(OpeningWindow)[]]
 }

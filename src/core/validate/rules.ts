@@ -58,6 +58,7 @@ export const RULES = {
   celSyntax: rule('SOP204', 'cel-syntax', 'error', { en: 'A condition is not valid CEL.', uk: 'Умова не є правильним виразом CEL.' }),
   invalidPattern: rule('SOP206', 'invalid-pattern', 'error', { en: 'An input pattern is not a valid regular expression, or repeats a group that itself repeats (the call could freeze).', uk: 'Шаблон введення не є правильним регулярним виразом або повторює групу, що сама повторюється (дзвінок може зависнути).' }),
   inputLimits: rule('SOP207', 'input-limits', 'error', { en: 'Input limits that cannot hold or do not apply (min above max, min on a text input...).', uk: 'Межі введення неможливі або не стосуються типу (min більше за max, min для тексту...).' }),
+  unknownVariableReference: rule('SOP212', 'unknown-variable-reference', 'error', { en: 'A text shows {name}, but the SOP declares no variable of that name.', uk: 'Текст показує {назва}, але СОП не оголошує такої змінної.' }),
   celType: rule('SOP205', 'cel-type', 'error', { en: 'A condition has a type error or is not a bool.', uk: 'Умова має помилку типів або не є bool.' }),
 
   unknownSop: rule('SOP301', 'unknown-sop', 'error', { en: 'A call names an SOP that is not in the library.', uk: 'Виклик називає СОП, якої немає в бібліотеці.' }),
@@ -67,10 +68,13 @@ export const RULES = {
   staleContact: rule('SOP305', 'stale-contact', 'warning', { en: 'A directory entry was last verified more than a year ago.', uk: 'Запис довідника востаннє перевіряли понад рік тому.' }),
   unusedOutcome: rule('SOP306', 'unused-outcome', 'warning', { en: 'An outcome is declared but no end step uses it.', uk: 'Результат оголошено, але жоден крок end його не використовує.' }),
   duplicateDirectory: rule('SOP308', 'duplicate-directory', 'error', { en: 'A library has more than one directory.yaml.', uk: 'У бібліотеці більше ніж один directory.yaml.' }),
+  unknownContactReference: rule('SOP311', 'unknown-contact-reference', 'error', { en: 'A text refers to {contact:id}, but the directory has no such entry.', uk: 'Текст посилається на {contact:id}, але в довіднику немає такого запису.' }),
+  openingHours: rule('SOP312', 'opening-hours', 'error', { en: 'Opening hours that cannot be evaluated (unknown time zone, a window that closes before it opens).', uk: 'Години роботи, які неможливо обчислити (невідомий часовий пояс, проміжок закривається раніше, ніж відкривається).' }),
   noDirectory: rule('SOP307', 'no-directory', 'error', { en: 'An end step refers to contacts but the library has no directory.yaml.', uk: 'Крок end скеровує до контактів, але в бібліотеці немає directory.yaml.' }),
 
   missingTranslation: rule('SOP401', 'missing-translation', 'error', { en: 'A text lacks one of the SOP\'s declared languages.', uk: 'Текстові бракує перекладу однією з мов СОП.' }),
   emptyText: rule('SOP402', 'empty-text', 'error', { en: 'A text is empty.', uk: 'Текст порожній.' }),
+  literalPhoneNumber: rule('SOP410', 'literal-phone-number', 'warning', { en: 'A text writes a phone number literally: refer to the directory entry with {contact:id}, so its verification governs what is read aloud.', uk: 'Текст містить номер телефону напряму: посилайтеся на запис довідника через {contact:id}, щоб те, що читають уголос, залежало від його перевірки.' }),
   undeclaredLanguage: rule('SOP403', 'undeclared-language', 'warning', { en: 'A text has a language the SOP does not declare.', uk: 'Текст має мову, якої СОП не оголошує.' }),
 } as const satisfies Record<string, Rule>;
 

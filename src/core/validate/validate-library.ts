@@ -11,6 +11,7 @@ import { checkDirectory } from './rules/check-directory.js';
 import { checkFlow } from './rules/check-flow.js';
 import { checkInputs } from './rules/check-inputs.js';
 import { checkOutcomes } from './rules/check-outcomes.js';
+import { checkReferences } from './rules/check-references.js';
 import { checkStepRefs } from './rules/check-step-refs.js';
 import { checkTexts } from './rules/check-texts.js';
 import { checkVariables } from './rules/check-variables.js';
@@ -34,6 +35,7 @@ export function validateLibrary(library: Library, options: ValidateOptions = {})
     findings.push(...checkInputs(loaded));
     findings.push(...checkOutcomes(loaded));
     findings.push(...checkTexts(loaded));
+    findings.push(...checkReferences(loaded, library));
   }
   findings.push(...checkCalls(library, options.rejected ?? new Set()));
   findings.push(...checkDirectory(library, options));

@@ -2,9 +2,14 @@
 import { availableInterrupts, currentStep } from '../../core/engine/index.js';
 import type { CallState } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
+import { expandStep } from '../../core/render/expand-step.js';
 import { initialUi, type StepView } from './step-view.js';
 
-export function currentView(library: Library, state: CallState, elapsedMs: number): StepView {
+// The screen's languages: the tool's two, and any other an SOP declares.
+const SCREEN_LANGUAGES = ['en', 'uk'];
+
+/** `now` is the wall clock, for "open now" beside a directory contact in a text. */
+export function currentView(library: Library, state: CallState, elapsedMs: number, now?: Date): StepView {
   const current = currentStep(library, state);
   if (!current) throw new Error('the call is not waiting at a step');
   const previous = state.undone?.[current.qualified];
@@ -12,7 +17,12 @@ export function currentView(library: Library, state: CallState, elapsedMs: numbe
     trail: state.frames.map((f) => library.sops.get(f.sop)?.sop.title ?? f.sop),
     sop: current.sop.sop.sop,
     stepId: current.stepId,
-    step: current.step,
+    // References in the step's texts ({address}, {contact:id}) rendered with this frame's answers.
+    step: expandStep(current.step, [...new Set([...SCREEN_LANGUAGES, ...current.sop.sop.languages])], {
+      vars: state.frames[state.frames.length - 1]!.vars,
+      ...(library.directory ? { directory: library.directory } : {}),
+      ...(now ? { now } : {}),
+    }),
     interrupts: availableInterrupts(library, state).map((i) => ({ key: i.key, label: i.label })),
     elapsedMs,
     ...(previous ? { previous } : {}),

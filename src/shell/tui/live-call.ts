@@ -44,7 +44,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const t0 = performance.now() - (options.elapsedMs ?? 0);
-  const clock = { now: () => performance.now() - t0 };
+  const clock = { now: () => performance.now() - t0, wall: () => new Date() };
   const controller = new AbortController();
   const handlers = SIGNALS.map(([signal, reason]) => {
     const handler = (): void => controller.abort(reason);

@@ -23,6 +23,8 @@ export interface CallJournal {
 export interface CallClock {
   /** Milliseconds since the call started (monotonic). */
   now(): number;
+  /** The wall clock, for "open now" beside directory contacts; without it no opening state is shown. */
+  wall?(): Date;
 }
 
 export interface CallHooks {
@@ -107,7 +109,7 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
         if ((await apply(next)) === undefined) continue;
         auto = false;
       }
-      view = currentView(library, state, clock.now());
+      view = currentView(library, state, clock.now(), clock.wall?.());
       const extra = await hooks?.beforeStep?.(view, state);
       if (extra?.banner) view = { ...view, banner: extra.banner };
       // Keys pressed before this step was on screen were meant for the previous one (a double

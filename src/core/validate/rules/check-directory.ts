@@ -2,8 +2,12 @@
  * The referral directory:
  *  SOP304 unknown-contact  an end step refers to an id the directory lacks;
  *  SOP307 no-directory     an end step refers to contacts but there is no directory.yaml;
- *  SOP305 stale-contact    an entry last verified more than a year before `today` (warning).
+ *  SOP305 stale-contact    an entry last verified more than a year before `today` (warning);
+ *  SOP312 opening-hours    machine-readable hours the call screen could not evaluate.
  */
+import { isKnownTimezone, minutesOf } from '../../model/opening-state.js';
+import type { LoadedDirectory } from '../../load/load-parsed-library.js';
+import type { Directory } from '../../model/directory.js';
 import type { Library } from '../../model/library.js';
 import { suggestion } from '../did-you-mean.js';
 import type { Finding } from '../finding.js';
@@ -52,6 +56,7 @@ export function checkDirectory(library: Library, options: ValidateOptions): Find
     }
   }
   const source = options.directorySource;
+  if (directory !== undefined && source !== undefined) findings.push(...checkOpeningHours(directory, source));
   if (options.today !== undefined && directory !== undefined && source !== undefined) {
     const limit = oneYearBefore(options.today);
     for (const [id, contact] of Object.entries(directory.contacts)) {
@@ -69,6 +74,39 @@ export function checkDirectory(library: Library, options: ValidateOptions): Find
         ),
       );
     }
+  }
+  return findings;
+}
+
+/** Hours the screen turns into "open now": a zone Intl knows, and windows that close after they open. */
+function checkOpeningHours(directory: Directory, source: LoadedDirectory): Finding[] {
+  const findings: Finding[] = [];
+  for (const [id, contact] of Object.entries(directory.contacts)) {
+    const open = contact.open;
+    if (open === undefined) continue;
+    if (!isKnownTimezone(open.timezone)) {
+      findings.push(
+        makeFinding(
+          RULES.openingHours,
+          source.file,
+          source.positionOf(['contacts', id, 'open', 'timezone']),
+          { en: `contact '${id}': '${open.timezone}' is not a time zone this system knows`, uk: `контакт «${id}»: «${open.timezone}» не є відомим часовим поясом` },
+          { en: 'use an IANA zone name such as Europe/Kyiv', uk: 'вкажіть назву поясу IANA, наприклад Europe/Kyiv' },
+        ),
+      );
+    }
+    (open.weekly ?? []).forEach((window, index) => {
+      if (minutesOf(window.from) < minutesOf(window.to)) return;
+      findings.push(
+        makeFinding(
+          RULES.openingHours,
+          source.file,
+          source.positionOf(['contacts', id, 'open', 'weekly', index, 'to']),
+          { en: `contact '${id}': the window closes at ${window.to}, not after it opens at ${window.from}`, uk: `контакт «${id}»: проміжок закривається о ${window.to}, не пізніше, ніж відкривається о ${window.from}` },
+          { en: 'a window past midnight is two windows: until 24:00, and from 00:00 the next day', uk: 'проміжок через північ — це два проміжки: до 24:00 і з 00:00 наступного дня' },
+        ),
+      );
+    });
   }
   return findings;
 }

@@ -18,6 +18,8 @@ import type { Finding } from '../finding.js';
 import { makeFinding } from '../make-finding.js';
 import { RULES } from '../rules.js';
 import { branchLists } from './step-graph.js';
+import { textsOf } from './check-texts.js';
+import { findReferences } from '../../model/text-references.js';
 
 export function typeOfValue(value: Value | null | undefined): VariableType | undefined {
   if (typeof value === 'boolean') return 'bool';
@@ -234,6 +236,12 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
     }
   }
 
+  // A text that shows a variable ({name}) reads it.
+  for (const { text } of textsOf(sop)) {
+    for (const value of typeof text === 'string' ? [text] : Object.values(text)) {
+      for (const reference of findReferences(value)) if (reference.kind === 'variable') used.add(reference.name);
+    }
+  }
   // Variables that callers pass in are written from outside.
   for (const name of passedIn(library).get(sop.sop) ?? []) used.add(name);
   for (const name of names) {
