@@ -33,6 +33,10 @@ situation: (string | {
 [k: string]: string | undefined
 })
 /**
+ * How long the caller can stay on the line (e.g. 600 for a caller who has ten minutes). `sop test` fails when the expert's seconds add up to more.
+ */
+caller_time_budget_seconds?: number
+/**
  * The expert's answers in call order.
  * 
  * @minItems 1

@@ -29,7 +29,8 @@ export type FailureCode =
   | 'outcome'
   | 'missing-visit'
   | 'missing-referral'
-  | 'missing-interrupt';
+  | 'missing-interrupt'
+  | 'over-time';
 
 export interface ScenarioFailure {
   readonly code: FailureCode;
@@ -236,7 +237,28 @@ export function runScenario(library: Library, source: ScenarioSource): ScenarioR
       scenarioAt: at(['expect', 'interrupts', index]),
     });
   }
+  const overTime = overTimeBudget(scenario, at);
+  if (overTime) failures.push(overTime);
   return done(state);
+}
+
+/** The expert path's seconds added up, against the time the scenario's caller has. */
+function overTimeBudget(scenario: Scenario, at: (path: readonly (string | number)[]) => SourceRef): ScenarioFailure | undefined {
+  const budget = scenario.caller_time_budget_seconds;
+  if (budget === undefined) return undefined;
+  const taken = scenario.answers.reduce((sum, entry) => sum + (isInterruptEntry(entry) ? 0 : (entry.seconds ?? 0)), 0);
+  if (taken <= budget) return undefined;
+  const minutes = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
+  return {
+    code: 'over-time',
+    message: {
+      en: `the expert path takes ${minutes(taken)} (the answers' seconds added up), but the caller has ${minutes(budget)}: shorten the path or put the urgent steps first`,
+      uk: `шлях експерта триває ${minutes(taken)} (сума seconds відповідей), а абонент має лише ${minutes(budget)}: скоротіть шлях або поставте термінові кроки першими`,
+    },
+    expected: `<= ${budget} s`,
+    got: `${taken} s`,
+    scenarioAt: at(['caller_time_budget_seconds']),
+  };
 }
 
 function wrongStep(expected: string, got: string, scenarioAt: SourceRef, sopAt: SourceRef | undefined): ScenarioFailure {

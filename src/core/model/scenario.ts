@@ -30,6 +30,8 @@ export interface Scenario {
   readonly sop: string;
   readonly difficulty?: 'easy' | 'medium' | 'hard';
   readonly situation: Localized;
+  /** How long the caller can stay on the line; `sop test` fails when the expert's seconds add up to more. */
+  readonly caller_time_budget_seconds?: number;
   readonly answers: readonly ScenarioEntry[];
   readonly expect: {
     /** `sop-id/outcome-id`. */
