@@ -93,6 +93,9 @@ export const PATTERN_MEANING_UK: { readonly [description: string]: string } = {
   'ISO 639 language code, e.g. en, uk.': 'код мови за ISO 639, напр. en, uk',
   "One character; letters, digits and ? are reserved for the runner's own keys.": 'один символ, крім літер, цифр і ?: їх зарезервовано для власних клавіш програми',
   'ISO date the entry was last checked.': 'дата ISO, коли запис востаннє перевіряли',
+  'IANA time zone of the hours, e.g. Europe/Kyiv.': 'часовий пояс IANA для годин роботи, напр. Europe/Kyiv',
+  'Opening time, HH:MM.': 'час відкриття, ГГ:ХХ',
+  'Closing time, HH:MM (24:00 for midnight); later than from.': 'час закриття, ГГ:ХХ (24:00 — північ); пізніше за from',
   'The SOP the call starts in.': 'СОП, з якої починається дзвінок',
   "A step id in the scenario's SOP, or sop-id/step-id for a step of a called SOP.": 'ідентифікатор кроку в СОП сценарію або sop-id/step-id для кроку викликаної СОП',
 };

@@ -102,7 +102,7 @@ function checkOpeningHours(directory: Directory, source: LoadedDirectory): Findi
           RULES.openingHours,
           source.file,
           source.positionOf(['contacts', id, 'open', 'weekly', index, 'to']),
-          { en: `contact '${id}': the window closes at ${window.to}, not after it opens at ${window.from}`, uk: `контакт «${id}»: проміжок закривається о ${window.to}, не пізніше, ніж відкривається о ${window.from}` },
+          { en: `contact '${id}': the window closes at ${window.to}, which is not after it opens at ${window.from}`, uk: `контакт «${id}»: проміжок закривається о ${window.to}, тобто не пізніше за відкриття о ${window.from}` },
           { en: 'a window past midnight is two windows: until 24:00, and from 00:00 the next day', uk: 'проміжок через північ — це два проміжки: до 24:00 і з 00:00 наступного дня' },
         ),
       );
