@@ -347,6 +347,10 @@ with?: {
 [k: string]: VariableName | undefined
 }
 /**
+ * A variable name usable in CEL: lower-case letters, digits and underscores.
+ */
+save?: string
+/**
  * Where to go next: a step id, or conditional branches tried in order, the last without `when` as the default.
  */
 next?: (Id | [Branch, ...(Branch)[]])

@@ -91,3 +91,20 @@ steps:
     });
   });
 });
+
+describe('call with save', () => {
+  const returning = fixtureLibrary('returns', 'child', 'leaf');
+
+  it("stores the callee's outcome id in the caller's variable before its next is evaluated", () => {
+    const { state, events } = play(returning, 'returns', pick('high'), go);
+    expect(ofType(events, 'sop-returned')).toEqual([
+      { type: 'sop-returned', sop: 'child', outcome: 'child/urgent', to: 'returns/r-urgent', branch: 0 },
+    ]);
+    expect(state.outcome).toBe('returns/was-urgent');
+  });
+
+  it('saves the outcome of the end actually reached, whatever the path through the callee', () => {
+    const { state } = play(returning, 'returns', pick('low'), pick('no'));
+    expect(state.outcome).toBe('returns/was-ok');
+  });
+});

@@ -77,6 +77,12 @@ describe('library conventions', () => {
     const sops = await sopsById();
     for (const [id, sop] of sops) {
       const bang = (sop.interrupts ?? []).find((interrupt) => interrupt.key === '!');
+      if (id === 'duty-to-act') {
+        // Called from emergency itself, so a ! to emergency would be a call cycle; the key of the
+        // SOP that called it (the outermost wins) still leads to emergency.
+        expect(bang, id).toBeUndefined();
+        continue;
+      }
       expect(bang, `${id} has no ! interrupt`).toBeDefined();
       expect(bang!.label).toEqual({ en: 'Immediate danger', uk: 'Безпосередня небезпека' });
       if (id === 'emergency') {
@@ -140,13 +146,14 @@ describe('library conventions', () => {
     }
   });
 
-  it('overrides of the caller\'s choice are explicit ask steps whose answer is saved', async () => {
-    const sops = await sopsById();
-    for (const id of ['emergency', 'possible-victim', 'child-involved']) {
-      const step = sops.get(id)!.steps['override'] as Step & { save?: string };
+  it('overrides of the caller\'s choice are explicit ask steps whose answer is saved, in duty-to-act only', async () => {
+    const sop = (await sopsById()).get('duty-to-act')!;
+    for (const [id, save] of [['confirm-ground', 'ground'], ['decide', 'decision'], ['which-police', 'police_route']] as const) {
+      const step = sop.steps[id] as Step & { save?: string };
       expect(step.kind, id).toBe('ask');
-      expect(step.save, id).toBe('override');
+      expect(step.save, id).toBe(save);
     }
+    // The rest of the library calls it (test/library/duty-to-act.test.ts checks nobody else decides).
   });
 
   it('sensitive answers are marked: the location and the indicators', async () => {
@@ -199,7 +206,8 @@ describe('directory', () => {
     const fixed = [
       'la-strada-hotline', 'child-line', 'counter-trafficking-527', 'gov-hotline-1547', 'police-102', 'emergency-112',
       'police-call-centre', 'free-legal-aid', 'missing-children-116000', 'iom-ukraine', 'children-service',
-      'embassy-consulate', 'local-state-admin', 'shelter-dv',
+      'embassy-consulate', 'emergency-abroad-112', 'police-counter-trafficking-regional', 'partner-ngo-abroad',
+      'local-state-admin', 'shelter-dv',
     ];
     expect(Object.keys(contacts).sort()).toEqual([...fixed].sort());
     // What the domain brief marks UNVERIFIED must be said beside the contact.

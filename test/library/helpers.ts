@@ -15,6 +15,7 @@ export const ALL_SOPS = [
   'third-party-report',
   'missing-person',
   'domestic-violence',
+  'duty-to-act',
 ] as const;
 
 let library: Promise<ReadLibraryResult> | undefined;

@@ -85,24 +85,38 @@ describe('referral SOP', () => {
         expect(result.state.outcome).toBe('referral/referred');
         expect(referrals.length).toBeGreaterThan(0);
         // Every ticked need had its own contacts shown to the counsellor, and nothing unticked.
+        const abroad = situation.location === 'abroad';
         for (const need of NEEDS) {
           const expected = situation.needs.includes(need) || (need === 'children' && situation.isMinor);
-          expect(shown.includes(GIVE_STEP[need]), need).toBe(expected);
+          if (need === 'shelter' && abroad) {
+            // Abroad: the shelters of that country, through the consulate, never Ukrainian ones.
+            expect(shown.includes('give-shelter-abroad'), need).toBe(expected);
+            expect(shown).not.toContain('give-shelter');
+          } else if (need === 'police' && abroad) {
+            // Abroad: the police there, given in give-abroad; never 102.
+            expect(shown).not.toContain('give-police');
+          } else {
+            expect(shown.includes(GIVE_STEP[need]), need).toBe(expected);
+          }
         }
         expect(shown.includes('give-abroad')).toBe(situation.location === 'abroad');
         expect(shown.includes('interpreter-note')).toBe(situation.language === 'other-language');
         // The recorded bundle fits the situation.
         const child = situation.needs.includes('children') || situation.isMinor;
         if (child) expect(referrals).toContain('child-line');
-        if (situation.location === 'abroad') expect(referrals).toContain('embassy-consulate');
+        if (abroad) {
+          expect(referrals).toContain('embassy-consulate');
+          expect(referrals).toContain('emergency-abroad-112');
+        }
         if (!child && situation.location !== 'abroad' && situation.needs.includes('victim-status')) {
           expect(referrals).toContain('local-state-admin');
         }
         if (situation.needs.length === 1 && situation.needs[0] === 'police' && !child && situation.location !== 'abroad') {
           expect(referrals).toEqual(['police-call-centre', 'police-102']);
         }
-        // The caller can always come back to the line, unless they only wanted the police.
-        if (!(situation.needs.length === 1 && situation.needs[0] === 'police' && !child && situation.location !== 'abroad')) {
+        // The caller can always come back to the line, unless they only wanted the police, or are
+        // abroad, where our numbers are not confirmed to answer (the consulate and 112 instead).
+        if (!abroad && !(situation.needs.length === 1 && situation.needs[0] === 'police' && !child)) {
           expect(referrals).toContain('la-strada-hotline');
         }
       }),

@@ -84,7 +84,8 @@ export function settle(library: Library, frames: Frame[], referrals: readonly st
             events.push({ type: 'sop-returned', sop: done.sop, outcome });
             continue;
           }
-          const branch = resolveNext(callerSop, callStep.next, caller.vars, caller.step);
+          const callerVars = callStep.save === undefined ? caller.vars : { ...caller.vars, [callStep.save]: step.outcome };
+          const branch = resolveNext(callerSop, callStep.next, callerVars, caller.step);
           if (typeof branch !== 'number') return { ok: false, refusal: branch };
           const goto = gotoOf(callStep.next, branch);
           events.push(
@@ -92,7 +93,7 @@ export function settle(library: Library, frames: Frame[], referrals: readonly st
               ? { type: 'sop-returned', sop: done.sop, outcome, to: callerSop.qualified(goto) }
               : { type: 'sop-returned', sop: done.sop, outcome, to: callerSop.qualified(goto), branch },
           );
-          frames[frames.length - 1] = { sop: caller.sop, step: goto, vars: caller.vars };
+          frames[frames.length - 1] = { sop: caller.sop, step: goto, vars: callerVars };
           break;
         }
         break;

@@ -116,6 +116,11 @@ export interface CallStep extends StepBase {
   readonly kind: 'call';
   readonly sop: string;
   readonly with?: { readonly [calleeVariable: string]: string };
+  /**
+   * A string variable of the caller that receives the outcome id (without the SOP id) of the end
+   * the called SOP reached, before `next` is evaluated. The only value a called SOP hands back.
+   */
+  readonly save?: string;
   /** Without next, the called SOP's outcome ends this SOP too (a tail call). */
   readonly next?: Next;
 }

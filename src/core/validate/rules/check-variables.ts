@@ -157,6 +157,9 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
     if (step.kind === 'input' && step.save !== undefined) {
       requireType(step.save, step.input.type, [...base, 'save'], { en: 'the input step saves its answer', uk: 'крок input зберігає відповідь' });
     }
+    if (step.kind === 'call' && step.save !== undefined) {
+      requireType(step.save, 'string', [...base, 'save'], { en: 'the call step saves the outcome id of the called SOP', uk: 'крок call зберігає ідентифікатор результату викликаної СОП' });
+    }
     if (step.kind === 'ask') {
       step.options.forEach((option, index) => {
         for (const [name, value] of Object.entries(option.set ?? {})) {
