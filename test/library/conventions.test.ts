@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Directory } from '../../src/core/model/directory.js';
 import type { Localized, Sop, Step } from '../../src/core/model/sop.js';
-import { ALL_SOPS, OWN_SOPS, shippedLibrary } from './helpers.js';
+import { ALL_SOPS, LEAF_SOPS, OWN_SOPS, shippedLibrary } from './helpers.js';
 
 async function sopsById(): Promise<Map<string, Sop>> {
   const { library } = await shippedLibrary();
@@ -58,7 +58,7 @@ describe('library conventions', () => {
       const text = readFileSync(`sops/${id}.sop.yaml`, 'utf8');
       expect(text.startsWith('# yaml-language-server: $schema=../schemas/sop.schema.json'), id).toBe(true);
     }
-    for (const id of OWN_SOPS) {
+    for (const id of [...OWN_SOPS, ...LEAF_SOPS]) {
       expect(readFileSync(`sops/${id}.sop.yaml`, 'utf8'), id).toMatch(/not the\s+#?\s*official procedure/);
     }
     expect(readFileSync('sops/directory.yaml', 'utf8').startsWith('# yaml-language-server: $schema=../schemas/directory.schema.json')).toBe(true);
@@ -73,16 +73,12 @@ describe('library conventions', () => {
     expect(problems).toEqual([]);
   });
 
-  it('every SOP offers ! (Immediate danger) leading to the emergency SOP, which ends the call', async () => {
+  it('every SOP but the shared leaves offers ! (Immediate danger) leading to the emergency SOP, which ends the call', async () => {
     const sops = await sopsById();
+    const leaves = new Set<string>(LEAF_SOPS);
     for (const [id, sop] of sops) {
+      if (leaves.has(id)) continue;
       const bang = (sop.interrupts ?? []).find((interrupt) => interrupt.key === '!');
-      if (id === 'duty-to-act') {
-        // Called from emergency itself, so a ! to emergency would be a call cycle; the key of the
-        // SOP that called it (the outermost wins) still leads to emergency.
-        expect(bang, id).toBeUndefined();
-        continue;
-      }
       expect(bang, `${id} has no ! interrupt`).toBeDefined();
       expect(bang!.label).toEqual({ en: 'Immediate danger', uk: 'Безпосередня небезпека' });
       if (id === 'emergency') {
@@ -94,6 +90,46 @@ describe('library conventions', () => {
       expect(step.kind, id).toBe('call');
       expect(step.sop, id).toBe('emergency');
       expect(step.next, `${id}: the emergency call must be a tail call`).toBeUndefined();
+    }
+  });
+
+  it('every SOP but the shared leaves offers * (the other interruptions), a tail call to the interruption menu', async () => {
+    const sops = await sopsById();
+    const leaves = new Set<string>(LEAF_SOPS);
+    const offering: string[] = [];
+    for (const [id, sop] of sops) {
+      if (leaves.has(id)) continue;
+      const keys = (sop.interrupts ?? []).map((interrupt) => interrupt.key);
+      expect(keys, id).toEqual(['!', '*']);
+      const star = sop.interrupts!.find((interrupt) => interrupt.key === '*')!;
+      expect(star.label, id).toEqual({ en: 'Line lost, silence, risk…', uk: 'Обрив, мовчання, ризик…' });
+      const step = sop.steps[star.goto] as Step & { sop?: string; next?: unknown };
+      expect(step.kind, id).toBe('call');
+      expect(step.sop, id).toBe('interruption');
+      expect(step.next, `${id}: the interruption call must be a tail call`).toBeUndefined();
+      offering.push(id);
+    }
+    expect(offering.length).toBeGreaterThanOrEqual(10);
+    // The menu leads to each of the six shared procedures, each by a tail call.
+    const menu = sops.get('interruption')!;
+    const called = Object.values(menu.steps)
+      .filter((step): step is Step & { sop: string; next?: unknown } => step.kind === 'call')
+      .map((step) => {
+        expect(step.next).toBeUndefined();
+        return step.sop;
+      })
+      .sort();
+    expect(called).toEqual(['abusive-caller', 'line-lost', 'medical-emergency', 'silent-caller', 'someone-else', 'suicide-risk']);
+  });
+
+  it('the shared leaves declare no interrupts and call no SOP except the menu calling its procedures', async () => {
+    const sops = await sopsById();
+    for (const id of LEAF_SOPS) {
+      const sop = sops.get(id)!;
+      expect(sop.interrupts ?? [], id).toEqual([]);
+      if (id === 'interruption') continue;
+      const calls = Object.entries(sop.steps).filter(([, step]) => step.kind === 'call').map(([stepId]) => stepId);
+      expect(calls, id).toEqual([]);
     }
   });
 
@@ -110,10 +146,11 @@ describe('library conventions', () => {
     expect(problems).toEqual([]);
   });
 
-  it('first-contact asks "can you talk safely?" and screens for danger before any intake question', async () => {
+  it('first-contact asks "can you talk safely?" and screens for danger before confidentiality and any intake question', async () => {
     const sop = (await sopsById()).get('first-contact')!;
-    // Walk from the start without passing the two safety steps: no statistic may be reachable.
-    const blocked = new Set(['safe-to-talk', 'danger-screen']);
+    // Walk from the start without passing the two danger screens (the spoken one and the quiet-mode
+    // yes/no one): no statistic, no confidentiality statement and no intake question is reachable.
+    const blocked = new Set(['danger-screen', 'quiet-danger']);
     const seen = new Set<string>();
     const queue = [sop.start];
     while (queue.length > 0) {
@@ -121,22 +158,34 @@ describe('library conventions', () => {
       if (seen.has(id) || blocked.has(id)) continue;
       seen.add(id);
       const step = sop.steps[id] as unknown as Record<string, unknown>;
-      expect(step['stat'], `${id} is reachable before the safety steps`).toBeUndefined();
+      expect(step['stat'], `${id} is reachable before the danger screen`).toBeUndefined();
       const targets = (next: unknown): string[] => (typeof next === 'string' ? [next] : Array.isArray(next) ? next.map((b: { goto: string }) => b.goto) : []);
       queue.push(...targets(step['next']));
       for (const option of (step['options'] ?? []) as { next?: unknown }[]) queue.push(...targets(option.next));
     }
-    expect(seen.has('greeting')).toBe(true);
-    expect(seen.has('caller-role')).toBe(false);
+    expect([...seen].sort()).toEqual(['greeting', 'quiet-mode', 'safe-to-talk']);
+    // The quiet mode reads no phone number aloud, and the confidentiality statement promises
+    // nothing it cannot keep: it says whether the call is recorded.
+    const sayOf = (id: string) => (sop.steps[id] as { say?: Localized }).say as Record<string, string>;
+    for (const id of ['quiet-mode', 'quiet-danger', 'quiet-agreement', 'quiet-close']) {
+      expect(JSON.stringify(sayOf(id)), id).not.toMatch(/\d{3}/);
+    }
+    expect(sayOf('confidentiality')['en']).toMatch(/not recorded/);
+    expect(sayOf('confidentiality')['uk']).not.toMatch(/залишиться між нами/);
   });
 
-  it('statistics: first-contact has the five dimensions, and every statistic can be skipped', async () => {
+  it('statistics: region, age and gender are coded after the call (closing), never asked before help; every statistic can be skipped', async () => {
     const sops = await sopsById();
-    const dimensions = Object.values(sops.get('first-contact')!.steps)
-      .map((step) => (step as { stat?: string }).stat)
-      .filter((stat): stat is string => stat !== undefined)
-      .sort();
-    expect(dimensions).toEqual(['age-group', 'call-type', 'caller-role', 'gender', 'region']);
+    const dimensionsOf = (id: string) =>
+      Object.values(sops.get(id)!.steps)
+        .map((step) => (step as { stat?: string }).stat)
+        .filter((stat): stat is string => stat !== undefined)
+        .sort();
+    expect(dimensionsOf('first-contact')).toEqual(['call-type', 'caller-role']);
+    expect(dimensionsOf('call-coding')).toEqual(['age-group', 'gender', 'region']);
+    for (const step of Object.values(sops.get('call-coding')!.steps)) expect((step as { say?: unknown }).say).toBeUndefined();
+    const coding = Object.values(sops.get('closing')!.steps).filter((step) => step.kind === 'call' && (step as { sop?: string }).sop === 'call-coding');
+    expect(coding).toHaveLength(1);
     for (const [id, sop] of sops) {
       for (const [stepId, step] of Object.entries(sop.steps)) {
         const record = step as { stat?: string; options?: { id: string }[] };
@@ -172,7 +221,7 @@ describe('library conventions', () => {
   it('our interactive steps say what they rest on (source)', async () => {
     const sops = await sopsById();
     const missing: string[] = [];
-    for (const id of OWN_SOPS) {
+    for (const id of [...OWN_SOPS, ...LEAF_SOPS]) {
       for (const [stepId, step] of Object.entries(sops.get(id)!.steps)) {
         if (['say', 'ask', 'checklist', 'input'].includes(step.kind) && !(step as { source?: string }).source) missing.push(`${id}/${stepId}`);
       }
@@ -207,7 +256,7 @@ describe('directory', () => {
       'la-strada-hotline', 'child-line', 'counter-trafficking-527', 'gov-hotline-1547', 'police-102', 'emergency-112',
       'police-call-centre', 'free-legal-aid', 'missing-children-116000', 'iom-ukraine', 'children-service',
       'embassy-consulate', 'emergency-abroad-112', 'police-counter-trafficking-regional', 'partner-ngo-abroad',
-      'local-state-admin', 'shelter-dv',
+      'local-state-admin', 'shelter-dv', 'lifeline-ukraine', 'ambulance-103',
     ];
     expect(Object.keys(contacts).sort()).toEqual([...fixed].sort());
     // What the domain brief marks UNVERIFIED must be said beside the contact.
@@ -216,6 +265,11 @@ describe('directory', () => {
     expect(contacts['counter-trafficking-527']!.unverified).toMatch(/operator/i);
     expect(contacts['free-legal-aid']!.unverified).toMatch(/mobile/i);
     expect(contacts['local-state-admin']!.unverified).toMatch(/which body/i);
+    // Not in the domain brief at all: flagged as not checked.
+    expect(contacts['lifeline-ukraine']!.unverified).toMatch(/not in the domain brief/i);
+    expect(contacts['ambulance-103']!.unverified).toMatch(/not in the domain brief/i);
+    const ids = Object.keys(contacts);
+    expect(ids.slice(ids.indexOf('emergency-112'), ids.indexOf('emergency-112') + 3)).toEqual(['emergency-112', 'lifeline-ukraine', 'ambulance-103']);
     expect(contacts['police-102']!.phone).toEqual(['102']);
     expect(contacts['la-strada-hotline']!.phone).toEqual(['0 800 500 335', '116 123']);
   });

@@ -8,6 +8,24 @@ export const SCENARIO_DIR = 'sops/scenarios';
 /** The SOPs this part of the library owns (the rest are written alongside, same rules). */
 export const OWN_SOPS = ['first-contact', 'emergency', 'referral', 'closing', 'possible-victim', 'child-involved'] as const;
 
+/**
+ * The shared procedures behind the * key (and the two other leaves: police-did-not-come and the
+ * after-call coding). They declare no interrupts and call no SOP: the SOP that calls them keeps
+ * its own keys, and SOPs may not call each other in a cycle.
+ */
+export const LEAF_SOPS = [
+  'interruption',
+  'line-lost',
+  'silent-caller',
+  'abusive-caller',
+  'someone-else',
+  'suicide-risk',
+  'medical-emergency',
+  'police-did-not-come',
+  'call-coding',
+  'duty-to-act',
+] as const;
+
 /** Every SOP id the lead fixed for the shipped library. */
 export const ALL_SOPS = [
   ...OWN_SOPS,
@@ -15,7 +33,7 @@ export const ALL_SOPS = [
   'third-party-report',
   'missing-person',
   'domestic-violence',
-  'duty-to-act',
+  ...LEAF_SOPS,
 ] as const;
 
 let library: Promise<ReadLibraryResult> | undefined;
