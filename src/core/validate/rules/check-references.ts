@@ -12,7 +12,7 @@ import { sourceLine } from '../../load/source-text.js';
 import type { Directory } from '../../model/directory.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
 import type { Localized } from '../../model/sop.js';
-import { findReferences } from '../../model/text-references.js';
+import { findReferences, replaceReferences } from '../../model/text-references.js';
 import { suggestion } from '../did-you-mean.js';
 import type { Finding } from '../finding.js';
 import { makeFinding } from '../make-finding.js';
@@ -104,8 +104,10 @@ function directoryNumbers(directory: Directory | undefined): Map<string, string>
 /** The phone numbers written in a text: directory numbers, and what looks like one. */
 function literalNumbers(text: string, known: ReadonlyMap<string, string>): string[] {
   if (!/\d/.test(text)) return [];
+  // The ids inside references ({contact:police-102}) are not numbers written out.
+  const outside = replaceReferences(text, (reference) => ' '.repeat(reference.end - reference.start));
   const found: string[] = [];
-  for (const match of text.matchAll(DIGIT_RUN)) {
+  for (const match of outside.matchAll(DIGIT_RUN)) {
     const number = match[0].trim();
     const digits = digitsOf(number);
     const looksLikePhone = /^[+0]/.test(number) && digits.length >= 7;
