@@ -6,7 +6,8 @@
  *  SOP410 literal-phone-number        a directory number, or a number that looks like a phone
  *                                     number (starts with 0 or +, seven digits or more), written
  *                                     into a text instead of `{contact:id}` (warning).
- * A finding sits at the reference itself, found in the source from the text's first line.
+ * Only the texts the renderer expands are checked (isRenderedWithReferences). A finding sits at
+ * the reference itself, found in the source from the text's first line.
  */
 import { sourceLine } from '../../load/source-text.js';
 import type { Directory } from '../../model/directory.js';
@@ -34,6 +35,7 @@ export function checkReferences(loaded: LoadedSop, library: Library): Finding[] 
   const contacts = library.directory?.contacts ?? {};
   const known = directoryNumbers(library.directory);
   for (const { text, path } of textsOf(sop)) {
+    if (!isRenderedWithReferences(path)) continue;
     for (const [value, valuePath] of translations(text, path)) {
       for (const reference of findReferences(value)) {
         const raw = value.slice(reference.start, reference.end);
@@ -80,6 +82,15 @@ export function checkReferences(loaded: LoadedSop, library: Library): Finding[] 
     }
   }
   return findings;
+}
+
+/**
+ * The texts a reader sees through the reference renderer: a step's text, script, guidance,
+ * option labels and hints. Titles, outcome labels and branch labels are shown as written (in
+ * summaries, statistics and diagrams), so a number there stays a number.
+ */
+function isRenderedWithReferences(path: Path): boolean {
+  return path[0] === 'steps' && !path.includes('next');
 }
 
 /** Each translation of a text with its path (a plain string is one text for every language). */
