@@ -120,3 +120,17 @@ describe('expandStep / expandSopTexts', () => {
     expect(expanded.steps['b']).toMatchObject({ say: { en: 'Bye, 0 800 500 335 or 116 123' } });
   });
 });
+
+describe('expandLibraryTexts', () => {
+  it('renders every SOP of a library for print, keeping ids, files and hashes', async () => {
+    const { expandLibraryTexts } = await import('../../src/core/render/expand-step.js');
+    const sop = { sop: 's', version: '1.0.0', title: 'S', languages: ['en'], start: 'a', steps: { a: { kind: 'say', text: 'Call {number:hotline}', next: 'b' }, b: { kind: 'end', outcome: 'o' } } } as unknown as Sop;
+    const loaded = { sop, file: 's.sop.yaml', sha256: 'abc', positionOf: () => undefined };
+    const library = { sops: new Map([['s', loaded]]), directory };
+    const printed = expandLibraryTexts(library, ['en']);
+    const shown = printed.sops.get('s')!;
+    expect(shown).toMatchObject({ file: 's.sop.yaml', sha256: 'abc' });
+    expect(shown.sop.steps['a']).toMatchObject({ text: { en: 'Call 0 800 500 335 or 116 123' } });
+    expect(library.sops.get('s')!.sop.steps['a']).toMatchObject({ text: 'Call {number:hotline}' });
+  });
+});

@@ -4,6 +4,7 @@
  * clock), in each language the reader may ask for. Shapes and ids are unchanged, so the call
  * screen, its keys and the handbook work on the result as on the original.
  */
+import type { Library } from '../model/library.js';
 import type { Localized, Sop, Step } from '../model/sop.js';
 import { expandLocalized, type ReferenceContext } from './expand-references.js';
 
@@ -40,4 +41,15 @@ function stepHasReferences(step: Step): boolean {
   if (step.kind === 'ask') return step.options.some((o) => has(o.label));
   if (step.kind === 'checklist') return step.options.some((o) => has(o.label) || has(o.hint));
   return false;
+}
+
+/**
+ * A library whose texts read as printed: directory references rendered, answers as [name].
+ * For every reader that shows texts without a call (handbook, diagram, transcript, timeline);
+ * ids, shapes and hashes are unchanged, so the engine can run on it as on the original.
+ */
+export function expandLibraryTexts(library: Library, languages: readonly string[]): Library {
+  const context = library.directory ? { directory: library.directory } : {};
+  const sops = new Map([...library.sops].map(([id, loaded]) => [id, { ...loaded, sop: expandSopTexts(loaded.sop, languages, context) }]));
+  return { ...library, sops };
 }

@@ -1,5 +1,4 @@
 /** `sop docs`: the SOP's Markdown handbook, with the library's directory for referral contacts. */
-import { expandSopTexts } from '../../core/render/expand-step.js';
 import { toHandbook } from '../../core/render/index.js';
 import type { DocsOptions } from '../cli/docs.js';
 import { loadConfig } from '../config/index.js';
@@ -10,9 +9,8 @@ export async function runDocs(arg: string, options: DocsOptions): Promise<number
   const config = await loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });
   const lang = config.lang;
   const { loaded, library, file, titles } = await sopForPicture(arg, config.sopsDir, lang);
-  // Numbers in texts come from the directory ({contact:id}); answers ({name}) print as [name].
-  const sop = expandSopTexts(loaded.sop, [lang], library.directory ? { directory: library.directory } : {});
-  const handbook = toHandbook(sop, {
+  // sopForPicture gives the texts as printed: numbers from the directory, answers as [name].
+  const handbook = toHandbook(loaded.sop, {
     lang,
     file,
     titles,

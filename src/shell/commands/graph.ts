@@ -10,6 +10,7 @@ import type { GraphOptions } from '../cli/graph.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
+import { expandLibraryTexts, expandSopTexts } from '../../core/render/expand-step.js';
 import { readLibrary } from '../library/read-library.js';
 import { safeText } from '../tui/safe-text.js';
 
@@ -69,7 +70,10 @@ export async function sopForPicture(arg: string, sopsDir: string, lang: Lang): P
   const titles = new Map<string, string>();
   for (const [id, other] of around.library.sops) titles.set(id, localize(other.sop.title, lang));
   titles.set(loaded.sop.sop, localize(loaded.sop.title, lang));
-  return { loaded, library: around.library, file: shown(loaded.file), titles };
+  // Texts as printed: numbers from the directory ({contact:id}), answers as [name].
+  const library = expandLibraryTexts(around.library, [lang]);
+  const sop = expandSopTexts(loaded.sop, [lang], library.directory ? { directory: library.directory } : {});
+  return { loaded: { ...loaded, sop }, library, file: shown(loaded.file), titles };
 }
 
 /** Writes to -o FILE (0644: diagrams and handbooks hold no call data) or stdout. */

@@ -126,7 +126,9 @@ export async function runLogList(options: LogListOptions): Promise<number> {
 async function libraryFor(sopsDir: string): Promise<Library | undefined> {
   try {
     const { readLibrary } = await import('../library/read-library.js');
-    return (await readLibrary([sopsDir], { cache: false })).library;
+    const { expandLibraryTexts } = await import('../../core/render/expand-step.js');
+    // Step texts as printed: numbers from the directory, answers as [name] (the transcript shows answers apart).
+    return expandLibraryTexts((await readLibrary([sopsDir], { cache: false })).library, ['en', 'uk']);
   } catch {
     return undefined; // Labels are a comfort: ids are shown without the library.
   }

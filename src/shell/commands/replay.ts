@@ -1,5 +1,6 @@
 /** `sop replay`: the timeline of one recorded call, or `--check` of many against the current SOPs. */
 import { buildTimeline } from '../../core/check/build-timeline.js';
+import { expandLibraryTexts } from '../../core/render/expand-step.js';
 import type { ReplayOptions } from '../cli/replay.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -130,7 +131,8 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], d
   const current = await readLibrary(dirs.slice(0, 1));
   const pinned = await pinnedLibrary(call.start.files ?? [], current, dirs, lang);
   for (const notice of pinned.notices) process.stderr.write(`sop: ${notice}\n`);
-  const timeline = buildTimeline(pinned.library, call);
+  // Step texts as printed: numbers from the directory, answers as [name] (the timeline shows answers apart).
+  const timeline = buildTimeline(expandLibraryTexts(pinned.library, ['en', 'uk']), call);
   if (options.format === 'json') {
     process.stdout.write(`${safeJson(JSON.stringify(timeline, null, 2))}\n`);
     return EXIT.ok;
