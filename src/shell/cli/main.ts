@@ -4,7 +4,7 @@
  * that command runs, so start-up stays lean.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, UserError } from '../exit-codes.js';
 import { definitionsFor, type CommandDefinition, type Say } from './commands.js';
 import { ukrainianHelp } from './help.js';
 import { say } from '../i18n.js';
@@ -107,6 +107,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     printError(error);
-    return EXIT.usage;
+    // One error path: a command's own UserError carries the code it promises (1: the command ran
+    // and found a problem, e.g. a damaged sealed value); anything else could not run (2).
+    return error instanceof UserError ? error.exitCode : EXIT.usage;
   }
 }
