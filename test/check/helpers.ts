@@ -17,8 +17,9 @@ export function fixtureLibrary(overlay?: string): Library {
   return loadFixtureLibrary([...files.values()].sort().map((path) => source(path)), 'fixture library');
 }
 
-export function fixtureScenario(name: string): LoadedScenario {
-  const { loaded, findings } = loadScenario(source(join(FIXTURES, 'scenarios', `${name}.scenario.yaml`)));
+/** A scenario of fixtures/scenarios/ (the set `sop test` runs in the CLI tests), or of another fixture folder. */
+export function fixtureScenario(name: string, folder = 'scenarios'): LoadedScenario {
+  const { loaded, findings } = loadScenario(source(join(FIXTURES, folder, `${name}.scenario.yaml`)));
   if (!loaded) throw new Error(`fixture scenario ${name} does not load: ${JSON.stringify(findings, null, 2)}`);
   return loaded;
 }

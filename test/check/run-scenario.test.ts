@@ -50,13 +50,13 @@ describe('runScenario', () => {
   });
 
   it('fails a scenario whose expert path takes longer than the caller has, at the budget line', () => {
-    const result = run('over-time');
+    const result = runScenario(library, fixtureScenario('over-time', 'time-budget'));
     expect(result.passed).toBe(false);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ code: 'over-time', expected: '<= 120 s', got: '180 s', scenarioAt: { line: 5 } });
     expect(result.failures[0]?.message.en).toMatch(/takes 3:00 .* the caller has 2:00/);
     expect(result.failures[0]?.message.uk).toMatch(/триває 3:00/);
-    expect(run('within-time').failures).toEqual([]);
+    expect(runScenario(library, fixtureScenario('within-time', 'time-budget')).failures).toEqual([]);
   });
 
   it('fails a call left waiting when the answers run out', () => {

@@ -25,7 +25,7 @@ describe('a hostile operator name in the journal', () => {
   it('sop log list shows it neutralised, on one row', async () => {
     const home = tempDir();
     const env = { XDG_DATA_HOME: join(home, 'data') };
-    const answers = 'summary: continue\nnext-steps: thinking-it-over\nsafety-reminder: continue\nhow-to-call-back: continue\n';
+    const answers = 'summary: continue\nnext-steps: thinking-it-over\nsafety-reminder: continue\nhow-to-call-back: continue\ncall-coding/region: unknown\ncall-coding/age-group: unknown\ncall-coding/gender: unknown\n';
     expect(sop(['run', 'closing', '--answers', '-'], { env, input: answers, cwd: ROOT }).code).toBe(0);
     // --operator refuses such a name; a journal edited by hand (or from elsewhere) may still hold one.
     editJournal(home, (record) => {
@@ -43,7 +43,7 @@ describe('hostile names in the journal', () => {
   it('sop stats (table and csv) prints them neutralised', async () => {
     const home = tempDir();
     const env = { XDG_DATA_HOME: join(home, 'data') };
-    const answers = 'summary: continue\nnext-steps: thinking-it-over\nsafety-reminder: continue\nhow-to-call-back: continue\n';
+    const answers = 'summary: continue\nnext-steps: thinking-it-over\nsafety-reminder: continue\nhow-to-call-back: continue\ncall-coding/region: unknown\ncall-coding/age-group: unknown\ncall-coding/gender: unknown\n';
     expect(sop(['run', 'closing', '--answers', '-'], { env, input: answers }).code).toBe(0);
     editJournal(home, (record) => {
       if (record['type'] === 'session-start') record['sop'] = 'closing\u001b]0;PWN\u0007';

@@ -267,7 +267,7 @@ describe('sop log purge interrupted between its renames', () => {
     purgeCrashingAtRename(dir, new Date(start + 30_000).toISOString(), 2);
     expect(existsSync(`${file}.head.purge`)).toBe(true);
 
-    const answers = 'summary: continue\nnext-steps: thinking-it-over\nsafety-reminder: continue\nhow-to-call-back: continue\n';
+    const answers = 'summary: continue\nnext-steps: thinking-it-over\nsafety-reminder: continue\nhow-to-call-back: continue\ncall-coding/region: unknown\ncall-coding/age-group: unknown\ncall-coding/gender: unknown\n';
     const run = sop(['run', 'closing', '--answers', '-', '--data-dir', dir, '--sops', join(ROOT, 'sops')], answers);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(`${file}: finished a purge that was interrupted after it had rewritten the journal`);
