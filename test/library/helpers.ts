@@ -8,6 +8,15 @@ export const SCENARIO_DIR = 'sops/scenarios';
 /** The SOPs this part of the library owns (the rest are written alongside, same rules). */
 export const OWN_SOPS = ['first-contact', 'emergency', 'referral', 'closing', 'possible-victim', 'child-involved'] as const;
 
+/** The procedures added for issue 12 §5 (new situations, and the counsellor's after-call card). */
+export const NEW_SOPS = [
+  'online-exploitation',
+  'war-related',
+  'labour-exploitation-ukraine',
+  'foreign-national',
+  'after-call-card',
+] as const;
+
 /** Every SOP id the lead fixed for the shipped library. */
 export const ALL_SOPS = [
   ...OWN_SOPS,
@@ -15,6 +24,7 @@ export const ALL_SOPS = [
   'third-party-report',
   'missing-person',
   'domestic-violence',
+  ...NEW_SOPS,
 ] as const;
 
 let library: Promise<ReadLibraryResult> | undefined;
