@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Directory } from '../../src/core/model/directory.js';
 import type { Localized, Sop, Step } from '../../src/core/model/sop.js';
-import { ALL_SOPS, LEAF_SOPS, OWN_SOPS, shippedLibrary } from './helpers.js';
+import { ALL_SOPS, LEAF_SOPS, NEW_SOPS, OWN_SOPS, shippedLibrary } from './helpers.js';
 
 async function sopsById(): Promise<Map<string, Sop>> {
   const { library } = await shippedLibrary();
@@ -58,7 +58,7 @@ describe('library conventions', () => {
       const text = readFileSync(`sops/${id}.sop.yaml`, 'utf8');
       expect(text.startsWith('# yaml-language-server: $schema=../schemas/sop.schema.json'), id).toBe(true);
     }
-    for (const id of [...OWN_SOPS, ...LEAF_SOPS]) {
+    for (const id of [...OWN_SOPS, ...LEAF_SOPS, ...NEW_SOPS]) {
       expect(readFileSync(`sops/${id}.sop.yaml`, 'utf8'), id).toMatch(/not the\s+#?\s*official procedure/);
     }
     expect(readFileSync('sops/directory.yaml', 'utf8').startsWith('# yaml-language-server: $schema=../schemas/directory.schema.json')).toBe(true);
@@ -205,6 +205,21 @@ describe('library conventions', () => {
     // The rest of the library calls it (test/library/duty-to-act.test.ts checks nobody else decides).
   });
 
+  it('the new procedures never decide an override themselves: a child goes to the child procedure', async () => {
+    const sops = await sopsById();
+    for (const id of NEW_SOPS) {
+      const sop = sops.get(id)!;
+      expect(Object.keys(sop.variables ?? {}), id).not.toContain('override');
+      expect(sop.steps['override'], id).toBeUndefined();
+      if (id === 'after-call-card') continue;
+      const childRule = sop.steps['child-rule'] as Step & { sop?: string; next?: unknown };
+      expect(childRule?.kind, id).toBe('call');
+      expect(childRule.sop, id).toBe('child-involved');
+      expect(childRule.next, `${id}: after the child procedure the after-call card follows`).toBe('after-call');
+      expect((sop.steps['after-call'] as Step & { sop?: string }).sop, id).toBe('after-call-card');
+    }
+  });
+
   it('sensitive answers are marked: the location and the indicators', async () => {
     const sops = await sopsById();
     expect((sops.get('emergency')!.steps['location'] as { sensitive?: boolean }).sensitive).toBe(true);
@@ -221,7 +236,7 @@ describe('library conventions', () => {
   it('our interactive steps say what they rest on (source)', async () => {
     const sops = await sopsById();
     const missing: string[] = [];
-    for (const id of [...OWN_SOPS, ...LEAF_SOPS]) {
+    for (const id of [...OWN_SOPS, ...LEAF_SOPS, ...NEW_SOPS]) {
       for (const [stepId, step] of Object.entries(sops.get(id)!.steps)) {
         if (['say', 'ask', 'checklist', 'input'].includes(step.kind) && !(step as { source?: string }).source) missing.push(`${id}/${stepId}`);
       }
@@ -258,6 +273,16 @@ describe('directory', () => {
       'embassy-consulate', 'emergency-abroad-112', 'police-counter-trafficking-regional', 'partner-ngo-abroad',
       'local-state-admin', 'shelter-dv', 'lifeline-ukraine', 'ambulance-103',
     ];
+    // Added for issue 12 §4 from a desk review: no number invented, each says what is unconfirmed.
+    const added = [
+      'cyberpolice', 'police-counter-trafficking', 'state-migration-service', 'state-border-guard',
+      'state-labour-service', 'ombudsman', 'social-services-centre', 'missing-persons-commissioner', 'icrc-tracing',
+    ];
+    for (const id of added) {
+      expect(contacts[id]?.phone, `${id} has a phone number the sources do not give`).toBeUndefined();
+      expect(contacts[id]?.unverified, id).toMatch(/not checked/i);
+    }
+    fixed.push(...added);
     expect(Object.keys(contacts).sort()).toEqual([...fixed].sort());
     // What the domain brief marks UNVERIFIED must be said beside the contact.
     expect(contacts['emergency-112']!.unverified).toMatch(/coverage/i);

@@ -26,6 +26,15 @@ export const LEAF_SOPS = [
   'duty-to-act',
 ] as const;
 
+/** The procedures added for issue 12 §5 (new situations, and the counsellor's after-call card). */
+export const NEW_SOPS = [
+  'online-exploitation',
+  'war-related',
+  'labour-exploitation-ukraine',
+  'foreign-national',
+  'after-call-card',
+] as const;
+
 /** Every SOP id the lead fixed for the shipped library. */
 export const ALL_SOPS = [
   ...OWN_SOPS,
@@ -34,6 +43,7 @@ export const ALL_SOPS = [
   'missing-person',
   'domestic-violence',
   ...LEAF_SOPS,
+  ...NEW_SOPS,
 ] as const;
 
 let library: Promise<ReadLibraryResult> | undefined;
