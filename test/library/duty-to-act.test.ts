@@ -57,7 +57,18 @@ export function overridesDecidedOutside(id: string, sop: Sop): string[] {
     }),
   );
   const overrideEnds = new Set(steps.flatMap(([stepId, step]) => (step.kind === 'end' && overrideOutcomes.has(step.outcome) ? [stepId] : [])));
+  // A call step that only leads on to such an end (the after-call card) is part of that end.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [stepId, step] of steps) {
+      if (step.kind === 'call' && typeof step.next === 'string' && overrideEnds.has(step.next) && !overrideEnds.has(stepId)) {
+        overrideEnds.add(stepId);
+        grew = true;
+      }
+    }
+  }
   for (const [stepId, step] of steps) {
+    if (overrideEnds.has(stepId)) continue;
     const record = step as unknown as { next?: unknown; options?: { id: string; next?: unknown }[] };
     const plain = [record.next, ...(record.options ?? []).map((option) => option.next)].filter((next) => typeof next === 'string');
     for (const target of plain) if (overrideEnds.has(target as string)) problems.push(`${id}/${stepId}: goes to ${target as string} unconditionally`);
@@ -96,9 +107,9 @@ describe('the duty-to-act rule is defined once', () => {
     const original = (await sopsById()).get('emergency')!;
     const sop = structuredClone(original) as Sop & { steps: Record<string, Step> };
     const decided = sop.steps['police-decided'] as Step & { next: Branch[] };
-    decided.next[0] = { when: 'police_choice == "declines"', goto: 'end-police-override' };
+    decided.next[0] = { when: 'police_choice == "declines"', goto: 'card-police-override' };
     expect(overridesDecidedOutside('emergency', sop)).toEqual([
-      'emergency/police-decided: reaches end-police-override without the shared decision (police_choice == "declines")',
+      'emergency/police-decided: reaches card-police-override without the shared decision (police_choice == "declines")',
     ]);
   });
 

@@ -24,6 +24,7 @@ export const LEAF_SOPS = [
   'police-did-not-come',
   'call-coding',
   'duty-to-act',
+  'after-call-card',
 ] as const;
 
 /** The procedures added for issue 12 §5 (new situations, and the counsellor's after-call card). */
@@ -32,7 +33,6 @@ export const NEW_SOPS = [
   'war-related',
   'labour-exploitation-ukraine',
   'foreign-national',
-  'after-call-card',
 ] as const;
 
 /** Every SOP id the lead fixed for the shipped library. */
