@@ -39,6 +39,8 @@ async function startEmbedded(port = 0): Promise<{ child: ChildProcess; port: num
 async function stopEmbedded(): Promise<void> {
   const current = embedded;
   if (!current) return;
+  embedded = undefined;
+  if (current.child.exitCode !== null || current.child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     current.child.once('exit', () => resolve());
     current.child.kill('SIGKILL');
@@ -49,7 +51,6 @@ export async function testServer(): Promise<TestServer> {
   if (!EMBEDDED) return { base: EXTERNAL! };
   if (!embedded) {
     embedded = await startEmbedded();
-    afterAll(stopEmbedded);
   }
   const port = embedded.port;
   return {
@@ -74,6 +75,7 @@ afterAll(async () => {
       await client.end().catch(() => undefined);
     }
   }
+  await stopEmbedded();
 });
 
 /** A new empty schema on the test server; its store URL (`?schema=`). */
