@@ -124,9 +124,28 @@ export interface SchemaStatus {
 }
 
 export async function schemaStatus(store: Store): Promise<SchemaStatus> {
-  const [{ schema } = { schema: 'public' }] = await store.query<{ schema: string }>('select current_schema() as schema');
+  const [{ schema, path } = { schema: null, path: '' }] = await store.query<{ schema: string | null; path: string }>(
+    "select current_schema() as schema, current_setting('search_path') as path",
+  );
+  if (schema === null) {
+    // Nothing in search_path exists for this login: no such schema, or one it may not use (no role).
+    const name = path.split(',')[0]!.trim().replace(/^"|"$/g, '');
+    const [{ exists } = { exists: false }] = await store.query<{ exists: boolean }>('select exists (select 1 from pg_namespace where nspname = $1) as exists', [name]);
+    const where = redactUrl(store.url);
+    throw new UserError(
+      exists
+        ? say(store.lang, {
+            en: `the store at ${where} refused this login the schema ${name}: it lacks the role for it (sop_counsellor to sync, sop_supervisor to read and purge; docs/hotline-store.md).`,
+            uk: `сховище ${where} не дає цьому входу схему ${name}: вхід не має потрібної ролі (sop_counsellor — надсилати, sop_supervisor — читати й очищати; docs/hotline-store.md).`,
+          })
+        : say(store.lang, {
+            en: `the store at ${where} has no schema ${name}. Create it (CREATE SCHEMA ${name}), then sop db init.`,
+            uk: `у сховищі ${where} немає схеми ${name}. Створіть її (CREATE SCHEMA ${name}), потім sop db init.`,
+          }),
+    );
+  }
   const [{ exists } = { exists: false }] = await store.query<{ exists: boolean }>(
-    "select to_regclass(quote_ident(current_schema()) || '.sop_migrations') is not null as exists",
+    "select exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relname = 'sop_migrations') as exists",
   );
   if (!exists) return { version: 0, schema, applied: [] };
   const rows = await store.query<{ version: number; name: string; applied_at: Date }>('select version, name, applied_at from sop_migrations order by version');
@@ -172,6 +191,7 @@ function newerSchema(where: string, version: number, lang: Lang): UserError {
 /** Applies the migrations not applied yet, each in its own transaction, under a lock so two inits never race. */
 export async function migrate(store: Store): Promise<{ applied: number[]; version: number }> {
   const applied: number[] = [];
+  await schemaStatus(store); // a missing schema, or one this login may not use: said plainly
   await store.query('begin');
   try {
     await store.query("select pg_advisory_xact_lock(hashtext('sop-migrate:' || current_schema()))");
