@@ -4,7 +4,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-const db = await PGlite.create();
+// argv: [port] [data dir]: with a folder, a restart on it finds what was stored before.
+const db = await PGlite.create(process.argv[3] ? { dataDir: process.argv[3] } : {});
 const server = new PGLiteSocketServer({ db, port: Number(process.argv[2] ?? 0), host: '127.0.0.1', maxConnections: 64 });
 await server.start();
 process.stdout.write(`${server.port ?? server.server.address().port}\n`);

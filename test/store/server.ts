@@ -5,10 +5,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll } from 'vitest';
+import { splitSchema } from '../../src/shell/store/db.js';
 
 export const EXTERNAL = process.env['SOP_TEST_DATABASE_URL'];
 /** Roles and logins are real only on a real server: PGlite is one user in one process. */
@@ -19,15 +23,18 @@ export interface TestServer {
   readonly base: string;
   /** Stops the embedded server (undefined for an external one). */
   readonly stop?: () => Promise<void>;
-  /** Starts the embedded server again on the same port (after stop): a fresh, empty database. */
+  /** Starts the embedded server again on the same port and folder (after stop): what was committed is there. */
   readonly restart?: () => Promise<void>;
 }
 
 let embedded: { child: ChildProcess; port: number } | undefined;
 
+let folder: string | undefined;
+
 async function startEmbedded(port = 0): Promise<{ child: ChildProcess; port: number }> {
   const script = fileURLToPath(new URL('./pglite-server.mjs', import.meta.url));
-  const child = spawn(process.execPath, [script, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  folder ??= mkdtempSync(join(tmpdir(), 'sop-pglite-'));
+  const child = spawn(process.execPath, [script, String(port), folder], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', resolve);
@@ -76,6 +83,7 @@ afterAll(async () => {
     }
   }
   await stopEmbedded();
+  if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 /** A new empty schema on the test server; its store URL (`?schema=`). */
@@ -92,11 +100,11 @@ export function withSchema(base: string, schema: string): string {
 
 /** Runs SQL on the server as the URL's user (a schema in the URL is set as search_path). */
 export async function sql<R extends Record<string, unknown> = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<R[]> {
-  const match = /[?&]schema=([^&]+)/.exec(url);
-  const client = new pg.Client({ connectionString: url.replace(/[?&]schema=[^&]+/, '') });
+  const { connectionString, schema } = splitSchema(url);
+  const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    if (match) await client.query(`set search_path to "${match[1]}"`);
+    if (schema) await client.query(`set search_path to "${schema}"`);
     return (await client.query<R>(text, values)).rows;
   } finally {
     await client.end();

@@ -41,6 +41,8 @@ export async function runSync(options: SyncCliOptions): Promise<number> {
     url,
     ...(options.dryRun ? { dryRun: true } : {}),
     ...(options.full ? { full: true } : {}),
+    // Lines per transaction (default 5000); small values make many commits, for tests of kills.
+    ...(Number(process.env['SOP_SYNC_BATCH_LINES']) > 0 ? { batchLines: Number(process.env['SOP_SYNC_BATCH_LINES']) } : {}),
     ...(progress ? { onProgress: progress } : {}),
     connect: async () => {
       const { openStore, requireSchema } = await import('../store/db.js');

@@ -72,7 +72,7 @@ export function storeError(error: unknown, url: string, lang: Lang): UserError {
 export async function openStore(url: string, lang: Lang): Promise<Store> {
   const pg = (await import('pg')).default;
   const { connectionString, schema } = splitSchema(url);
-  const config: ClientConfig = { connectionString, connectionTimeoutMillis: 10_000, application_name: 'sop' };
+  const config: ClientConfig = { connectionString, connectionTimeoutMillis: 10_000, ...(/[?&]application_name=/.test(connectionString) ? {} : { application_name: 'sop' }) };
   const client = new pg.Client(config);
   // A server that goes away between queries: surfaced by the next query, never an unhandled event.
   client.on('error', () => undefined);
