@@ -153,8 +153,9 @@ begin
     select l.journal, l.session, count(*)::integer as n
     from sop_lines l
     group by l.journal, l.session
-    having coalesce(max((l.line->>'at')::timestamptz) filter (where l.line->>'type' = 'session-end'),
-                    case when bool_or(l.line->>'type' = 'session-end') then null else max((l.line->>'at')::timestamptz) end) < p_before;
+    -- Completed sessions only: no line of theirs can still be waiting on a counsellor's machine
+    -- (an unfinished call may be resumed there and its new lines synced later).
+    having max((l.line->>'at')::timestamptz) filter (where l.line->>'type' = 'session-end') < p_before;
   select count(*)::integer, coalesce(sum(n), 0)::integer into n_sessions, n_lines from sop_old;
   if not p_dry then
     insert into sop_purged (journal, session) select o.journal, o.session from sop_old o on conflict do nothing;
