@@ -29,6 +29,33 @@ export function summaryLine(report: SyncReport, dryRun: boolean, lang: Lang): st
 }
 
 export async function runSync(options: SyncCliOptions): Promise<number> {
+  if (process.env['SOP_SYNC_BACKGROUND'] === '1') return background(options);
+  return foreground(options);
+}
+
+/** The sync `sync: after-call` starts: no terminal; a failure is kept for the next call to say once. */
+async function background(options: SyncCliOptions): Promise<number> {
+  const { noteBackgroundResult } = await import('../store/after-call.js');
+  const config = await loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) } });
+  let problem: string | undefined;
+  let code: number;
+  const write = process.stderr.write.bind(process.stderr);
+  let said = '';
+  process.stderr.write = ((chunk: string | Uint8Array) => ((said += String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    code = await foreground({ ...options, quiet: true });
+    if (code !== EXIT.ok) problem = said.trim().split('\n').pop();
+  } catch (error) {
+    code = EXIT.usage;
+    problem = error instanceof Error ? error.message : String(error);
+  } finally {
+    process.stderr.write = write;
+  }
+  noteBackgroundResult(config.dataDir, problem);
+  return code;
+}
+
+async function foreground(options: SyncCliOptions): Promise<number> {
   const config = await loadConfig({
     flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
   });
