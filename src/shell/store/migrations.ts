@@ -88,14 +88,15 @@ begin
         when c.pred_hash is null and c.prev <> '${ZEROS}' then 'broken prev: the line before it was not sent'
         when c.pred_hash is not null and c.pred_hash <> c.prev then 'broken prev: it is not the hash of the line before it'
         when c.state = 'new' and c.seq > 0
+             and coalesce(c.seq_before, -1) <> c.seq - 1
              and not exists (select 1 from sop_lines l where l.journal = p_journal and l.session = c.session and l.seq = c.seq - 1)
-             and not exists (select 1 from sop_batch b where b.session = c.session and b.seq = c.seq - 1 and b.ord < c.ord)
           then 'gap: line ' || (c.seq - 1) || ' of this session is missing'
       end as bad
     from (
       select t.*,
              lag(t.hash) over f as pred_hash, lag(t.session) over f as pred_session,
              lag(t.seq) over f as pred_seq, lag(t.prev) over f as pred_prev,
+             lag(t.seq) over (partition by t.session order by t.ord) as seq_before,
              case when pu.session is not null then 'purged'
                   when l.body_hash is null then case when t.anchor then 'missing' else 'new' end
                   when l.body_hash = t.body_hash then 'there'
