@@ -89,6 +89,16 @@ describe('sop db', () => {
     expect(viaEnv.stderr).not.toContain('s3cret');
   });
 
+  it('sop config shows the store and sync setting, never the password', async () => {
+    const url = 'postgres://olena:s3cret-word@db.example.org/hotline?sslmode=require';
+    for (const format of ['text', 'json']) {
+      const result = await sopAsync(['config', '--format', format], { SOP_DATABASE_URL: url });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('postgres://olena:***@db.example.org/hotline?sslmode=require');
+      expect(result.stdout).not.toContain('s3cret');
+    }
+  });
+
   it('no store configured: exit 2 and how to give one', async () => {
     const result = await sopAsync(['sync', '--data-dir', emptyDataDir()]);
     expect(result.code).toBe(2);
