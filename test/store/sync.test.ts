@@ -227,3 +227,15 @@ describe('sop sync', () => {
     expect(await sql(url, "select 1 from sop_lines where raw like '%Olena%'")).toEqual([]);
   });
 });
+
+describe('sop sync on a terminal', () => {
+  it('draws a progress bar for a large push, then the summary line', async () => {
+    const { spawnSop } = await import('../e2e/pty.js');
+    const url = await initialised();
+    const dataDir = await journalWith(260);
+    const pty = spawnSop(['sync', '--db', url, '--data-dir', dataDir], { env: { SOP_SYNC_BATCH_LINES: '500' } });
+    expect(await pty.exited(60_000)).toBe(0);
+    expect(pty.output()).toMatch(/sync \[#+\.*\] \d+\/\d+/);
+    expect(pty.output()).toContain(`sop sync: sent ${localLines(dataDir)}, already there 0, conflicts 0`);
+  }, 120_000);
+});
