@@ -16,7 +16,7 @@ function home(): { env: Record<string, string>; dataDir: string } {
   return { env: { XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data') }, dataDir: join(root, 'data', 'sop-runner') };
 }
 
-async function until(check: () => Promise<boolean> | boolean, ms = 20_000): Promise<boolean> {
+async function until(check: () => Promise<boolean> | boolean, ms = 60_000): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return true;
@@ -33,7 +33,7 @@ describe('sync: after-call', () => {
     const result = await sopAsyncWithInput(['run', 'closing', '--answers', '-'], { ...env, SOP_DATABASE_URL: url }, answers);
     expect(result.code, result.stderr).toBe(0);
     expect(await until(async () => (await sql(url, 'select 1 from sop_lines')).length > 0)).toBe(true);
-  });
+  }, 120_000);
 
   it('a failed background sync is said once, calmly, at the next call; that call tries again', async () => {
     const { env, dataDir } = home();
@@ -45,7 +45,7 @@ describe('sync: after-call', () => {
     expect(next.stderr).toContain('sop: the last sync to the store did not finish (cannot reach the store at postgres://olena:***@127.0.0.1:1/hotline');
     expect(next.stderr).not.toContain('pw-secret');
     expect(next.stderr.match(/did not finish/g)).toHaveLength(1);
-  });
+  }, 120_000);
 });
 
 /** sop with the call's answers on stdin, not blocking the test process. */

@@ -50,12 +50,14 @@ describe('sop stats --db', () => {
 
 describe('sop log --db', () => {
   it('list: the same sessions, summaries and filters', async () => {
-    for (const filter of [[], ['--sop', 'emergency'], ['--status', 'interrupted'], ['--since', '2026-11-10']]) {
+    for (const filter of [[], ['--sop', 'emergency'], ['--status', 'interrupted'], ['--since', '2026-11-10'], ['--operator', 'olena']]) {
       const [a, b] = await Promise.all([local(['log', 'list', '--format', 'json', ...filter]), store(['log', 'list', '--format', 'json', ...filter])]);
       expect(b.code, b.stderr).toBe(0);
       const strip = (text: string) => (JSON.parse(text) as { file: string }[]).map(({ file: _file, ...rest }) => rest);
       expect(strip(b.stdout)).toEqual(strip(a.stdout));
     }
+    const byOperator = JSON.parse((await store(['log', 'list', '--format', 'json', '--operator', 'olena'])).stdout) as { id: string }[];
+    expect(byOperator.map((row) => row.id)).toEqual([sealed.session]);
     const table = await store(['log', 'list']);
     expect(table.stdout).toContain('OPERATOR');
   });

@@ -16,6 +16,8 @@ export interface LogListOptions extends LogCommonOptions {
   readonly since?: string;
   readonly until?: string;
   readonly outcome?: string;
+  /** Only calls recorded by this operator (the counsellor's pseudonym). */
+  readonly operator?: string;
   readonly status?: 'completed' | 'interrupted' | 'open' | 'running' | 'unfinished';
   readonly format: 'table' | 'json';
 }
@@ -52,6 +54,7 @@ export const logSubcommands: ((log: Command, t: Say) => void)[] = [
       .option('--since <date>', t({ en: 'only calls started on or after this date (YYYY-MM-DD, or an ISO time)', uk: 'лише дзвінки, що почалися цієї дати або пізніше (YYYY-MM-DD або час ISO)' }))
       .option('--until <date>', t({ en: 'only calls started on or before this date (a whole day when YYYY-MM-DD)', uk: 'лише дзвінки, що почалися цієї дати або раніше (увесь день, якщо YYYY-MM-DD)' }))
       .option('--outcome <outcome>', t({ en: 'only calls with this outcome (sop-id/outcome-id, or just outcome-id)', uk: 'лише дзвінки з цим результатом (sop-id/outcome-id або просто outcome-id)' }))
+      .option('--operator <name>', t({ en: 'only calls recorded by this operator (the counsellor\'s pseudonym)', uk: 'лише дзвінки, записані цим оператором (псевдонім консультанта)' }))
       .addOption(
         new Option(
           '--status <status>',

@@ -73,6 +73,7 @@ function parseBound(value: string | undefined, edge: 'start' | 'end', flag: stri
 
 function keep(session: RecordedSessionIn, summary: SessionSummary, options: LogListOptions, since?: number, until?: number): boolean {
   if (options.sop !== undefined && summary.sop !== options.sop) return false;
+  if (options.operator !== undefined && summary.operator !== options.operator) return false;
   const started = Date.parse(summary.startedAt);
   if (since !== undefined && started < since) return false;
   if (until !== undefined && started > until) return false;
