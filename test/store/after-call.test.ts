@@ -1,6 +1,6 @@
 /** `sync: after-call`: the call ends at once; the journal reaches the store in the background; a failure is said once. */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, sopAsync } from './cli.js';
@@ -29,10 +29,12 @@ describe('sync: after-call', () => {
   it('pushes the call in the background after it ends', async () => {
     const url = await freshStore(await testServer());
     expect((await sopAsync(['db', 'init', url])).code).toBe(0);
-    const { env } = home();
+    const { env, dataDir } = home();
     const result = await sopAsyncWithInput(['run', 'closing', '--answers', '-'], { ...env, SOP_DATABASE_URL: url }, answers);
     expect(result.code, result.stderr).toBe(0);
     expect(await until(async () => (await sql(url, 'select 1 from sop_lines')).length > 0)).toBe(true);
+    // The background sync's last act: the record of what is in the store.
+    expect(await until(() => existsSync(join(dataDir, 'sync')) && readdirSync(join(dataDir, 'sync')).some((name) => name.startsWith('synced-')))).toBe(true);
   }, 120_000);
 
   it('a failed background sync is said once, calmly, at the next call; that call tries again', async () => {
@@ -45,6 +47,8 @@ describe('sync: after-call', () => {
     expect(next.stderr).toContain('sop: the last sync to the store did not finish (cannot reach the store at postgres://olena:***@127.0.0.1:1/hotline');
     expect(next.stderr).not.toContain('pw-secret');
     expect(next.stderr.match(/did not finish/g)).toHaveLength(1);
+    // That call's sync tried again, and failed again: said next time.
+    expect(await until(() => existsSync(join(dataDir, 'sync', 'failed')))).toBe(true);
   }, 120_000);
 });
 

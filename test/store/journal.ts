@@ -7,7 +7,8 @@ import { writeCall, type CallSpec } from '../stats/make-journal.js';
 
 const dirs: string[] = [];
 afterAll(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // maxRetries: a background sync (sync: after-call) may still be writing its last file.
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 export function emptyDataDir(): string {
