@@ -57,6 +57,10 @@ describe('no command opens a network connection', () => {
       ],
       config: [['config'], ['config', '--format', 'json']],
       keys: [['keys', 'generate', '-o', join(home, 'new-keys')], ['keys', 'fingerprint', keys.pub]],
+      // The shared store is the one connection sop ever makes, and only to a store configured on
+      // purpose (docs/hotline-store.md; its tests: test/store/). Without one: no attempt, exit 2.
+      sync: [['sync'], ['sync', '--dry-run']],
+      db: [['db', 'status'], ['db', 'init']],
     };
     const listed = sop('--help')
       .stdout.split('\n')

@@ -32,6 +32,8 @@ export const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition
   ['log', async () => (await import('./log.js')).defineLog],
   ['config', async () => (await import('./config.js')).defineConfig],
   ['keys', async () => (await import('./keys.js')).defineKeys],
+  ['sync', async () => (await import('./sync.js')).defineSync],
+  ['db', async () => (await import('./db.js')).defineDb],
 ]);
 
 /** The definitions a command line needs: none for `--version`, the named command's alone, else all of them in order. */

@@ -1,10 +1,12 @@
 /** `sop log`: the journal of recorded calls — list, show one as a transcript, verify the hash chain. */
 import { Option, type Command } from 'commander';
-import { OUTPUT_FORMAT } from './texts.js';
+import { DB_READ, OUTPUT_FORMAT } from './texts.js';
 import type { CommandDefinition, Say } from './commands.js';
 
 export interface LogCommonOptions {
   readonly dataDir?: string;
+  /** --db [url]: the shared store instead of this machine's journal. */
+  readonly db?: string | boolean;
   readonly lang?: string;
   readonly training?: boolean;
 }
@@ -14,6 +16,8 @@ export interface LogListOptions extends LogCommonOptions {
   readonly since?: string;
   readonly until?: string;
   readonly outcome?: string;
+  /** Only calls recorded by this operator (the counsellor's pseudonym). */
+  readonly operator?: string;
   readonly status?: 'completed' | 'interrupted' | 'open' | 'running' | 'unfinished';
   readonly format: 'table' | 'json';
 }
@@ -27,12 +31,14 @@ export interface LogShowOptions extends LogCommonOptions {
 
 export interface LogVerifyOptions {
   readonly dataDir?: string;
+  readonly db?: string | boolean;
   readonly lang?: string;
   readonly format: 'text' | 'json';
 }
 
 const dataDirOption = (t: Say): Option =>
   new Option('--data-dir <dir>', t({ en: 'where journals live (default: $SOP_DATA_DIR, the config file, else $XDG_DATA_HOME/sop-runner)', uk: 'тека журналів (типово: $SOP_DATA_DIR, файл налаштувань, інакше $XDG_DATA_HOME/sop-runner)' }));
+const dbOption = (t: Say): Option => new Option('--db [url]', t(DB_READ));
 const langOption = (t: Say): Option => new Option('--lang <lang>', t({ en: 'language of messages and labels', uk: 'мова повідомлень і підписів' })).choices(['en', 'uk']);
 const trainingOption = (t: Say): Option => new Option('--training', t({ en: 'the training journal instead of live calls', uk: 'навчальний журнал замість справжніх дзвінків' }));
 const formatOption = (t: Say, choices: string[], description = OUTPUT_FORMAT): Option =>
@@ -48,6 +54,7 @@ export const logSubcommands: ((log: Command, t: Say) => void)[] = [
       .option('--since <date>', t({ en: 'only calls started on or after this date (YYYY-MM-DD, or an ISO time)', uk: 'лише дзвінки, що почалися цієї дати або пізніше (YYYY-MM-DD або час ISO)' }))
       .option('--until <date>', t({ en: 'only calls started on or before this date (a whole day when YYYY-MM-DD)', uk: 'лише дзвінки, що почалися цієї дати або раніше (увесь день, якщо YYYY-MM-DD)' }))
       .option('--outcome <outcome>', t({ en: 'only calls with this outcome (sop-id/outcome-id, or just outcome-id)', uk: 'лише дзвінки з цим результатом (sop-id/outcome-id або просто outcome-id)' }))
+      .option('--operator <name>', t({ en: 'only calls recorded by this operator (the counsellor\'s pseudonym)', uk: 'лише дзвінки, записані цим оператором (псевдонім консультанта)' }))
       .addOption(
         new Option(
           '--status <status>',
@@ -60,6 +67,7 @@ export const logSubcommands: ((log: Command, t: Say) => void)[] = [
       .addOption(trainingOption(t))
       .addOption(formatOption(t, ['table', 'json']))
       .addOption(dataDirOption(t))
+      .addOption(dbOption(t))
       .addOption(langOption(t))
       .addHelpText(
         'after',
@@ -73,7 +81,8 @@ Examples:
   sop log list --since 2026-11-01 --until 2026-11-30
   sop log list --sop job-offer-abroad --outcome referred
   sop log list --status unfinished              calls that were not completed
-  sop log list --training --format json > training.json`,
+  sop log list --training --format json > training.json
+  sop log list --db --since 2026-11-01         the whole hotline, from the shared store`,
           uk: `
 Дати й час показано в місцевому часовому поясі. Перервані й відкриті дзвінки можна
 продовжити командою "sop resume СЕСІЯ"; поточний (running) дзвінок саме зараз
@@ -84,7 +93,8 @@ Examples:
   sop log list --since 2026-11-01 --until 2026-11-30
   sop log list --sop job-offer-abroad --outcome referred
   sop log list --status unfinished              дзвінки, які не було завершено
-  sop log list --training --format json > training.json`,
+  sop log list --training --format json > training.json
+  sop log list --db --since 2026-11-01         уся гаряча лінія, зі спільного сховища`,
         }),
       )
       .action(async (options: LogListOptions) => {
@@ -101,6 +111,7 @@ Examples:
       .addOption(trainingOption(t))
       .addOption(formatOption(t, ['text', 'json'], { en: 'text: a transcript; json: the journal lines', uk: 'text: стенограма; json: рядки журналу' }))
       .addOption(dataDirOption(t))
+      .addOption(dbOption(t))
       .addOption(langOption(t))
       .addHelpText(
         'after',
@@ -118,7 +129,8 @@ Examples:
   sop log show k3f9                     the last four characters are enough when unique
   sop log show 20261129-1302 --lang uk
   sop log show k3f9 --format json       the raw journal lines
-  sop log show k3f9 --key ~/supervisor-keys/supervisor.key.pem`,
+  sop log show k3f9 --key ~/supervisor-keys/supervisor.key.pem
+  sop log show k3f9 --db --key ~/supervisor-keys/supervisor.key.pem`,
           uk: `
 Стенограма показує кожен крок так, як його було показано, відповіді (з назвами варіантів
 зі СОП, якщо СОП доступна), виправлення (було -> стало), переривання, нотатки, результат і
@@ -132,7 +144,8 @@ Examples:
   sop log show k3f9                     досить останніх чотирьох символів, якщо вони унікальні
   sop log show 20261129-1302 --lang uk
   sop log show k3f9 --format json       необроблені рядки журналу
-  sop log show k3f9 --key ~/supervisor-keys/supervisor.key.pem`,
+  sop log show k3f9 --key ~/supervisor-keys/supervisor.key.pem
+  sop log show k3f9 --db --key ~/supervisor-keys/supervisor.key.pem`,
         }),
       )
       .action(async (session: string, options: LogShowOptions) => {
@@ -146,6 +159,7 @@ Examples:
       .argument('[file]', t({ en: 'one journal file ("-" reads stdin); default: every journal file of the data dir', uk: 'один файл журналу ("-" читає stdin); типово: усі файли журналу в теці даних' }))
       .addOption(formatOption(t, ['text', 'json']))
       .addOption(dataDirOption(t))
+      .addOption(dbOption(t))
       .addOption(langOption(t))
       .addHelpText(
         'after',
@@ -160,7 +174,8 @@ Exit 0: the chain is intact; 1: it breaks somewhere; 2: cannot read the journal.
 Examples:
   sop log verify
   sop log verify ~/.local/share/sop-runner/journal/calls/2026-11.jsonl
-  sop log verify --format json`,
+  sop log verify --format json
+  sop log verify --db                   every chain in the shared store`,
           uk: `
 Кожен рядок журналу містить SHA-256 попереднього рядка, тож змінений, видалений, вставлений
 чи переставлений рядок розриває ланцюжок саме там; рядки, відрізані з кінця, видно через
@@ -171,7 +186,8 @@ Examples:
 Приклади:
   sop log verify
   sop log verify ~/.local/share/sop-runner/journal/calls/2026-11.jsonl
-  sop log verify --format json`,
+  sop log verify --format json
+  sop log verify --db                   усі ланцюжки спільного сховища`,
         }),
       )
       .action(async (file: string | undefined, options: LogVerifyOptions) => {
@@ -187,6 +203,7 @@ Examples:
       .option('--dry-run', t({ en: 'only list what would be removed', uk: 'лише показати, що було б вилучено' }))
       .addOption(formatOption(t, ['text', 'json']))
       .addOption(dataDirOption(t))
+      .addOption(dbOption(t))
       .addOption(langOption(t))
       .addHelpText(
         'after',
@@ -204,7 +221,8 @@ Removed sessions are listed on stdout (id, SOP, start, end, status, file).
 Examples:
   sop log purge --older-than 90d --dry-run    what would go
   sop log purge --older-than 90d
-  sop log purge --older-than 2026-06-30 --data-dir /srv/hotline`,
+  sop log purge --older-than 2026-06-30 --data-dir /srv/hotline
+  sop log purge --db --older-than 90d          in the shared store (supervisor)`,
           uk: `
 Вилучає всі сесії (справжні дзвінки й навчання), що завершилися до межі: завершені — за
 рядком session-end, незавершені (так і не продовжені) — за останнім рядком. Кожен зачеплений
@@ -218,7 +236,8 @@ Examples:
 Приклади:
   sop log purge --older-than 90d --dry-run    що буде вилучено
   sop log purge --older-than 90d
-  sop log purge --older-than 2026-06-30 --data-dir /srv/hotline`,
+  sop log purge --older-than 2026-06-30 --data-dir /srv/hotline
+  sop log purge --db --older-than 90d          у спільному сховищі (супервізор)`,
         }),
       )
       .action(async (options: import('../commands/purge.js').PurgeOptions) => {

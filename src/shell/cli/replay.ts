@@ -1,6 +1,6 @@
 /** `sop replay`: a recorded call as a timeline; `--check` re-runs recorded calls against the current SOPs. */
 import { Option, type Command } from 'commander';
-import { LANG_OF_MESSAGES } from './texts.js';
+import { DB_READ, LANG_OF_MESSAGES } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 
 export interface ReplayOptions {
@@ -14,6 +14,8 @@ export interface ReplayOptions {
   readonly lang?: string;
   /** The supervisor's private key: the timeline shows sealed answers and notes (src/shell/crypto/). */
   readonly key?: string;
+  /** --db [url]: the calls in the shared store instead of this machine's journal. */
+  readonly db?: string | boolean;
 }
 
 export const defineReplay: CommandDefinition = (program: Command, t) => {
@@ -25,6 +27,7 @@ export const defineReplay: CommandDefinition = (program: Command, t) => {
     .option('--sops <dir>', t({ en: 'the SOP folder (for replay: also searched for the version the call was made with)', uk: 'тека СОП (для відтворення в ній шукають і ту версію, з якою проводили дзвінок)' }))
     .option('--data-dir <dir>', t({ en: 'where journals live', uk: 'тека журналів' }))
     .option('--training', t({ en: 'look up session ids among training sessions', uk: 'шукати ідентифікатори серед навчальних сесій' }))
+    .option('--db [url]', t(DB_READ))
     .option('--step', t({ en: 'walk through the call with keys (n/→ next, p/← previous, g jump, q quit); needs a terminal', uk: 'пройти дзвінок клавішами (n/→ далі, p/← назад, g перейти, q вийти); потрібен термінал' }))
     .option('--speed <factor>', t({ en: 'play the call back with its original timing, this many times faster (e.g. 4)', uk: 'відтворити дзвінок у його справжньому темпі, прискореному в стільки разів (напр. 4)' }))
     .addOption(new Option('--format <format>', t({ en: 'output format (junit with --check only)', uk: 'формат виводу (junit лише з --check)' })).choices(['pretty', 'json', 'junit']).default('pretty'))
@@ -52,7 +55,8 @@ Examples:
   sop replay k3f9 --key supervisor.key.pem    the supervisor sees sealed answers and notes
   sop log export 20261129-1302 --redact | sop replay -
   sop replay --check                          every recorded call against today's SOPs
-  sop replay --check test/replay/fixtures/ --sops sops/ --format junit > replay.xml`,
+  sop replay --check test/replay/fixtures/ --sops sops/ --format junit > replay.xml
+  sop replay --check --db                     every call of the hotline, from the shared store`,
         uk: `
 Відтворення показує кожен крок дзвінка з текстом мовою дзвінка, відповідь, виправлення,
 переривання, нотатки ("[redacted]": журнал ніколи не зберігає їхнього тексту) і витрачений
@@ -73,7 +77,8 @@ Examples:
   sop replay k3f9 --key supervisor.key.pem    керівник бачить зашифровані відповіді й нотатки
   sop log export 20261129-1302 --redact | sop replay -
   sop replay --check                          усі записані дзвінки на сьогоднішніх СОП
-  sop replay --check test/replay/fixtures/ --sops sops/ --format junit > replay.xml`,
+  sop replay --check test/replay/fixtures/ --sops sops/ --format junit > replay.xml
+  sop replay --check --db                     усі дзвінки гарячої лінії, зі спільного сховища`,
       }),
     )
     .action(async (calls: string[], options: ReplayOptions) => {

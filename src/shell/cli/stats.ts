@@ -1,6 +1,6 @@
 /** `sop stats`: figures from the journal for supervisors, small counts hidden. */
 import { Option, type Command } from 'commander';
-import { OUTPUT_FORMAT } from './texts.js';
+import { DB_READ, OUTPUT_FORMAT } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 
 export interface StatsOptions {
@@ -14,6 +14,8 @@ export interface StatsOptions {
   readonly training?: boolean;
   readonly lang?: string;
   readonly sops?: string;
+  /** --db [url]: the shared store instead of this machine's journal. */
+  readonly db?: string | boolean;
 }
 
 export const defineStats: CommandDefinition = (program: Command, t) => {
@@ -28,6 +30,7 @@ export const defineStats: CommandDefinition = (program: Command, t) => {
     .option('--raw', t({ en: "with --format json only: exact small counts (for the team's own analysis; never publish)", uk: 'лише з --format json: точні малі кількості (для власного аналізу команди; ніколи не публікуйте)' }))
     .option('--data-dir <dir>', t({ en: 'where journals live (default: SOP_DATA_DIR, the config file, then $XDG_DATA_HOME/sop-runner)', uk: 'тека журналів (типово: SOP_DATA_DIR, файл налаштувань, далі $XDG_DATA_HOME/sop-runner)' }))
     .option('--training', t({ en: 'training sessions instead of live calls', uk: 'навчальні сесії замість справжніх дзвінків' }))
+    .option('--db [url]', t(DB_READ))
     .option('--sops <dir>', t({ en: 'the SOP library, for names and outcome categories (default: the configured sops dir, else ./sops)', uk: 'бібліотека СОП, для назв і категорій результатів (типово: тека СОП із налаштувань, інакше ./sops)' }))
     .addOption(new Option('--lang <lang>', t({ en: 'language of the table', uk: 'мова таблиці' })).choices(['en', 'uk']))
     .addHelpText(
@@ -45,7 +48,8 @@ Examples:
   sop stats --since 2026-11-01 --until 2026-11-30 --chart
   sop stats --format csv --since 2026-01-01 > calls-2026.csv
   sop stats --format json | jq .byOutcome
-  sop stats --training                        training sessions instead of calls`,
+  sop stats --training                        training sessions instead of calls
+  sop stats --db --since 2026-01-01           the whole hotline, from the shared store`,
         uk: `
 Приватність: кількості від 1 до 4 показано як "<5", а час, що спирається на менше ніж 5
 значень, не показано, щоб нікого з абонентів не можна було впізнати. JSON робить так само,
@@ -59,7 +63,8 @@ Examples:
   sop stats --since 2026-11-01 --until 2026-11-30 --chart
   sop stats --format csv --since 2026-01-01 > calls-2026.csv
   sop stats --format json | jq .byOutcome
-  sop stats --training                        навчальні сесії замість дзвінків`,
+  sop stats --training                        навчальні сесії замість дзвінків
+  sop stats --db --since 2026-01-01           уся гаряча лінія, зі спільного сховища`,
       }),
     )
     .action(async (options: StatsOptions) => {

@@ -5,6 +5,7 @@ import { configuredKey } from '../crypto/configured-key.js';
 import { EXIT } from '../exit-codes.js';
 import { safeJson } from '../format/safe-json.js';
 import { say } from '../i18n.js';
+import { redactUrl } from '../store/url.js';
 
 function sourceText(source: string, lang: Config['lang']): string {
   if (lang === 'en') return source;
@@ -24,7 +25,9 @@ export async function runConfig(options: ConfigOptions): Promise<number> {
     },
   });
   if (options.format === 'json') {
-    process.stdout.write(`${safeJson(JSON.stringify(config, null, 2))}\n`);
+    // The store's URL may hold a password: never printed (docs/hotline-store.md).
+    const shown = config.databaseUrl === undefined ? config : { ...config, databaseUrl: redactUrl(config.databaseUrl) };
+    process.stdout.write(`${safeJson(JSON.stringify(shown, null, 2))}\n`);
     return EXIT.ok;
   }
   const { lang } = config;
@@ -34,6 +37,12 @@ export async function runConfig(options: ConfigOptions): Promise<number> {
     [say(lang, { en: 'data dir', uk: 'тека даних' }), config.dataDir, config.sources.dataDir],
     [say(lang, { en: 'sops dir', uk: 'тека SOP' }), config.sopsDir, config.sources.sopsDir],
     [say(lang, { en: 'public key', uk: 'публічний ключ' }), publicKeyText(config), config.sources.publicKey],
+    ...(config.databaseUrl !== undefined || config.sync !== undefined
+      ? ([
+          [say(lang, { en: 'store', uk: 'сховище' }), config.databaseUrl === undefined ? undefined : redactUrl(config.databaseUrl), undefined],
+          [say(lang, { en: 'sync', uk: 'синхронізація' }), config.sync ?? 'manual', undefined],
+        ] as [string, string | undefined, string | undefined][])
+      : []),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   const none = say(lang, { en: '(none)', uk: '(немає)' });

@@ -24,8 +24,12 @@ async function settings(options: { dataDir?: string; lang?: string; sops?: strin
   });
 }
 
-/** Reads the journal of one mode; an unreadable journal is a clear error (exit 2), not a crash. */
-function readOrExplain(config: Config, mode: SessionMode): JournalContents {
+/** Reads the journal of one mode (or the shared store with --db); an unreadable journal is a clear error (exit 2), not a crash. */
+async function readOrExplain(config: Config, mode: SessionMode, db?: string | boolean, id?: string): Promise<JournalContents> {
+  if (db !== undefined) {
+    const { readStore, withStore } = await import('../store/read.js');
+    return withStore(db, config, (store) => readStore(store, mode, id === undefined ? {} : { id }));
+  }
   try {
     return readJournal(config.dataDir, mode, { lang: config.lang });
   } catch (error) {
@@ -69,6 +73,7 @@ function parseBound(value: string | undefined, edge: 'start' | 'end', flag: stri
 
 function keep(session: RecordedSessionIn, summary: SessionSummary, options: LogListOptions, since?: number, until?: number): boolean {
   if (options.sop !== undefined && summary.sop !== options.sop) return false;
+  if (options.operator !== undefined && summary.operator !== options.operator) return false;
   const started = Date.parse(summary.startedAt);
   if (since !== undefined && started < since) return false;
   if (until !== undefined && started > until) return false;
@@ -92,7 +97,7 @@ export async function runLogList(options: LogListOptions): Promise<number> {
   const { lang } = config;
   const since = parseBound(options.since, 'start', '--since', lang);
   const until = parseBound(options.until, 'end', '--until', lang);
-  const { sessions, notices } = readOrExplain(config, options.training ? 'training' : 'live');
+  const { sessions, notices } = await readOrExplain(config, options.training ? 'training' : 'live', options.db);
   printNotices(notices);
   const rows = sessions.map((session) => ({ session, summary: summarise(session) })).filter(({ session, summary }) => keep(session, summary, options, since, until));
   if (options.format === 'json') {
@@ -138,7 +143,7 @@ export async function runLogShow(id: string, options: LogShowOptions): Promise<n
   const config = await settings(options);
   const { lang } = config;
   const mode = options.training ? 'training' : 'live';
-  const { sessions, notices } = readOrExplain(config, mode);
+  const { sessions, notices } = await readOrExplain(config, mode, options.db, id);
   printNotices(notices);
   const found = findSession(sessions, id);
   const list = (matches: readonly RecordedSessionIn[]): string =>
@@ -193,7 +198,11 @@ export async function runLogVerify(file: string | undefined, options: LogVerifyO
   const config = await settings(options);
   const { lang } = config;
   let report;
-  try {
+  if (options.db !== undefined) {
+    const { verifyStore } = await import('../store/verify.js');
+    const { withStore } = await import('../store/read.js');
+    report = await withStore(options.db, config, (store) => verifyStore(store));
+  } else try {
     report = file === undefined ? verifyJournal(config.dataDir, lang) : verifyJournalFile(file, lang);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -14,6 +14,8 @@ export interface PurgeOptions {
   readonly dryRun?: boolean;
   readonly lang?: string;
   readonly format?: 'text' | 'json';
+  /** --db [url]: purge the shared store instead (a supervisor's login). */
+  readonly db?: string | boolean;
 }
 
 export async function runPurge(options: PurgeOptions): Promise<number> {
@@ -26,6 +28,7 @@ export async function runPurge(options: PurgeOptions): Promise<number> {
   if (cutoff > now.getTime()) {
     throw new UserError(say(lang, { en: `--older-than ${options.olderThan} is in the future`, uk: `--older-than ${options.olderThan} — це дата в майбутньому` }));
   }
+  if (options.db !== undefined) return purgeStore(options.db, config, cutoff, options);
   let report: PurgeReport;
   try {
     report = purgeJournal(config.dataDir, cutoff, { dryRun: options.dryRun === true, lang, now });
@@ -56,4 +59,30 @@ export async function runPurge(options: PurgeOptions): Promise<number> {
   }
   for (const skip of report.skipped) process.stderr.write(`sop: ${skip.file}: ${say(lang, { en: 'not purged', uk: 'не очищено' })}: ${skip.reason}\n`);
   return report.skipped.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * `sop log purge --db`: completed sessions that ended before the cut-off leave the store, in one
+ * transaction (sop_purge, a supervisor's right); each leaves a tombstone so a machine that still
+ * has it never sends it again. Unfinished sessions stay: their call may still be resumed.
+ */
+async function purgeStore(db: string | boolean, config: Awaited<ReturnType<typeof loadConfig>>, cutoff: number, options: PurgeOptions): Promise<number> {
+  const { lang } = config;
+  const { withStore } = await import('../store/read.js');
+  const [row] = await withStore(db, config, (store) =>
+    store.query<{ sessions: number; lines: number }>('select * from sop_purge($1, $2)', [new Date(cutoff).toISOString(), options.dryRun === true]),
+  );
+  const cut = new Date(cutoff).toISOString();
+  const { sessions, lines } = row ?? { sessions: 0, lines: 0 };
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ cutoff: cut, dryRun: options.dryRun === true, sessions, lines }, null, 2)}\n`);
+  } else {
+    process.stderr.write(
+      say(lang, {
+        en: `${options.dryRun ? 'Would remove' : 'Removed'} ${sessions} completed session(s) (${lines} lines) that ended before ${cut} from the store.${options.dryRun ? ' (dry run: nothing changed)' : ''}\n`,
+        uk: `${options.dryRun ? 'Буде видалено' : 'Видалено'} зі сховища завершених сесій, що закінчилися до ${cut}: ${sessions} (рядків: ${lines}).${options.dryRun ? ' (пробний запуск: нічого не змінено)' : ''}\n`,
+      }),
+    );
+  }
+  return EXIT.ok;
 }

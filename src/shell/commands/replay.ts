@@ -23,6 +23,20 @@ export interface ReplayIO {
 const realIO: ReplayIO = { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 export async function runReplay(args: readonly string[], options: ReplayOptions, io: ReplayIO = realIO): Promise<number> {
+  if (options.db !== undefined) {
+    // The store's calls, laid out as a private temporary journal: replay reads it like this machine's.
+    const { loadConfig } = await import('../config/index.js');
+    const { withStore } = await import('../store/read.js');
+    const { stageStore } = await import('../store/stage.js');
+    const config = await loadConfig({ flags: options.lang !== undefined ? { lang: options.lang } : {} });
+    const staged = await withStore(options.db, config, (store) => stageStore(store, options.training ? 'training' : 'live'));
+    try {
+      const { db: _db, ...rest } = options;
+      return await runReplay(args, { ...rest, dataDir: staged.dataDir }, io);
+    } finally {
+      staged.remove();
+    }
+  }
   const settings = await checkSettings(options);
   const { lang } = settings;
   const read: ReadCallsOptions = { dataDir: settings.dataDir, mode: options.training ? 'training' : 'live', lang };

@@ -163,6 +163,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
       return await runLiveCall({ library, state: rebuilt.state, lang, writer, elapsedMs, hooks, notices: preCall.lines });
     } finally {
       writer.close();
+      if (config.sync === 'after-call') await (await import('../store/after-call.js')).syncAfterCall(config);
     }
   } catch (error) {
     printError(error);

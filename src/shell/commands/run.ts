@@ -61,6 +61,7 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
       return await runLiveCall({ library, state: started.state, lang, writer, notices: preCall.lines });
     } finally {
       writer.close();
+      if (config.sync === 'after-call') await (await import('../store/after-call.js')).syncAfterCall(config);
     }
   } catch (error) {
     printError(error);

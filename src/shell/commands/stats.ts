@@ -71,22 +71,32 @@ export async function runStats(options: StatsOptions): Promise<number> {
   }
 
   const mode = options.training ? 'training' : 'live';
-  const { sessions, notices } = readJournal(config.dataDir, mode, { lang });
-  for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
   const names = await libraryNames(config.sopsDir, lang);
-  const figures = computeFigures(sessions, {
+  const figureOptions = {
     mode,
     ...(names.outcome.size > 0 ? { categoryOf: (outcome: string) => names.outcome.get(outcome)?.category } : {}),
     ...(options.since ? { since: options.since } : {}),
     ...(options.until ? { until: options.until } : {}),
-  });
+  } as const;
+  let figures;
+  let source = config.dataDir;
+  if (options.db !== undefined) {
+    const { withStore } = await import('../store/read.js');
+    figures = await withStore(options.db, config, async (store) => (await import('../store/stats-sql.js')).storeFigures(store, figureOptions));
+    const { redactUrl, storeUrl } = await import('../store/url.js');
+    source = redactUrl(storeUrl(options.db, config.databaseUrl, lang));
+  } else {
+    const { sessions, notices } = readJournal(config.dataDir, mode, { lang });
+    for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
+    figures = computeFigures(sessions, figureOptions);
+  }
 
   if (figures.calls === 0) {
     const what = mode === 'live' ? say(lang, { en: 'calls', uk: 'дзвінків' }) : say(lang, { en: 'training sessions', uk: 'навчальних сесій' });
     process.stderr.write(
       say(lang, {
-        en: `sop: no ${what} recorded${options.since || options.until ? ' in that period' : ''} (journal: ${config.dataDir}). Figures appear here once calls are made with "sop run".\n`,
-        uk: `sop: немає записаних ${what}${options.since || options.until ? ' за цей період' : ''} (журнал: ${config.dataDir}). Цифри з'являться, щойно будуть дзвінки через "sop run".\n`,
+        en: `sop: no ${what} recorded${options.since || options.until ? ' in that period' : ''} (journal: ${source}). Figures appear here once calls are made with "sop run".\n`,
+        uk: `sop: немає записаних ${what}${options.since || options.until ? ' за цей період' : ''} (журнал: ${source}). Цифри з'являться, щойно будуть дзвінки через "sop run".\n`,
       }),
     );
     if (format === 'table') return EXIT.ok;

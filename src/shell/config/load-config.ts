@@ -28,6 +28,10 @@ export interface Config {
   readonly sopsDir: string;
   /** As written in the config file (the sealing of sensitive data interprets it). */
   readonly publicKey?: string;
+  /** The shared store (PostgreSQL URL): SOP_DATABASE_URL, else `database_url` in the config file. Never print it unredacted. */
+  readonly databaseUrl?: string;
+  /** `sync: after-call`: push the journal to the store after each call, in the background. */
+  readonly sync?: 'after-call' | 'manual';
   /** The config file looked at (it may not exist). */
   readonly configFile: string;
   readonly sources: {
@@ -53,9 +57,11 @@ export interface ConfigFileValues {
   readonly data_dir?: string;
   readonly sops_dir?: string;
   readonly public_key?: string;
+  readonly database_url?: string;
+  readonly sync?: 'after-call' | 'manual';
 }
 
-const KEYS = ['language', 'operator', 'data_dir', 'sops_dir', 'public_key'] as const;
+const KEYS = ['language', 'operator', 'data_dir', 'sops_dir', 'public_key', 'database_url', 'sync'] as const;
 
 function badConfig(file: string, where: { line: number; col: number } | undefined, lang: Lang, problem: Message, fix: Message): UserError {
   const at = where ? `${file}:${where.line}:${where.col}` : file;
@@ -148,6 +154,15 @@ export async function readConfigFile(file: string, lang: Lang = 'en'): Promise<C
         lang,
         { en: `language "${valueNode.value}" is not supported.`, uk: `мова «${valueNode.value}» не підтримується.` },
         { en: 'Use "en" or "uk".', uk: 'Вкажіть "en" або "uk".' },
+      );
+    }
+    if (key === 'sync' && valueNode.value !== 'after-call' && valueNode.value !== 'manual') {
+      throw badConfig(
+        file,
+        nodePos(valueNode),
+        lang,
+        { en: `sync "${valueNode.value}" is not known.`, uk: `sync «${valueNode.value}» невідоме значення.` },
+        { en: 'Use "after-call" (push to the store after each call) or "manual" (only sop sync).', uk: 'Вкажіть "after-call" (надсилати до сховища після кожного дзвінка) або "manual" (лише sop sync).' },
       );
     }
     values[key] = valueNode.value;
@@ -246,6 +261,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
     dataDir,
     sopsDir,
     ...(fromFile.public_key ? { publicKey: fromFile.public_key } : {}),
+    ...(fromEnv('SOP_DATABASE_URL') ?? fromFile.database_url ? { databaseUrl: (fromEnv('SOP_DATABASE_URL') ?? fromFile.database_url)! } : {}),
+    ...(fromFile.sync ? { sync: fromFile.sync } : {}),
     configFile: file,
     sources: {
       lang: langSource,
