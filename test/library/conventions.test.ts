@@ -211,7 +211,6 @@ describe('library conventions', () => {
       const sop = sops.get(id)!;
       expect(Object.keys(sop.variables ?? {}), id).not.toContain('override');
       expect(sop.steps['override'], id).toBeUndefined();
-      if (id === 'after-call-card') continue;
       const childRule = sop.steps['child-rule'] as Step & { sop?: string; next?: unknown };
       expect(childRule?.kind, id).toBe('call');
       expect(childRule.sop, id).toBe('child-involved');
