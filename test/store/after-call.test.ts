@@ -7,7 +7,7 @@ import { ROOT, sopAsync } from './cli.js';
 import { emptyDataDir } from './journal.js';
 import { freshStore, sql, testServer } from './server.js';
 
-const answers = 'summary: continue\nnext-steps: thinking-it-over\nsafety-reminder: continue\nhow-to-call-back: continue\n';
+const answers = 'summary: continue\nnext-steps: thinking-it-over\nsafety-reminder: continue\nhow-to-call-back: continue\ncall-coding/region: unknown\ncall-coding/age-group: unknown\ncall-coding/gender: unknown\n';
 
 function home(): { env: Record<string, string>; dataDir: string } {
   const root = emptyDataDir();

@@ -56,7 +56,7 @@ export function storeError(error: unknown, url: string, lang: Lang): UserError {
   if (code === '42P01' || code === '42883') {
     return m(`the store at ${where} has no sop schema yet (${raw}). Create it with: sop db init`, `у сховищі ${where} ще немає схеми sop (${raw}). Створіть її: sop db init`);
   }
-  if (['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE'].includes(code) || /Connection terminated|connection.*(closed|ended)/i.test(raw)) {
+  if (['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE'].includes(code) || /Connection terminated|connection.*(closed|ended)|not queryable|terminating connection/i.test(raw)) {
     return m(
       `the connection to the store at ${where} was lost (${code || raw}). What was committed stays; run the command again to continue.`,
       `з'єднання зі сховищем ${where} втрачено (${code || raw}). Збережене лишається; повторіть команду, щоб продовжити.`,
