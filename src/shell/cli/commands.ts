@@ -32,6 +32,7 @@ export const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition
   ['log', async () => (await import('./log.js')).defineLog],
   ['config', async () => (await import('./config.js')).defineConfig],
   ['keys', async () => (await import('./keys.js')).defineKeys],
+  ['completion', async () => (await import('./completion.js')).defineCompletion],
 ]);
 
 /** The definitions a command line needs: none for `--version`, the named command's alone, else all of them in order. */
