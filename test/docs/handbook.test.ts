@@ -34,10 +34,18 @@ describe('handbook', () => {
     });
   }
 
-  it('lists every step once, breadth first from the start', () => {
+  it('lists every step once: the main path first, then side branches with the step they come from', () => {
     const text = toHandbook(tricky, { lang: 'en' });
     const ids = [...text.matchAll(/<a id="step-([^"]+)"><\/a>/g)].map((m) => m[1]);
-    expect(ids).toEqual(['greet', 'safe', 'age', 'call-back', 'danger', 'route', 'child', 'signs', 'check-offer', 'more', 'refer', 'close', 'orphan']);
+    expect(ids).toEqual(['greet', 'safe', 'age', 'route', 'signs', 'check-offer', 'more', 'refer', 'call-back', 'danger', 'child', 'close', 'orphan']);
+    const callBack = text.slice(text.indexOf('<a id="step-call-back">'), text.indexOf('<a id="step-danger">'));
+    expect(callBack).toContain('↩ side branch, from [2.');
+  });
+
+  it('says languages in words and never says "tail call"', () => {
+    expect(toHandbook(tricky, { lang: 'uk' })).toContain('| Мови | англійська, українська |');
+    expect(toHandbook(tricky, { lang: 'en' })).not.toMatch(/tail call/i);
+    expect(toHandbook(tricky, { lang: 'uk' })).not.toMatch(/хвостовий/i);
   });
 
   it('gives a referral contact with phone, hours, last-verified date and its unverified remark', () => {

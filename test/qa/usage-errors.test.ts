@@ -16,6 +16,22 @@ describe('command-line usage errors', () => {
     expect(result.stderr).toContain('sop --help');
   });
 
+  it('an unknown command with --help says so and exits 2 (it used to print the general help and exit 0)', () => {
+    const result = sop(['snyc', '--help']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("unknown command 'snyc'");
+    expect(result.stderr).not.toContain('Commands:');
+    const near = sop(['--lang', 'uk', 'valdate', '-h']);
+    expect(near.code).toBe(2);
+    expect(near.stderr).toContain("невідома команда 'valdate'");
+    expect(near.stderr).toContain('validate');
+    // A known command's --help is unchanged.
+    const known = sop(['validate', '--help']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain('Usage: sop validate');
+  });
+
   it('sop help with an unknown command says so and suggests the nearest (it used to print the general help)', () => {
     const result = sop(['help', 'lgo']);
     expect(result.code).toBe(2);

@@ -33,6 +33,8 @@ export interface LoadResult {
   readonly rejected: ReadonlySet<string>;
   /** Where the directory came from, when there is one. */
   readonly directorySource?: LoadedDirectory;
+  /** Files with YAML or schema errors: the semantic rules (validateLibrary) did not see them. */
+  readonly notChecked?: ReadonlySet<string>;
 }
 
 export { MODELINE } from '../validate/check-modeline.js';
@@ -58,6 +60,7 @@ export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResu
   const sops = new Map<string, LoadedSop>();
   const rejected = new Set<string>();
   let directorySource: LoadedDirectory | undefined;
+  const notChecked = new Set<string>();
 
   for (const file of files) {
     if (isUnreadable(file)) {
@@ -71,8 +74,12 @@ export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResu
       const id = (value as { sop?: unknown } | null)?.sop;
       return typeof id === 'string' ? id : undefined;
     };
-    if (value === undefined) continue;
+    if (value === undefined) {
+      if (parsed.findings.some((f) => f.severity === 'error')) notChecked.add(file.path);
+      continue;
+    }
     if (parsed.findings.some((f) => f.severity === 'error')) {
+      notChecked.add(file.path);
       const id = idOf();
       if (id !== undefined) rejected.add(id);
       continue;
@@ -81,6 +88,7 @@ export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResu
 
     if (isDirectoryFile(file.path)) {
       if (!validateDirectorySchema(value)) {
+        notChecked.add(file.path);
         findings.push(...schemaFindings(validateDirectorySchema.errors ?? [], file.path, lookups));
         continue;
       }
@@ -104,6 +112,7 @@ export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResu
     }
 
     if (!validateSopSchema(value)) {
+      notChecked.add(file.path);
       findings.push(...schemaFindings(validateSopSchema.errors ?? [], file.path, lookups));
       const id = idOf();
       if (id !== undefined) rejected.add(id);
@@ -127,5 +136,5 @@ export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResu
   }
 
   const library: Library = directorySource ? { sops, directory: directorySource.directory } : { sops };
-  return directorySource ? { library, findings, rejected, directorySource } : { library, findings, rejected };
+  return directorySource ? { library, findings, rejected, directorySource, notChecked } : { library, findings, rejected, notChecked };
 }

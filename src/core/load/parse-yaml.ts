@@ -14,6 +14,8 @@ import { pluralUk } from '../validate/plural-uk.js';
 import { RULES } from '../validate/rules.js';
 import { offsetToPosition, TAPE_LEAF, TAPE_MAP, TAPE_SEQ, type PositionTape } from './position-map.js';
 import { yamlErrorText } from './yaml-error-text.js';
+import { findUnclosed } from './find-unclosed.js';
+import { refOf, type Finding as FindingType } from '../validate/finding.js';
 
 export interface ParsedYaml {
   /** The document's value; undefined when the file is empty or could not be parsed at all. */
@@ -47,6 +49,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { value: undefined, positions, findings };
   }
   const list: Document.Parsed[] = Array.isArray(documents) ? (documents as Document.Parsed[]) : [];
+  const syntaxStart = findings.length;
   for (const document of list) {
     for (const error of document.errors) {
       const rule = error.code === 'DUPLICATE_KEY' ? RULES.duplicateKey : RULES.yamlSyntax;
@@ -63,9 +66,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
           : /call stack/i.test(error.message)
             ? TOO_DEEP
             : yamlErrorText(error.code, sentence(error.message));
-      findings.push(makeFinding(rule, file, toPosition(error.pos[0]), message, hint));
+      findings.push(makeFinding(rule, file, toPosition(error.pos[0]), message, hint ?? structureHint(text, error.code, toPosition(error.pos[0]).line)));
     }
   }
+  foldSyntaxErrors(findings, syntaxStart, text, file, toPosition);
   if (list.length > 1) {
     const second = list[1]!;
     findings.push(
@@ -206,4 +210,85 @@ function quoteSource(text: string, start: number): Message {
   const raw = (match?.[1] ?? line).trim();
   if (raw.length > 60) return { en: `${raw.slice(0, 57)}...`, uk: `${raw.slice(0, 57)}...` };
   return { en: `'${raw}'`, uk: `«${raw}»` };
+}
+
+/** Errors of the file's structure, where the indentation (or a missing colon) is the usual cause. */
+const STRUCTURE_CODES = new Set(['BAD_INDENT', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN']);
+
+function lineText(text: string, line: number): string {
+  return text.split('\n', line)[line - 1] ?? '';
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/**
+ * A hint in words for a structure error, instead of only the parser's "implicit keys need to be on
+ * a single line": a key without its colon, or a line indented differently from the one above it.
+ */
+function structureHint(text: string, code: string, line: number): Message | undefined {
+  if (!STRUCTURE_CODES.has(code)) return undefined;
+  const here = lineText(text, line);
+  const word = here.trim();
+  if (/^[\w-]+$/.test(word)) {
+    return { en: `a key needs a colon after it: '${word}:'`, uk: `після ключа потрібна двокрапка: «${word}:»` };
+  }
+  let above = line - 1;
+  while (above > 0 && /^\s*(#.*)?$/.test(lineText(text, above))) above--;
+  if (above < 1 || here.trim() === '') {
+    return { en: 'check the indentation: keys of one mapping start in the same column', uk: 'перевірте відступи: ключі одного відображення починаються в тому самому стовпці' };
+  }
+  const mine = indentOf(here);
+  const theirs = indentOf(lineText(text, above));
+  const spaces = (n: number): Message => ({ en: `${n} ${n === 1 ? 'space' : 'spaces'}`, uk: pluralUk(n, 'пробіл', 'пробіли', 'пробілів') });
+  return {
+    en: `check the indentation: line ${line} starts after ${spaces(mine).en}, line ${above} after ${spaces(theirs).en}; keys of one mapping start in the same column, and what belongs to a key is indented further, with spaces`,
+    uk: `перевірте відступи: рядок ${line} починається після ${spaces(mine).uk}, рядок ${above} — після ${spaces(theirs).uk}; ключі одного відображення починаються в тому самому стовпці, а те, що належить ключу, має більший відступ (пробілами)`,
+  };
+}
+
+const OPENERS: { readonly [char: string]: { readonly what: Message; readonly close: string } } = {
+  '[': { what: { en: "the list opened here with '['", uk: 'список, відкритий тут дужкою «[»,' }, close: ']' },
+  '{': { what: { en: "the mapping opened here with '{'", uk: 'відображення, відкрите тут дужкою «{»,' }, close: '}' },
+  '"': { what: { en: 'the text opened here with "', uk: 'текст, відкритий тут лапкою ",' }, close: '"' },
+  "'": { what: { en: "the text opened here with '", uk: "текст, відкритий тут лапкою ',"}, close: "'" },
+};
+
+/**
+ * One YAML mistake often makes the parser report several errors, all after the line where it
+ * began. The first becomes the root cause and the rest carry it as their cause (the formats fold
+ * them). Where a bracket or quote was left open, the root is a finding at the line that opened it
+ * ("opened here"), with the parser's first complaint in its hint. Tabs and duplicate keys are
+ * problems of their own and stay as they are.
+ */
+function foldSyntaxErrors(findings: FindingType[], start: number, text: string, file: string, toPosition: (offset: number) => { line: number; col: number }): void {
+  const foldable = (f: FindingType): boolean => f.rule === RULES.yamlSyntax.code && !/^tabs /.test(f.message.en);
+  const syntax = findings.slice(start).filter(foldable);
+  if (syntax.length === 0) return;
+  const first = syntax.reduce((a, b) => (b.line < a.line || (b.line === a.line && b.col < a.col) ? b : a));
+  const unclosed = findUnclosed(text);
+  let root: FindingType = first;
+  if (unclosed !== undefined) {
+    const at = toPosition(unclosed.offset);
+    if (at.line < first.line || (at.line === first.line && at.col <= first.col)) {
+      const opener = OPENERS[unclosed.char]!;
+      root = makeFinding(
+        RULES.yamlSyntax,
+        file,
+        at,
+        { en: `${opener.what.en} is never closed`, uk: `${opener.what.uk} не закрито` },
+        {
+          en: `close it with ${opener.close} where it should end (the YAML parser noticed only at line ${first.line}: ${first.message.en})`,
+          uk: `закрийте його символом ${opener.close} там, де воно має закінчитися (розбір YAML помітив це лише в рядку ${first.line}: ${first.message.uk})`,
+        },
+      );
+      findings.splice(start, 0, root);
+    }
+  }
+  const cause = refOf(root);
+  for (let index = start; index < findings.length; index++) {
+    const finding = findings[index]!;
+    if (finding !== root && foldable(finding)) findings[index] = { ...finding, cause };
+  }
 }

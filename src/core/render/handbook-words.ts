@@ -12,9 +12,10 @@ export const HB = {
   diagram: { en: 'Diagram', uk: 'Схема' },
   steps: { en: 'Steps', uk: 'Кроки' },
   stepsIntro: {
-    en: 'In the order a call meets them (breadth first from the start).',
-    uk: 'У порядку, в якому їх зустрічає розмова (спершу в ширину від початку).',
+    en: 'The main path first, along the most likely answer at each step; then each side branch, with the step it comes from.',
+    uk: 'Спершу основний шлях — за найімовірнішою відповіддю на кожному кроці; далі кожне відгалуження з кроком, з якого воно починається.',
   },
+  comesFrom: { en: 'side branch, from', uk: 'відгалуження, з кроку' },
   kind: {
     say: { en: 'Say', uk: 'Сказати' },
     ask: { en: 'Question', uk: 'Запитання' },
@@ -52,8 +53,8 @@ export const HB = {
   runs: { en: 'Runs the procedure', uk: 'Виконує процедуру' },
   thenNext: { en: 'then', uk: 'потім' },
   tail: {
-    en: 'Its outcome ends this procedure too (tail call).',
-    uk: 'Її результат завершує й цю процедуру (хвостовий виклик).',
+    en: 'The call goes on in that procedure and ends there; its outcome is this procedure\'s outcome too.',
+    uk: 'Розмова продовжується в тій процедурі й там завершується; її результат — і результат цієї процедури.',
   },
   outcome: { en: 'Outcome', uk: 'Результат' },
   referTo: { en: 'Refer to', uk: 'Перенаправити до' },

@@ -25,13 +25,28 @@ export interface HandbookOptions {
 }
 
 const anchor = (id: string): string => `step-${id}`;
+
+const LANGUAGE_NAMES: { readonly [code: string]: { readonly en: string; readonly uk: string } } = {
+  en: { en: 'English', uk: 'англійська' },
+  uk: { en: 'Ukrainian', uk: 'українська' },
+  ru: { en: 'Russian', uk: 'російська' },
+  pl: { en: 'Polish', uk: 'польська' },
+  de: { en: 'German', uk: 'німецька' },
+};
+
+/** A language code as a word of the handbook's language («українська»), the code where none is known. */
+function languageName(code: string, lang: string): string {
+  const name = LANGUAGE_NAMES[code];
+  return name === undefined ? code : say(lang, name);
+}
 const contactAnchor = (id: string): string => `contact-${id}`;
 
 export function toHandbook(sop: Sop, options: HandbookOptions): string {
   const { lang } = options;
   const w = (words: { readonly en: string; readonly uk: string }): string => say(lang, words);
-  const order = stepOrder(sop);
+  const order = handbookOrder(sop);
   const number = new Map(order.map((id, index) => [id, index + 1]));
+  const comesFrom = sideBranchSources(sop, order, number);
   const reachable = reachableSteps(sop);
   const heading = (id: string): string => {
     const step = ownStep(sop, id);
@@ -43,7 +58,7 @@ export function toHandbook(sop: Sop, options: HandbookOptions): string {
 
   const out: string[] = [`# ${markdownLine(textIn(sop.title, lang))}`, ''];
   out.push(`| | |`, `|---|---|`, `| ${w(HB.sop)} | \`${sop.sop}\` |`, `| ${w(HB.version)} | ${sop.version} |`);
-  out.push(`| ${w(HB.languages)} | ${sop.languages.join(', ')} |`);
+  out.push(`| ${w(HB.languages)} | ${sop.languages.map((code) => languageName(code, lang)).join(', ')} |`);
   if (options.file) out.push(`| ${w(HB.file)} | \`${options.file}\` |`);
   out.push('', `*${w(HB.generated)}*`, '');
   if (sop.description !== undefined) out.push(`## ${w(HB.purpose)}`, '', markdownParagraphs(textIn(sop.description, lang)), '');
@@ -60,6 +75,8 @@ export function toHandbook(sop: Sop, options: HandbookOptions): string {
     if (id === sop.start) tags.push(`**${w(HB.start)}**`);
     if (!reachable.has(id)) tags.push(`⚠ ${w(HB.notReachable)}`);
     out.push(tags.join(' · '), '');
+    const from = comesFrom.get(id);
+    if (from !== undefined) out.push(`↩ ${w(HB.comesFrom)} ${link(from)}`, '');
     const text = textIn(step.text, lang);
     if (text && shorten(text, 80) !== text) out.push(markdownParagraphs(text), '');
     if ('say' in step && step.say !== undefined) out.push(`**${w(HB.sayAloud)}:**`, '', markdownQuote(textIn(step.say, lang)), '');
@@ -122,6 +139,62 @@ export function toHandbook(sop: Sop, options: HandbookOptions): string {
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
+/**
+ * The order steps are numbered in: the main path first, depth first along the most likely branch
+ * (the one the most of the procedure follows from), then each side branch in the order a call
+ * meets it (breadth first, as stepOrder), followed along its own most likely branch.
+ */
+export function handbookOrder(sop: Sop): string[] {
+  const seen = new Set<string>();
+  const order: string[] = [];
+  const follow = (from: string): void => {
+    for (let id: string | undefined = from; id !== undefined && !seen.has(id) && ownStep(sop, id); ) {
+      seen.add(id);
+      order.push(id);
+      const exits: { readonly to: string; readonly when?: string | undefined }[] = stepExits(sop.steps[id]!, 'en').filter((exit) => !seen.has(exit.to) && ownStep(sop, exit.to));
+      // The branch the rest of the call hangs from: the exit that leads on to the most steps not
+      // yet numbered (first in the file on a tie). Short detours (danger, "call back later") wait.
+      let likely: string | undefined;
+      let most = -1;
+      for (const exit of exits) {
+        const size = onward(exit.to, seen);
+        if (size > most) {
+          most = size;
+          likely = exit.to;
+        }
+      }
+      id = likely;
+    }
+  };
+  const onward = (from: string, seen: ReadonlySet<string>): number => {
+    const reached = new Set<string>();
+    const stack = [from];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (reached.has(id) || seen.has(id) || !ownStep(sop, id)) continue;
+      reached.add(id);
+      for (const exit of stepExits(sop.steps[id]!, 'en')) stack.push(exit.to);
+    }
+    return reached.size;
+  };
+  for (const id of [sop.start, ...stepOrder(sop)]) follow(id);
+  return order;
+}
+
+/** For the first step of each side branch: the lowest-numbered step that leads to it (its back-reference). */
+function sideBranchSources(sop: Sop, order: readonly string[], number: ReadonlyMap<string, number>): Map<string, string> {
+  const sources = new Map<string, string>();
+  order.forEach((id, index) => {
+    if (index === 0) return;
+    const previous = order[index - 1]!;
+    if (stepExits(sop.steps[previous]!, 'en').some((exit) => exit.to === id)) return; // continues the path above it
+    const from = order.filter((other) => stepExits(sop.steps[other]!, 'en').some((exit) => exit.to === id));
+    const first = from.sort((a, b) => number.get(a)! - number.get(b)!)[0];
+    if (first !== undefined) sources.set(id, first);
+  });
+  return sources;
+}
+
 /** Steps a call can reach: from the start or through an interrupt. */
 function reachableSteps(sop: Sop): Set<string> {
   const seen = new Set<string>();
@@ -142,10 +215,22 @@ function stepBody(step: Step, lang: string, link: (id: string) => string, w: Say
   switch (step.kind) {
     case 'ask': {
       out.push(`**${w(HB.options)}:**`, '');
+      // Options that all lead to the same step are one line: "A, B, C → 5." (not the target eight times).
+      const single = new Map<string, string[]>();
+      for (const option of step.options) {
+        const exits = stepExits({ ...step, options: [option] }, lang);
+        if (exits.length === 1) single.set(exits[0]!.to, [...(single.get(exits[0]!.to) ?? []), markdownLine(textIn(option.label, lang))]);
+      }
+      const written = new Set<string>();
       for (const option of step.options) {
         const exits = stepExits({ ...step, options: [option] }, lang);
         const label = markdownLine(textIn(option.label, lang));
-        if (exits.length <= 1) out.push(`- **${label}** → ${exits[0] ? link(exits[0].to) : '—'}`);
+        if (exits.length === 1) {
+          const to = exits[0]!.to;
+          if (written.has(to)) continue;
+          written.add(to);
+          out.push(`- ${single.get(to)!.map((l) => `**${l}**`).join(', ')} → ${link(to)}`);
+        } else if (exits.length === 0) out.push(`- **${label}** → —`);
         else {
           out.push(`- **${label}**`);
           for (const exit of exits) out.push(`  - ${branchText(exit.when, exit.label, label, w)} → ${link(exit.to)}`);
@@ -197,8 +282,9 @@ function stepBody(step: Step, lang: string, link: (id: string) => string, w: Say
 function branchText(when: string | undefined, label: string, prefix: string, w: Say): string {
   const own = prefix && label.startsWith(`${prefix}: `) ? label.slice(prefix.length + 2) : label;
   if (when === undefined) return w(HB.otherwise);
-  const named = own !== when ? ` (${markdownLine(own)})` : '';
-  return `${w(HB.when)} \`${when.replace(/`/g, "'")}\`${named}`;
+  // The branch's label says the condition in words; the CEL itself only where there is no label.
+  if (own !== when && own !== '') return `${w(HB.when)}: ${markdownLine(own)}`;
+  return `${w(HB.when)} \`${when.replace(/`/g, "'")}\``;
 }
 
 function nextLines(step: Step, lang: string, link: (id: string) => string, w: Say): string[] {

@@ -1,19 +1,26 @@
 import type { Message } from '../model/message.js';
 
-/** Levenshtein distance, bounded: returns max + 1 as soon as the distance exceeds max. */
+/**
+ * Edit distance where swapping two neighbouring letters is one edit (optimal string alignment:
+ * `sya` is one edit from `say`, as a reader sees it), bounded: returns max + 1 as soon as the
+ * distance exceeds max.
+ */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
       current.push(value);
       if (value < best) best = value;
     }
     if (best > max) return max + 1;
+    before = previous;
     previous = current;
   }
   return previous[b.length]!;

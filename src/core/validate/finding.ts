@@ -8,6 +8,14 @@ import type { Message } from '../model/message.js';
 
 export type Severity = 'error' | 'warning';
 
+/** Where another finding is: its file, position and rule (enough to find it in a sorted list). */
+export interface FindingRef {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly rule: string;
+}
+
 export interface Finding {
   readonly file: string;
   readonly line: number;
@@ -19,4 +27,19 @@ export interface Finding {
   readonly message: Message;
   /** A suggestion: "did you mean ...?", or the allowed values. */
   readonly hint?: Message;
+  /**
+   * The finding this one follows from (one mistyped next makes the steps after it unreachable):
+   * the formats fold it under that root cause instead of listing it as a problem of its own.
+   */
+  readonly cause?: FindingRef;
+  /** What the finding is about (a step id), for the one-line summary of folded findings. */
+  readonly subject?: string;
+}
+
+export function refOf(finding: Finding): FindingRef {
+  return { file: finding.file, line: finding.line, col: finding.col, rule: finding.rule };
+}
+
+export function sameRef(a: FindingRef, b: FindingRef): boolean {
+  return a.file === b.file && a.line === b.line && a.col === b.col && a.rule === b.rule;
 }

@@ -264,7 +264,10 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
         break;
       case 'enum': {
         const allowed = (params['allowedValues'] as unknown[]).map(String);
-        const hint = (typeof error.data === 'string' ? suggestion(error.data, allowed) : undefined) ?? { en: `allowed: ${allowed.join(', ')}`, uk: `дозволено: ${allowed.join(', ')}` };
+        // Every enum value gets a "did you mean" where one is close (kind: sya -> say), and the list.
+        const guess = typeof error.data === 'string' || typeof error.data === 'number' ? suggestion(String(error.data), allowed) : undefined;
+        const list = { en: `allowed: ${allowed.join(', ')}`, uk: `дозволено: ${allowed.join(', ')}` };
+        const hint = guess === undefined ? list : { en: `${guess.en} (${list.en})`, uk: `${guess.uk} (${list.uk})` };
         const value = show(error.data);
         findings.push(
           makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), { en: `${where.en}: ${value.en} is not allowed`, uk: `${where.uk}: значення ${value.uk} не дозволено` }, hint),

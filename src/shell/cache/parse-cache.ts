@@ -17,7 +17,7 @@ import { cacheDir } from '../paths.js';
 declare const __SOP_VERSION__: string;
 const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
 // 4: findings carry their message and hint as { en, uk }.
-const FORMAT = 4;
+const FORMAT = 5;
 
 export interface ParseCache {
   get(sha256: string, file: string): ParsedYaml | undefined;

@@ -34,13 +34,16 @@ export const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition
   ['keys', async () => (await import('./keys.js')).defineKeys],
   ['sync', async () => (await import('./sync.js')).defineSync],
   ['db', async () => (await import('./db.js')).defineDb],
+  ['completion', async () => (await import('./completion.js')).defineCompletion],
+  ['man', async () => (await import('./man.js')).defineMan],
 ]);
 
 /** The definitions a command line needs: none for `--version`, the named command's alone, else all of them in order. */
 export async function definitionsFor(argv: readonly string[]): Promise<CommandDefinition[]> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
   const name = commandName(argv);
-  const named = name === undefined ? undefined : commandLoaders.get(name);
+  // `sop man` writes every command's help: it needs them all.
+  const named = name === undefined || name === 'man' ? undefined : commandLoaders.get(name);
   if (named !== undefined) return [await named()];
   return Promise.all([...commandLoaders.values()].map((load) => load()));
 }

@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UserError } from '../exit-codes.js';
 import { definitionsFor, type CommandDefinition, type Say } from './commands.js';
+import { commandName } from './command-name.js';
 import { ukrainianHelp } from './help.js';
 import { say } from '../i18n.js';
 import { printError } from '../output.js';
@@ -86,13 +87,21 @@ function handDownLang(program: Command, action: Command): void {
 /**
  * `sop help lgo`: commander answers a help request for a command it does not know with the
  * general help on stderr and never says why. Parse the name as a command instead, so the reply
- * is the usual "unknown command 'lgo'" with its suggestion (Did you mean log?).
+ * is the usual "unknown command 'lgo'" with its suggestion (Did you mean log?). The same for
+ * `sop lgo --help`.
  */
 function helpForUnknownCommand(argv: readonly string[], program: Command): readonly string[] {
-  const [first, name, ...rest] = argv;
-  if (first !== 'help' || name === undefined || name.startsWith('-')) return argv;
-  const known = program.commands.some((command) => command.name() === name || command.aliases().includes(name));
-  return known || name === 'help' ? argv : [name, ...rest];
+  const isKnown = (name: string): boolean => name === 'help' || program.commands.some((command) => command.name() === name || command.aliases().includes(name));
+  // `sop snyc --help`: commander would print the general help and exit 0. A word that is no
+  // command, with --help after it, is an unknown command (exit 2, "Did you mean sync?").
+  const name = commandName(argv);
+  if (name !== undefined && !name.startsWith('-') && !isKnown(name)) {
+    const at = argv.indexOf(name);
+    return [...argv.slice(0, at + 1), ...argv.slice(at + 1).filter((arg) => arg !== '--help' && arg !== '-h')];
+  }
+  const [first, word, ...rest] = argv;
+  if (first !== 'help' || word === undefined || word.startsWith('-')) return argv;
+  return isKnown(word) ? argv : [word, ...rest];
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

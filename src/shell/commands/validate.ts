@@ -52,6 +52,8 @@ export interface ValidationRun {
   readonly files: string[];
   /** The text of each file read, for showing source lines. */
   readonly texts: ReadonlyMap<string, string>;
+  /** How many of the files asked for have YAML or schema errors, so the semantic rules skipped them. */
+  readonly notChecked: number;
 }
 
 /**
@@ -85,7 +87,8 @@ export async function validatePaths(
   // Files read only as context are not reported on.
   const notAsked = new Set(context);
   const reported = [...collected.findings, ...findings.slice(collected.findings.length).filter((finding) => !notAsked.has(finding.file))];
-  return { findings: sortFindings(reported), files: collected.files.map((file) => (file === '-' ? '<stdin>' : file)), texts };
+  const notChecked = [...(load.notChecked ?? [])].filter((file) => !notAsked.has(file)).length;
+  return { findings: sortFindings(reported), files: collected.files.map((file) => (file === '-' ? '<stdin>' : file)), texts, notChecked };
 }
 
 export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<number> {
@@ -93,11 +96,11 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const today = checkToday(options.today);
   const format = options.format ?? (process.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'pretty');
   const targets = paths.length > 0 ? [...paths] : await defaultPaths();
-  const { findings: sorted, files, texts } = await validatePaths(targets, { today, cache: options.cache !== false });
+  const { findings: sorted, files, texts, notChecked } = await validatePaths(targets, { today, cache: options.cache !== false });
 
   switch (format) {
     case 'json':
-      process.stdout.write(formatJson(sorted, files));
+      process.stdout.write(formatJson(sorted, files, notChecked));
       break;
     case 'github':
       process.stdout.write(formatGithub(sorted, lang));
@@ -111,7 +114,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
     default:
       process.stdout.write(formatPretty(sorted, { chalk, lang, sourceOf: (file) => texts.get(file) }));
   }
-  const counts = countFindings(sorted, files.length);
+  const counts = countFindings(sorted, files.length, notChecked);
   process.stderr.write(`${summaryLine(counts, lang)}\n`);
   return counts.errors > 0 || (options.strict === true && counts.warnings > 0) ? EXIT.findings : EXIT.ok;
 }

@@ -5,12 +5,20 @@
  */
 import type { Finding } from '../../core/validate/finding.js';
 import type { Lang } from '../i18n.js';
-import { messageWithHint } from './findings-summary.js';
+import { foldFindings } from '../../core/validate/fold-findings.js';
+import { messageWithConsequences } from './findings-summary.js';
 import { safeText } from '../tui/safe-text.js';
 
-/** Escape sequences and control characters from SOP files dropped (the log shows ANSI colours), then %-encoded. */
+/**
+ * Escape sequences and control characters from SOP files dropped (the log shows ANSI colours), then
+ * %-encoded as the runner decodes it: a carriage return as %0D, a line feed as %0A. The text is cut
+ * at each carriage return first, because safeText would turn one into a line feed.
+ */
 function escapeData(text: string): string {
-  return safeText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text
+    .split('\r')
+    .map((part) => safeText(part).replace(/%/g, '%25').replace(/\n/g, '%0A'))
+    .join('%0D');
 }
 
 function escapeProperty(text: string): string {
@@ -19,9 +27,10 @@ function escapeProperty(text: string): string {
 
 export function formatGithub(findings: readonly Finding[], lang: Lang = 'en'): string {
   let out = '';
-  for (const f of findings) {
+  // One annotation per root cause; what follows from it is said in its message.
+  for (const { root: f, consequences } of foldFindings(findings)) {
     const command = f.severity === 'error' ? 'error' : 'warning';
-    const message = messageWithHint(f, lang);
+    const message = messageWithConsequences(f, consequences, lang);
     out += `::${command} file=${escapeProperty(f.file)},line=${f.line},col=${f.col},title=${escapeProperty(`${f.rule} ${f.name}`)}::${escapeData(message)}\n`;
   }
   return out;

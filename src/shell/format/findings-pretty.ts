@@ -1,12 +1,14 @@
 /**
  * The human format (actionlint is the model): `file:line:col: message [SOP104 unknown-step]`,
  * then the source line with a caret under the problem, then the hint, all in the language asked
- * for (the rule code and name stay as they are). Colour only when the chalk instance given has it
+ * for (the rule code and name stay as they are). A finding that follows from another is not listed
+ * on its own: its root cause says "↳ 4 steps cannot be reached because of this". Colour only when the chalk instance given has it
  * (NO_COLOR / FORCE_COLOR / not a TTY decide).
  */
 import type { ChalkInstance } from 'chalk';
 import { lineOf } from '../../core/load/source-text.js';
 import type { Finding } from '../../core/validate/finding.js';
+import { consequenceLines, foldFindings } from '../../core/validate/fold-findings.js';
 import { say, type Lang } from '../i18n.js';
 import { safeLine } from '../tui/safe-text.js';
 
@@ -40,7 +42,7 @@ export function formatPretty(findings: readonly Finding[], options: PrettyOption
   };
   let out = '';
   const lang = options.lang ?? 'en';
-  for (const finding of findings) {
+  for (const { root: finding, consequences } of foldFindings(findings)) {
     // Messages quote values from the file: terminal escapes in them are neutralised.
     const file = safeLine(finding.file);
     const message = safeLine(say(lang, finding.message));
@@ -61,6 +63,8 @@ export function formatPretty(findings: readonly Finding[], options: PrettyOption
       out += `${chalk.dim(`${gutter} |`)} ${' '.repeat(Math.max(0, finding.col - 1))}${chalk.green(caret)}\n`;
     }
     if (hint !== undefined) out += `${' '.repeat(String(finding.line).length)} ${chalk.dim('=')} ${chalk.cyan(hint)}\n`;
+    // What follows from it is folded under it, in one line per kind.
+    for (const line of consequenceLines(consequences)) out += `${' '.repeat(String(finding.line).length)} ${chalk.dim('↳')} ${safeLine(say(lang, line))}\n`;
     out += '\n';
   }
   return out;

@@ -7,18 +7,25 @@
 import type { Finding } from '../../core/validate/finding.js';
 import { ALL_RULES } from '../../core/validate/rules.js';
 import { say, type Lang } from '../i18n.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { consequenceLines, foldFindings } from '../../core/validate/fold-findings.js';
 import { messageWithHint } from './findings-summary.js';
 import { safeJson } from './safe-json.js';
 
-/** A relative URI with forward slashes, percent-encoded where needed. */
-function toUri(file: string): string {
-  return file
-    .split(/[\\/]/)
-    .map((part, index) => (index === 0 && /^[A-Za-z]:$/.test(part) ? part : encodeURIComponent(part)))
-    .join('/');
+/**
+ * Where a file is, for code scanning: relative to `root` (the folder sop ran in, the checkout in
+ * CI) with forward slashes and percent-encoding, under the uriBaseId %SRCROOT%, so the scanner maps
+ * it onto the repository. A file outside `root` gets an absolute file: URI and no base.
+ */
+function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
+  if (file === '<stdin>') return { uri: encodeURIComponent(file), uriBaseId: '%SRCROOT%' };
+  const path = relative(root, resolve(root, file));
+  if (path === '' || path.startsWith('..') || isAbsolute(path)) return { uri: pathToFileURL(resolve(root, file)).href };
+  return { uri: path.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-export function formatSarif(findings: readonly Finding[], version: string, lang: Lang = 'en'): string {
+export function formatSarif(findings: readonly Finding[], version: string, lang: Lang = 'en', root: string = process.cwd()): string {
   const ruleIndex = new Map(ALL_RULES.map((rule, index) => [rule.code, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -40,19 +47,29 @@ export function formatSarif(findings: readonly Finding[], version: string, lang:
           },
         },
         language: lang,
-        results: findings.map((f) => ({
+        // One result per root cause; the findings that follow from it are its related locations.
+        results: foldFindings(findings).map(({ root: f, consequences }) => ({
           ruleId: f.rule,
           ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
           level: f.severity === 'error' ? 'error' : 'warning',
-          message: { text: messageWithHint(f, lang) },
+          message: { text: [messageWithHint(f, lang), ...consequenceLines(consequences).map((line) => say(lang, line))].join('\n') },
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: toUri(f.file) },
+                artifactLocation: artifactLocation(f.file, root),
                 region: { startLine: f.line, startColumn: f.col },
               },
             },
           ],
+          ...(consequences.length === 0
+            ? {}
+            : {
+                relatedLocations: consequences.map((c, index) => ({
+                  id: index,
+                  physicalLocation: { artifactLocation: artifactLocation(c.file, root), region: { startLine: c.line, startColumn: c.col } },
+                  message: { text: `${c.rule} ${c.name}: ${say(lang, c.message)}` },
+                })),
+              }),
         })),
       },
     ],

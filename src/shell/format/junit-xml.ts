@@ -2,9 +2,9 @@
  * The JUnit XML document every `--format junit` writes (validate, test, replay --check): one
  * <testsuites> holding one <testsuite>, a <testcase> per file, scenario or call. No timestamps or
  * durations, so the output is byte-identical per input. Each writer says what its cases are and
- * builds their <failure>/<skipped> elements (text through xmlEscape); this writes the rest.
+ * builds their <failure>/<skipped> elements (content through xmlEscape, attributes through xmlAttr); this writes the rest.
  */
-import { xmlEscape } from './xml-escape.js';
+import { xmlAttr } from './xml-escape.js';
 
 export interface JunitCase {
   readonly classname: string;
@@ -17,7 +17,7 @@ export interface JunitCase {
 }
 
 export function junitXml(suite: string, cases: readonly JunitCase[]): string {
-  const name = xmlEscape(suite);
+  const name = xmlAttr(suite);
   const failures = cases.filter((c) => c.children.length > 0 && !c.skipped).length;
   const skipped = cases.filter((c) => c.skipped).length;
   const lines = [
@@ -26,7 +26,7 @@ export function junitXml(suite: string, cases: readonly JunitCase[]): string {
     `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
   ];
   for (const c of cases) {
-    const open = `    <testcase classname="${xmlEscape(c.classname)}" name="${xmlEscape(c.name)}"${c.file === undefined ? '' : ` file="${xmlEscape(c.file)}"`}`;
+    const open = `    <testcase classname="${xmlAttr(c.classname)}" name="${xmlAttr(c.name)}"${c.file === undefined ? '' : ` file="${xmlAttr(c.file)}"`}`;
     if (c.children.length === 0) lines.push(`${open}/>`);
     else lines.push(`${open}>`, ...c.children.map((child) => `      ${child}`), '    </testcase>');
   }

@@ -4,7 +4,7 @@ import type { Lang } from '../i18n.js';
 import type { ScenarioResult } from '../../core/check/run-scenario.js';
 import type { TestReport } from './test-report.js';
 import { junitXml } from './junit-xml.js';
-import { xmlEscape } from './xml-escape.js';
+import { xmlAttr, xmlEscape } from './xml-escape.js';
 
 /** One <failure> for a failed scenario: the first failure's message, every failure in the body. */
 function failureOf(result: ScenarioResult, lang: Lang): string {
@@ -16,7 +16,7 @@ function failureOf(result: ScenarioResult, lang: Lang): string {
       return `${where ? `${where}: ` : ''}${failure.message[lang]}${diff}`;
     })
     .join('\n');
-  return `<failure message="${xmlEscape(first?.message[lang] ?? '')}" type="${xmlEscape(first?.code ?? 'failure')}">${xmlEscape(body)}</failure>`;
+  return `<failure message="${xmlAttr(first?.message[lang] ?? '')}" type="${xmlAttr(first?.code ?? 'failure')}">${xmlEscape(body)}</failure>`;
 }
 
 export function formatTestJunit(report: TestReport, lang: Lang, suiteName = 'sop test'): string {

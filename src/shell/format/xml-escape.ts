@@ -21,3 +21,12 @@ export function xmlEscape(text: string): string {
     .replace(/\r/g, '&#xD;')
     .replace(TERMINAL_UNSAFE, (char) => `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`);
 }
+
+/**
+ * Text for a double-quoted attribute: xmlEscape, and newlines and tabs as character references.
+ * A parser normalises a raw newline or tab in an attribute to a space (XML 1.0 §3.3.3), so a
+ * message over two lines would come back as one; `&#10;` and `&#9;` come back as written.
+ */
+export function xmlAttr(text: string): string {
+  return xmlEscape(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}

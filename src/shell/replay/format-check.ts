@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CallCheck } from '../../core/check/check-call.js';
 import { formatWhere } from '../../core/check/where.js';
 import { junitXml } from '../format/junit-xml.js';
-import { xmlEscape } from '../format/xml-escape.js';
+import { xmlAttr, xmlEscape } from '../format/xml-escape.js';
 import { safeJson } from '../format/safe-json.js';
 import { say, type Lang } from '../i18n.js';
 import { safeLine } from '../tui/safe-text.js';
@@ -102,7 +102,7 @@ export function formatCheckJunit(checks: readonly CheckedCall[], lang: Lang): st
       name: check.session,
       file: check.file,
       skipped: check.status === 'unchecked',
-      children: check.status === 'same' ? [] : [check.status === 'unchecked' ? `<skipped message="${xmlEscape(`unchecked from ${check.uncheckedFrom ?? '?'} (value redacted)`)}"/>` : divergenceFailure(check, lang)],
+      children: check.status === 'same' ? [] : [check.status === 'unchecked' ? `<skipped message="${xmlAttr(`unchecked from ${check.uncheckedFrom ?? '?'} (value redacted)`)}"/>` : divergenceFailure(check, lang)],
     })),
   );
 }
@@ -112,5 +112,5 @@ function divergenceFailure(check: CheckedCall, lang: Lang): string {
   const message = check.divergence?.message[lang] ?? 'diverged';
   const where = check.divergence?.where ? `${formatWhere(check.divergence.where)}: ` : '';
   const body = `${where}${message}\nrecorded: ${check.oldPath.join(' > ')} = ${check.oldOutcome ?? ''}\nnow:      ${check.newPath.join(' > ')}${check.newOutcome ? ` = ${check.newOutcome}` : ''}`;
-  return `<failure message="${xmlEscape(message)}" type="${xmlEscape(check.divergence?.kind ?? 'diverged')}">${xmlEscape(body)}</failure>`;
+  return `<failure message="${xmlAttr(message)}" type="${xmlAttr(check.divergence?.kind ?? 'diverged')}">${xmlEscape(body)}</failure>`;
 }
