@@ -8,6 +8,11 @@ import type { Message } from '../model/message.js';
 
 export type Severity = 'error' | 'warning';
 
+/** A hint; a "did you mean" carries the word it would replace and its replacement (editors offer it as a fix). */
+export interface Hint extends Message {
+  readonly fix?: { readonly from: string; readonly to: string };
+}
+
 export interface Finding {
   readonly file: string;
   readonly line: number;
@@ -18,5 +23,5 @@ export interface Finding {
   /** What is wrong and what to do, in one or two sentences. */
   readonly message: Message;
   /** A suggestion: "did you mean ...?", or the allowed values. */
-  readonly hint?: Message;
+  readonly hint?: Hint;
 }
