@@ -51,7 +51,8 @@ export function startServer(options: LspOptions): Connection {
   let running: Promise<void> = Promise.resolve();
   const publish = async (): Promise<void> => {
     const validation = await workspace.validate(new Date().toISOString().slice(0, 10));
-    index = new SymbolIndex(validation, (file) => workspace.textOf(file));
+    // The index is built when a feature first asks for it, not on the way to the diagnostics.
+    index = undefined;
     const now = new Set<string>();
     for (const [file, findings] of validation.findingsByFile) {
       const text = workspace.textOf(file);
@@ -98,6 +99,7 @@ export function startServer(options: LspOptions): Connection {
   const ready = async (): Promise<SymbolIndex | undefined> => {
     if (wanted !== undefined) await wanted.done;
     await running;
+    if (index === undefined && workspace.latest !== undefined) index = new SymbolIndex(workspace.latest, (file) => workspace.textOf(file));
     return index;
   };
 
