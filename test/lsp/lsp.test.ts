@@ -10,6 +10,7 @@ let lsp: Lsp | undefined;
 
 afterEach(() => {
   lsp?.child.kill();
+  if (lsp !== undefined) rmSync(lsp.root, { recursive: true, force: true });
   lsp = undefined;
 });
 
@@ -105,6 +106,29 @@ describe('sop lsp', () => {
     expect(symbols.map((s) => s.name)).toContain('summary');
     const lenses = (await lsp.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
     expect(lenses.some((lens) => /\d+ references? · reached by [1-9]\d* scenarios?/.test(lens.command!.title))).toBe(true);
+  }, 60_000);
+
+  it('completes and hovers directory ids and SOP ids, and renames a contact across the library', async () => {
+    const root = workspaceCopy();
+    lsp = await startLsp(root);
+    const file = 'sops/child-involved.sop.yaml';
+    const text = readFileSync(join(root, file), 'utf8');
+    const uri = await open(lsp, file);
+    const referAt = positionOf(text, 'refer: [police-102', 'refer: ['.length);
+    const hover = (await lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: referAt })) as Hover;
+    expect(JSON.stringify(hover.contents)).toMatch(/102[\s\S]*last_verified/);
+    const contacts = (await lsp.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: referAt })) as CompletionItem[];
+    expect(contacts.map((item) => item.label)).toContain('child-line');
+    const definition = (await lsp.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: referAt })) as Location[];
+    expect(definition[0]!.uri).toBe(lsp.uri('sops/directory.yaml'));
+    const rename = (await lsp.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: referAt, newName: 'police' })) as WorkspaceEdit;
+    expect(Object.keys(rename.changes!)).toContain(lsp.uri('sops/directory.yaml'));
+    const other = 'sops/first-contact.sop.yaml';
+    const otherText = readFileSync(join(root, other), 'utf8');
+    const otherUri = await open(lsp, other);
+    const callAt = positionOf(otherText, '    sop: job-offer-abroad', '    sop: '.length);
+    const sops = (await lsp.connection.sendRequest('textDocument/completion', { textDocument: { uri: otherUri }, position: callAt })) as CompletionItem[];
+    expect(sops.map((item) => item.label)).toEqual(expect.arrayContaining(['closing', 'referral', 'emergency']));
   }, 60_000);
 
   it('keeps serving after bad input, then shuts down and exits with 0', async () => {
