@@ -131,6 +131,22 @@ describe('sop lsp', () => {
     expect(sops.map((item) => item.label)).toEqual(expect.arrayContaining(['closing', 'referral', 'emergency']));
   }, 60_000);
 
+  it('offers a stub for a missing translation', async () => {
+    const root = workspaceCopy();
+    lsp = await startLsp(root);
+    const original = readFileSync(join(root, FILE), 'utf8');
+    const uri = await open(lsp, FILE);
+    const missing = original.replace('      uk: Про який наступний крок ви домовилися з абонентом?\n', '');
+    const found = lsp.diagnostics(uri, (p) => p.diagnostics.some((d) => String(d.code).startsWith('SOP401')));
+    await change(lsp, uri, missing, 2);
+    const diagnostic = (await found).diagnostics.find((d) => String(d.code).startsWith('SOP401'))!;
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const [edit] = actions[0]!.edit!.changes![uri]!;
+    const line = positionOf(missing, '      en: What is the next step').line;
+    const end = missing.split('\n')[line]!.length;
+    expect(edit).toEqual({ range: { start: { line, character: end }, end: { line, character: end } }, newText: '\n      uk: "TODO: What is the next step the caller has agreed to?"' });
+  }, 60_000);
+
   it('keeps serving after bad input, then shuts down and exits with 0', async () => {
     const root = workspaceCopy(false);
     lsp = await startLsp(root);
