@@ -40,7 +40,7 @@ describe('loadLibrary', () => {
         name: 'unknown-property',
         severity: 'error',
         message: { en: "steps.s: unknown property 'optins'", uk: 'steps.s: невідома властивість «optins»' },
-        hint: { en: "did you mean 'options'?", uk: 'можливо, ви мали на увазі «options»?' },
+        hint: { en: "did you mean 'options'?", uk: 'можливо, ви мали на увазі «options»?', fix: { from: 'optins', to: 'options' } },
       },
     ]);
   });

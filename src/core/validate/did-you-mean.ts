@@ -1,4 +1,4 @@
-import type { Message } from '../model/message.js';
+import type { Hint } from './finding.js';
 
 /**
  * Edit distance where swapping two neighbouring letters is one edit (optimal string alignment:
@@ -44,7 +44,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
 }
 
 /** "did you mean 'x'?" (in both languages) or undefined. */
-export function suggestion(word: string, candidates: Iterable<string>): Message | undefined {
+export function suggestion(word: string, candidates: Iterable<string>): Hint | undefined {
   const match = didYouMean(word, candidates);
-  return match === undefined ? undefined : { en: `did you mean '${match}'?`, uk: `можливо, ви мали на увазі «${match}»?` };
+  return match === undefined ? undefined : { en: `did you mean '${match}'?`, uk: `можливо, ви мали на увазі «${match}»?`, fix: { from: word, to: match } };
 }

@@ -16,6 +16,11 @@ export interface FindingRef {
   readonly rule: string;
 }
 
+/** A hint; a "did you mean" carries the word it would replace and its replacement (editors offer it as a fix). */
+export interface Hint extends Message {
+  readonly fix?: { readonly from: string; readonly to: string };
+}
+
 export interface Finding {
   readonly file: string;
   readonly line: number;
@@ -26,7 +31,7 @@ export interface Finding {
   /** What is wrong and what to do, in one or two sentences. */
   readonly message: Message;
   /** A suggestion: "did you mean ...?", or the allowed values. */
-  readonly hint?: Message;
+  readonly hint?: Hint;
   /**
    * The finding this one follows from (one mistyped next makes the steps after it unreachable):
    * the formats fold it under that root cause instead of listing it as a problem of its own.

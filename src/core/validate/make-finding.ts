@@ -1,6 +1,6 @@
 import type { Message } from '../model/message.js';
 import type { Position } from '../model/library.js';
-import type { Finding } from './finding.js';
+import type { Finding, Hint } from './finding.js';
 import type { Rule } from './rules.js';
 
 /** Builds a finding for `rule` at `position` (line 1, col 1 when the position is unknown). */
@@ -9,7 +9,7 @@ export function makeFinding(
   file: string,
   position: Position | undefined,
   message: Message,
-  hint?: Message,
+  hint?: Hint,
 ): Finding {
   const finding: Finding = {
     file,

@@ -29,6 +29,7 @@ export const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition
   ['stats', async () => (await import('./stats.js')).defineStats],
   ['validate', async () => (await import('./validate.js')).defineValidate],
   ['schema', async () => (await import('./schema.js')).defineSchema],
+  ['lsp', async () => (await import('./lsp.js')).defineLsp],
   ['log', async () => (await import('./log.js')).defineLog],
   ['config', async () => (await import('./config.js')).defineConfig],
   ['keys', async () => (await import('./keys.js')).defineKeys],

@@ -4,12 +4,9 @@
  */
 import chalk from 'chalk';
 import { relative } from 'node:path';
-import { loadParsedLibrary } from '../../core/load/load-parsed-library.js';
 import { isUnreadable } from '../../core/load/source-file.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
-import { validateLibrary } from '../../core/validate/validate-library.js';
-import { validateScenarios } from '../../core/validate/validate-scenarios.js';
 import { openParseCache } from '../cache/parse-cache.js';
 import type { ValidateOptions } from '../cli/validate.js';
 import { EXIT, UserError } from '../exit-codes.js';
@@ -23,7 +20,8 @@ import { isLang, langFromEnv, type Lang } from '../i18n.js';
 import { collectFiles } from '../library/collect-files.js';
 import { contextFiles } from '../library/context-files.js';
 import { isLibraryFile } from '../library/read-library.js';
-import { isScenarioFile, loadScenarioSources } from '../library/read-scenarios.js';
+import { isScenarioFile } from '../library/read-scenarios.js';
+import { validateSources } from '../library/validate-sources.js';
 import { readSources } from '../library/read-sources.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
 
@@ -70,18 +68,8 @@ export async function validatePaths(
     cache: options.cache ? openParseCache() : undefined,
     ...(options.stdin ? { stdin: options.stdin } : {}),
   });
-  const findings: Finding[] = [...collected.findings];
-  const load = loadParsedLibrary(sources.filter((source) => !isScenarioFile(source.path)));
-  findings.push(...load.findings);
-  findings.push(
-    ...validateLibrary(load.library, {
-      today: options.today,
-      rejected: load.rejected,
-      ...(load.directorySource ? { directorySource: load.directorySource } : {}),
-    }),
-  );
-  const scenarios = loadScenarioSources(sources.filter((source) => isScenarioFile(source.path)));
-  findings.push(...scenarios.findings, ...validateScenarios(scenarios.scenarios, load.library, load.rejected));
+  const { findings: validated, load } = validateSources(sources, { today: options.today });
+  const findings: Finding[] = [...collected.findings, ...validated];
   const texts = new Map<string, string>();
   for (const source of sources) if (!isUnreadable(source)) texts.set(source.path, source.text);
   // Files read only as context are not reported on.

@@ -70,6 +70,15 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
     const message = { en: `cannot read the file (${code})`, uk: `не вдається прочитати файл (${code})` };
     return { path: name, findings: [makeFinding(RULES.unreadable, name, undefined, message, { en: 'check the path and its permissions', uk: 'перевірте шлях і права доступу' })] };
   }
+  return sourceFromBytes(name, bytes, options);
+}
+
+/**
+ * The part of reading that starts from the bytes: the size limit, decoding, the hash and the
+ * parse (from the cache when the content is unchanged). `sop lsp` hands it an editor's buffer.
+ */
+export async function sourceFromBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ParsedLoaderInput> {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   if (bytes.length > maxBytes) {
     const limit = (maxBytes / 1024 / 1024).toFixed(0);
     const message = { en: `the input is over ${limit} MB and was not read`, uk: `вхідні дані більші за ${limit} МБ, їх не прочитано` };
