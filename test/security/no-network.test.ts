@@ -61,6 +61,10 @@ describe('no command opens a network connection', () => {
       // purpose (docs/hotline-store.md; its tests: test/store/). Without one: no attempt, exit 2.
       sync: [['sync'], ['sync', '--dry-run']],
       db: [['db', 'status'], ['db', 'init']],
+      // The language server talks to its editor over stdio only; here stdin is closed at once.
+      lsp: [['lsp', '--stdio']],
+      completion: [['completion', 'bash'], ['__complete', 'run', '']],
+      man: [['man']],
     };
     const listed = sop('--help')
       .stdout.split('\n')
