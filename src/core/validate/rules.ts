@@ -34,6 +34,7 @@ export const RULES = {
   aliasLimit: rule('SOP008', 'alias-limit', 'error', { en: 'YAML aliases expand to too much data (an alias bomb).', uk: 'Псевдоніми YAML розгортаються в забагато даних (аліас-бомба).' }),
   unreadable: rule('SOP009', 'unreadable', 'error', { en: 'The file or folder cannot be read (permissions, symlink loop).', uk: 'Файл або теку не вдається прочитати (права доступу, петля посилань).' }),
   symlinkLoop: rule('SOP011', 'symlink-loop', 'warning', { en: 'A symbolic link leads back into a folder being read; it was skipped.', uk: 'Символьне посилання веде назад у теку, яку вже читають; пропущено.' }),
+  symlinkOutside: rule('SOP012', 'symlink-outside', 'warning', { en: 'A symbolic link leads out of the folder being read; it was not followed, and nothing it points to was read.', uk: 'Символьне посилання веде за межі теки, яку читають; його не відкрито, і нічого з того, на що воно вказує, не прочитано.' }),
   missingModeline: rule('SOP010', 'missing-modeline', 'warning', { en: 'The file does not start with the yaml-language-server $schema modeline naming its schema.', uk: 'Файл не починається з рядка yaml-language-server $schema, що називає його схему.' }),
 
   unknownProperty: rule('SOP050', 'unknown-property', 'error', { en: 'A property the schema does not allow.', uk: 'Властивість, якої схема не дозволяє.' }),
