@@ -66,6 +66,19 @@ describe('a journal cut short whose head was removed', () => {
     expect(result.code).toBe(1);
   });
 
+  it('a call half cut off the end is not offered by sop resume', async () => {
+    const env = homeEnv(tempDir());
+    const data = join(env.XDG_DATA_HOME, 'sop-runner');
+    await writeSensitiveSession(data, 'one', { extra: clock('2026-11-01T10:00:00.000Z') });
+    const { file, sessionId } = await writeSensitiveSession(data, 'two', { extra: clock('2026-11-02T10:00:00.000Z') });
+    const text = readFileSync(file, 'utf8');
+    truncateSync(file, text.lastIndexOf('"call-ended"') === -1 ? text.length : text.lastIndexOf('\n', text.lastIndexOf('"call-ended"')) + 1);
+    rmSync(`${file}.head`);
+    const listed = sop(['resume'], env);
+    expect(listed.stdout).not.toContain(sessionId);
+    expect(sop(['log', 'verify'], env).code).toBe(1);
+  });
+
   it('an empty journal without a head is fine', () => {
     const env = homeEnv(tempDir());
     expect(sop(['log', 'verify'], env).code).toBe(0);
