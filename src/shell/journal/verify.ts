@@ -140,7 +140,9 @@ export function verifyJournalFile(file: string, lang: Lang): VerifyReport {
   if (leftovers) report.notices.push(say(lang, leftoversMessage(leftovers, 'pending')));
   // A non-empty journal must have a readable head: without one, lines cut off its end (and the
   // head deleted to hide it) would pass. That is a break, never a notice.
-  if (bytes.length > 0 && (head === 'unreadable' || (head === undefined && leftovers?.state !== 'finished'))) {
+  // (A journal's month file, that is: an export has no head, its chain is all there is.)
+  const monthFile = /^\d{4}-\d{2}\.jsonl$/.test(basename(file));
+  if (monthFile && bytes.length > 0 && (head === 'unreadable' || (head === undefined && leftovers?.state !== 'finished'))) {
     report.breaks.push({
       file,
       line: 0,
