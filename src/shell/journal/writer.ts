@@ -255,6 +255,9 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
     throw JournalWriteError.from(error, file);
   }
   const headFd = openHead(fs, `${file}.head`);
+  // A head just created is written before the first line: a crash between that line and its head
+  // update then leaves a head that lags behind, never an empty one (which verify reports).
+  if (headFd !== undefined && fs.fstatSync(headFd).size === 0) writeHead(fs, headFd, size, prev);
   let closed = false;
 
   /**
