@@ -25,6 +25,18 @@ describe('checkCall', () => {
     }
   });
 
+  it('lists a step answered, gone back to and answered anew once in the recorded path, as the call\'s own path does', () => {
+    // job -> signs shown, back to topic, job again -> signs shown again, then debt and age.
+    const call: ScriptedCall = { name: 'back-and-again', sop: 'hotline', commands: [say, option('job'), { type: 'back' }, option('job'), checked('debt'), value('20')] };
+    const run = driveScript(base, call);
+    const result = check(base, call);
+    expect(result.oldPath).toEqual(['hotline/greet', 'hotline/topic', 'hotline/signs', 'hotline/age']);
+    expect(result.oldPath).toEqual(run.state.path);
+    expect(result.status).toBe('same');
+    // Gone back and amended: the step left (signs) is not on the path.
+    expect(check(base, byName('amended-topic')).oldPath).toEqual(['hotline/greet', 'hotline/topic']);
+  });
+
   it('reports a redacted sensitive answer as unchecked from its step, not as divergent', () => {
     const events = recorded(byName('minor-unsafe')).map((event) => protect(event as JournalEvent) as EngineEvent);
     const result = check(base, byName('minor-unsafe'), events);

@@ -63,6 +63,26 @@ describe('sop log purge', () => {
     expect(readJournal(dir, 'live').sessions.map((s) => s.id)).toEqual([ids[3]]);
   });
 
+  it('takes the torn bytes of a purged call with it (a planted canary is found nowhere after), and keeps those of a kept call', async () => {
+    const { dir, file, ids } = await journal();
+    const torn = (id: string, canary: string) => `{"session":"${id}","seq":99,"type":"answer","step":"intake/name","payload":{"value":"${canary}`;
+    // Repaired after a crash last week: dated by the repair, not by the call.
+    writeFileSync(`${file}.torn-20261128T090000Z`, torn(ids[0]!, 'CANARY-TORN-FILE'), { mode: 0o600 });
+    writeFileSync(`${file}.torn-20261129T090000Z`, torn(ids[3]!, 'KEPT-TORN'), { mode: 0o600 });
+    // And a line of a purged call cut short at the end of the journal, not repaired yet.
+    nodeFs.appendFileSync(file, torn(ids[1]!, 'CANARY-TORN-TAIL'));
+    const report = purgeJournal(dir, Date.parse('2026-11-15T00:00:00Z'), { lang: 'en' });
+    expect(report.removed.map((session) => session.id)).toContain(ids[0]);
+    expect(report.removedFiles).toEqual([`${file}.torn-20261128T090000Z`]);
+    const everything = (folder: string): string[] =>
+      nodeFs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? everything(join(folder, entry.name)) : [readFileSync(join(folder, entry.name), 'latin1')]));
+    const all = everything(dir).join('\n');
+    expect(all).not.toContain('CANARY');
+    expect(all).not.toContain(ids[0]);
+    expect(all).toContain('KEPT-TORN');
+    expect(verifyJournal(dir, 'en').breaks).toEqual([]);
+  });
+
   it('a dry run changes nothing', async () => {
     const { dir, file } = await journal();
     const bytes = readFileSync(file);

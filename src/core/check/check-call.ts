@@ -61,9 +61,20 @@ export interface CallCheck {
   readonly changedSops: readonly string[];
 }
 
+/**
+ * The steps a call took, as the engine's own path (the summary's "Path taken"): a step left by
+ * going back is taken off again, so a step answered, gone back to and answered anew is listed
+ * once, not twice.
+ */
 function shownSteps(events: readonly EngineEvent[]): string[] {
   const path: string[] = [];
-  for (const event of events) if (event.type === 'step-shown') path.push(event.step);
+  for (const event of events) {
+    if (event.type === 'step-shown') path.push(event.step);
+    else if (event.type === 'back') {
+      const at = path.lastIndexOf(event.to);
+      if (at >= 0) path.length = at + 1;
+    }
+  }
   return path;
 }
 

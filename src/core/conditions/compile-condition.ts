@@ -3,10 +3,13 @@
  * conditions are cached per declaration set (per SOP) and expression, so evaluating a
  * transition never re-parses.
  */
+import type { ASTNode } from '@marcbachmann/cel-js';
 import type { Value } from '../model/sop.js';
 import { celNameProblem } from './cel-name-problem.js';
 import { checkCondition } from './check-condition.js';
-import { environmentFor, type VariableDecls } from './environment-for.js';
+import { CONDITION_BUDGET, conditionCost, type SizeBounds } from './condition-cost.js';
+import { environmentFor, LINEAR_MATCHES, type VariableDecls } from './environment-for.js';
+import { valueBounds } from './size-bounds.js';
 import { fallbackValue } from './zero-value.js';
 
 export interface CompiledCondition {
@@ -40,12 +43,20 @@ export function compileCondition(expr: string, variables: VariableDecls | undefi
 
   const checked = checkCondition(expr, decls);
   if (!checked.ok) throw new ConditionError(expr, checked.kind, checked.message, checked.offset);
-  const program = environmentFor(decls).parse(expr);
+  const env = environmentFor(decls);
+  const written = env.parse(expr).ast;
+  const program = env.parse(linearMatchesIn(expr, written));
   const contextOf = contextBuilder(decls);
 
   const compiled: CompiledCondition = {
     expr,
     evaluate(vars) {
+      // The backstop: sop validate bounded the cost by the sizes the SOP admits; should a value
+      // be larger (a journal resumed, a caller's list), the condition is not started.
+      const cost = conditionCost(written, valueBounds(vars));
+      if (cost > CONDITION_BUDGET) {
+        throw new ConditionError(expr, 'evaluation', `the condition would cost about ${cost} units of work on these values (the budget is ${CONDITION_BUDGET})`);
+      }
       let result: unknown;
       try {
         result = program(contextOf(vars));
@@ -59,6 +70,37 @@ export function compileCondition(expr: string, variables: VariableDecls | undefi
   };
   perSop.set(expr, compiled);
   return compiled;
+}
+
+/** The estimated cost of a condition (see conditionCost) given bounds on its variables' sizes. */
+export function estimateConditionCost(expr: string, variables: VariableDecls | undefined, bounds: SizeBounds): number {
+  return conditionCost(environmentFor(variables ?? NO_VARIABLES).parse(expr).ast, bounds);
+}
+
+/** The condition with every `.matches(` call renamed to the linear-time matcher (see LINEAR_MATCHES). */
+function linearMatchesIn(expr: string, ast: ASTNode): string {
+  const at: number[] = [];
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const { op, args } = node as ASTNode;
+    if (op === undefined) return;
+    if (op === 'rcall') {
+      const [name, receiver] = args as [string, ASTNode, ASTNode[]];
+      if (name === 'matches') {
+        const offset = expr.indexOf('matches', receiver.end);
+        if (offset >= 0) at.push(offset);
+      }
+    }
+    visit(args);
+  };
+  visit(ast);
+  let rewritten = expr;
+  for (const offset of at.sort((a, b) => b - a)) rewritten = rewritten.slice(0, offset) + LINEAR_MATCHES + rewritten.slice(offset + 'matches'.length);
+  return rewritten;
 }
 
 type Vars = { readonly [name: string]: Value };

@@ -1,12 +1,13 @@
 /**
  * Parses and checks what was typed at an `input` step, per its spec. The text is trimmed.
  *   int: optional sign and digits, a safe integer, within min/max;
- *   string: at most maxLength characters, matching `pattern` as a whole;
+ *   string: at most maxLength characters (DEFAULT_MAX_LENGTH without one), matching `pattern` as a whole;
  *   bool: yes/no/true/false/так/ні (any case).
  * Empty: `null` when the input is optional (the variable is left unset), else refused.
  */
 import type { InputSpec } from '../model/sop.js';
-import { inputPattern } from './input-pattern.js';
+import { DEFAULT_MAX_LENGTH } from '../conditions/condition-cost.js';
+import { inputPattern, type PatternMatcher } from './input-pattern.js';
 import { refuse } from './refusals.js';
 import type { Refusal } from './types.js';
 
@@ -14,7 +15,8 @@ export type ParsedInput = { readonly ok: true; readonly value: number | string |
 
 const TRUE = new Set(['yes', 'true', 'так']);
 const FALSE = new Set(['no', 'false', 'ні']);
-const patterns = new Map<string, RegExp>();
+const patterns = new Map<string, PatternMatcher>();
+const MATCHES_NOTHING: PatternMatcher = { test: () => false };
 
 export function parseInput(spec: InputSpec, raw: string): ParsedInput {
   const text = raw.trim();
@@ -36,9 +38,11 @@ export function parseInput(spec: InputSpec, raw: string): ParsedInput {
       return { ok: false, refusal: refuse.notABool(text) };
     }
     case 'string': {
-      if (spec.maxLength !== undefined) {
+      // Without a maxLength, DEFAULT_MAX_LENGTH: the bound the condition cost estimate assumes.
+      const maxLength = spec.maxLength ?? DEFAULT_MAX_LENGTH;
+      if (text.length > maxLength) {
         const length = [...text].length;
-        if (length > spec.maxLength) return { ok: false, refusal: refuse.tooLong(length, spec.maxLength) };
+        if (length > maxLength) return { ok: false, refusal: refuse.tooLong(length, maxLength) };
       }
       if (spec.pattern !== undefined && !wholeMatch(spec.pattern).test(text)) return { ok: false, refusal: refuse.patternMismatch(spec.pattern) };
       return { ok: true, value: text };
@@ -46,13 +50,13 @@ export function parseInput(spec: InputSpec, raw: string): ParsedInput {
   }
 }
 
-function wholeMatch(pattern: string): RegExp {
+function wholeMatch(pattern: string): PatternMatcher {
   let regex = patterns.get(pattern);
   if (regex === undefined) {
     try {
       regex = inputPattern(pattern);
     } catch {
-      regex = /(?!)/; // an invalid pattern (sop validate reports it) matches nothing
+      regex = MATCHES_NOTHING; // an invalid or unsupported pattern (sop validate reports it)
     }
     patterns.set(pattern, regex);
   }

@@ -1,6 +1,6 @@
 /** Bundled as dist/chunks/sop-<hash>.cjs (see src/shell/boot/start-cli.ts). Sets the process exit code from main() without cutting output short. */
 import { EXIT } from '../exit-codes.js';
-import { say, type Lang, type Message } from '../i18n.js';
+import { outputFailure } from '../output.js';
 import { main } from './main.js';
 import { usageLang } from './usage-error.js';
 
@@ -14,19 +14,6 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
     // Output redirected to a full disk (or a failing device): say so plainly, exit 2, no stack trace.
     process.stderr.write(`sop: ${outputFailure(error.code, usageLang(process.argv.slice(2), process.env))}\n`);
     process.exit(EXIT.usage);
-  });
-}
-
-function outputFailure(code: string | undefined, lang: Lang): string {
-  const why: Record<string, Message> = {
-    ENOSPC: { en: 'the disk is full', uk: 'диск заповнений' },
-    EDQUOT: { en: 'the disk quota is used up', uk: 'квоту диска вичерпано' },
-    EIO: { en: 'an input/output error', uk: 'помилка введення-виведення' },
-  };
-  const reason = why[code ?? ''] ?? { en: code ?? 'unknown error', uk: code ?? 'невідома помилка' };
-  return say(lang, {
-    en: `cannot write the output (${reason.en}); it is incomplete. Free some space or write elsewhere, then run the command again.`,
-    uk: `не вдається записати результат (${reason.uk}); він неповний. Звільніть місце або запишіть деінде й виконайте команду ще раз.`,
   });
 }
 

@@ -10,6 +10,7 @@ import { commandName } from './command-name.js';
 import { ukrainianHelp } from './help.js';
 import { say } from '../i18n.js';
 import { printError } from '../output.js';
+import { safeText } from '../tui/safe-text.js';
 import { commandPath, explainUsageError, usageLang } from './usage-error.js';
 
 declare const __SOP_VERSION__: string;
@@ -35,7 +36,7 @@ export function buildProgram(argv: readonly string[], definitions: readonly Comm
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
       writeOut: (s) => process.stdout.write(s),
-      outputError: (s, write) => write(explainUsageError(s, lang, commandPath(program, argv))),
+      outputError: (s, write) => write(safeText(explainUsageError(s, lang, commandPath(program, argv)))),
     })
     .addHelpText(
       'after',

@@ -1,12 +1,13 @@
 /** `sop keys generate|fingerprint`: the supervisor's X25519 key pair as PEM files. */
 import { createPublicKey } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { KeysFingerprintOptions, KeysGenerateOptions } from '../cli/keys.js';
 import { loadConfig } from '../config/index.js';
 import { generateKeyPairPem, keyId, readPrivateKey, readPublicKey, showFingerprint } from '../crypto/keys.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
+import { KEY_FILE_LIMIT, readFileCapped } from '../stdin.js';
 
 export const PUBLIC_FILE = 'supervisor.pub.pem';
 export const PRIVATE_FILE = 'supervisor.key.pem';
@@ -96,7 +97,7 @@ export async function runKeysFingerprint(file: string, options: KeysFingerprintO
   const lang = await langOf(options.lang);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileCapped(file, KEY_FILE_LIMIT).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(say(lang, { en: `cannot read ${file} (${code})`, uk: `не вдається прочитати ${file} (${code})` }));

@@ -14,6 +14,7 @@ import { openSessionWriterFor, readJournal } from '../journal/index.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary } from '../tui/open-library.js';
+import { verifyJournalFile } from '../journal/verify.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
 import { catchUp, rebuildCall } from '../tui/rebuild-call.js';
 import { safeLine } from '../tui/safe-text.js';
@@ -27,8 +28,18 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
     const { sessions, notices } = readJournal(config.dataDir, 'live', { lang });
     for (const notice of notices) process.stderr.write(`sop: ${safeLine(notice)}\n`);
-    // A running call (recorded now in another window) is not interrupted: it is never offered.
-    const resumable = sessions.filter((s) => s.status === 'interrupted' || s.status === 'open');
+    // A running call (recorded now in another window) is not interrupted: it is never offered; nor
+    // is the last call of a journal whose end may have been cut off (no readable head, or a head
+    // the file no longer reaches): it may be half removed, not interrupted (sop log verify says more).
+    const suspect = new Map<string, boolean>();
+    const cutShort = (file: string): boolean => {
+      let known = suspect.get(file);
+      if (known === undefined) suspect.set(file, (known = verifyJournalFile(file, lang).breaks.some((b) => b.kind === 'truncated')));
+      return known;
+    };
+    const lastOfFile = new Map<string, string>();
+    for (const s of sessions) lastOfFile.set(s.file, s.id);
+    const resumable = sessions.filter((s) => (s.status === 'interrupted' || s.status === 'open') && !(lastOfFile.get(s.file) === s.id && cutShort(s.file)));
     const running = sessions.filter((s) => s.status === 'running');
 
     if (sessionArg === undefined) {

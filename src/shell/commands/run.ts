@@ -1,6 +1,5 @@
 /** `sop run [sop]`: a live call in the terminal (or headless with --answers), recorded in the journal. */
-import { readAllStdinSync } from '../stdin.js';
-import { readFileSync } from 'node:fs';
+import { ANSWERS_FILE_LIMIT, readAllStdinSync, readFileCapped } from '../stdin.js';
 import { performance } from 'node:perf_hooks';
 import { startCall } from '../../core/engine/index.js';
 import type { Library } from '../../core/model/library.js';
@@ -85,7 +84,7 @@ export function notATerminal(lang: Lang): UserError {
 async function readAnswers(file: string, lang: Lang): Promise<Map<string, unknown>> {
   let text: string;
   try {
-    text = file === '-' ? readAllStdinSync().toString('utf8') : readFileSync(file, 'utf8');
+    text = file === '-' ? readAllStdinSync(0, ANSWERS_FILE_LIMIT).toString('utf8') : readFileCapped(file, ANSWERS_FILE_LIMIT).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(say(lang, { en: `cannot read the answers file ${file} (${code})`, uk: `не вдається прочитати файл відповідей ${file} (${code})` }));

@@ -3,7 +3,8 @@
  *   command-line flag > environment variable > config file > default.
  * The config file is $XDG_CONFIG_HOME/sop-runner/config.yaml (~/.config/sop-runner/config.yaml).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { CONFIG_FILE_LIMIT, readFileCapped } from '../stdin.js';
 import { userInfo } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Node } from 'yaml';
@@ -76,7 +77,7 @@ function badConfig(file: string, where: { line: number; col: number } | undefine
 export async function readConfigFile(file: string, lang: Lang = 'en'): Promise<ConfigFileValues | undefined> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileCapped(file, CONFIG_FILE_LIMIT).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;

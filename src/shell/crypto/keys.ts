@@ -4,7 +4,7 @@
  * short fingerprint: the first 16 hex digits of the SHA-256 of its raw 32 public bytes.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { KEY_FILE_LIMIT, readFileCapped } from '../stdin.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 
@@ -44,7 +44,7 @@ export function showFingerprint(id: string): string {
 
 function readKeyFile(path: string, what: 'public' | 'private', lang: Lang): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileCapped(path, KEY_FILE_LIMIT).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(

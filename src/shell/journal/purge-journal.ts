@@ -140,6 +140,17 @@ interface FilePlan {
   readonly torn?: Buffer;
 }
 
+/** The session a torn line (a line cut short) belonged to, when its bytes still name it. */
+export function tornSession(bytes: Buffer): string | undefined {
+  return /"session":"(\d{8}-\d{4}-[0-9a-z]{4})"/.exec(bytes.toString('utf8'))?.[1];
+}
+
+/** When a session started, from its id (`YYYYMMDD-HHMM-xxxx`, UTC), in ms; NaN if the id is not one. */
+function startOfId(id: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})-/.exec(id);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])) : NaN;
+}
+
 function planFile(file: string, bytes: Buffer, cutoff: number): FilePlan | undefined {
   const scanned = scanJournalBytes(bytes);
   const lines = scanned.flatMap((entry) => (entry.line ? [entry.line] : []));
@@ -151,7 +162,9 @@ function planFile(file: string, bytes: Buffer, cutoff: number): FilePlan | undef
   let torn: Buffer | undefined;
   for (const entry of scanned) {
     if (entry.problem === 'torn') {
-      torn = entry.raw;
+      // The torn bytes of a purged session go with it: they hold its id, step and sequence.
+      const session = tornSession(entry.raw);
+      if (session === undefined || !doomed.has(session)) torn = entry.raw;
       continue;
     }
     if (entry.line && doomed.has(entry.line.session)) continue;
@@ -225,10 +238,20 @@ export function purgeJournal(dataDir: string, cutoff: number, options: { dryRun?
             replaceJournal(fs, file, plan.bytes, plan.last);
           }
         }
-        // Bytes of torn lines kept after crashes: the sessions they belonged to are as old.
+        // Bytes of torn lines kept after crashes are dated by their repair, not by their call: they
+        // go with the session they name when it is purged (now, or earlier: started before the
+        // cut-off and no longer in the journal), and by their age when they name none.
+        const purged = new Set((plan?.removed ?? []).map((session) => session.id));
+        let remaining: Set<string> | undefined;
+        const stillRecorded = (id: string): boolean => {
+          remaining ??= new Set(scanJournalBytes(fs.readFileSync(file)).flatMap((entry) => (entry.line ? [entry.line.session] : [])));
+          return remaining.has(id);
+        };
         for (const name of fs.readdirSync(dirname(file)).filter((n) => n.startsWith(`${basename(file)}.torn-`))) {
           const path = join(dirname(file), name);
-          if (fs.statSync(path).mtimeMs >= cutoff) continue;
+          const session = tornSession(fs.readFileSync(path));
+          const gone = session !== undefined && (purged.has(session) || (startOfId(session) < cutoff && !stillRecorded(session)));
+          if (!gone && (session !== undefined || fs.statSync(path).mtimeMs >= cutoff)) continue;
           report.removedFiles.push(path);
           if (!options.dryRun) fs.rmSync(path, { force: true });
         }

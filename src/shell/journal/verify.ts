@@ -101,7 +101,8 @@ export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head
     }
   });
   // The line that ended the file when the writer last wrote must still be there.
-  if (head && !positionOf.has(head.last)) {
+  // (A head of an empty file, written before its first line, only lags behind: nothing to reach.)
+  if (head && !(head.size === 0 && head.last === NO_PREV) && !positionOf.has(head.last)) {
     const lastEnd = complete[complete.length - 1]?.end ?? 0;
     if (lastEnd < head.size) {
       breaks.push({
@@ -138,12 +139,24 @@ export function verifyJournalFile(file: string, lang: Lang): VerifyReport {
   const head = headInEffect({ readFileSync }, file, leftovers);
   const report = verifyBytes(file, bytes, lang, head === 'unreadable' ? undefined : head);
   if (leftovers) report.notices.push(say(lang, leftoversMessage(leftovers, 'pending')));
-  if (head === 'unreadable') {
-    report.notices.push(
-      lang === 'uk'
-        ? `${file}.head: не вдається прочитати; обрізання в кінці файлу не перевірено`
-        : `${file}.head: unreadable; truncation at the end of the file not checked`,
-    );
+  // A non-empty journal must have a readable head: without one, lines cut off its end (and the
+  // head deleted to hide it) would pass. That is a break, never a notice.
+  // (A journal's month file, that is: an export has no head, its chain is all there is.)
+  const monthFile = /^\d{4}-\d{2}\.jsonl$/.test(basename(file));
+  if (monthFile && bytes.length > 0 && (head === 'unreadable' || (head === undefined && leftovers?.state !== 'finished'))) {
+    report.breaks.push({
+      file,
+      line: 0,
+      kind: 'truncated',
+      message:
+        head === 'unreadable'
+          ? lang === 'uk'
+            ? `${basename(file)}.head не вдається прочитати: чи не відрізано рядки в кінці файлу, перевірити не можна`
+            : `${basename(file)}.head cannot be read: whether lines were cut off the end of the file cannot be checked`
+          : lang === 'uk'
+            ? `${basename(file)}.head немає, хоча журнал має рядки: чи не відрізано рядки в кінці файлу, перевірити не можна`
+            : `${basename(file)}.head is missing though the journal has lines: whether lines were cut off the end of the file cannot be checked`,
+    });
   }
   for (const name of readdirSync(dirname(file)).filter((n) => n.startsWith(`${basename(file)}.head-mismatch-`))) {
     report.breaks.push({

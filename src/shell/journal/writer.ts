@@ -147,14 +147,31 @@ function repairTornTail(fs: JournalFs, fd: number, file: string, from: number, s
  * last line rewritten), appending would hide that: the old head is kept as evidence for verify.
  */
 function keepMismatchedHead(fs: JournalFs, file: string, size: number, last: string, now: Date): void {
-  let head: { size?: unknown; last?: unknown };
+  const evidence = `${file}.head-mismatch-${now.toISOString().replace(/[:.]/g, '-')}`;
+  let text: string;
   try {
-    head = JSON.parse(fs.readFileSync(`${file}.head`, 'utf8')) as typeof head;
-  } catch {
+    text = fs.readFileSync(`${file}.head`, 'utf8');
+  } catch (error) {
+    // A journal with lines but no head: whatever was cut off its end could no longer be seen once
+    // a fresh head is written. Never re-create it silently: leave a marker verify reports.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && size > 0) {
+      fs.writeFileSync(evidence, `${JSON.stringify({ missing: true, size, last, at: now.toISOString() })}\n`, { mode: FILE_MODE, flag: 'wx' });
+    }
     return;
   }
-  if (typeof head.size !== 'number' || head.last === last || head.size < size) return;
-  fs.renameSync(`${file}.head`, `${file}.head-mismatch-${now.toISOString().replace(/[:.]/g, '-')}`);
+  let head: { size?: unknown; last?: unknown } | undefined;
+  try {
+    head = JSON.parse(text) as typeof head;
+  } catch {
+    head = undefined;
+  }
+  // An unreadable head (garbage) on a non-empty journal is kept as evidence too.
+  if (typeof head?.size !== 'number') {
+    if (size > 0) fs.renameSync(`${file}.head`, evidence);
+    return;
+  }
+  if (head.last === last || head.size < size) return;
+  fs.renameSync(`${file}.head`, evidence);
 }
 
 /** The head file stays open while recording; undefined when it cannot be (only weakens verify). */
@@ -238,6 +255,9 @@ export async function openSessionWriter(options: SessionWriterOptions): Promise<
     throw JournalWriteError.from(error, file);
   }
   const headFd = openHead(fs, `${file}.head`);
+  // A head just created is written before the first line: a crash between that line and its head
+  // update then leaves a head that lags behind, never an empty one (which verify reports).
+  if (headFd !== undefined && fs.fstatSync(headFd).size === 0) writeHead(fs, headFd, size, prev);
   let closed = false;
 
   /**

@@ -3,9 +3,14 @@
  * folders searched recursively for the names `include` accepts, quoted globs matched. A path
  * that does not exist, or a glob matching nothing, is a usage error (exit 2); a symlink loop
  * or an unreadable folder is a finding, and the rest is still read.
+ *
+ * A walk stays home: a symbolic link whose target is outside the folder walked is not followed
+ * (SOP012 symlink-outside names it; nothing behind it is read, so no finding can quote a file
+ * outside the library), no directory is walked twice (device and inode), and the walk stops at
+ * MAX_DEPTH levels and MAX_ENTRIES entries with a finding.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Message } from '../../core/model/message.js';
 import type { Finding } from '../../core/validate/finding.js';
 import { makeFinding } from '../../core/validate/make-finding.js';
@@ -29,10 +34,40 @@ function unreadableFolder(error: unknown): Message {
 
 const REMOVE_LINK: Message = { en: 'remove the symbolic link', uk: 'видаліть символьне посилання' };
 
-/** Walks a folder: every file below it (following symlinks, skipping loops and dot-folders). */
+/** How deep and how wide a walk may go: a library is a few folders of a few thousand files. */
+export const MAX_DEPTH = 32;
+export const MAX_ENTRIES = 200_000;
+
+/** Whether a real path is the real path `root` or below it. */
+export function inside(root: string, real: string): boolean {
+  const path = relative(root, real);
+  return path === '' || (!path.startsWith(`..${sep}`) && path !== '..' && !isAbsolute(path));
+}
+
+/** Walks a folder: every file below it (following symlinks that stay inside it, skipping loops and dot-folders). */
 async function walk(root: string, onFile: (path: string) => void, findings: Finding[]): Promise<void> {
   const ancestors = new Set<string>();
-  const visit = async (dir: string): Promise<void> => {
+  const walked = new Set<string>();
+  let rootReal: string;
+  try {
+    rootReal = await realpath(root);
+  } catch (error) {
+    findings.push(makeFinding(RULES.unreadable, root, undefined, unreadableFolder(error)));
+    return;
+  }
+  let entriesSeen = 0;
+  let stopped = false;
+  const stop = (at: string, message: Message): void => {
+    if (stopped) return;
+    stopped = true;
+    findings.push(makeFinding(RULES.unreadable, at, undefined, message, { en: 'give the folder that holds the SOPs, not one above it', uk: 'вкажіть теку, де лежать СОП, а не теку вище' }));
+  };
+  const visit = async (dir: string, depth: number): Promise<void> => {
+    if (stopped) return;
+    if (depth > MAX_DEPTH) {
+      stop(dir, { en: `the folder is nested more than ${MAX_DEPTH} levels deep; the walk stopped here`, uk: `тека вкладена глибше ніж на ${MAX_DEPTH} рівнів; обхід зупинено тут` });
+      return;
+    }
     let real: string;
     try {
       real = await realpath(dir);
@@ -45,6 +80,16 @@ async function walk(root: string, onFile: (path: string) => void, findings: Find
       findings.push(makeFinding(RULES.symlinkLoop, dir, undefined, message, REMOVE_LINK));
       return;
     }
+    let identity: string;
+    try {
+      const info = await stat(dir);
+      identity = `${info.dev}:${info.ino}`;
+    } catch (error) {
+      findings.push(makeFinding(RULES.unreadable, dir, undefined, unreadableFolder(error)));
+      return;
+    }
+    if (walked.has(identity)) return; // reached again by another link: already read
+    walked.add(identity);
     ancestors.add(real);
     let entries;
     try {
@@ -57,11 +102,24 @@ async function walk(root: string, onFile: (path: string) => void, findings: Find
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (++entriesSeen > MAX_ENTRIES) {
+        stop(dir, { en: `the folder holds more than ${MAX_ENTRIES} entries; the walk stopped here`, uk: `тека містить понад ${MAX_ENTRIES} записів; обхід зупинено тут` });
+        break;
+      }
       const path = dir === '.' ? entry.name : join(dir, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
+          const targetReal = await realpath(path);
+          if (!inside(rootReal, targetReal)) {
+            const message = {
+              en: `the symbolic link leads out of ${root} (to ${targetReal}); not followed`,
+              uk: `символьне посилання веде за межі ${root} (до ${targetReal}); не відкрито`,
+            };
+            findings.push(makeFinding(RULES.symlinkOutside, path, undefined, message, { en: 'remove the link, or copy the file into the library', uk: 'видаліть посилання або скопіюйте файл до бібліотеки' }));
+            continue;
+          }
           const target = await stat(path);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
@@ -77,12 +135,12 @@ async function walk(root: string, onFile: (path: string) => void, findings: Find
           continue;
         }
       }
-      if (isDirectory) await visit(path);
+      if (isDirectory) await visit(path, depth + 1);
       else if (isFile) onFile(path);
     }
     ancestors.delete(real);
   };
-  await visit(root);
+  await visit(root, 0);
 }
 
 export async function collectFiles(paths: readonly string[], include: (path: string) => boolean): Promise<Collected> {

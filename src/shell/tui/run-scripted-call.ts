@@ -35,9 +35,16 @@ export function runScriptedCall(
 ): ScriptedCallResult {
   const t0 = performance.now();
   let problem: string | undefined;
-  const stopWith = (step: string, refusal: Refusal | undefined): undefined => {
+  const stopWith = (step: string, refusal: Refusal | undefined, sensitive = false): undefined => {
+    // A refusal may repeat the answer ("CANARY" is not a whole number): for a sensitive step, say
+    // what was wrong without the value (stderr ends up in logs and terminals' scrollback).
     problem = refusal
-      ? say(lang, { en: `the answer for step ${step} was refused: ${refusal.message.en}`, uk: `відповідь для кроку ${step} відхилено: ${refusal.message.uk}` })
+      ? sensitive
+        ? say(lang, {
+            en: `the answer for step ${step} was refused (${refusal.code}); the step is sensitive, so the answer is not repeated here. Check it in the answers file.`,
+            uk: `відповідь для кроку ${step} відхилено (${refusal.code}); крок чутливий, тож відповідь тут не повторено. Перевірте її у файлі відповідей.`,
+          })
+        : say(lang, { en: `the answer for step ${step} was refused: ${refusal.message.en}`, uk: `відповідь для кроку ${step} відхилено: ${refusal.message.uk}` })
       : noAnswer(step, sopId, answers, lang);
     return undefined;
   };
@@ -46,7 +53,7 @@ export function runScriptedCall(
   const visits = new Map<string, number>();
   const result = drive(library, sopId, (view): Command | undefined => {
     const step = view.current.qualified;
-    if (view.refusal) return stopWith(step, view.refusal);
+    if (view.refusal) return stopWith(step, view.refusal, 'sensitive' in view.current.step && view.current.step.sensitive === true);
     const seen = (visits.get(step) ?? 0) + 1;
     visits.set(step, seen);
     if (seen > MAX_VISITS) {

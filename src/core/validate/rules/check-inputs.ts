@@ -1,28 +1,17 @@
 /**
  * Input steps:
- *  SOP206 invalid-pattern  `pattern` does not compile as a regular expression (the runner would
- *                          accept no answer at all), or repeats a group that itself repeats
- *                          (checking some answers would take exponential time: the call freezes);
+ *  SOP206 invalid-pattern  `pattern` does not compile as a regular expression, or uses what the
+ *                          linear-time matcher cannot run (back-references, lookaround): the
+ *                          runner would accept no answer at all;
  *  SOP207 input-limits     min above max, or limits that do not apply to the input's type
  *                          (min/max are for int, maxLength/pattern for string).
  */
-import { inputPattern } from '../../engine/input-pattern.js';
-import { freezeWarning, nestedRepetition } from '../nested-repetition.js';
+import { patternProblem } from '../pattern-problem.js';
 import type { LoadedSop } from '../../model/library.js';
 import type { Finding } from '../finding.js';
 import { makeFinding } from '../make-finding.js';
 import { RULES } from '../rules.js';
 import { keyPosition } from '../../load/source-text.js';
-
-/** Why the pattern does not compile the way the engine compiles it, or undefined. */
-function compiles(pattern: string): string | undefined {
-  try {
-    inputPattern(pattern);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
-  }
-}
 
 export function checkInputs(loaded: LoadedSop): Finding[] {
   const { file, positionOf } = loaded;
@@ -32,22 +21,8 @@ export function checkInputs(loaded: LoadedSop): Finding[] {
     const input = step.input;
     const base = ['steps', id, 'input'];
     if (input.pattern !== undefined) {
-      const problem = compiles(input.pattern);
-      const nested = problem === undefined ? nestedRepetition(input.pattern) : undefined;
-      if (problem !== undefined) {
-        findings.push(
-          makeFinding(
-            RULES.invalidPattern,
-            file,
-            positionOf([...base, 'pattern']),
-            { en: `the pattern is not a valid regular expression: ${problem}`, uk: `шаблон не є правильним регулярним виразом: ${problem}` },
-            { en: 'fix the pattern (it must match the whole answer)', uk: 'виправте шаблон (він має відповідати всій відповіді)' },
-          ),
-        );
-      } else if (nested !== undefined) {
-        const { message, hint } = freezeWarning({ en: 'the pattern', uk: 'шаблон' }, nested);
-        findings.push(makeFinding(RULES.invalidPattern, file, positionOf([...base, 'pattern']), message, hint));
-      }
+      const problem = patternProblem({ en: 'the pattern', uk: 'шаблон' }, input.pattern);
+      if (problem !== undefined) findings.push(makeFinding(RULES.invalidPattern, file, positionOf([...base, 'pattern']), problem.message, problem.hint));
     }
     if (input.min !== undefined && input.max !== undefined && input.min > input.max) {
       findings.push(

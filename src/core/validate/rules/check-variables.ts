@@ -4,11 +4,13 @@
  *  SOP202 unused-variable     declared, never read or written;
  *  SOP203 variable-type       save/set/default/with of the wrong type (ask saves a string option
  *                             id, checklist a list, input its input type);
- *  SOP204 cel-syntax, SOP205 cel-type  conditions, checked by src/core/conditions.
+ *  SOP204 cel-syntax, SOP205 cel-type  conditions, checked by src/core/conditions;
+ *  SOP208 condition-cost  a condition whose estimated cost, on the largest values the SOP admits,
+ *                         is over the budget (a decide step could freeze the call).
  */
-import { checkCondition, type ConditionCheck } from '../../conditions/index.js';
-import { freezeWarning } from '../nested-repetition.js';
-import { slowMatchesIn } from '../slow-matches.js';
+import { checkCondition, CONDITION_BUDGET, estimateConditionCost, sopBounds, type ConditionCheck } from '../../conditions/index.js';
+import { matchesPatternsIn } from '../matches-patterns.js';
+import { patternProblem } from '../pattern-problem.js';
 import { keyPosition, sourceLine } from '../../load/source-text.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
 import type { Message } from '../../model/message.js';
@@ -92,6 +94,7 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
   const used = new Set<string>();
   // The same condition is often written at several steps: check it once per SOP.
   const checks = new Map<string, ConditionCheck>();
+  let bounds: ReturnType<typeof sopBounds> | undefined;
   const isDeclared = (name: string): boolean => Object.prototype.hasOwnProperty.call(declared, name);
 
   /**
@@ -211,11 +214,28 @@ export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
           checks.set(branch.when, check);
         }
         if (check.ok) {
-          const slow = slowMatchesIn(branch.when);
-          if (slow !== undefined) {
+          const cost = estimateConditionCost(branch.when, declared, (bounds ??= sopBounds(sop)));
+          if (cost > CONDITION_BUDGET) {
+            findings.push(
+              makeFinding(
+                RULES.conditionCost,
+                file,
+                conditionPosition(loaded, whenPath, 0),
+                {
+                  en: `condition '${branch.when}' could cost about ${cost} units of work on the largest answers this SOP admits (the budget is ${CONDITION_BUDGET}): the call could freeze at this step`,
+                  uk: `умова «${branch.when}» може коштувати близько ${cost} одиниць роботи на найбільших відповідях, які допускає ця СОП (бюджет — ${CONDITION_BUDGET}): дзвінок може зависнути на цьому кроці`,
+                },
+                {
+                  en: 'nest fewer exists()/all()/map() over lists, or bound the strings it reads with maxLength',
+                  uk: 'вкладайте менше exists()/all()/map() над списками або обмежте рядки, які вона читає, через maxLength',
+                },
+              ),
+            );
+          }
+          for (const { pattern, offset } of matchesPatternsIn(branch.when)) {
             const subject = { en: `condition '${branch.when}': the matches() pattern`, uk: `умова «${branch.when}»: шаблон у matches()` };
-            const { message, hint } = freezeWarning(subject, slow.group);
-            findings.push(makeFinding(RULES.invalidPattern, file, conditionPosition(loaded, whenPath, slow.offset), message, hint));
+            const problem = patternProblem(subject, pattern);
+            if (problem !== undefined) findings.push(makeFinding(RULES.invalidPattern, file, conditionPosition(loaded, whenPath, offset), problem.message, problem.hint));
           }
           return;
         }
