@@ -13,6 +13,7 @@ export function currentView(library: Library, state: CallState, elapsedMs: numbe
     sop: current.sop.sop.sop,
     stepId: current.stepId,
     step: current.step,
+    vars: state.frames.at(-1)?.vars ?? {},
     interrupts: availableInterrupts(library, state).map((i) => ({ key: i.key, label: i.label })),
     elapsedMs,
     ...(previous ? { previous } : {}),
