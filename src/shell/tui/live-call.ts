@@ -94,6 +94,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
   writer.close();
   if (io.isGone?.()) endWithoutTerminal();
   const summary = renderSummary(end.state, library, lang, {
+    width: output.columns || 80,
     sessionId: writer.sessionId,
     journalFile: writer.file,
     durationMs,

@@ -41,6 +41,9 @@ export const WORDS = {
   lastVerified: { en: 'last verified', uk: 'перевірено' },
   unknownContact: { en: 'not in the directory', uk: 'немає в довіднику' },
   duration: { en: 'Duration', uk: 'Тривалість' },
+  answers: { en: 'Answers given', uk: 'Надані відповіді' },
+  sealed: { en: '(sensitive, sealed)', uk: '(чутливе, запечатано)' },
+  fullPath: { en: 'full path', uk: 'увесь шлях' },
   session: { en: 'Session', uk: 'Сесія' },
   journal: { en: 'Journal', uk: 'Журнал' },
   interruptedTitle: { en: 'Call interrupted', uk: 'Дзвінок перервано' },
@@ -51,6 +54,10 @@ export const WORDS = {
     uk: 'Нотатку, яку ви вводили, збережено в журналі з позначкою «незавершена».',
   },
 } satisfies Record<string, Message>;
+
+export const SUMMARY_WORDS = {
+  moreAnswers: (n: number): Message => ({ en: `${n} more answers`, uk: `ще відповідей: ${n}` }),
+};
 
 /** The footer's first line for a list: the digit keys there are ("1-9", "1-4"). */
 export const LIST_WORDS = {
