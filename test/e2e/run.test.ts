@@ -70,7 +70,7 @@ describe('sop run in a terminal', () => {
     expect(fileMode(join(h.dataDir, 'journal', 'calls'))).toBe(0o700);
   });
 
-  it('goes back and amends, takes a note (redacted on disk), shows guidance, and takes an interrupt — in Ukrainian', async () => {
+  it('goes back (an unchanged answer is no amend), takes a note (redacted on disk), shows guidance, and takes an interrupt — in Ukrainian', async () => {
     const h = home();
     const pty = run(h, 'intake', '--lang', 'uk');
     await pty.waitFor('Скажіть:');
@@ -96,7 +96,8 @@ describe('sop run in a terminal', () => {
     expectChain(lines);
     const types = lines.map((l) => l.json.type);
     expect(types).toEqual([
-      'session-start', 'sop-entered', 'step-shown', 'note', 'answer', 'step-shown', 'back', 'amend', 'step-shown',
+      // The greeting given again unchanged after back is an answer, not an amend.
+      'session-start', 'sop-entered', 'step-shown', 'note', 'answer', 'step-shown', 'back', 'answer', 'step-shown',
       'interrupt', 'call-ended', 'session-end',
     ]);
     const note = lines[3]?.json;

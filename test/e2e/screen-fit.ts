@@ -16,7 +16,13 @@ import { readLines } from './journal-lines.js';
 import { BIN, KEY, ROOT, tempHomePerTest, type TempHome } from './pty.js';
 
 const SOPS = join(ROOT, 'sops');
-const home = tempHomePerTest();
+let home: () => TempHome = () => {
+  throw new Error('call useHomes() first');
+};
+/** Each test file: temporary homes removed after each test. */
+export function useHomes(): void {
+  home = tempHomePerTest();
+}
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 type Text = string | { en?: string; uk?: string };
@@ -32,7 +38,9 @@ interface SopYaml {
 }
 
 const sops = new Map<string, SopYaml>();
-for (const file of readdirSync(SOPS).filter((f) => f.endsWith('.sop.yaml')).sort()) {
+for (const file of readdirSync(SOPS)
+  .filter((f) => f.endsWith('.sop.yaml'))
+  .sort()) {
   const sop = parse(readFileSync(join(SOPS, file), 'utf8')) as SopYaml;
   sops.set(sop.sop, sop);
 }
@@ -137,7 +145,10 @@ const words = (text: string): string => text.replace(/\s+/g, ' ').trim();
 function checkScreen(screen: Screen, lang: 'en' | 'uk', cols: number): string {
   const rows = screen.rows();
   const where = `at ${cols} columns:\n${rows.map((r) => r.text).join('\n')}`;
-  expect(rows.filter((r) => r.wrapped), `a line wider than the terminal ${where}`).toEqual([]);
+  expect(
+    rows.filter((r) => r.wrapped),
+    `a line wider than the terminal ${where}`,
+  ).toEqual([]);
   const header = rows[0]?.text ?? '';
   const id = /([a-z0-9-]+)\/([a-z0-9-]+)(?:…)? · \d\d:\d\d/.exec(header);
   expect(id, `the header with the step id ${where}`).not.toBeNull();
@@ -149,9 +160,20 @@ function checkScreen(screen: Screen, lang: 'en' | 'uk', cols: number): string {
   const question = words(textIn(step?.text, lang)).split(' ').slice(0, 3).join(' ');
   expect(visible, `the question "${question}" ${where}`).toContain(question);
   // The cursor line: the highlighted option, or the answer line.
-  if (step?.kind === 'ask' || step?.kind === 'checklist') expect(rows.some((r) => r.text.startsWith('❯')), `the cursor ${where}`).toBe(true);
-  if (step?.kind === 'input') expect(rows.some((r) => /^(Answer|Відповідь): /.test(r.text)), `the answer line ${where}`).toBe(true);
-  expect(rows.some((r) => /q (quit|вийти)/.test(r.text)), `the keys ${where}`).toBe(true);
+  if (step?.kind === 'ask' || step?.kind === 'checklist')
+    expect(
+      rows.some((r) => r.text.startsWith('❯')),
+      `the cursor ${where}`,
+    ).toBe(true);
+  if (step?.kind === 'input')
+    expect(
+      rows.some((r) => /^(Answer|Відповідь): /.test(r.text)),
+      `the answer line ${where}`,
+    ).toBe(true);
+  expect(
+    rows.some((r) => /q (quit|вийти)/.test(r.text)),
+    `the keys ${where}`,
+  ).toBe(true);
   return `${sopId}/${stepId}`;
 }
 
@@ -174,85 +196,93 @@ function answerFor(step: StepYaml, visits: number): string[] {
 
 const MAX_STEPS = 60;
 
-describe.each(['en', 'uk'] as const)('every shipped SOP fits 80x24 and 60x24 (%s)', (lang) => {
-  it.each([...sops.keys()])('%s', async (sopId) => {
-    const h = home();
-    const screen = new Screen(['run', sopId, '--sops', SOPS, '--lang', lang, '--operator', 'walker'], h, 80, 24);
-    try {
-      const visits = new Map<string, number>();
-      let tallest = 0;
-      await screen.started();
-      for (let n = 0; n < MAX_STEPS && screen.exit === undefined && screen.inCall(); n++) {
-        const at = checkScreen(screen, lang, 80);
-        tallest = Math.max(tallest, screen.rows().filter((r) => r.text !== '').length);
-        await screen.resize(60, 24);
-        expect(checkScreen(screen, lang, 60)).toBe(at);
-        await screen.resize(80, 24);
-        const [sop, id] = at.split('/') as [string, string];
-        const step = sops.get(sop)?.steps[id] as StepYaml;
-        const seen = visits.get(at) ?? 0;
-        visits.set(at, seen + 1);
-        if (seen > 3) break;
-        const keys = answerFor(step, seen);
-        for (const key of keys.slice(0, -1)) {
-          if (key.length > 1 && !key.startsWith('\u001b')) {
-            for (const ch of key) await screen.press(ch);
-          } else await screen.press(key);
+/** The walks of one language (one test file per language: the two run side by side). */
+export function walkEverySop(lang: 'en' | 'uk'): void {
+  describe(`every shipped SOP fits 80x24 and 60x24 (${lang})`, () => {
+    it.each([...sops.keys()])('%s', async (sopId) => {
+      const h = home();
+      const screen = new Screen(['run', sopId, '--sops', SOPS, '--lang', lang, '--operator', 'walker'], h, 80, 24);
+      try {
+        const visits = new Map<string, number>();
+        let tallest = 0;
+        await screen.started();
+        for (let n = 0; n < MAX_STEPS && screen.exit === undefined && screen.inCall(); n++) {
+          const at = checkScreen(screen, lang, 80);
+          tallest = Math.max(tallest, screen.rows().filter((r) => r.text !== '').length);
+          await screen.resize(60, 24);
+          expect(checkScreen(screen, lang, 60)).toBe(at);
+          await screen.resize(80, 24);
+          const [sop, id] = at.split('/') as [string, string];
+          const step = sops.get(sop)?.steps[id] as StepYaml;
+          const seen = visits.get(at) ?? 0;
+          visits.set(at, seen + 1);
+          if (seen > 3) break;
+          const keys = answerFor(step, seen);
+          for (const key of keys.slice(0, -1)) {
+            if (key.length > 1 && !key.startsWith('\u001b')) {
+              for (const ch of key) await screen.press(ch);
+            } else await screen.press(key);
+          }
+          await screen.settle();
+          await screen.press(keys.at(-1) as string);
+          await screen.answered();
+        }
+        if (screen.exit === undefined) {
+          await screen.press(KEY.ctrlC);
+          for (let i = 0; i < 100 && screen.exit === undefined; i++) await sleep(50);
         }
         await screen.settle();
-        await screen.press(keys.at(-1) as string);
-        await screen.answered();
+        // The end of the call: from its title to the journal line, within 24 rows, none overflowing.
+        const all = screen.allRows();
+        const title = all.findIndex((r) => /^(Call summary|Call interrupted|Підсумок дзвінка|Дзвінок перервано)$/.test(r));
+        const journal = all.findIndex((r, i) => i > title && /^(Journal|Журнал): /.test(r));
+        expect(title, all.join('\n')).toBeGreaterThanOrEqual(0);
+        expect(journal - title + 1, all.slice(title, journal + 1).join('\n')).toBeLessThanOrEqual(20);
+        expect(screen.exit === 0 || screen.exit === 130).toBe(true);
+        expect(tallest).toBeLessThanOrEqual(24);
+      } finally {
+        screen.pty.kill();
+        screen.term.dispose();
       }
-      if (screen.exit === undefined) {
+    });
+  });
+}
+
+/** The interrupt test (run by the English file). */
+export function interruptKeepsTicks(): void {
+  describe('an interrupt keeps what was entered', () => {
+    it('ticks indicators, presses !, and finds the ticks in the journal before the interrupt', async () => {
+      const h = home();
+      const screen = new Screen(['run', 'possible-victim', '--sops', SOPS, '--operator', 'walker'], h, 80, 24);
+      try {
+        await screen.started();
+        for (let n = 0; n < 20 && !/\/indicators /.test(screen.rows()[0]?.text ?? ''); n++) {
+          await screen.press(KEY.enter);
+          await screen.answered();
+        }
+        expect(screen.rows()[0]?.text).toMatch(/possible-victim\/indicators/);
+        await screen.press('1', '2', '3');
+        await screen.settle();
+        await screen.press('4');
+        await screen.answered();
+        expect(screen.rows().some((r) => r.text.includes('4 ticked'))).toBe(true);
+        await screen.press('!');
+        await screen.answered();
+        expect(screen.rows()[0]?.text).toMatch(/emergency\//);
         await screen.press(KEY.ctrlC);
         for (let i = 0; i < 100 && screen.exit === undefined; i++) await sleep(50);
+        expect(screen.exit).toBe(130);
+        const types = readLines(h.dataDir).map((l) => l.json);
+        const ticks = types.findIndex((e) => e.type === 'answer' && e['step'] === 'possible-victim/indicators');
+        const interrupt = types.findIndex((e) => e.type === 'interrupt');
+        expect(ticks).toBeGreaterThan(0);
+        expect(interrupt).toBeGreaterThan(ticks);
+        // Sealed on disk (the step is sensitive): no indicator id in clear.
+        expect(JSON.stringify(types[ticks])).not.toContain('deception');
+      } finally {
+        screen.pty.kill();
+        screen.term.dispose();
       }
-      await screen.settle();
-      // The end of the call: from its title to the journal line, within 24 rows, none overflowing.
-      const all = screen.allRows();
-      const title = all.findIndex((r) => /^(Call summary|Call interrupted|Підсумок дзвінка|Дзвінок перервано)$/.test(r));
-      const journal = all.findIndex((r, i) => i > title && /^(Journal|Журнал): /.test(r));
-      expect(title, all.join('\n')).toBeGreaterThanOrEqual(0);
-      expect(journal - title + 1, all.slice(title, journal + 1).join('\n')).toBeLessThanOrEqual(20);
-      expect(screen.exit === 0 || screen.exit === 130).toBe(true);
-      expect(tallest).toBeLessThanOrEqual(24);
-    } finally {
-      screen.pty.kill();
-      screen.term.dispose();
-    }
+    });
   });
-});
-
-describe('an interrupt keeps what was entered', () => {
-  it('ticks indicators, presses !, and finds the ticks in the journal before the interrupt', async () => {
-    const h = home();
-    const screen = new Screen(['run', 'possible-victim', '--sops', SOPS, '--operator', 'walker'], h, 80, 24);
-    try {
-      await screen.started();
-      for (let n = 0; n < 20 && !/\/indicators /.test(screen.rows()[0]?.text ?? ''); n++) {
-        await screen.press(KEY.enter);
-        await screen.answered();
-      }
-      expect(screen.rows()[0]?.text).toMatch(/possible-victim\/indicators/);
-      await screen.press('1', '2', '3', '4');
-      await screen.settle();
-      expect(screen.rows().some((r) => r.text.includes('4 ticked'))).toBe(true);
-      await screen.press('!');
-      await screen.settle();
-      expect(screen.rows()[0]?.text).toMatch(/emergency\//);
-      await screen.press(KEY.ctrlC);
-      for (let i = 0; i < 100 && screen.exit === undefined; i++) await sleep(50);
-      expect(screen.exit).toBe(130);
-      const types = readLines(h.dataDir).map((l) => l.json);
-      const ticks = types.findIndex((e) => e.type === 'answer' && e['step'] === 'possible-victim/indicators');
-      const interrupt = types.findIndex((e) => e.type === 'interrupt');
-      expect(ticks).toBeGreaterThan(0);
-      expect(interrupt).toBeGreaterThan(ticks);
-      // Sealed on disk (the step is sensitive): no indicator id in clear.
-      expect(JSON.stringify(types[ticks])).not.toContain('deception');
-    } finally {
-      screen.pty.kill();
-      screen.term.dispose();
-    }
-  });
-});
+}
