@@ -53,16 +53,23 @@ class Screen {
   readonly pty: IPty;
   exit: number | undefined;
   private last = Date.now();
-  private chunks = 0;
+  private pending = Promise.resolve();
 
-  /** After a key: waits for the screen it brings (new output, or the exit), then for quiet. */
-  async answered(timeout = 8000): Promise<void> {
-    const before = this.chunks;
+  /**
+   * After a key: waits for the screen it brings (another step in the header, the end of the
+   * call, or — for a step shown again — a moment), then for quiet. New output alone is not
+   * enough: the call clock redraws the old screen every second.
+   */
+  async answered(timeout = 2500): Promise<void> {
+    const stepOf = (): string => /([a-z0-9-]+\/[a-z0-9-]+)(?:…)? · \d\d:\d\d/.exec(this.rows()[0]?.text ?? '')?.[1] ?? '';
+    const before = stepOf();
     const deadline = Date.now() + timeout;
-    while (this.chunks === before && this.exit === undefined && Date.now() < deadline) await sleep(20);
+    while (stepOf() === before && this.inCall() && this.exit === undefined && Date.now() < deadline) {
+      await sleep(20);
+      await this.pending;
+    }
     await this.settle();
   }
-  private pending = Promise.resolve();
 
   constructor(args: readonly string[], h: TempHome, cols: number, rows: number) {
     this.term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 200 });
@@ -75,7 +82,6 @@ class Screen {
     });
     this.pty.onData((data) => {
       this.last = Date.now();
-      this.chunks++;
       this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));
     });
     this.pty.onExit(({ exitCode }) => {
