@@ -201,6 +201,8 @@ function answerFor(step: StepYaml, visits: number): string[] {
 }
 
 const MAX_STEPS = 60;
+/** A walk of the longest SOP takes about 25 s on an idle machine; the pty suite runs beside others on 2 cores. */
+const WALK_TIMEOUT = 180_000;
 
 /** The walks of one language (one test file per language: the two run side by side). */
 export function walkEverySop(lang: 'en' | 'uk'): void {
@@ -250,7 +252,7 @@ export function walkEverySop(lang: 'en' | 'uk'): void {
         screen.pty.kill();
         screen.term.dispose();
       }
-    });
+    }, WALK_TIMEOUT);
   });
 }
 
@@ -289,6 +291,6 @@ export function interruptKeepsTicks(): void {
         screen.pty.kill();
         screen.term.dispose();
       }
-    });
+    }, WALK_TIMEOUT);
   });
 }
