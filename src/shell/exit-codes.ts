@@ -6,6 +6,8 @@ export const EXIT = {
   findings: 1,
   /** Usage error, or the command could not run (missing file, not a terminal...). */
   usage: 2,
+  /** A call stopped with Ctrl+C (SIGINT): 128 + 2, what shells expect of a program stopped so. */
+  sigint: 130,
 } as const;
 
 /** An error meant for the user: printed as a message, never as a stack trace. */

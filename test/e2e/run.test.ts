@@ -46,8 +46,8 @@ describe('sop run in a terminal', () => {
     expect(await pty.exited()).toBe(0);
     const out = pty.output();
     expect(out).toContain('Outcome: Call completed (intake/done)');
-    expect(out).toContain('Test help line  0 800 000 000');
-    expect(out).toContain('UNVERIFIED: Hours not confirmed.');
+    expect(out).toContain('0 800 000 000  24/7  Test help line');
+    expect(out).toContain('UNVERIFIED (2026-01-01): Hours not confirmed.');
     expect(out).toMatch(/Session: \d{8}-\d{4}-\w+/);
 
     const lines = readLines(h.dataDir);
@@ -70,7 +70,7 @@ describe('sop run in a terminal', () => {
     expect(fileMode(join(h.dataDir, 'journal', 'calls'))).toBe(0o700);
   });
 
-  it('goes back and amends, takes a note (redacted on disk), shows guidance, and takes an interrupt — in Ukrainian', async () => {
+  it('goes back (an unchanged answer is no amend), takes a note (redacted on disk), shows guidance, and takes an interrupt — in Ukrainian', async () => {
     const h = home();
     const pty = run(h, 'intake', '--lang', 'uk');
     await pty.waitFor('Скажіть:');
@@ -91,12 +91,13 @@ describe('sop run in a terminal', () => {
     await pty.waitFor('Підсумок дзвінка', { inOutput: true });
     expect(await pty.exited()).toBe(0);
     expect(pty.output()).toContain('Викликано екстрені служби');
-    expect(pty.output()).toContain('Поліція  102');
+    expect(pty.output()).toContain('102  Поліція');
     const lines = readLines(h.dataDir);
     expectChain(lines);
     const types = lines.map((l) => l.json.type);
     expect(types).toEqual([
-      'session-start', 'sop-entered', 'step-shown', 'note', 'answer', 'step-shown', 'back', 'amend', 'step-shown',
+      // The greeting given again unchanged after back is an answer, not an amend.
+      'session-start', 'sop-entered', 'step-shown', 'note', 'answer', 'step-shown', 'back', 'answer', 'step-shown',
       'interrupt', 'call-ended', 'session-end',
     ]);
     const note = lines[3]?.json;
@@ -134,7 +135,7 @@ describe('sop run in a terminal', () => {
     await pty.press(KEY.enter);
     await pty.waitFor('Which signs are present?');
     await pty.press(KEY.ctrlC);
-    expect(await pty.exited()).toBe(1);
+    expect(await pty.exited()).toBe(130);
     // Cursor shown and the main screen back before the summary.
     const raw = pty.raw();
     expect(raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(raw.lastIndexOf('\u001b[?25l'));
@@ -235,7 +236,7 @@ describe('sop run in a terminal', () => {
     await pty.press(KEY.down, KEY.enter);
     await pty.waitFor('Привітайте абонента');
     await pty.press(KEY.ctrlC);
-    expect(await pty.exited()).toBe(1);
+    expect(await pty.exited()).toBe(130);
     expect(readLines(h.dataDir)[0]?.json).toMatchObject({ type: 'session-start', sop: 'intake', lang: 'uk' });
   });
 

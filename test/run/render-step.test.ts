@@ -106,7 +106,7 @@ describe('renderStep', () => {
       expect(lines).toContain('❯ 1  Yes, safe');
       expect(lines).toContain('  2  No, not safe');
       expect(lines.at(-1)).toContain('q quit');
-      expect(lines.some((l) => l.startsWith('… (enlarge the window'))).toBe(true);
+      expect(lines.some((l) => l.startsWith('… (enlarge the window') || /^\d+–\d+ of \d+/.test(l))).toBe(true);
     }
     const roomy = renderStep(tall, 'en', 80, { color: false, height: 80 });
     expect(roomy).not.toContain('enlarge the window');
@@ -125,7 +125,8 @@ describe('renderStep', () => {
     const trail = ['A very long SOP title that is long', 'Another quite long called SOP title', 'And a third one'];
     const lines = renderStep({ ...view, step: long, trail }, 'en', 40, { color: false }).split('\n');
     expect(lines.every((l) => l.length <= 40)).toBe(true);
-    expect(lines[0]).toMatch(/^….*And a third one intake\/safe · 01:23$/);
+    // Earlier titles give way whole; the current one is never cut at its start.
+    expect(lines[0]).toMatch(/^… › And a third one +intake\/safe · 01:23$/);
     const at = lines.indexOf('❯ 1  a very long option label that goes');
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]).toBe('     on and on well past the width');
@@ -154,5 +155,56 @@ describe('renderStep', () => {
     const warned = uk.filter((l) => l.startsWith('⚠'));
     expect(warned).toEqual(['⚠ notice 1', '⚠ notice 2', '⚠ notice 3', '⚠ notice 4', '⚠ notice 5', '⚠ … ще рядків: 3, їх видно після дзвінка']);
     expect(renderStep(viewOf('safe'), 'en', 60, { color: false })).not.toContain('⚠');
+  });
+});
+
+describe('renderStep in a small window', () => {
+  const view = viewOf('signs');
+  const options = Array.from({ length: 17 }, (_, i) => ({ id: `o${i + 1}`, label: `Option ${i + 1}`, hint: 'a hint under the option' }));
+  const long = { ...view.step, options } as typeof view.step;
+  const at = (cursor: number, lang: 'en' | 'uk' = 'en'): string[] =>
+    renderStep({ ...view, step: long, ui: { ...view.ui, cursor } }, lang, 80, { color: false, height: 24 }).split('\n');
+
+  it('pages a long list with the cursor, says which part is shown, keeps the question and the keys', () => {
+    for (const cursor of [0, 7, 16]) {
+      const lines = at(cursor);
+      expect(lines.length).toBeLessThanOrEqual(24);
+      expect(lines).toContain('Which signs are present?');
+      expect(lines.some((l) => l.startsWith(`❯ [ ] ${String(cursor + 1).padStart(2)}  Option ${cursor + 1}`))).toBe(true);
+      expect(lines.some((l) => /^\d+–\d+ of 17 {2}↑↓ scroll$/.test(l))).toBe(true);
+      expect(lines.at(-1)).toContain('q quit');
+    }
+    expect(at(16).some((l) => l.includes('Option 1 '))).toBe(false);
+    expect(at(16, 'uk').some((l) => / з 17 {2}↑↓ гортати$/.test(l))).toBe(true);
+  });
+
+  it('the footer names the digit keys there are', () => {
+    expect(at(0).join('\n')).toContain('↑↓ move · Space or 1-9 tick · Enter confirm');
+    expect(renderStep(viewOf('safe'), 'en', 80, { color: false })).toContain('↑↓ or 1-2 choose · Enter confirm');
+  });
+
+  it('measures by display width: a wide-character title is cut at its end, lines fit the columns', () => {
+    const wide = renderStep({ ...viewOf('safe'), trail: ['危险危险危险危险危险危险危险危险危险危险危险危险危险危险危险危险危险危险危险危险危险'] }, 'en', 60, { color: false }).split('\n');
+    expect(wide[0]).toMatch(/^危险.*… +intake\/safe · 01:23$/);
+  });
+
+  it('going back to a say step shows no empty "Before going back" line; a typed answer comes back pre-filled', () => {
+    const greet = viewOf('greet', { previous: { step: 'intake/greet', answer: { kind: 'continue' }, value: null, sensitive: false } });
+    expect(renderStep(greet, 'en', 80, { color: false })).not.toContain('Before going back');
+  });
+
+  it('shows PRACTICE in the header in training', () => {
+    expect(renderStep(viewOf('safe', { practice: true }), 'en', 80, { color: false }).split('\n')[0]).toMatch(/^PRACTICE Test intake/);
+    expect(renderStep(viewOf('safe', { practice: true }), 'uk', 80, { color: false }).split('\n')[0]).toMatch(/^ТРЕНУВАННЯ /);
+  });
+});
+
+describe('back to an input step', () => {
+  it('pre-fills the typed answer, a sensitive one too (on screen only)', async () => {
+    const { initialUi } = await import('../../src/shell/tui/step-view.js');
+    const age = viewOf('age').step;
+    const ui = initialUi(age, { step: 'intake/age', answer: { kind: 'value', raw: '34' }, value: 34, sensitive: true });
+    expect(ui.line).toBe('34');
+    expect(renderStep(viewOf('age', { ui }), 'en', 80, { color: false })).toContain('Answer: 34');
   });
 });

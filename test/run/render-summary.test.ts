@@ -13,13 +13,19 @@ const { state } = drive(library, 'intake', (view) => {
 const info = { sessionId: '20261129-1302-k3f9', journalFile: '/data/journal/calls/2026-11.jsonl', durationMs: 185_000, color: false };
 
 describe('renderSummary', () => {
-  it('shows outcome label, path with step texts, referrals with phone, hours and unverified remark, session and journal', () => {
+  it('shows outcome, duration, referrals with numbers and hours first, the answers given, session and journal', () => {
     const text = renderSummary(state, library, 'en', info);
     expect(text).toContain('Call summary\nOutcome: Call completed (intake/done)\nDuration: 03:05');
-    expect(text).toContain('   1. Greet the caller  (intake/greet)');
-    expect(text).toContain('   5. Does the caller want a referral?  (referral/offer)');
-    expect(text).toContain('  • Test help line  0 800 000 000\n    hours: 24/7\n    UNVERIFIED: Hours not confirmed.\n    last verified 2026-01-01');
-    expect(text).toContain('Session: 20261129-1302-k3f9\nJournal: /data/journal/calls/2026-11.jsonl');
+    expect(text).toContain('  • 0 800 000 000  24/7  Test help line\n    UNVERIFIED (2026-01-01): Hours not confirmed.');
+    // The answers, not the prompts alone; a say step has none.
+    expect(text).toContain('Answers given:\n');
+    expect(text).toMatch(/: Yes, safe\n/);
+    expect(text).toContain("Caller's age: (sensitive, sealed)");
+    expect(text).not.toContain('Greet the caller');
+    expect(text.indexOf('Referrals:')).toBeLessThan(text.indexOf('Answers given:'));
+    expect(text).toContain('Session: 20261129-1302-k3f9 · full path: sop log show 20261129-1302-k3f9\nJournal: /data/journal/calls/2026-11.jsonl');
+    expect(text.split('\n').length).toBeLessThanOrEqual(20);
+    expect(text.split('\n').every((l) => l.length <= 80)).toBe(true);
     // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/\u001b/);
   });
@@ -27,7 +33,7 @@ describe('renderSummary', () => {
   it('speaks Ukrainian, and an interrupted call says where it stopped and how to resume', () => {
     const text = renderSummary(state, library, 'uk', { ...info, interruptedAt: 'intake/age' });
     expect(text).toContain('Дзвінок перервано\nЗупинено на: intake/age');
-    expect(text).toContain('Привітайте абонента  (intake/greet)');
+    expect(text).toContain('Надані відповіді:');
     expect(text).not.toContain('Перенаправлення:');
     expect(text).toContain('Продовжити пізніше: sop resume 20261129-1302-k3f9');
     expect(text).not.toContain('Нотатку');

@@ -73,11 +73,12 @@ describe('runInteractiveCall', () => {
     expect((await call([k('n'), ...type('x'), k('\u001b', 'escape'), ctrlC])).journal).toEqual([]);
   });
 
-  it('goes back and amends, and takes an interrupt', async () => {
+  it('goes back, an unchanged answer is no amend, and takes an interrupt', async () => {
     const { journal, end } = await call([ENTER, k('b'), ENTER, k('!')]);
     const types = journal.flat().map((e) => e.type);
     expect(types).toContain('back');
-    expect(types).toContain('amend');
+    expect(types).not.toContain('amend');
+    expect(types.filter((t) => t === 'answer')).toHaveLength(2);
     expect(types).toContain('interrupt');
     expect(end.state.outcome).toBe('intake/danger');
   });

@@ -75,7 +75,8 @@ describe('sop train --report', () => {
 
   it('says which trainees the journal has when the name is unknown', () => {
     const result = report('nobody');
-    expect(result.status).toBe(0);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
     expect(result.stderr).toContain('No training sessions for "nobody"');
     expect(result.stderr).toContain('Trainees in the journal: anna, bob.');
   });

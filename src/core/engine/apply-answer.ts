@@ -41,10 +41,13 @@ export function applyAnswer(library: Library, state: CallState, answer: Answer):
     // A fresh answer: the call has left the corrected ground, so what back undid is dropped
     // (a step reached again later, e.g. through a menu loop, is answered, not amended).
     undone = undefined;
-    const event: { -readonly [K in keyof AnswerEvent]: AnswerEvent[K] } = { type: 'answer', step: qualified, answer, value: record.value, sensitive: record.sensitive };
-    if (record.stat !== undefined) event.stat = record.stat;
-    if (taken !== undefined) event.branch = taken;
-    events.push(event);
+    events.push(answerEvent(qualified, answer, record, taken));
+  } else if (sameValue(original.value, record.value)) {
+    // The same answer given again after back: nothing was corrected, so it is an answer, not an
+    // amend (the journal and `sop stats` count only real corrections). The rest of what back
+    // undid stays pending: the counsellor may still be on the way to the step they went back for.
+    events.push(answerEvent(qualified, answer, record, taken));
+    undone = without(state.undone!, qualified);
   } else {
     events.push(taken === undefined ? { type: 'amend', original, ...record } : { type: 'amend', original, ...record, branch: taken });
     undone = without(state.undone!, qualified);
@@ -55,6 +58,19 @@ export function applyAnswer(library: Library, state: CallState, answer: Answer):
   const settled = settle(library, frames, state.referrals, events);
   if (!settled.ok) return settled;
   return { ok: true, state: settledState(state.root, settled, state, undone, record), events };
+}
+
+function answerEvent(step: string, answer: Answer, record: AnswerRecord, taken: number | undefined): AnswerEvent {
+  const event: { -readonly [K in keyof AnswerEvent]: AnswerEvent[K] } = { type: 'answer', step, answer, value: record.value, sensitive: record.sensitive };
+  if (record.stat !== undefined) event.stat = record.stat;
+  if (taken !== undefined) event.branch = taken;
+  return event;
+}
+
+/** Two answer values alike (null, a string, a number, a boolean, or a list of option ids in order). */
+function sameValue(a: AnswerRecord['value'], b: AnswerRecord['value']): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
 }
 
 function recordOf(step: string, answer: Answer, value: AnswerRecord['value'], source: InteractiveStep): AnswerRecord {

@@ -20,6 +20,8 @@ export interface LogListOptions extends LogCommonOptions {
   readonly operator?: string;
   readonly status?: 'completed' | 'interrupted' | 'open' | 'running' | 'unfinished';
   readonly format: 'table' | 'json';
+  /** Whole values even in a narrow terminal. */
+  readonly wide?: boolean;
 }
 
 export interface LogShowOptions extends LogCommonOptions {
@@ -66,6 +68,7 @@ export const logSubcommands: ((log: Command, t: Say) => void)[] = [
       )
       .addOption(trainingOption(t))
       .addOption(formatOption(t, ['table', 'json']))
+      .option('--wide', t({ en: 'whole values even when the table is wider than the terminal', uk: 'повні значення, навіть коли таблиця ширша за термінал' }))
       .addOption(dataDirOption(t))
       .addOption(dbOption(t))
       .addOption(langOption(t))

@@ -36,8 +36,8 @@ Keys during a call:
 
 Every answer is written to the journal (and synced to disk) before the next step shows.
 Sensitive answers and all notes are never written in clear. Exit 0 when the call ends,
-1 when it stops early (quit, Ctrl+C, missing answer) or the SOPs have errors, 2 when it
-cannot run (not a terminal, journal not writable).
+130 when stopped with Ctrl+C, 1 when it stops early otherwise (quit, missing answer) or the
+SOPs have errors, 2 when it cannot run (not a terminal, journal not writable).
 
 Examples:
   sop run                                  choose the SOP from a menu
@@ -57,8 +57,9 @@ Examples:
 
 Кожна відповідь записується в журнал (і зберігається на диск), перш ніж з'явиться наступний
 крок. Чутливі відповіді й усі нотатки ніколи не записуються відкрито. Код виходу 0, коли
-дзвінок завершено; 1, коли його зупинено раніше (вихід, Ctrl+C, бракує відповіді) або в СОП
-є помилки; 2, коли дзвінок не може початися (немає термінала, журнал недоступний для запису).
+дзвінок завершено; 130, коли його зупинено через Ctrl+C; 1, коли його зупинено раніше інакше
+(вихід, бракує відповіді) або в СОП є помилки; 2, коли дзвінок не може початися (немає
+термінала, журнал недоступний для запису).
 
 Приклади:
   sop run                                  вибрати СОП із меню

@@ -3,6 +3,7 @@ import type { Library } from '../../core/model/library.js';
 import { findSession } from '../../core/record/find-session.js';
 import { summarise, type SessionSummary } from '../../core/record/summarise.js';
 import type { LogListOptions, LogShowOptions, LogVerifyOptions } from '../cli/log.js';
+import { fitTable } from '../format/fit-table.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -87,11 +88,6 @@ function keep(session: RecordedSessionIn, summary: SessionSummary, options: LogL
   return true;
 }
 
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column]! - [...cell].length))).join('  ').trimEnd()).join('\n');
-}
-
 export async function runLogList(options: LogListOptions): Promise<number> {
   const config = await settings(options);
   const { lang } = config;
@@ -124,7 +120,9 @@ export async function runLogList(options: LogListOptions): Promise<number> {
   const header = lang === 'uk' ? ['ДАТА', 'СЕСІЯ', 'SOP', 'РЕЗУЛЬТАТ', 'ТРИВАЛІСТЬ', 'ОПЕРАТОР'] : ['DATE', 'SESSION', 'SOP', 'OUTCOME', 'DURATION', 'OPERATOR'];
   // Every field comes from the journal: neutralised, one line each.
   const body = rows.map(({ summary }) => [formatLocalTime(summary.startedAt), summary.id, summary.sop, statusWord(summary), formatDuration(summary.durationMs), summary.operator].map(safeLine));
-  process.stdout.write(`${table([header, ...body])}\n`);
+  // In a terminal the table fits its columns (the outcome column gives way); piped or --wide: whole values.
+  const columns = process.stdout.isTTY && !options.wide ? process.stdout.columns || 80 : undefined;
+  process.stdout.write(`${fitTable([header, ...body], columns, [3, 2])}\n`);
   return EXIT.ok;
 }
 

@@ -194,5 +194,5 @@ async function pick(sessions: readonly RecordedSession[], lang: Lang): Promise<s
     return { value: s.id, name: `${safeLine(s.id)}  ${safeLine(s.startedAt.slice(0, 16).replace('T', ' '))}  ${safeLine(s.sop)}  → ${safeLine(s.lastStep ?? '')}` };
   });
   const { chooseFrom } = await import('../tui/prompts.js');
-  return chooseFrom(say(lang, { en: 'Which call?', uk: 'Який дзвінок?' }), choices);
+  return chooseFrom(say(lang, { en: 'Which call?', uk: 'Який дзвінок?' }), choices, lang);
 }

@@ -116,7 +116,7 @@ function qualify(answers: Map<string, unknown>, sop: string): Map<string, unknow
 async function chooseSop(library: Library, lang: Lang): Promise<string | undefined> {
   const { chooseFrom } = await import('../tui/prompts.js');
   const choices = sopChoices(library, lang).map((c) => ({ value: c.value, name: safeLine(c.name) }));
-  const chosen = await chooseFrom(say(lang, { en: 'Which SOP?', uk: 'Яка СОП?' }), choices);
+  const chosen = await chooseFrom(say(lang, { en: 'Which SOP?', uk: 'Яка СОП?' }), choices, lang);
   if (chosen === undefined) process.stderr.write(say(lang, { en: 'No call started.\n', uk: 'Дзвінок не розпочато.\n' }));
   return chosen;
 }

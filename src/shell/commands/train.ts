@@ -123,7 +123,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       if (!started.ok) throw new UserError(`${sop}: ${say(lang, started.refusal.message)}`);
       recording.appendEvents(started.events);
       const beforeStep = (view: StepView): { banner: readonly string[] } => ({ banner: stepBanner(expert, library, `${view.sop}/${view.stepId}`, lang, options.reveal === true) });
-      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false, notices: preCall.lines });
+      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false, practice: true, notices: preCall.lines });
       if (code === EXIT.usage) return code;
       const ended = lines.some((line) => line.type === 'session-end');
       const debrief = debriefSession(library, expert, { id: writer.sessionId, lines, status: ended ? 'completed' : 'interrupted' });
@@ -229,7 +229,7 @@ async function chooseScenario(scenarios: readonly LoadedScenario[], sessions: re
     return { value: loaded, name: safeLine([localize(s.title, lang), `[${s.sop}]`, difficulty, mark].filter(Boolean).join('  ')) };
   });
   const { chooseFrom } = await import('../tui/prompts.js');
-  const chosen = await chooseFrom(say(lang, { en: `Which scenario? (trainee: ${trainee})`, uk: `Який сценарій? (слухач: ${trainee})` }), choices);
+  const chosen = await chooseFrom(say(lang, { en: `Which scenario? (trainee: ${trainee})`, uk: `Який сценарій? (слухач: ${trainee})` }), choices, lang);
   if (chosen === undefined) process.stderr.write(say(lang, { en: 'No training started.\n', uk: 'Навчання не розпочато.\n' }));
   return chosen;
 }
@@ -291,6 +291,9 @@ async function report(trainee: string, dataDir: string, sopsDir: string, scenari
         uk: `Немає навчальних сесій для «${who}» у ${dataDir}.${names.length ? ` Слухачі в журналі: ${names.join(', ')}.` : ''}\n`,
       }),
     );
+    // A name the journal does not know is a bad argument (as an unknown scenario is): exit 2,
+    // and no report of nothing.
+    return EXIT.usage;
   }
   process.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(result, null, 2))}\n` : `${formatReport(result, lang, terminalStyle())}\n`);
   return EXIT.ok;

@@ -19,8 +19,14 @@ export function renderHeader(timeline: Timeline, lang: Lang, color: ChalkInstanc
   }[timeline.status];
   return [
     color.bold(`${say(lang, { en: 'Call', uk: 'Дзвінок' })} ${safeLine(timeline.session)}`),
-    `  SOP: ${safeLine(timeline.sop)}   ${say(lang, { en: 'started', uk: 'початок' })}: ${safeLine(timeline.startedAt)}   ${say(lang, { en: 'operator', uk: 'оператор' })}: ${safeLine(timeline.operator)}   ${say(lang, { en: 'language', uk: 'мова' })}: ${safeLine(timeline.lang)}   ${say(lang, status)}`,
+    `  SOP: ${safeLine(timeline.sop)}   ${say(lang, { en: 'started', uk: 'початок' })}: ${humanTime(safeLine(timeline.startedAt))}   ${say(lang, { en: 'operator', uk: 'оператор' })}: ${safeLine(timeline.operator)}   ${say(lang, { en: 'language', uk: 'мова' })}: ${safeLine(timeline.lang)}   ${say(lang, status)}`,
   ].join('\n');
+}
+
+/** "2026-12-07T11:24:47.207Z" as "2026-12-07 11:24 UTC"; anything else as it is. */
+function humanTime(iso: string): string {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z$/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
 }
 
 export function renderEntry(entry: TimelineEntry, index: number, total: number, lang: Lang, color: ChalkInstance): string {
@@ -39,10 +45,11 @@ export function renderEntry(entry: TimelineEntry, index: number, total: number, 
     const word = entry.unfinishedNotes?.includes(at) ? { en: 'note (unfinished)', uk: 'нотатка (незавершена)' } : { en: 'note', uk: 'нотатка' };
     lines.push(`         ${color.cyan('✉')} ${say(lang, word)}: ${safeLine(note)}`);
   });
-  for (const sop of entry.entered) lines.push(`         ${color.dim('↳')} ${say(lang, { en: 'enters SOP', uk: 'входить у СОП' })} ${safeLine(sop)}`);
+  // An interrupt leaves the step at once: the SOPs entered at this step were entered through it, after it.
   for (const interrupt of entry.interrupts) {
     lines.push(`         ${color.red('!')} ${say(lang, { en: 'interrupt', uk: 'переривання' })} "${safeLine(interrupt.key)}" → ${safeLine(interrupt.to)}`);
   }
+  for (const sop of entry.entered) lines.push(`         ${color.dim('↳')} ${say(lang, { en: 'enters SOP', uk: 'входить у СОП' })} ${safeLine(sop)}`);
   return lines.join('\n');
 }
 

@@ -23,6 +23,7 @@ export function currentView(library: Library, state: CallState, elapsedMs: numbe
       ...(library.directory ? { directory: library.directory } : {}),
       ...(now ? { now } : {}),
     }),
+    vars: state.frames.at(-1)?.vars ?? {},
     interrupts: availableInterrupts(library, state).map((i) => ({ key: i.key, label: i.label })),
     elapsedMs,
     ...(previous ? { previous } : {}),

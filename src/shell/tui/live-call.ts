@@ -26,6 +26,8 @@ export interface LiveCallOptions {
   readonly hooks?: CallHooks;
   /** false: an interrupted session cannot be resumed (training): the summary says nothing of sop resume. */
   readonly resumable?: boolean;
+  /** Training: every screen is marked PRACTICE. */
+  readonly practice?: boolean;
   /** Warnings said before the call (pre-call-notices.ts), shown on its first screens. */
   readonly notices?: readonly string[];
   readonly input?: NodeJS.ReadStream;
@@ -69,6 +71,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
       clock,
       ...(options.hooks ? { hooks: options.hooks } : {}),
       ...(options.notices ? { notices: options.notices } : {}),
+      ...(options.practice ? { practice: true } : {}),
       signal: controller.signal,
     });
   } catch (error) {
@@ -91,6 +94,7 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
   writer.close();
   if (io.isGone?.()) endWithoutTerminal();
   const summary = renderSummary(end.state, library, lang, {
+    width: output.columns || 80,
     sessionId: writer.sessionId,
     journalFile: writer.file,
     durationMs,
@@ -99,7 +103,8 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
     ...(options.resumable === false ? { resumable: false } : {}),
   });
   writeSafely(output, `${summary}\n`);
-  return end.kind === 'ended' ? EXIT.ok : EXIT.findings;
+  if (end.kind === 'ended') return EXIT.ok;
+  return end.reason === 'sigint' ? EXIT.sigint : EXIT.findings;
 }
 
 /** The journal refused a line (or something broke): stop, say so plainly, keep what we can. */

@@ -8,6 +8,14 @@
  * becomes undefined (menu) or false (yes/no) here, once for every caller.
  */
 import { confirm, select } from '@inquirer/prompts';
+import type { Lang } from '../i18n.js';
+import { truncate } from './wrap.js';
+
+/** The menu's key hint in the menu's language (inquirer's own is English). */
+const KEY_WORDS: { readonly [action: string]: { readonly [lang in Lang]: string } } = {
+  navigate: { en: 'navigate', uk: 'вибір' },
+  select: { en: 'select', uk: 'підтвердити' },
+};
 
 export interface MenuChoice<T> {
   readonly value: T;
@@ -18,10 +26,22 @@ function leftWithCtrlC(error: unknown): boolean {
   return (error as Error | undefined)?.name === 'ExitPromptError';
 }
 
-/** A menu of choices; undefined when the person leaves it with Ctrl+C. */
-export async function chooseFrom<T>(message: string, choices: readonly MenuChoice<T>[]): Promise<T | undefined> {
+/**
+ * A menu of choices; undefined when the person leaves it with Ctrl+C. Each entry is cut to the
+ * terminal's columns with "…" and the page holds as many entries as the rows leave room for.
+ */
+export async function chooseFrom<T>(message: string, choices: readonly MenuChoice<T>[], lang: Lang = 'en'): Promise<T | undefined> {
+  const columns = process.stdout.columns || 80;
+  const rows = process.stdout.rows || 24;
+  const pageSize = Math.max(3, Math.min(15, rows - 4));
+  const keysHelpTip = (keys: [string, string][]): string => keys.map(([key, action]) => `${key} ${KEY_WORDS[action]?.[lang] ?? action}`).join(' • ');
   try {
-    return await select<T>({ message, choices: choices.map((choice) => ({ value: choice.value, name: choice.name })), pageSize: 15 });
+    return await select<T>({
+      message: truncate(message, columns - 2),
+      choices: choices.map((choice) => ({ value: choice.value, name: truncate(choice.name, columns - 2) })),
+      pageSize,
+      theme: { style: { keysHelpTip } },
+    });
   } catch (error) {
     if (leftWithCtrlC(error)) return undefined;
     throw error;

@@ -5,126 +5,206 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { colorFor } from '../replay/color.js';
-import type { InputSpec } from '../../core/model/sop.js';
+import type { InputSpec, Localized } from '../../core/model/sop.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { safeLine, safeText } from './safe-text.js';
+import { stepText } from './step-text.js';
 import type { StepView } from './step-view.js';
-import { WORDS } from './words.js';
-import { clockText, wrap } from './wrap.js';
+import { LIST_WORDS, WORDS } from './words.js';
+import { clockText, displayWidth, truncate, wrap } from './wrap.js';
 
 export interface RenderOptions {
   /** Colour on or off; default: FORCE_COLOR, else NO_COLOR, else whether stdout is a terminal. */
   readonly color?: boolean;
   /**
    * Rows available. When the step does not fit, the lines after the options (messages,
-   * guidance), then the end of the step's text, are cut with a "…" line, so the header, the
-   * options and the footer of keys stay on screen.
+   * guidance) are cut, a long list pages with the cursor, then the script and the end of the
+   * step's text are cut with a "…" line: the header, the question, the cursor and the keys stay.
    */
   readonly height?: number;
 }
 
 export function renderStep(view: StepView, lang: Lang, width: number, options: RenderOptions = {}): string {
   const c: ChalkInstance = options.color === undefined ? colorFor('stdout') : new Chalk({ level: options.color ? 1 : 0 });
-  const w = Math.max(30, Math.min(width, 100));
-  const text = (value: Parameters<typeof localize>[0]): string => safeText(localize(value, lang));
+  const w = Math.max(20, Math.min(width, 100));
+  const context = { sop: view.sop, ...(view.vars ? { vars: view.vars } : {}) };
+  const text = (value: Localized): string => stepText(value, lang, context);
   const line = (value: Parameters<typeof localize>[0]): string => safeLine(localize(value, lang));
-  const out: string[] = [];
   const rule = c.dim('─'.repeat(w));
 
-  // Header: "Call › Referral" on the left, "sop/step · 03:12" on the right.
-  const right = `${safeLine(view.sop)}/${safeLine(view.stepId)} · ${clockText(view.elapsedMs)}`;
-  const where = shorten(view.trail.map((t) => line(t)).join(' › '), Math.max(10, w - right.length - 1));
-  const gap = Math.max(1, w - where.length - right.length);
-  out.push(`${c.bold(where)}${' '.repeat(gap)}${c.dim(right)}`);
-  out.push(rule);
-  for (const banner of view.banner ?? []) out.push(...wrap(safeText(banner), w).map((l) => c.cyan(l)));
-  if (view.banner?.length) out.push('');
+  // Header: "Call › Referral" on the left, "sop/step · 03:12" on the right; PRACTICE in training.
+  const practice = view.practice ? `${say(lang, WORDS.practice)} ` : '';
+  const right = truncate(`${safeLine(view.sop)}/${safeLine(view.stepId)} · ${clockText(view.elapsedMs)}`, w - 12);
+  const where = trailText(view.trail.map((t) => line(t)), Math.max(4, w - displayWidth(right) - displayWidth(practice) - 1));
+  const gap = Math.max(1, w - displayWidth(practice) - displayWidth(where) - displayWidth(right));
+  const header = [`${view.practice ? c.inverse.bold(practice.trimEnd()) + ' ' : ''}${c.bold(where)}${' '.repeat(gap)}${c.dim(right)}`, rule];
+  const banner: string[] = [];
+  for (const b of view.banner ?? []) banner.push(...wrap(safeText(b), w).map((l) => c.cyan(l)));
+  if (banner.length) banner.push('');
 
   const step = view.step;
-  out.push(...wrap(text(step.text), w).map((l) => c.bold(l)));
+  const question = wrap(text(step.text), w).map((l) => c.bold(l));
+  const script: string[] = [];
   if (step.say !== undefined) {
-    out.push('');
-    out.push(`${c.yellow('│')} ${c.yellow.bold(say(lang, WORDS.say))}`);
-    for (const l of wrap(text(step.say), w - 2)) out.push(`${c.yellow('│')} ${l}`);
+    script.push('');
+    script.push(`${c.yellow('│')} ${c.yellow.bold(say(lang, WORDS.say))}`);
+    for (const l of wrap(text(step.say), w - 2)) script.push(`${c.yellow('│')} ${l}`);
   }
-  out.push('');
-  const topEnd = out.length;
+  script.push('');
 
+  // The options, one group of lines each (a long label wraps under itself).
   const ui = view.ui;
+  const items: string[][] = [];
+  const count = 'options' in step ? step.options.length : 0;
+  const digits = String(count).length;
+  const number = (i: number): string => String(i + 1).padStart(digits);
+  const indent = ' '.repeat(digits + 2);
   if (step.kind === 'ask') {
     step.options.forEach((option, i) => {
       const here = i === ui.cursor;
-      // A long label wraps under itself: "❯ 1  " is 5 columns.
-      wrap(line(option.label), w - 5).forEach((part, j) => {
-        const label = j === 0 ? `${i < 9 ? i + 1 : ' '}  ${part}` : `   ${part}`;
-        out.push(here ? `${j === 0 ? c.cyan('❯') : ' '} ${c.cyan.bold(label)}` : `  ${label}`);
-      });
+      // "❯ 1  " is 3 + digits + 2 columns.
+      items.push(
+        wrap(line(option.label), w - 4 - digits).map((part, j) => {
+          const label = j === 0 ? `${number(i)}  ${part}` : `${indent}${part}`;
+          return here ? `${j === 0 ? c.cyan('❯') : ' '} ${c.cyan.bold(label)}` : `  ${label}`;
+        }),
+      );
     });
   } else if (step.kind === 'checklist') {
     step.options.forEach((option, i) => {
       const here = i === ui.cursor;
-      const ticked = ui.checked.includes(option.id);
-      const box = ticked ? c.green('[x]') : '[ ]';
-      // "❯ [x] 1  " is 9 columns; a long label wraps under itself.
-      wrap(line(option.label), w - 9).forEach((part, j) => {
-        const label = j === 0 ? `${i < 9 ? i + 1 : ' '}  ${part}` : `   ${part}`;
-        out.push(`${here && j === 0 ? c.cyan('❯') : ' '} ${j === 0 ? box : '   '} ${here ? c.cyan.bold(label) : label}`);
+      const box = ui.checked.includes(option.id) ? c.green('[x]') : '[ ]';
+      // "❯ [x] 1  " is 8 + digits columns.
+      const group = wrap(line(option.label), w - 8 - digits).map((part, j) => {
+        const label = j === 0 ? `${number(i)}  ${part}` : `${indent}${part}`;
+        return `${here && j === 0 ? c.cyan('❯') : ' '} ${j === 0 ? box : '   '} ${here ? c.cyan.bold(label) : label}`;
       });
-      if (option.hint !== undefined) for (const part of wrap(line(option.hint), w - 9)) out.push(`         ${c.dim(part)}`);
+      if (option.hint !== undefined) for (const part of wrap(line(option.hint), w - 8 - digits)) group.push(`      ${indent}${c.dim(part)}`);
+      items.push(group);
     });
-    const count = ui.checked.length;
-    out.push(c.dim(count === 0 ? say(lang, WORDS.nothingTicked) : `${count} ${say(lang, WORDS.ticked)}`));
+  }
+  // Under the options: the tick count, the answer line, what was answered before going back.
+  const status: string[] = [];
+  if (step.kind === 'checklist') {
+    const ticked = ui.checked.length;
+    status.push(c.dim(ticked === 0 ? say(lang, WORDS.nothingTicked) : `${ticked} ${say(lang, WORDS.ticked)}`));
   } else if (step.kind === 'input') {
-    const hint = inputHint(step.input, lang);
-    const cursor = ui.mode === 'step' ? c.inverse(' ') : '';
-    out.push(`${c.bold(say(lang, WORDS.answer))}: ${safeLine(ui.line)}${cursor}${hint ? `   ${c.dim(hint)}` : ''}`);
-    if (step.sensitive) out.push(c.dim(say(lang, SENSITIVE)));
+    status.push(...answerLines(ui.line, ui.mode === 'step', inputHint(step.input, lang), lang, w, c));
+    if (step.sensitive) status.push(...wrap(say(lang, SENSITIVE), w).map((l) => c.dim(l)));
   }
-  if (view.previous && !view.previous.sensitive) {
-    out.push(c.dim(`${say(lang, WORDS.previously)} ${safeLine(previousText(view, lang))}`));
-  }
+  const before = previousText(view, lang);
+  if (before !== '') status.push(...wrap(`${say(lang, WORDS.previously)} ${safeLine(before)}`, w).map((l) => c.dim(l)));
 
-  const choicesEnd = out.length;
-
+  const extra: string[] = [];
   if (ui.message) {
-    out.push('');
+    extra.push('');
     const m = say(lang, ui.message.text);
-    out.push(...wrap(safeText(m), w).map((l) => (ui.message?.tone === 'warn' ? c.red.bold(l) : c.green(l))));
+    extra.push(...wrap(safeText(m), w).map((l) => (ui.message?.tone === 'warn' ? c.red.bold(l) : c.green(l))));
   }
-
   if (ui.guidance) {
-    out.push('');
-    out.push(c.magenta.bold(say(lang, WORDS.guidance)));
-    if (step.guidance === undefined) out.push(c.dim(say(lang, WORDS.noGuidance)));
-    else out.push(...wrap(text(step.guidance), w).map((l) => c.magenta(l)));
-    if (step.source !== undefined) out.push(...wrap(`${say(lang, WORDS.source)}: ${safeLine(step.source)}`, w).map((l) => c.dim(l)));
+    extra.push('');
+    extra.push(c.magenta.bold(say(lang, WORDS.guidance)));
+    if (step.guidance === undefined) extra.push(c.dim(say(lang, WORDS.noGuidance)));
+    else extra.push(...wrap(text(step.guidance), w).map((l) => c.magenta(l)));
+    if (step.source !== undefined) extra.push(...wrap(`${say(lang, WORDS.source)}: ${line(step.source)}`, w).map((l) => c.dim(l)));
   }
 
   const bottom = ['', ...noticeLines(view.notices ?? [], lang, w, c), rule, ...footer(view, lang, w, c)];
-  if (options.height === undefined || out.length + bottom.length <= options.height) return [...out, ...bottom].join('\n');
-  return fit(out, topEnd, choicesEnd, bottom, options.height, c).join('\n');
+  const all = [...header, ...banner, ...question, ...script, ...items.flat(), ...status, ...extra, ...bottom];
+  if (options.height === undefined || all.length <= options.height) return all.join('\n');
+  return fit({ header, banner, question, script, items, cursor: ui.cursor, status, extra, bottom }, options.height, lang, c).join('\n');
+}
+
+interface Parts {
+  readonly header: string[];
+  readonly banner: string[];
+  readonly question: string[];
+  readonly script: string[];
+  readonly items: string[][];
+  readonly cursor: number;
+  readonly status: string[];
+  readonly extra: string[];
+  readonly bottom: string[];
 }
 
 /**
- * Fits a screen taller than the window: first the lines after the options go (messages,
- * guidance), then the end of the step's text; the header, the options and the keys stay.
+ * Fits a screen taller than the window so that the question and the cursor stay on it: the
+ * lines after the options (messages, guidance) go first, then a long list pages with the cursor
+ * ("5–14 of 17"), then the script and the banner are cut, then the end of the question. The
+ * header and the keys always stay.
  */
-function fit(body: string[], topEnd: number, choicesEnd: number, bottom: string[], height: number, c: ChalkInstance): string[] {
-  const more = c.dim('… (enlarge the window to see more / збільште вікно, щоб побачити більше)');
-  const top = body.slice(0, topEnd);
-  const choices = body.slice(topEnd, choicesEnd);
-  const extra = body.slice(choicesEnd);
-  const room = height - bottom.length;
-  if (top.length + choices.length + 1 <= room) {
-    return [...top, ...choices, ...extra.slice(0, room - top.length - choices.length - 1), more, ...bottom];
+function fit(parts: Parts, height: number, lang: Lang, c: ChalkInstance): string[] {
+  const more = c.dim(say(lang, WORDS.more));
+  const { header, bottom, status, items } = parts;
+  const all = height - header.length - bottom.length - status.length;
+  // A row is kept for the "…" that says the guidance or a message did not fit.
+  const room = all - (parts.extra.length > 0 ? 1 : 0);
+  const listed = items.flat().length;
+  // The least the list needs: the cursor's item and the "5–14 of 17" line.
+  const cursorItem = items[parts.cursor] ?? [];
+  const minList = items.length === 0 ? 0 : Math.min(listed, cursorItem.length + 1);
+  let question = parts.question;
+  let above = [...parts.banner, ...question, ...parts.script];
+  if (above.length + minList > room) {
+    // Cut the banner and the script (the call's words stay in the question), then the question's end.
+    above = [...question, ''];
+    if (above.length + minList > room) {
+      const keep = Math.max(1, room - minList - 1);
+      question = question.slice(0, keep);
+      above = [...question, more];
+    }
   }
-  const keepTop = Math.max(2, room - choices.length - 1);
-  return [...top.slice(0, keepTop), more, ...choices, ...bottom];
+  const forList = Math.max(0, room - above.length);
+  const list = listed <= forList ? items.flat() : page(items, parts.cursor, forList, lang, c);
+  const left = all - above.length - list.length;
+  const extra = parts.extra.length <= left ? parts.extra : left >= 1 ? [...parts.extra.slice(0, left - 1), more] : [];
+  return [...header, ...above, ...list, ...status, ...extra, ...bottom].slice(0, height);
 }
 
-/** Cuts a one-line text to `max` characters with an ellipsis. */
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
+/**
+ * The page of the list that holds the cursor, in at most `rows` lines with a "5–14 of 17" line:
+ * the list is cut into pages from its start, so a page stays put while the cursor moves in it.
+ */
+function page(items: string[][], cursor: number, rows: number, lang: Lang, c: ChalkInstance): string[] {
+  const room = Math.max(1, rows - 1);
+  const pages: [number, number][] = [];
+  let start = 0;
+  while (start < items.length) {
+    let end = start;
+    let used = 0;
+    while (end < items.length && (end === start || used + (items[end]?.length ?? 0) <= room)) used += items[end++]?.length ?? 0;
+    pages.push([start, end]);
+    start = end;
+  }
+  const [from, to] = pages.find(([s, e]) => cursor >= s && cursor < e) ?? pages[0] ?? [0, 0];
+  const lines = items.slice(from, to).flat();
+  // The cursor's own item may be taller than the room: its first lines (the label) stay.
+  const shown = lines.slice(0, room);
+  const of = say(lang, { en: `${from + 1}–${to} of ${items.length}`, uk: `${from + 1}–${to} з ${items.length}` });
+  return [...shown, c.dim(`${of}  ${say(lang, WORDS.pageHint)}`)];
+}
+
+/** The SOP titles of the header in `max` columns: earlier titles give way first, then the current one is cut at its end. */
+function trailText(titles: readonly string[], max: number): string {
+  const full = titles.join(' › ');
+  if (displayWidth(full) <= max) return full;
+  for (let first = 1; first < titles.length; first++) {
+    const rest = `… › ${titles.slice(first).join(' › ')}`;
+    if (displayWidth(rest) <= max) return rest;
+  }
+  return truncate(titles.at(-1) ?? '', max);
+}
+
+/** The answer line of an input step: what was typed (its end, when longer than the line) and the cursor; the hint beside or under it. */
+function answerLines(typed: string, typing: boolean, hint: string, lang: Lang, w: number, c: ChalkInstance): string[] {
+  const label = `${say(lang, WORDS.answer)}: `;
+  const room = w - displayWidth(label) - 1;
+  let shown = safeLine(typed);
+  while (displayWidth(shown) > room) shown = `…${[...shown].slice(2).join('')}`;
+  const answer = `${c.bold(label)}${shown}${typing ? c.inverse(' ') : ''}`;
+  if (hint === '') return [answer];
+  const beside = displayWidth(label) + displayWidth(shown) + 1 + 3 + displayWidth(hint) <= w;
+  return beside ? [`${answer}   ${c.dim(hint)}`] : [answer, ...wrap(hint, w).map((l) => c.dim(l))];
 }
 
 /** At most this many lines of pre-call warnings on a screen; the rest are on the main screen after the call. */
@@ -152,11 +232,14 @@ function footer(view: StepView, lang: Lang, w: number, c: ChalkInstance): string
   }
   if (ui.mode === 'confirm-quit') return wrap(say(lang, WORDS.confirmQuit), w).map((l) => c.yellow.bold(l));
   const step = view.step;
+  // The digit keys reach the first nine options: the footer says which digits there are.
+  const count = 'options' in step ? step.options.length : 0;
+  const digits = count <= 1 ? '1' : `1-${Math.min(count, 9)}`;
   const how =
     step.kind === 'ask'
-      ? WORDS.choose
+      ? LIST_WORDS.choose(digits)
       : step.kind === 'checklist'
-        ? WORDS.toggle
+        ? LIST_WORDS.toggle(digits)
         : step.kind === 'input'
           ? WORDS.typeAnswer
           : WORDS.continue;
@@ -181,7 +264,7 @@ function footer(view: StepView, lang: Lang, w: number, c: ChalkInstance): string
     if (plain === '' || plain === first) {
       plain = plain === '' ? text : `${plain} ${text}`;
       line = line === '' ? coloured : `${line} ${coloured}`;
-    } else if (plain.length + 3 + text.length <= w) {
+    } else if (displayWidth(plain) + 3 + displayWidth(text) <= w) {
       plain += ` · ${text}`;
       line += ` · ${coloured}`;
     } else {

@@ -1,17 +1,19 @@
 /**
- * The end-of-call screen: outcome, path taken, referrals with names, phone numbers and hours from
- * the directory (and any unverified remark), then where the call was recorded. Pure.
+ * The end-of-call screen, one screen at 80x24 (at most 20 rows): outcome and duration, the
+ * referrals with numbers and hours first (the directory's, and every contact whose number a step
+ * on the path read out), the answers given, then where the call was recorded and how to see its
+ * whole path (`sop log show`). Pure.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { colorFor } from '../replay/color.js';
 import { outcomeAt, stepAt } from '../../core/check/step-ref.js';
 import { ownContact } from '../../core/model/own-step.js';
-import type { CallState } from '../../core/engine/types.js';
+import type { AnswerRecord, CallState } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { safeLine } from './safe-text.js';
-import { WORDS } from './words.js';
-import { clockText } from './wrap.js';
+import { SUMMARY_WORDS, WORDS } from './words.js';
+import { clockText, displayWidth, truncate, wrap } from './wrap.js';
 
 export interface SummaryInfo {
   readonly sessionId: string;
@@ -24,37 +26,109 @@ export interface SummaryInfo {
   /** false: the session cannot be resumed (training), so no "sop resume" hint. */
   readonly resumable?: boolean;
   readonly color?: boolean;
+  /** Columns (default 80): every line fits. */
+  readonly width?: number;
 }
+
+/** The summary's height at most (rows), with room left for the shell prompt below it at 24 rows. */
+const MAX_ROWS = 20;
 
 export function renderSummary(state: CallState, library: Library, lang: Lang, info: SummaryInfo): string {
   const c: ChalkInstance = info.color === undefined ? colorFor('stdout') : new Chalk({ level: info.color ? 1 : 0 });
-  const out: string[] = [];
+  const w = Math.max(30, info.width ?? 80);
+  const fitLine = (text: string): string => truncate(text, w);
+  const head: string[] = [];
   const title = info.interruptedAt !== undefined ? WORDS.interruptedTitle : WORDS.summary;
-  out.push(c.bold(say(lang, title)));
+  head.push(c.bold(say(lang, title)));
   if (info.interruptedAt !== undefined) {
-    out.push(`${say(lang, WORDS.stoppedAt)}: ${safeLine(info.interruptedAt)}`);
-    if (info.unfinishedNote) out.push(say(lang, WORDS.unfinishedNoteKept));
+    head.push(fitLine(`${say(lang, WORDS.stoppedAt)}: ${safeLine(info.interruptedAt)}`));
+    if (info.unfinishedNote) head.push(...wrap(say(lang, WORDS.unfinishedNoteKept), w));
   } else if (state.outcome) {
-    out.push(`${say(lang, WORDS.outcome)}: ${c.bold(outcomeLabel(library, state.outcome, lang))} ${c.dim(`(${safeLine(state.outcome)})`)}`);
+    head.push(fitLine(`${say(lang, WORDS.outcome)}: ${c.bold(outcomeLabel(library, state.outcome, lang))} ${c.dim(`(${safeLine(state.outcome)})`)}`));
   }
-  out.push(`${say(lang, WORDS.duration)}: ${clockText(info.durationMs)}`);
-  out.push('');
-  out.push(c.bold(`${say(lang, WORDS.path)}:`));
-  state.path.forEach((step, i) => {
-    const text = stepText(library, step, lang);
-    out.push(`  ${String(i + 1).padStart(2)}. ${text ? `${text}  ${c.dim(`(${safeLine(step)})`)}` : safeLine(step)}`);
+  head.push(`${say(lang, WORDS.duration)}: ${clockText(info.durationMs)}`);
+  // Referrals first, numbers and hours on the contact's line: what the counsellor reads out last.
+  const referrals: string[] = [];
+  const mentioned = mentionedContacts(library, state.path, lang).filter((id) => !state.referrals.includes(id));
+  const ids = info.interruptedAt === undefined ? [...state.referrals, ...mentioned] : mentioned;
+  if (info.interruptedAt === undefined || ids.length > 0) {
+    referrals.push(c.bold(`${say(lang, WORDS.referrals)}:`));
+    if (ids.length === 0) referrals.push(`  ${say(lang, WORDS.noReferrals)}`);
+    const contacts = ids.map((id) => referralLines(library, id, lang, w, c));
+    // Too many for one screen: the remarks (UNVERIFIED ...) give way to a ⚠ instead of the contact's bullet.
+    const tall = contacts.flat().length + head.length + 12 > MAX_ROWS;
+    for (const lines of contacts) referrals.push(...(tall && lines.length > 1 ? [(lines[0] ?? '').replace('  • ', `  ${c.yellow('⚠')} `)] : lines));
+  }
+  const foot: string[] = [];
+  foot.push(fitLine(`${say(lang, WORDS.session)}: ${c.bold(safeLine(info.sessionId))} · ${say(lang, WORDS.fullPath)}: sop log show ${safeLine(info.sessionId)}`));
+  foot.push(`${say(lang, WORDS.journal)}: ${safeLine(info.journalFile)}`);
+  if (info.interruptedAt !== undefined && info.resumable !== false) foot.push(c.yellow(fitLine(`${say(lang, WORDS.resumeHint)} ${safeLine(info.sessionId)}`)));
+  // The answers given, in the call's order, in the rows left (the full path: sop log show).
+  const given = answersGiven(state, library, lang);
+  const room = Math.max(2, MAX_ROWS - head.length - referrals.length - foot.length - 3);
+  const answers: string[] = [];
+  if (given.length > 0) {
+    answers.push(c.bold(`${say(lang, WORDS.answers)}:`));
+    const shown = given.length <= room - 1 ? given : given.slice(0, Math.max(0, room - 2));
+    for (const [prompt, answer] of shown) answers.push(fitLine(`  ${truncate(prompt, Math.floor(w / 2))}: ${c.bold(answer)}`));
+    if (shown.length < given.length) answers.push(c.dim(fitLine(`  … ${say(lang, SUMMARY_WORDS.moreAnswers(given.length - shown.length))}: sop log show ${safeLine(info.sessionId)}`)));
+  }
+  const blocks = [head, referrals, answers, foot].filter((b) => b.length > 0);
+  return blocks.map((b) => b.join('\n')).join('\n\n');
+}
+
+/**
+ * The answers given during the call, oldest first, as [the step's question, the answer]: read
+ * from the call's own states (what back undid is gone with them). Sensitive answers are shown
+ * as sealed: the summary stays in the terminal's scrollback after the call.
+ */
+function answersGiven(state: CallState, library: Library, lang: Lang): [string, string][] {
+  const records: AnswerRecord[] = [];
+  for (let at: CallState | undefined = state; at; at = at.previous) if (at.lastAnswer) records.push(at.lastAnswer);
+  return records.reverse().flatMap((record): [string, string][] => {
+    const step = stepAt(library, record.step);
+    if (!step || record.answer.kind === 'continue') return [];
+    const prompt = stepText(library, record.step, lang) || record.step;
+    if (record.sensitive) return [[prompt, say(lang, WORDS.sealed)]];
+    const a = record.answer;
+    const label = (id: string): string => {
+      const option = 'options' in step ? step.options.find((o) => o.id === id) : undefined;
+      return safeLine(option ? localize(option.label, lang) : id);
+    };
+    const text = a.kind === 'option' ? label(a.option) : a.kind === 'checked' ? a.options.map(label).join(', ') || '—' : safeLine(a.raw) || '—';
+    return [[prompt, text]];
   });
-  if (info.interruptedAt === undefined) {
-    out.push('');
-    out.push(c.bold(`${say(lang, WORDS.referrals)}:`));
-    if (state.referrals.length === 0) out.push(`  ${say(lang, WORDS.noReferrals)}`);
-    for (const id of state.referrals) out.push(...referralLines(library, id, lang, c));
+}
+
+/**
+ * Directory contacts whose phone numbers the steps on the call's path had the counsellor read
+ * out (a number in a step's text or script), in path order: they belong with the referrals.
+ */
+function mentionedContacts(library: Library, path: readonly string[], lang: Lang): string[] {
+  const contacts = Object.entries(library.directory?.contacts ?? {});
+  const digitsOf = (text: string): string => text.replace(/[^0-9]+/g, ' ');
+  const found: string[] = [];
+  for (const qualified of path) {
+    const step = stepAt(library, qualified);
+    if (!step) continue;
+    const said = ['text' in step ? step.text : undefined, 'say' in step ? step.say : undefined]
+      .filter((t) => t !== undefined)
+      .map((t) => digitsOf(localize(t, lang)))
+      .join(' ');
+    const squeezed = ` ${said.replace(/ +/g, ' ').trim()} `;
+    for (const [id, contact] of contacts) {
+      if (found.includes(id)) continue;
+      if ((contact.phone ?? []).some((phone) => numberIn(squeezed, phone))) found.push(id);
+    }
   }
-  out.push('');
-  out.push(`${say(lang, WORDS.session)}: ${c.bold(safeLine(info.sessionId))}`);
-  out.push(`${say(lang, WORDS.journal)}: ${safeLine(info.journalFile)}`);
-  if (info.interruptedAt !== undefined && info.resumable !== false) out.push(c.yellow(`${say(lang, WORDS.resumeHint)} ${safeLine(info.sessionId)}`));
-  return out.join('\n');
+  return found;
+}
+
+/** Whether `phone` ("0 800 213 103", "1547") is said in `text` (digits and spaces only), as a whole number. */
+function numberIn(text: string, phone: string): boolean {
+  const wanted = phone.replace(/[^0-9]+/g, ' ').trim();
+  if (wanted === '') return false;
+  return text.includes(` ${wanted} `);
 }
 
 /** The outcome's label in the SOP that declared it (`sop-id/outcome-id`), or the id itself. */
@@ -70,12 +144,16 @@ function stepText(library: Library, qualified: string, lang: Lang): string {
   return text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text;
 }
 
-function referralLines(library: Library, id: string, lang: Lang, c: ChalkInstance): string[] {
+function referralLines(library: Library, id: string, lang: Lang, w: number, c: ChalkInstance): string[] {
   const contact = ownContact(library.directory, id);
-  if (!contact) return [`  • ${safeLine(id)} ${c.dim(`(${say(lang, WORDS.unknownContact)})`)}`];
-  const lines = [`  • ${c.bold(safeLine(localize(contact.name, lang)))}${contact.phone?.length ? `  ${c.green(contact.phone.map(safeLine).join(', '))}` : ''}`];
-  if (contact.hours !== undefined) lines.push(`    ${say(lang, WORDS.hours)}: ${safeLine(localize(contact.hours, lang))}`);
-  if (contact.unverified) lines.push(`    ${c.yellow(`${say(lang, WORDS.unverified)}: ${safeLine(contact.unverified)}`)}`);
-  lines.push(`    ${c.dim(`${say(lang, WORDS.lastVerified)} ${safeLine(contact.last_verified)}`)}`);
+  if (!contact) return [truncate(`  • ${safeLine(id)} ${c.dim(`(${say(lang, WORDS.unknownContact)})`)}`, w)];
+  const phones = contact.phone?.length ? contact.phone.map(safeLine).join(', ') : '';
+  const hours = contact.hours !== undefined ? safeLine(localize(contact.hours, lang)) : '';
+  // Numbers and hours first, then the name in what is left of the line.
+  const lead = `  • ${phones ? `${c.green.bold(phones)}  ` : ''}${hours ? `${c.dim(hours)}  ` : ''}`;
+  const lines = [`${lead}${truncate(safeLine(localize(contact.name, lang)), Math.max(8, w - displayWidth(lead)))}`];
+  if (contact.unverified) {
+    lines.push(c.yellow(truncate(`    ${say(lang, WORDS.unverified)} (${safeLine(contact.last_verified)}): ${safeLine(contact.unverified)}`, w)));
+  }
   return lines;
 }

@@ -4,7 +4,7 @@
  * event to the journal (which makes it durable) BEFORE the next screen appears, and stop when
  * the call ends, the counsellor quits, or a signal arrives. All transitions are the engine's.
  */
-import { step as engineStep, waitingAt } from '../../core/engine/index.js';
+import { availableInterrupts, step as engineStep, waitingAt } from '../../core/engine/index.js';
 import type { CallState, Command, EngineEvent, QualifiedStep, Refusal, StepResult } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import type { Lang } from '../i18n.js';
@@ -66,6 +66,8 @@ export interface InteractiveCallOptions {
   readonly tickMs?: number;
   /** Warnings said before the call (pre-call-notices.ts): on every screen until the first key. */
   readonly notices?: readonly string[];
+  /** Training: every screen is marked PRACTICE. */
+  readonly practice?: boolean;
 }
 
 export async function runInteractiveCall(options: InteractiveCallOptions): Promise<CallEnd> {
@@ -76,8 +78,10 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
   const draw = (): void => {
     const height = io.height?.();
     const shown = notices.length > 0 ? { notices } : {};
-    if (view) io.draw(renderStep({ ...view, ...shown, elapsedMs: clock.now() }, lang, io.width(), height ? { height } : {}));
+    const practice = options.practice ? { practice: true } : {};
+    if (view) io.draw(renderStep({ ...view, ...shown, ...practice, elapsedMs: clock.now() }, lang, io.width(), height ? { height } : {}));
   };
+  io.onResize?.(draw);
   const tickMs = options.tickMs ?? 1000;
   const timer = tickMs > 0 ? setInterval(draw, tickMs) : undefined;
   timer?.unref();
@@ -100,6 +104,26 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
       return interrupted(state, reason, true);
     }
     return interrupted(state, reason);
+  };
+  /**
+   * What the counsellor entered before pressing an interrupt key is saved first: the ticks of a
+   * checklist, the text typed in an input step, recorded as the step's answer (sealed as any
+   * answer of the step) before the interrupt, when the engine accepts it and the interrupt is
+   * still there after it. Nothing entered (or an answer the engine refuses) saves nothing.
+   */
+  const saveBeforeInterrupt = async (shown: StepView, key: string): Promise<void> => {
+    const ui = shown.ui;
+    const entered =
+      shown.step.kind === 'checklist' && ui.checked.length > 0
+        ? { kind: 'checked' as const, options: shown.step.options.map((o) => o.id).filter((id) => ui.checked.includes(id)) }
+        : shown.step.kind === 'input' && ui.line.trim() !== ''
+          ? { kind: 'value' as const, raw: ui.line }
+          : undefined;
+    if (!entered) return;
+    const trial = engineStep(library, state, { type: 'answer', answer: entered });
+    if (!trial.ok || trial.state.status !== 'active') return;
+    if (!availableInterrupts(library, trial.state).some((i) => i.key === key)) return;
+    await apply({ type: 'answer', answer: entered });
   };
   try {
     let auto = hooks?.autoCommand !== undefined;
@@ -133,6 +157,7 @@ export async function runInteractiveCall(options: InteractiveCallOptions): Promi
         if (!action) continue;
         if (action.type === 'sigint') return await stop('sigint');
         if (action.type === 'quit') return interrupted(state, 'quit');
+        if (action.command.type === 'interrupt') await saveBeforeInterrupt(view, action.command.key);
         const refusal = await apply(action.command);
         if (refusal) {
           view = { ...view, ui: { ...view.ui, message: { text: refusal.message, tone: 'warn' } } };

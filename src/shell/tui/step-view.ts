@@ -3,7 +3,7 @@
  * state (cursor, ticks, typed text, mode). Plain data, so rendering and key handling are pure.
  */
 import type { AnswerRecord } from '../../core/engine/types.js';
-import type { InteractiveStep, Localized } from '../../core/model/sop.js';
+import type { InteractiveStep, Localized, Value } from '../../core/model/sop.js';
 import type { Message } from '../i18n.js';
 
 export interface InterruptKey {
@@ -46,6 +46,10 @@ export interface StepView {
   readonly elapsedMs: number;
   /** The answer given here before going back (the new one will amend it). */
   readonly previous?: AnswerRecord;
+  /** The variables of the SOP the step belongs to (what its text may refer to; step-text.ts). */
+  readonly vars?: { readonly [name: string]: Value };
+  /** Training: every screen says PRACTICE. */
+  readonly practice?: boolean;
   /** Extra lines above the step (training shows the caller's words here). */
   readonly banner?: readonly string[];
   /** Warnings said before the call (pre-call-notices.ts), shown above the keys until the first key. */
@@ -62,6 +66,8 @@ export function initialUi(step: InteractiveStep, previous?: AnswerRecord): UiSta
     return { ...base, cursor: Math.max(0, index) };
   }
   if (step.kind === 'checklist' && answer.kind === 'checked') return { ...base, checked: [...answer.options] };
-  if (step.kind === 'input' && answer.kind === 'value' && !previous.sensitive) return { ...base, line: answer.raw };
+  // A sensitive answer too: it is in memory and on this screen only, never on disk in clear, and
+  // asking a caller in danger for their address again is what must not happen.
+  if (step.kind === 'input' && answer.kind === 'value') return { ...base, line: answer.raw };
   return base;
 }

@@ -29,6 +29,8 @@ export interface CallIO {
   isGone?(): boolean;
   /** Drops key presses not yet read (type-ahead meant for a screen that is gone). */
   discardPending?(): void;
+  /** Calls `redraw` whenever the window changes size (until close). */
+  onResize?(redraw: () => void): void;
 }
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
@@ -43,6 +45,10 @@ export function openTerminal(input: NodeJS.ReadStream, output: NodeJS.WriteStrea
   const queue: Key[] = [];
   const waiting: { resolve: (key: Key) => void; reject: (error: unknown) => void }[] = [];
   let closed = false;
+  const resizers: (() => void)[] = [];
+  const onResize = (): void => {
+    for (const redraw of resizers) redraw();
+  };
 
   const onKey = (_str: string | undefined, key: Key | undefined): void => {
     const k: Key = key ?? { sequence: _str };
@@ -69,6 +75,7 @@ export function openTerminal(input: NodeJS.ReadStream, output: NodeJS.WriteStrea
   input.on('close', onGone);
   input.on('error', onGone);
   output.on('error', ignore);
+  output.on('resize', onResize);
   input.resume();
   signal?.addEventListener('abort', onAbort);
   output.write(ALT_SCREEN_ON + HIDE_CURSOR);
@@ -97,12 +104,16 @@ export function openTerminal(input: NodeJS.ReadStream, output: NodeJS.WriteStrea
     discardPending() {
       queue.length = 0;
     },
+    onResize(redraw) {
+      resizers.push(redraw);
+    },
     close() {
       if (closed) return;
       closed = true;
       input.off('keypress', onKey);
       input.off('end', onGone);
       input.off('close', onGone);
+      output.off('resize', onResize);
       signal?.removeEventListener('abort', onAbort);
       if (gone) return;
       try {

@@ -6,8 +6,9 @@ export const WORDS = {
   guidance: { en: 'Guidance', uk: 'Порада' },
   noGuidance: { en: 'No guidance for this step.', uk: 'Для цього кроку немає поради.' },
   source: { en: 'Source', uk: 'Джерело' },
-  choose: { en: '↑↓ or 1-9 choose · Enter confirm', uk: '↑↓ або 1-9 вибір · Enter підтвердити' },
-  toggle: { en: '↑↓ move · Space or 1-9 tick · Enter confirm', uk: '↑↓ рух · Пробіл або 1-9 позначити · Enter підтвердити' },
+  more: { en: '… (enlarge the window to see more)', uk: '… (збільште вікно, щоб побачити більше)' },
+  pageHint: { en: '↑↓ scroll', uk: '↑↓ гортати' },
+  practice: { en: 'PRACTICE', uk: 'ТРЕНУВАННЯ' },
   continue: { en: 'Enter continue', uk: 'Enter далі' },
   typeAnswer: { en: 'Type the answer · Enter confirm', uk: 'Введіть відповідь · Enter підтвердити' },
   escThen: { en: 'Esc, then:', uk: 'Esc, потім:' },
@@ -40,6 +41,9 @@ export const WORDS = {
   lastVerified: { en: 'last verified', uk: 'перевірено' },
   unknownContact: { en: 'not in the directory', uk: 'немає в довіднику' },
   duration: { en: 'Duration', uk: 'Тривалість' },
+  answers: { en: 'Answers given', uk: 'Надані відповіді' },
+  sealed: { en: '(sensitive, sealed)', uk: '(чутливе, запечатано)' },
+  fullPath: { en: 'full path', uk: 'увесь шлях' },
   session: { en: 'Session', uk: 'Сесія' },
   journal: { en: 'Journal', uk: 'Журнал' },
   interruptedTitle: { en: 'Call interrupted', uk: 'Дзвінок перервано' },
@@ -50,3 +54,13 @@ export const WORDS = {
     uk: 'Нотатку, яку ви вводили, збережено в журналі з позначкою «незавершена».',
   },
 } satisfies Record<string, Message>;
+
+export const SUMMARY_WORDS = {
+  moreAnswers: (n: number): Message => ({ en: `${n} more answers`, uk: `ще відповідей: ${n}` }),
+};
+
+/** The footer's first line for a list: the digit keys there are ("1-9", "1-4"). */
+export const LIST_WORDS = {
+  choose: (digits: string): Message => ({ en: `↑↓ or ${digits} choose · Enter confirm`, uk: `↑↓ або ${digits} вибір · Enter підтвердити` }),
+  toggle: (digits: string): Message => ({ en: `↑↓ move · Space or ${digits} tick · Enter confirm`, uk: `↑↓ рух · Пробіл або ${digits} позначити · Enter підтвердити` }),
+};

@@ -1,25 +1,37 @@
-/** Word-wraps text to a width (in characters), keeping the text's own line breaks. */
+/**
+ * Text to the terminal's width, measured in display columns (not UTF-16 units): wide characters
+ * (CJK, emoji) count two, combining marks and ANSI colour codes count nothing, Cyrillic one.
+ * The measuring, wrapping and cutting are string-width, wrap-ansi and cli-truncate's; this module
+ * is the one place the shell uses them, so every screen and table counts the same way.
+ */
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+
+/** Display columns of a text (ANSI codes ignored). */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/**
+ * Word-wraps text to a width in columns, keeping the text's own line breaks. A word longer than
+ * the width is cut across lines. Colour codes are kept and re-opened on each line.
+ */
 export function wrap(text: string, width: number): string[] {
   const max = Math.max(10, width);
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/ +/)) {
-      if (word === '') continue;
-      if (line === '') line = word;
-      else if (line.length + 1 + word.length <= max) line += ` ${word}`;
-      else {
-        lines.push(line);
-        line = word;
-      }
-      while (line.length > max) {
-        lines.push(line.slice(0, max));
-        line = line.slice(max);
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
+  return wrapAnsi(text, max, { hard: true, trim: true, wordWrap: true }).split('\n');
+}
+
+/** Cuts a one-line text to `max` columns with "…" at the end (a title keeps its beginning). */
+export function truncate(text: string, max: number): string {
+  if (max <= 0) return '';
+  return cliTruncate(text, max, { position: 'end', preferTruncationOnSpace: false });
+}
+
+/** Pads a text with spaces to `width` display columns (never cuts). */
+export function padDisplay(text: string, width: number): string {
+  const missing = width - stringWidth(text);
+  return missing > 0 ? text + ' '.repeat(missing) : text;
 }
 
 /** Elapsed time as mm:ss, or h:mm:ss past an hour. */
