@@ -67,7 +67,7 @@ describe('a note being typed when the call is interrupted', () => {
     const secret = canary();
     const pty = await typingANote(h, `half a note ${secret}`);
     await pty.press(KEY.ctrlC);
-    expect(await pty.exited()).toBe(1);
+    expect(await pty.exited()).toBe(130);
     const out = pty.output();
     expect(out).toContain('Call interrupted');
     expect(out).toContain('The note you were typing was kept in the journal, marked unfinished.');
@@ -101,7 +101,7 @@ describe('a note being typed when the call is interrupted', () => {
     const secret = canary();
     const pty = await typingANote(h, `нотатка ${secret}`);
     await pty.press(KEY.ctrlC);
-    expect(await pty.exited()).toBe(1);
+    expect(await pty.exited()).toBe(130);
     expect(pty.output()).toContain('The note you were typing was kept in the journal, marked unfinished.');
 
     const note = readLines(h.dataDir).at(-2)?.json;
@@ -144,7 +144,7 @@ describe('a note being typed when the call is interrupted', () => {
     await pty.press('n');
     await pty.waitFor('Note (one line');
     await pty.press(KEY.ctrlC);
-    expect(await pty.exited()).toBe(1);
+    expect(await pty.exited()).toBe(130);
     expect(pty.output()).not.toContain('The note you were typing');
     expect(readLines(h.dataDir).map((l) => l.json.type)).not.toContain('note');
   });
@@ -159,7 +159,7 @@ describe('a note being typed when the call is interrupted', () => {
     await startNote(pty, secret);
     await pty.press(KEY.ctrlC);
     await pty.waitFor('Debrief', { inOutput: true });
-    expect(await pty.exited()).toBe(1);
+    expect(await pty.exited()).toBe(130);
     const dir = join(h.dataDir, 'journal', 'training');
     const file = join(dir, readdirSync(dir).find((name) => name.endsWith('.jsonl'))!);
     const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);

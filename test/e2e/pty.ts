@@ -195,6 +195,6 @@ export function tempHome(): TempHome {
       XDG_CACHE_HOME: join(dir, 'cache'),
       SOP_DATA_DIR: dataDir,
     },
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
   };
 }

@@ -102,7 +102,7 @@ describe('a call running in another window', () => {
     await other.press(KEY.enter);
     await other.waitFor("Caller's age");
     await other.press(KEY.ctrlC);
-    expect(await other.exited()).toBe(1);
+    expect(await other.exited()).toBe(130);
     const before = readLines(h.dataDir);
     expect(before.at(-1)?.json).toMatchObject({ type: 'interrupted', step: 'intake/age' });
 

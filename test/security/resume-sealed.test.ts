@@ -29,7 +29,7 @@ describe('a sealed call, interrupted and resumed', () => {
       await first.press(KEY.enter);
       await first.waitFor('Where are you now?');
       await first.press(KEY.ctrlC);
-      expect(await first.exited()).toBe(1);
+      expect(await first.exited()).toBe(130);
     } finally {
       first.kill();
     }
