@@ -13,17 +13,18 @@ export function currentView(library: Library, state: CallState, elapsedMs: numbe
   const current = currentStep(library, state);
   if (!current) throw new Error('the call is not waiting at a step');
   const previous = state.undone?.[current.qualified];
+  const vars = state.frames.at(-1)?.vars ?? {};
   return {
     trail: state.frames.map((f) => library.sops.get(f.sop)?.sop.title ?? f.sop),
     sop: current.sop.sop.sop,
     stepId: current.stepId,
     // References in the step's texts ({address}, {contact:id}) rendered with this frame's answers.
     step: expandStep(current.step, [...new Set([...SCREEN_LANGUAGES, ...current.sop.sop.languages])], {
-      vars: state.frames[state.frames.length - 1]!.vars,
+      vars,
       ...(library.directory ? { directory: library.directory } : {}),
       ...(now ? { now } : {}),
     }),
-    vars: state.frames.at(-1)?.vars ?? {},
+    vars,
     interrupts: availableInterrupts(library, state).map((i) => ({ key: i.key, label: i.label })),
     elapsedMs,
     ...(previous ? { previous } : {}),
