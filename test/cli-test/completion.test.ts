@@ -4,7 +4,7 @@
  * SOP folder; the bash script driven by bash itself.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,31 @@ describe('sop __complete', () => {
     expect(words(['docs', 'demo'])).toEqual(['demo-one', 'demo-two']);
     expect(words(['run', 'demo-t'])).toEqual(['demo-two']);
     expect(words(['train', ''])).toEqual(['first-try']);
+  });
+});
+
+describe('sop __complete with recorded calls', () => {
+  // A call on the shipped library stopped half-way by its answers file: an interrupted call.
+  const dataHome = mkdtempSync(join(tmpdir(), 'sop-completion-data-'));
+  const callEnv = { ...process.env, SOP_DATA_DIR: join(dataHome, 'data'), XDG_CONFIG_HOME: dataHome, XDG_CACHE_HOME: dataHome, LANG: 'C' };
+  const inData = (args: string[]) => spawnSync(process.execPath, [join(repo, 'bin/sop.cjs'), ...args], { env: callEnv, encoding: 'utf8' });
+  const idsFor = (args: string[]): string[] => inData(['__complete', ...args]).stdout.split('\n').filter(Boolean);
+
+  it('offers no session id while nothing is recorded', () => {
+    expect(idsFor(['replay', ''])).toEqual([]);
+  });
+
+  it('completes the session ids of recorded calls for resume, replay, log show and log export', () => {
+    const answers = join(dataHome, 'answers.yaml');
+    writeFileSync(answers, 'summary: continue\n');
+    const run = inData(['run', 'closing', '--answers', answers]);
+    const id = /sop resume (\S+)/.exec(run.stderr + run.stdout)?.[1];
+    expect(id).toMatch(/^\d{8}-\d{4}-\w{4}$/);
+    for (const args of [['resume', ''], ['replay', ''], ['log', 'show', ''], ['log', 'export', '']]) expect(idsFor(args)).toEqual([id]);
+    expect(idsFor(['replay', id!.slice(0, 9)])).toEqual([id]);
+    expect(idsFor(['replay', 'x'])).toEqual([]);
+    // SOP ids are not offered where a session id goes.
+    expect(idsFor(['log', 'show', 'clo'])).toEqual([]);
   });
 });
 

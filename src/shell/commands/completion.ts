@@ -4,10 +4,27 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const SOP_COMMANDS = new Set(['run', 'graph', 'docs', 'validate']);
+/** Commands (or `log` subcommands) whose argument is a recorded call's session id. */
+const SESSION_COMMANDS = new Set(['replay', 'resume', 'show', 'export']);
 
 async function idsIn(dir: string, suffix: RegExp): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((name) => suffix.test(name)).map((name) => name.replace(suffix, '')).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The live calls' session ids, newest first (`resume`: only those it can continue). Reads the
+ * journal's plain fields only: nothing sealed is opened, so completion needs no key.
+ */
+async function sessionIds(dataDir: string, resumableOnly: boolean): Promise<string[]> {
+  const { readJournal } = await import('../journal/reader.js');
+  try {
+    const sessions = readJournal(dataDir, 'live').sessions;
+    const wanted = resumableOnly ? sessions.filter((s) => s.status === 'interrupted' || s.status === 'open') : sessions;
+    return wanted.map((s) => s.id).reverse();
   } catch {
     return [];
   }
@@ -27,7 +44,9 @@ export async function complete(program: Command, words: readonly string[]): Prom
   if (current.startsWith('-')) return pick([...(sub ?? command).options.map((o) => o.long ?? o.short ?? '').filter(Boolean), '--help']);
   if (command.commands.length > 0 && sub === undefined) return pick(command.commands.map((c) => c.name()));
   const { loadConfig } = await import('../config/index.js');
-  const sopsDir = (await loadConfig()).sopsDir;
+  const config = await loadConfig();
+  const sopsDir = config.sopsDir;
+  if (SESSION_COMMANDS.has((sub ?? command).name())) return pick(await sessionIds(config.dataDir, command.name() === 'resume'));
   if (SOP_COMMANDS.has(command.name())) return pick(await idsIn(sopsDir, /\.sop\.ya?ml$/));
   if (command.name() === 'train' || command.name() === 'test') return pick(await idsIn(join(sopsDir, 'scenarios'), /\.scenario\.ya?ml$/));
   return [];
