@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { formatWhere } from '../../core/check/where.js';
 import { startCall } from '../../core/engine/index.js';
 import type { LoadedScenario } from '../../core/load/load-scenario.js';
-import type { JournalLine } from '../../core/record/journal-line.js';
+import type { JournalEvent, JournalLine } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
 import {
   debriefSession,
@@ -126,6 +126,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false, practice: true, notices: preCall.lines });
       if (code === EXIT.usage) return code;
       const ended = lines.some((line) => line.type === 'session-end');
+      // `lines` hold the trainee's clear answers (memory only): sealed steps are compared too.
       const debrief = debriefSession(library, expert, { id: writer.sessionId, lines, status: ended ? 'completed' : 'interrupted' });
       process.stdout.write(`\n${formatDebrief(debrief, library, lang, terminalStyle())}\n`);
       if (!ended) {
@@ -146,7 +147,12 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
   }
 }
 
-/** The writer runLiveCall records through, keeping a copy of every line as written (protected). */
+/**
+ * The writer runLiveCall records through, keeping a copy of every line in MEMORY for the
+ * debrief. The copy of an answer or amendment keeps the trainee's clear answer (the journal
+ * line on disk has it redacted or sealed), so the debrief compares sensitive steps too; the
+ * copy never leaves this process.
+ */
 function recordingWriter(writer: SessionWriter, lines: JournalLine[]): SessionWriter {
   return {
     get sessionId() {
@@ -160,18 +166,24 @@ function recordingWriter(writer: SessionWriter, lines: JournalLine[]): SessionWr
     },
     append(type, payload) {
       const line = writer.append(type, payload);
-      lines.push(line);
+      lines.push(withClearAnswer(line, { type, ...payload } as JournalEvent));
       return line;
     },
     appendEvents(events) {
       const written = writer.appendEvents(events);
-      lines.push(...written);
+      lines.push(...written.map((line, index) => withClearAnswer(line, events[index])));
       return written;
     },
     close() {
       writer.close();
     },
   };
+}
+
+/** The line as written, with the clear answer of the event it records (answers and amendments only). */
+function withClearAnswer(line: JournalLine, event: JournalEvent | undefined): JournalLine {
+  if (event === undefined || line.type !== event.type || (event.type !== 'answer' && event.type !== 'amend')) return line;
+  return { ...line, ...event } as JournalLine;
 }
 
 function isPathLike(arg: string): boolean {
