@@ -10,7 +10,8 @@ import { BIN, KEY, ROOT, spawnSop, tempHomePerTest, type TempHome } from '../e2e
 import { SOPS } from './helpers.js';
 
 const home = tempHomePerTest();
-const train = (h: TempHome, ...args: string[]) => spawnSop(['train', '--sops', SOPS, '--operator', 'tester', ...args], { env: h.env });
+// PAGER=cat: a debrief taller than the window goes through the pager; cat lets it straight through.
+const train = (h: TempHome, ...args: string[]) => spawnSop(['train', '--sops', SOPS, '--operator', 'tester', ...args], { env: { ...h.env, PAGER: 'cat' } });
 const SEALED = join(ROOT, 'test', 'train', 'fixtures', 'sealed');
 
 /** Every file under dir, recursively. */
@@ -193,5 +194,22 @@ describe('sop train in a terminal', () => {
       scores.push(/Score: (\d+) \/ 100/.exec(out)?.[1] ?? '');
     }
     expect(scores).toEqual(['67', '67', '67']);
+  });
+
+  it('pages the summary and debrief through $PAGER when taller than the window, and prints directly when the pager cannot start', async () => {
+    const h = home();
+    const paged = join(h.dir, 'paged.txt');
+    const pty = await sealedCall(h, ['1', '2'], 'a flat', '3', { PAGER: `cat > '${paged}'` }, 20);
+    expect(await pty.exited()).toBe(0);
+    const text = readFileSync(paged, 'utf8');
+    expect(text).toContain('Call summary');
+    expect(text).toContain('Debrief: Indicators kept sealed');
+    expect(text.indexOf('Call summary')).toBeLessThan(text.indexOf('Debrief'));
+    expect(pty.output()).not.toContain('Debrief: Indicators kept sealed');
+
+    const h2 = home();
+    const direct = await sealedCall(h2, ['1', '2'], 'a flat', '3', { PAGER: 'no-such-pager-zz' }, 20);
+    await direct.waitFor('Debrief: Indicators kept sealed', { inOutput: true });
+    expect(await direct.exited()).toBe(0);
   });
 });

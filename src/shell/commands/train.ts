@@ -34,6 +34,7 @@ import { readScenarios } from '../library/read-scenarios.js';
 import { printError } from '../output.js';
 import { colorFor } from '../replay/color.js';
 import { runLiveCall } from '../tui/live-call.js';
+import { pageOrPrint } from '../tui/pager.js';
 import { openLibrary } from '../tui/open-library.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
@@ -123,20 +124,23 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       if (!started.ok) throw new UserError(`${sop}: ${say(lang, started.refusal.message)}`);
       recording.appendEvents(started.events);
       const beforeStep = (view: StepView): { banner: readonly string[] } => ({ banner: stepBanner(expert, library, `${view.sop}/${view.stepId}`, lang, options.reveal === true) });
-      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false, practice: true, notices: preCall.lines });
+      let summary = '';
+      const onSummary = (text: string): void => {
+        summary = text;
+      };
+      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false, practice: true, notices: preCall.lines, onSummary });
       if (code === EXIT.usage) return code;
       const ended = lines.some((line) => line.type === 'session-end');
       // `lines` hold the trainee's clear answers (memory only): sealed steps are compared too.
       const debrief = debriefSession(library, expert, { id: writer.sessionId, lines, status: ended ? 'completed' : 'interrupted' });
-      process.stdout.write(`\n${formatDebrief(debrief, library, lang, terminalStyle())}\n`);
-      if (!ended) {
-        process.stdout.write(
-          say(lang, {
+      const again = ended
+        ? ''
+        : say(lang, {
             en: `\nTraining sessions are not resumed: start again with "sop train ${chosen.scenario.scenario}".\n`,
             uk: `\nНавчальні сесії не продовжуються: почніть знову — "sop train ${chosen.scenario.scenario}".\n`,
-          }),
-        );
-      }
+          });
+      // The summary and the debrief together, through a pager when taller than the window.
+      await pageOrPrint(`${summary}\n${formatDebrief(debrief, library, lang, terminalStyle())}\n${again}`);
       return code;
     } finally {
       writer.close();
