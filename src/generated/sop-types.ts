@@ -233,9 +233,11 @@ guidance?: (Text | {
 [k: string]: Text | undefined
 })
 /**
- * The principle or source this step rests on.
+ * A text: one string for every language, or a map language -> string.
  */
-source?: string
+source?: (Text | {
+[k: string]: Text | undefined
+})
 next: Next
 }
 /**
@@ -247,7 +249,7 @@ kind: "ask"
 text: Localized
 say?: Localized
 guidance?: Localized
-source?: string
+source?: Localized
 /**
  * @minItems 1
  */
@@ -275,7 +277,7 @@ kind: "checklist"
 text: Localized
 say?: Localized
 guidance?: Localized
-source?: string
+source?: Localized
 /**
  * @minItems 1
  */
@@ -296,7 +298,7 @@ kind: "input"
 text: Localized
 say?: Localized
 guidance?: Localized
-source?: string
+source?: Localized
 input: Input
 save?: VariableName
 stat?: Id
@@ -319,7 +321,7 @@ text?: (Text | {
 [k: string]: Text | undefined
 })
 guidance?: Localized
-source?: string
+source?: Localized
 /**
  * Conditional branches; the last one without `when` is the default.
  * 
@@ -335,7 +337,7 @@ export interface CallStep {
 kind: "call"
 text?: Localized
 guidance?: Localized
-source?: string
+source?: Localized
 /**
  * A stable id: lower-case letters, digits and hyphens.
  */
@@ -364,7 +366,7 @@ kind: "end"
 text?: Localized
 say?: Localized
 guidance?: Localized
-source?: string
+source?: Localized
 /**
  * A stable id: lower-case letters, digits and hyphens.
  */

@@ -65,7 +65,7 @@ export interface InputSpec {
 interface StepBase {
   readonly text?: Localized;
   readonly guidance?: Localized;
-  readonly source?: string;
+  readonly source?: Localized;
 }
 
 export interface SayStep extends StepBase {
