@@ -8,8 +8,9 @@ import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acceptLoss } from '../../src/shell/journal/accept-loss.js';
+import { openSessionWriter } from '../../src/shell/journal/index.js';
 import { BIN } from '../e2e/pty.js';
-import { clock, homeEnv, tempDir, writeSensitiveSession } from '../security/helpers.js';
+import { clock, homeEnv, startPayload, tempDir, writeSensitiveSession } from '../security/helpers.js';
 
 function sop(args: string[], env: NodeJS.ProcessEnv, wrap: string[] = []) {
   const [cmd, ...rest] = wrap.length > 0 ? [...wrap, process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
@@ -209,5 +210,34 @@ describe('sop log accept-loss', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Exit 0: accepted; 1: no loss to accept/);
     expect(help.stdout).toMatch(/sop log accept-loss --reason/);
+  });
+});
+
+describe('sop resume ID of a call cut off the journal', () => {
+  it('refused before and after the loss is accepted (exit 2), saying what to do', async () => {
+    const { env, two } = await cutJournal();
+    const refused = sop(['resume', two], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(new RegExp(`call ${two} cannot be continued: lines were cut off the end`));
+    expect(refused.stderr).toMatch(/sop log verify.*sop log accept-loss/s);
+    expect(refused.stderr).not.toMatch(/needs a terminal/);
+    expect(sop(['log', 'accept-loss', '--yes', '--by', 'sup'], env).code).toBe(0);
+    expect(sop(['resume'], env).stdout).not.toContain(two);
+    const still = sop(['resume', two.slice(-4)], env);
+    expect(still.code).toBe(2);
+    expect(still.stderr).toMatch(/that loss was accepted \(sup, /);
+  });
+
+  it('an interrupted call in an intact journal is not refused so (only for want of a terminal here)', async () => {
+    const env = homeEnv(tempDir());
+    const data = join(env.XDG_DATA_HOME, 'sop-runner');
+    const writer = await openSessionWriter({ dataDir: data, mode: 'live', ...clock('2026-11-01T10:00:00.000Z') });
+    writer.append('session-start', startPayload());
+    writer.append('interrupted', { reason: 'quit', step: 'intake/name' } as never);
+    writer.close();
+    const result = sop(['resume', writer.sessionId], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/needs a terminal/);
+    expect(result.stderr).not.toMatch(/cannot be continued/);
   });
 });
