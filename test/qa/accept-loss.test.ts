@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acceptLoss } from '../../src/shell/journal/accept-loss.js';
 import { openSessionWriter } from '../../src/shell/journal/index.js';
-import { BIN } from '../e2e/pty.js';
+import { BIN, KEY, spawnSop } from '../e2e/pty.js';
 import { clock, homeEnv, startPayload, tempDir, writeSensitiveSession } from '../security/helpers.js';
 
 function sop(args: string[], env: NodeJS.ProcessEnv, wrap: string[] = []) {
@@ -167,6 +167,54 @@ describe('sop log accept-loss', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(sop(['log', 'verify'], env).code).toBe(1);
+  });
+
+  it('on a terminal it asks first: "n" writes nothing (exit 1), "y" records the acceptance', async () => {
+    const { env, file } = await cutJournal();
+    const bytes = readFileSync(file);
+    const penv = { HOME: env.HOME!, XDG_DATA_HOME: env.XDG_DATA_HOME!, XDG_CONFIG_HOME: env.XDG_CONFIG_HOME!, XDG_CACHE_HOME: env.XDG_CACHE_HOME! };
+    const no = spawnSop(['log', 'accept-loss', '--by', 'sup'], { env: penv });
+    await no.waitFor(/Record in the journal that sup accepts this loss\?/, { inOutput: true });
+    await no.type('n');
+    await no.press(KEY.enter);
+    expect(await no.exited()).toBe(1);
+    expect(no.output()).toMatch(/Not accepted; nothing was written/);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    const yes = spawnSop(['log', 'accept-loss', '--by', 'sup'], { env: penv });
+    await yes.waitFor(/accepts this loss\?/, { inOutput: true });
+    await yes.type('y');
+    await yes.press(KEY.enter);
+    expect(await yes.exited()).toBe(0);
+    expect(sop(['log', 'verify'], env).code).toBe(0);
+  });
+
+  it('a file a call is recording into (its lock held): refused (exit 2), nothing written', async () => {
+    const { env, data, file } = await cutJournal();
+    // Recording the same month: the writer keeps a marker and holds the lock while open.
+    const writer = await openSessionWriter({ dataDir: data, mode: 'live', ...clock('2026-11-05T10:00:00.000Z') });
+    try {
+      const bytes = readFileSync(file);
+      const result = sop(['log', 'accept-loss', '--yes'], env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/is recording into/);
+      expect(readFileSync(file).equals(bytes)).toBe(true);
+    } finally {
+      writer.close();
+    }
+  });
+
+  it('an edit is not a loss: it stays a break after the truncation is accepted', async () => {
+    const { env, file } = await cutJournal();
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"intake/age"', '"intake/agE"'));
+    const accepted = sop(['log', 'accept-loss', '--yes', '--by', 'sup'], env);
+    expect(accepted.code).toBe(0);
+    expect(accepted.stderr).toMatch(/still breaks in 1 other place/);
+    const result = sop(['log', 'verify'], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/edited/);
+    expect(result.stdout).not.toMatch(/truncated/);
+    expect(result.stderr).toMatch(/accepted by sup/);
   });
 
   it('a file outside the journal: refused (exit 2)', async () => {
