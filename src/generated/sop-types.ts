@@ -217,6 +217,12 @@ kind: "say"
 /**
  * A text: one string for every language, or a map language -> string.
  */
+title?: (Text | {
+[k: string]: Text | undefined
+})
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
 text: (Text | {
 [k: string]: Text | undefined
 })
@@ -244,6 +250,12 @@ next: Next
  */
 export interface AskStep {
 kind: "ask"
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
+title?: (Text | {
+[k: string]: Text | undefined
+})
 text: Localized
 say?: Localized
 guidance?: Localized
@@ -272,6 +284,12 @@ next?: (Id | [Branch, ...(Branch)[]])
  */
 export interface ChecklistStep {
 kind: "checklist"
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
+title?: (Text | {
+[k: string]: Text | undefined
+})
 text: Localized
 say?: Localized
 guidance?: Localized
@@ -293,6 +311,12 @@ next: Next
  */
 export interface InputStep {
 kind: "input"
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
+title?: (Text | {
+[k: string]: Text | undefined
+})
 text: Localized
 say?: Localized
 guidance?: Localized
@@ -315,6 +339,12 @@ kind: "decide"
 /**
  * A text: one string for every language, or a map language -> string.
  */
+title?: (Text | {
+[k: string]: Text | undefined
+})
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
 text?: (Text | {
 [k: string]: Text | undefined
 })
@@ -333,6 +363,12 @@ next: [Branch, ...(Branch)[]]
  */
 export interface CallStep {
 kind: "call"
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
+title?: (Text | {
+[k: string]: Text | undefined
+})
 text?: Localized
 guidance?: Localized
 source?: string
@@ -361,6 +397,12 @@ next?: (Id | [Branch, ...(Branch)[]])
  */
 export interface EndStep {
 kind: "end"
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
+title?: (Text | {
+[k: string]: Text | undefined
+})
 text?: Localized
 say?: Localized
 guidance?: Localized
