@@ -231,8 +231,8 @@ the journal (read-only, locked by a running call...), no --yes off a terminal, b
 
 Examples:
   sop log verify                             see what is broken first
-  sop log accept-loss --reason "restored backup of 2026-11-03; 2 calls on paper"
-  sop log accept-loss ~/.local/share/sop-runner/journal/calls/2026-11.jsonl --by "O. Koval" --yes`,
+  sop log accept-loss --reason "INC-2026-114, backup 2026-11-03"
+  sop log accept-loss ~/.local/share/sop-runner/journal/calls/2026-11.jsonl --by okoval --yes`,
           uk: `
 Коли з кінця файлу журналу відрізано рядки (його .head каже, що він був довшим, .head немає
 або він не читається, або sop лишив позначку .head-mismatch-*), "sop log verify" не проходить
@@ -250,8 +250,8 @@ Examples:
 
 Приклади:
   sop log verify                             спершу подивіться, що порушено
-  sop log accept-loss --reason "відновлено копію від 2026-11-03; 2 дзвінки на папері"
-  sop log accept-loss ~/.local/share/sop-runner/journal/calls/2026-11.jsonl --by "О. Коваль" --yes`,
+  sop log accept-loss --reason "INC-2026-114, backup 2026-11-03"
+  sop log accept-loss ~/.local/share/sop-runner/journal/calls/2026-11.jsonl --by okoval --yes`,
         }),
       )
       .action(async (file: string | undefined, options: import('../commands/accept-loss.js').AcceptLossOptions) => {
@@ -360,13 +360,13 @@ Examples:
   sop log list --since 2026-11-01
   sop log show k3f9
   sop log verify
-  sop log accept-loss --reason "restored from backup"`,
+  sop log accept-loss --reason INC-2026-114`,
         uk: `
 Приклади:
   sop log list --since 2026-11-01
   sop log show k3f9
   sop log verify
-  sop log accept-loss --reason "відновлено з копії"`,
+  sop log accept-loss --reason INC-2026-114`,
       }),
     );
   for (const define of logSubcommands) define(log, t);
