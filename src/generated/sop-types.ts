@@ -217,6 +217,12 @@ kind: "say"
 /**
  * A text: one string for every language, or a map language -> string.
  */
+title?: (Text | {
+[k: string]: Text | undefined
+})
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
 text: (Text | {
 [k: string]: Text | undefined
 })
@@ -246,6 +252,12 @@ next: Next
  */
 export interface AskStep {
 kind: "ask"
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
+title?: (Text | {
+[k: string]: Text | undefined
+})
 text: Localized
 say?: Localized
 guidance?: Localized
@@ -274,6 +286,12 @@ next?: (Id | [Branch, ...(Branch)[]])
  */
 export interface ChecklistStep {
 kind: "checklist"
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
+title?: (Text | {
+[k: string]: Text | undefined
+})
 text: Localized
 say?: Localized
 guidance?: Localized
@@ -295,6 +313,12 @@ next: Next
  */
 export interface InputStep {
 kind: "input"
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
+title?: (Text | {
+[k: string]: Text | undefined
+})
 text: Localized
 say?: Localized
 guidance?: Localized
@@ -317,6 +341,12 @@ kind: "decide"
 /**
  * A text: one string for every language, or a map language -> string.
  */
+title?: (Text | {
+[k: string]: Text | undefined
+})
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
 text?: (Text | {
 [k: string]: Text | undefined
 })
@@ -335,6 +365,12 @@ next: [Branch, ...(Branch)[]]
  */
 export interface CallStep {
 kind: "call"
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
+title?: (Text | {
+[k: string]: Text | undefined
+})
 text?: Localized
 guidance?: Localized
 source?: Localized
@@ -363,6 +399,12 @@ next?: (Id | [Branch, ...(Branch)[]])
  */
 export interface EndStep {
 kind: "end"
+/**
+ * A text: one string for every language, or a map language -> string.
+ */
+title?: (Text | {
+[k: string]: Text | undefined
+})
 text?: Localized
 say?: Localized
 guidance?: Localized

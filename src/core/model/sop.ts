@@ -63,6 +63,8 @@ export interface InputSpec {
 }
 
 interface StepBase {
+  /** A short name (a few words) for handbooks, diagrams and cards; the id stands in without one. */
+  readonly title?: Localized;
   readonly text?: Localized;
   readonly guidance?: Localized;
   readonly source?: Localized;

@@ -40,8 +40,9 @@ export function stepOrder(sop: Sop): string[] {
   return order;
 }
 
+/** A node's label: the step's title, else its text shortened, else its id. */
 function stepLabel(id: string, step: Step, lang: string, max: number): string {
-  const text = textIn(step.text, lang);
+  const text = textIn(step.title, lang) || textIn(step.text, lang);
   return text ? shorten(text, max) : id;
 }
 

@@ -49,9 +49,9 @@ export function toHandbook(sop: Sop, options: HandbookOptions): string {
   const comesFrom = sideBranchSources(sop, order, number);
   const reachable = reachableSteps(sop);
   const heading = (id: string): string => {
-    const step = ownStep(sop, id);
-    const text = step ? textIn(step.text, lang) : '';
-    return `${number.get(id) ?? '?'}. ${text ? shorten(text, 80) : id}`;
+    // The step's own short title; without one its id, never the instruction cut mid-sentence.
+    const title = textIn(ownStep(sop, id)?.title, lang);
+    return `${number.get(id) ?? '?'}. ${title ? shorten(title, 80) : id}`;
   };
   const link = (id: string): string =>
     ownStep(sop, id) ? `[${markdownLine(heading(id))}](#${anchor(id)})` : `\`${id}\` (?)`;
@@ -78,7 +78,7 @@ export function toHandbook(sop: Sop, options: HandbookOptions): string {
     const from = comesFrom.get(id);
     if (from !== undefined) out.push(`↩ ${w(HB.comesFrom)} ${link(from)}`, '');
     const text = textIn(step.text, lang);
-    if (text && shorten(text, 80) !== text) out.push(markdownParagraphs(text), '');
+    if (text) out.push(markdownParagraphs(text), '');
     if ('say' in step && step.say !== undefined) out.push(`**${w(HB.sayAloud)}:**`, '', markdownQuote(textIn(step.say, lang)), '');
     if (step.guidance !== undefined) out.push(`**${w(HB.guidance)}:** ${markdownParagraphs(textIn(step.guidance, lang))}`, '');
     out.push(...stepBody(step, lang, link, w, sop, options.titles));

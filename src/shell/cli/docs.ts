@@ -7,6 +7,7 @@ export interface DocsOptions {
   readonly lang?: string;
   readonly output?: string;
   readonly sops?: string;
+  readonly card?: boolean;
 }
 
 export const defineDocs: CommandDefinition = (program: Command, t) => {
@@ -17,6 +18,7 @@ export const defineDocs: CommandDefinition = (program: Command, t) => {
     .addOption(new Option('--lang <lang>', t({ en: 'language of the handbook', uk: 'мова посібника' })).choices(['en', 'uk']))
     .option('-o, --output <file>', t(OUTPUT_FILE))
     .option('--sops <dir>', t(SOPS_CONFIGURED))
+    .option('--card', t({ en: 'a one-page pocket card instead: the main path, the keys, the duty-to-act rule, the numbers with their hours', uk: 'натомість пам’ятка на одну сторінку: основний шлях, клавіші, правило обов’язку діяти, номери з годинами роботи' }))
     .addHelpText(
       'after',
       t({
@@ -29,6 +31,7 @@ last verified, anything unverified). It holds no call data.
 Examples:
   sop docs first-contact -o handbook/first-contact.md
   sop docs first-contact --lang uk -o handbook/first-contact.uk.md
+  sop docs emergency --card -o cards/emergency.md
   sop docs sops/emergency.sop.yaml | less`,
         uk: `
 У посібнику — назва, версія й мета, схема Mermaid, далі всі кроки в тому порядку, в якому їх
@@ -39,6 +42,7 @@ Examples:
 Приклади:
   sop docs first-contact -o handbook/first-contact.md
   sop docs first-contact --lang uk -o handbook/first-contact.uk.md
+  sop docs emergency --card -o cards/emergency.md
   sop docs sops/emergency.sop.yaml | less`,
       }),
     )

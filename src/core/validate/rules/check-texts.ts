@@ -32,6 +32,7 @@ export function textsOf(sop: Sop): { text: Localized; path: Path }[] {
   (sop.interrupts ?? []).forEach((interrupt, index) => add(interrupt.label, ['interrupts', index, 'label']));
   for (const [id, step] of Object.entries(sop.steps)) {
     const base = ['steps', id];
+    add(step.title, [...base, 'title']);
     add(step.text, [...base, 'text']);
     if ('say' in step) add(step.say, [...base, 'say']);
     add(step.guidance, [...base, 'guidance']);
