@@ -252,3 +252,30 @@ describe('sop replay with no call named', () => {
     expect(pty.output()).toContain('Outcome:');
   }, 60_000);
 });
+
+describe('sop replay pages a timeline taller than the terminal', () => {
+  const replayIn = async (rows: number, pager: string): Promise<string> => {
+    const pty = spawnSop(['replay', ids[0]!, '--data-dir', dataDir, ...LIB], { cwd: ROOT, rows, env: { HOME: dataDir, PAGER: pager } });
+    expect(await pty.exited(30_000)).toBe(0);
+    return pty.output();
+  };
+
+  it('through $PAGER when the timeline is taller than the screen, not when it fits', async () => {
+    const paged = await replayIn(10, "sed 's/^/PAGED|/'");
+    expect(paged).toMatch(/^PAGED\|Call /m);
+    expect(paged).toMatch(/^PAGED\|Duration: /m);
+    const fits = await replayIn(60, "sed 's/^/PAGED|/'");
+    expect(fits).toContain('Duration: ');
+    expect(fits).not.toContain('PAGED|');
+  }, 60_000);
+
+  it('prints directly when the pager cannot start, and never pages piped output', async () => {
+    const missing = await replayIn(10, '/nonexistent/pager');
+    expect(missing).toMatch(/^Call /m);
+    expect(missing).toMatch(/^Duration: /m);
+    const piped = sop(['replay', ids[0]!, '--data-dir', dataDir, ...LIB], { env: { PAGER: "sed 's/^/PAGED|/'" } });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toMatch(/^Call /);
+    expect(piped.stdout).not.toContain('PAGED|');
+  }, 60_000);
+});

@@ -17,6 +17,7 @@ import { checkSettings } from '../replay/settings.js';
 import { openTerminal } from '../tui/terminal.js';
 import { readJournal } from '../journal/index.js';
 import { pickCall } from '../tui/pick-call.js';
+import { writePaged } from '../tui/pager.js';
 
 export interface ReplayIO {
   readonly sleep: (ms: number) => Promise<void>;
@@ -202,7 +203,8 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], d
     await playTimeline(timeline, { speed, sleep: io.sleep, write: (text) => process.stdout.write(text), lang, color: colorFor('stdout') });
     return EXIT.ok;
   }
-  process.stdout.write(renderTimeline(timeline, lang, colorFor('stdout')));
+  // Taller than the screen in a terminal: through the pager (never when piped).
+  await writePaged(renderTimeline(timeline, lang, colorFor('stdout')));
   return EXIT.ok;
 }
 
