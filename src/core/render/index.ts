@@ -5,3 +5,4 @@ export { toMermaid, mermaidText } from './to-mermaid.js';
 export { toDot, dotString } from './to-dot.js';
 export { toText } from './to-text.js';
 export { toHandbook, type HandbookOptions } from './to-handbook.js';
+export { toHandbookHtml, escapeHtml, type HandbookPart, type HandbookHtmlOptions } from './to-handbook-html.js';
