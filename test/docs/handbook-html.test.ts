@@ -162,6 +162,9 @@ describe('sop docs --format html (built binary)', () => {
     const run = runSop(['docs']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/name an SOP.*--format html or pdf/);
+    const card = runSop(['docs', 'emergency', '--card', '--format', 'html']);
+    expect(card.status).toBe(2);
+    expect(card.stderr).toContain('--card writes a Markdown card: leave out --format.');
   });
 });
 

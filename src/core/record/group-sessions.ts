@@ -1,10 +1,11 @@
-import { isEngineLine, type InterruptedLine, type JournalLine, type SessionEndLine, type SessionStartLine } from './journal-line.js';
+import { isEngineLine, isLossAccepted, type InterruptedLine, type JournalLine, type SessionEndLine, type SessionStartLine } from './journal-line.js';
 import type { RecordedSession, SessionStatus } from './recorded-session.js';
 
 /**
  * Groups journal lines into sessions, ordered by start time (then id). Lines of a session are
  * put in seq order. A session whose session-start line is missing (damaged file) cannot be
- * interpreted: it is left out and its id passed to `onOrphan`.
+ * interpreted: it is left out and its id passed to `onOrphan`. A line recording an accepted loss
+ * belongs to no session and is left out.
  */
 export function groupSessions(
   lines: readonly JournalLine[],
@@ -12,6 +13,8 @@ export function groupSessions(
 ): RecordedSession[] {
   const byId = new Map<string, JournalLine[]>();
   for (const line of lines) {
+    // An accepted loss (sop log accept-loss) is a line of the journal, not of a call.
+    if (isLossAccepted(line)) continue;
     let group = byId.get(line.session);
     if (!group) byId.set(line.session, (group = []));
     group.push(line);

@@ -97,6 +97,17 @@ export type EngineLine = JournalEnvelope & EngineEvent;
 
 const SESSION_TYPES = new Set<string>(['session-start', 'session-end', 'interrupted']);
 
+/**
+ * The type of the line `sop log accept-loss` writes: a supervisor's recorded acceptance of lines
+ * lost off a journal's end. It belongs to no call (its own id, seq 0): it is never a session.
+ */
+export const LOSS_ACCEPTED = 'loss-accepted';
+
+/** Whether a line records an accepted loss rather than part of a call. */
+export function isLossAccepted(line: { readonly type: string }): boolean {
+  return line.type === LOSS_ACCEPTED;
+}
+
 export function isEngineLine(line: JournalLine): line is EngineLine {
   return !SESSION_TYPES.has(line.type);
 }

@@ -1,4 +1,4 @@
-/** `sop docs`: a printable Markdown handbook of an SOP. */
+/** `sop docs`: a printable handbook of an SOP or of the whole library (Markdown, HTML, PDF), or a pocket card. */
 import { Option, type Command } from 'commander';
 import { SOPS_CONFIGURED, OUTPUT_FILE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
@@ -8,6 +8,7 @@ export interface DocsOptions {
   readonly lang?: string;
   readonly output?: string;
   readonly sops?: string;
+  readonly card?: boolean;
 }
 
 export const defineDocs: CommandDefinition = (program: Command, t) => {
@@ -23,6 +24,7 @@ export const defineDocs: CommandDefinition = (program: Command, t) => {
     .addOption(new Option('--lang <lang>', t({ en: 'language of the handbook', uk: 'мова посібника' })).choices(['en', 'uk']))
     .option('-o, --output <file>', t(OUTPUT_FILE))
     .option('--sops <dir>', t(SOPS_CONFIGURED))
+    .option('--card', t({ en: 'a one-page pocket card instead: the main path, the keys, the duty-to-act rule, the numbers with their hours', uk: 'натомість пам’ятка на одну сторінку: основний шлях, клавіші, правило обов’язку діяти, номери з годинами роботи' }))
     .addHelpText(
       'after',
       t({
@@ -42,6 +44,7 @@ $SOP_CHROMIUM); without one it says so and exits 2.
 Examples:
   sop docs first-contact -o handbook/first-contact.md
   sop docs first-contact --lang uk -o handbook/first-contact.uk.md
+  sop docs emergency --card -o cards/emergency.md
   sop docs sops/emergency.sop.yaml | less
   sop docs first-contact --format html -o first-contact.html
   sop docs --format html -o handbook.html          every SOP, a contents page first
@@ -62,6 +65,7 @@ Examples:
 Приклади:
   sop docs first-contact -o handbook/first-contact.md
   sop docs first-contact --lang uk -o handbook/first-contact.uk.md
+  sop docs emergency --card -o cards/emergency.md
   sop docs sops/emergency.sop.yaml | less
   sop docs first-contact --format html -o first-contact.html
   sop docs --format html -o handbook.html          усі СОП, спершу зміст

@@ -171,7 +171,9 @@ Examples:
 Each journal line holds the SHA-256 of the line before it, so a line that was edited,
 deleted, inserted or moved breaks the chain where it happened; lines cut off the end are
 found through the <file>.head that sop keeps beside each journal file. Each break is
-reported as file:line. A torn last line (a write cut short by a crash) is only a notice.
+reported as file:line. A torn last line (a write cut short by a crash) is only a notice, and
+so is a loss accepted on record with "sop log accept-loss" (who, when, what was lost): shown
+every time, for good.
 Exit 0: the chain is intact; 1: it breaks somewhere; 2: cannot read the journal.
 
 Examples:
@@ -183,7 +185,8 @@ Examples:
 Кожен рядок журналу містить SHA-256 попереднього рядка, тож змінений, видалений, вставлений
 чи переставлений рядок розриває ланцюжок саме там; рядки, відрізані з кінця, видно через
 файл <файл>.head, який sop тримає поруч із кожним файлом журналу. Кожен розрив показано як
-файл:рядок. Обірваний останній рядок (запис, перерваний збоєм) — лише зауваження.
+файл:рядок. Обірваний останній рядок (запис, перерваний збоєм) — лише зауваження, як і
+втрата, прийнята записом "sop log accept-loss" (хто, коли, що втрачено): її показано щоразу.
 Код виходу 0: ланцюжок цілий; 1: десь розірваний; 2: журнал не вдається прочитати.
 
 Приклади:
@@ -196,6 +199,64 @@ Examples:
       .action(async (file: string | undefined, options: LogVerifyOptions) => {
         const { runLogVerify } = await import('../commands/log.js');
         process.exitCode = await runLogVerify(file, options);
+      }),
+  // `sop log accept-loss` (src/shell/commands/accept-loss.ts; the line itself: src/shell/journal/accept-loss.ts).
+  (log, t) =>
+    log
+      .command('accept-loss')
+      .description(t({ en: 'record in the journal that a loss verify found (lines cut off the end, a missing head) is accepted', uk: 'записати в журнал, що втрату, знайдену перевіркою (відрізані з кінця рядки, відсутній .head), прийнято' }))
+      .argument('[file]', t({ en: 'one journal file; default: every journal file of the data dir with such a loss', uk: 'один файл журналу; типово: усі файли журналу в теці даних із такою втратою' }))
+      .option('--by <name>', t({ en: 'who accepts (default: the user name of this login)', uk: 'хто приймає (типово: ім’я користувача цього входу)' }))
+      .option('--reason <text>', t({ en: 'why the loss is accepted, recorded with it', uk: 'чому втрату прийнято; записується разом із нею' }))
+      .option('-y, --yes', t({ en: 'accept without asking (needed when not on a terminal)', uk: 'прийняти без запитання (потрібно поза терміналом)' }))
+      .addOption(dataDirOption(t))
+      .addOption(langOption(t))
+      .addHelpText(
+        'after',
+        t({
+          en: `
+When lines were cut off the end of a journal file (its .head says it was longer, the .head is
+missing or unreadable, or sop left a .head-mismatch-* marker), "sop log verify" fails (exit 1)
+and keeps failing: a loss is never forgotten on its own. Once a supervisor knows what was lost
+(restored from a backup, noted on paper...), accept-loss appends ONE line to the journal, in
+its hash chain, saying who accepted (--by, or the user name), when, why (--reason), and what
+verify found (the head's length vs the file's, the last intact line and its hash, the
+markers). The file gets a fresh head. From then on "sop log verify" passes with a notice
+naming the accepted loss, for as long as the journal exists; "sop log list" and "show" mention
+it too. A later cut is a new break. Only this command writes that line, and it asks first
+(on a terminal) or needs --yes. Edits, insertions or reordering are not a loss: they stay
+breaks. A call whose end was cut off is never offered by "sop resume", nor continued.
+Exit 0: accepted; 1: no loss to accept (nothing written), or not confirmed; 2: cannot write
+the journal (read-only, locked by a running call...), no --yes off a terminal, bad option.
+
+Examples:
+  sop log verify                             see what is broken first
+  sop log accept-loss --reason "INC-2026-114, backup 2026-11-03"
+  sop log accept-loss ~/.local/share/sop-runner/journal/calls/2026-11.jsonl --by okoval --yes`,
+          uk: `
+Коли з кінця файлу журналу відрізано рядки (його .head каже, що він був довшим, .head немає
+або він не читається, або sop лишив позначку .head-mismatch-*), "sop log verify" не проходить
+(код 1) і не проходитиме: втрата сама не забувається. Коли керівник знає, що втрачено
+(відновлено з резервної копії, записано на папері...), accept-loss додає до журналу ОДИН
+рядок у ланцюжку гешів: хто прийняв (--by або ім’я користувача), коли, чому (--reason) і що
+знайшла перевірка (довжина за .head і на диску, останній цілий рядок і його геш, позначки).
+Файл отримує новий .head. Відтоді "sop log verify" проходить із зауваженням про прийняту
+втрату, доки існує журнал; "sop log list" і "show" теж про неї кажуть. Нове обрізання —
+нове порушення. Лише ця команда пише такий рядок, і вона спершу питає (у терміналі) або
+потребує --yes. Правки, вставки й перестановки — не втрата: вони лишаються порушеннями.
+Дзвінок, кінець якого відрізано, "sop resume" не пропонує й не продовжує.
+Код 0: прийнято; 1: немає втрати (нічого не записано) або не підтверджено; 2: журнал не
+вдається записати (лише читання, його записує дзвінок...), немає --yes поза терміналом.
+
+Приклади:
+  sop log verify                             спершу подивіться, що порушено
+  sop log accept-loss --reason "INC-2026-114, backup 2026-11-03"
+  sop log accept-loss ~/.local/share/sop-runner/journal/calls/2026-11.jsonl --by okoval --yes`,
+        }),
+      )
+      .action(async (file: string | undefined, options: import('../commands/accept-loss.js').AcceptLossOptions) => {
+        const { runAcceptLoss } = await import('../commands/accept-loss.js');
+        process.exitCode = await runAcceptLoss(file, options);
       }),
   // `sop log purge` (src/shell/commands/purge.ts; the retention itself: src/shell/journal/purge-journal.ts).
   (log, t) =>
@@ -298,12 +359,14 @@ export const defineLog: CommandDefinition = (program: Command, t) => {
 Examples:
   sop log list --since 2026-11-01
   sop log show k3f9
-  sop log verify`,
+  sop log verify
+  sop log accept-loss --reason INC-2026-114`,
         uk: `
 Приклади:
   sop log list --since 2026-11-01
   sop log show k3f9
-  sop log verify`,
+  sop log verify
+  sop log accept-loss --reason INC-2026-114`,
       }),
     );
   for (const define of logSubcommands) define(log, t);

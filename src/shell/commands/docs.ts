@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildGraph, toDot, toHandbook, toHandbookHtml, type HandbookPart } from '../../core/render/index.js';
+import { buildGraph, toCard, toDot, toHandbook, toHandbookHtml, type HandbookPart } from '../../core/render/index.js';
 import type { DocsOptions } from '../cli/docs.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
@@ -25,6 +25,11 @@ export async function runDocs(arg: string | undefined, options: DocsOptions): Pr
   const config = await loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });
   const lang = config.lang;
   const format = options.format ?? 'md';
+  if (options.card && format !== 'md') {
+    throw new UserError(
+      say(lang, { en: '--card writes a Markdown card: leave out --format.', uk: '--card створює пам’ятку в Markdown: приберіть --format.' }),
+    );
+  }
   if (format === 'md') {
     if (arg === undefined) {
       throw new UserError(
@@ -34,7 +39,8 @@ export async function runDocs(arg: string | undefined, options: DocsOptions): Pr
         }),
       );
     }
-    writeOutput(handbookOf(await sopForPicture(arg, config.sopsDir, lang), lang), options.output, lang, config.dataDir);
+    const picture = await sopForPicture(arg, config.sopsDir, lang);
+    writeOutput(options.card ? cardOf(picture, lang) : handbookOf(picture, lang), options.output, lang, config.dataDir);
     return EXIT.ok;
   }
   if (format === 'pdf' && (options.output === undefined || options.output === '-')) {
@@ -69,6 +75,13 @@ function handbookOf(picture: SopForPicture, lang: Lang): string {
   const { loaded, library, file, titles } = picture;
   // sopForPicture gives the texts as printed: numbers from the directory, answers as [name].
   return toHandbook(loaded.sop, { lang, file, titles, ...(library.directory ? { directory: library.directory } : {}) });
+}
+
+function cardOf(picture: SopForPicture, lang: Lang): string {
+  const { loaded, library } = picture;
+  // The card names contacts from the SOPs as written, and prints the texts as sopForPicture does.
+  const written = new Map([...library.sops].map(([id, entry]) => [id, entry.sop]));
+  return toCard(loaded.sop, { lang, library: written, ...(library.directory ? { directory: library.directory } : {}) });
 }
 
 /** Every valid SOP of the folder, by id, each with the library around it (as sopForPicture). */

@@ -1,5 +1,5 @@
 /** `sop resume [session]`: list interrupted calls, or rebuild one from the journal and continue it. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { currentStep } from '../../core/engine/index.js';
 import type { CallState } from '../../core/engine/types.js';
@@ -10,7 +10,8 @@ import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { sessionSealer } from '../crypto/configured-key.js';
-import { openSessionWriterFor, readJournal } from '../journal/index.js';
+import { openSessionWriterFor, readJournal, type RecordedSessionIn } from '../journal/index.js';
+import { acceptedLossesOf, type AcceptedLoss } from '../journal/accepted-losses.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary } from '../tui/open-library.js';
@@ -39,7 +40,18 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     };
     const lastOfFile = new Map<string, string>();
     for (const s of sessions) lastOfFile.set(s.file, s.id);
-    const resumable = sessions.filter((s) => (s.status === 'interrupted' || s.status === 'open') && !(lastOfFile.get(s.file) === s.id && cutShort(s.file)));
+    // Once a loss is accepted (sop log accept-loss), the call it cut stays lost: never continued.
+    const lostEnds = new Map<string, Map<string, AcceptedLoss>>();
+    const lostEnd = (s: RecordedSessionIn): AcceptedLoss | undefined => {
+      let known = lostEnds.get(s.file);
+      if (known === undefined) {
+        lostEnds.set(s.file, (known = new Map()));
+        if (s.lines.length > 0) for (const a of acceptedLossesOf(readFileSync(s.file))) if (a.loss.lastSession !== undefined) known.set(a.loss.lastSession, a);
+      }
+      return known.get(s.id);
+    };
+    const halfRemoved = (s: RecordedSessionIn): boolean => (lastOfFile.get(s.file) === s.id && cutShort(s.file)) || lostEnd(s) !== undefined;
+    const resumable = sessions.filter((s) => (s.status === 'interrupted' || s.status === 'open') && !halfRemoved(s));
     const running = sessions.filter((s) => s.status === 'running');
 
     if (sessionArg === undefined) {
@@ -92,6 +104,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
         }),
       );
     }
+    if (halfRemoved(session)) throw halfRemovedError(session, lostEnd(session), lang);
     if (!interactive) {
       throw new UserError(
         say(lang, {
@@ -195,4 +208,28 @@ async function pick(sessions: readonly RecordedSession[], lang: Lang): Promise<s
   });
   const { chooseFrom } = await import('../tui/prompts.js');
   return chooseFrom(say(lang, { en: 'Which call?', uk: 'Який дзвінок?' }), choices, lang);
+}
+
+/**
+ * `sop resume ID` of a call whose end was cut off the journal: it may be half removed, not
+ * interrupted, and continuing it would record the rest as if nothing were lost.
+ */
+function halfRemovedError(session: RecordedSessionIn, accepted: AcceptedLoss | undefined, lang: Lang): UserError {
+  const id = safeLine(session.id);
+  const file = safeLine(session.file);
+  if (accepted !== undefined) {
+    const who = `${safeLine(accepted.by)}, ${accepted.at}`;
+    return new UserError(
+      say(lang, {
+        en: `call ${id} cannot be continued: lines were cut off the end of ${file} where it was recorded, and that loss was accepted (${who}; "sop log verify" names it). What followed its last line is lost, so continuing would join a new part to an unknown gap. Start a new call with "sop run" and refer to ${id} in a note.`,
+        uk: `дзвінок ${id} не можна продовжити: з кінця ${file}, де його записано, відрізано рядки, і цю втрату прийнято (${who}; "sop log verify" її називає). Те, що йшло після його останнього рядка, втрачено, тож продовження приєднало б нову частину до невідомої прогалини. Почніть новий дзвінок ("sop run") і згадайте ${id} у нотатці.`,
+      }),
+    );
+  }
+  return new UserError(
+    say(lang, {
+      en: `call ${id} cannot be continued: lines were cut off the end of ${file} (its .head says it was longer, or is missing or unreadable), so this call may be half removed rather than interrupted, and continuing would hide what was lost. Run "sop log verify" to see the loss; once it is known what was lost, a supervisor records that with "sop log accept-loss". Start a new call with "sop run" meanwhile.`,
+      uk: `дзвінок ${id} не можна продовжити: з кінця ${file} відрізано рядки (його .head каже, що він був довшим, або його немає чи він не читається), тож цей дзвінок, можливо, частково вилучено, а не перервано, і продовження приховало б втрату. Запустіть "sop log verify", щоб побачити втрату; коли відомо, що втрачено, керівник записує це командою "sop log accept-loss". Тим часом почніть новий дзвінок ("sop run").`,
+    }),
+  );
 }

@@ -52,6 +52,7 @@ const FIELDS: Record<string, Record<string, Check>> = {
   'sop-entered': { sop: str, from: str },
   'sop-returned': { sop: str, outcome: str },
   'call-ended': { outcome: str, referrals: strings },
+  'loss-accepted': { by: str, loss: (v) => typeof v === 'object' && v !== null && !Array.isArray(v) },
 };
 
 const SHAPES = new Map<string, Shape>(Object.entries(FIELDS).map(([type, fields]) => [type, Object.entries(fields)]));

@@ -1,8 +1,10 @@
 /** Reads journal files: torn and damaged lines are skipped with a notice, never a crash. */
 import { byStart, groupSessions } from '../../core/record/group-sessions.js';
-import type { JournalLine, SessionMode } from '../../core/record/journal-line.js';
+import { isLossAccepted, type JournalLine, type SessionMode } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
 import type { Lang } from '../i18n.js';
+import { readFileSync } from 'node:fs';
+import { acceptedLossesOf, describeAcceptedLoss } from './accepted-losses.js';
 import { listJournalFiles } from './files.js';
 import { parseJournalFile } from './parse-lines.js';
 import { markRunning } from './running.js';
@@ -48,6 +50,11 @@ export function readJournal(dataDir: string, mode: SessionMode, options: ReadOpt
   for (const file of listJournalFiles(dataDir, mode)) {
     const contents = readJournalFile(file, options);
     notices.push(...contents.notices);
+    // A loss accepted on record (sop log accept-loss) is said wherever the journal is read.
+    // (Read again for the lines' numbers; only a file holding one.)
+    if (contents.lines.some(isLossAccepted)) {
+      for (const a of acceptedLossesOf(readFileSync(file))) notices.push(describeAcceptedLoss(file, a, lang));
+    }
     const orphan = (id: string): void => {
       notices.push(
         lang === 'uk'

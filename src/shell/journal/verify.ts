@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { NO_PREV, type SessionMode } from '../../core/record/journal-line.js';
 import { say, type Lang } from '../i18n.js';
+import { acceptedLossesOf, describeAcceptedLoss } from './accepted-losses.js';
 import { journalDir, listJournalFiles } from './files.js';
 import { lineHash } from './hash.js';
 import { headInEffect, leftoversMessage, purgeLeftovers, type Head } from './interrupted-purge.js';
@@ -158,7 +159,12 @@ export function verifyJournalFile(file: string, lang: Lang): VerifyReport {
             : `${basename(file)}.head is missing though the journal has lines: whether lines were cut off the end of the file cannot be checked`,
     });
   }
-  for (const name of readdirSync(dirname(file)).filter((n) => n.startsWith(`${basename(file)}.head-mismatch-`))) {
+  // Losses accepted on record (sop log accept-loss) stay visible as notices, for good; the markers
+  // they name are covered. A marker left after the acceptance is a new loss: a break.
+  const accepted = acceptedLossesOf(bytes);
+  const covered = new Set(accepted.flatMap((a) => a.loss.markers));
+  for (const a of accepted) report.notices.push(describeAcceptedLoss(file, a, lang));
+  for (const name of readdirSync(dirname(file)).filter((n) => n.startsWith(`${basename(file)}.head-mismatch-`) && !covered.has(n))) {
     report.breaks.push({
       file,
       line: 0,

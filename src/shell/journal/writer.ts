@@ -123,7 +123,7 @@ function tail(fs: JournalFs, fd: number, size: number): { complete: number; last
 }
 
 /** Moves a torn tail aside (never lose bytes) and truncates the file to its last complete line. */
-function repairTornTail(fs: JournalFs, fd: number, file: string, from: number, size: number, now: Date): void {
+export function repairTornTail(fs: JournalFs, fd: number, file: string, from: number, size: number, now: Date): void {
   const torn = Buffer.alloc(size - from);
   fs.readSync(fd, torn, 0, torn.length, from);
   const stamp = now.toISOString().replace(/[:.]/g, '-');
