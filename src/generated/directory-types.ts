@@ -82,13 +82,17 @@ notes?: Localized
  */
 last_verified: string
 /**
- * Where the entry was checked.
+ * Where the entry was checked: one string for every language, or a map language -> string (en, uk).
  */
-source: string
+source: (string | {
+[k: string]: string | undefined
+})
 /**
- * What could not be confirmed (hours, operator, cost...). Shown to counsellors beside the contact.
+ * A remark: what could not be confirmed (hours, operator, cost...). Shown to counsellors beside the contact.
  */
-unverified?: string
+unverified?: (string | {
+[k: string]: string | undefined
+})
 /**
  * How last_verified was done: desk-review (public sources read, nobody called) or dialled (a person called the number and it answered as described).
  */

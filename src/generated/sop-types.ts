@@ -239,9 +239,11 @@ guidance?: (Text | {
 [k: string]: Text | undefined
 })
 /**
- * The principle or source this step rests on.
+ * A text: one string for every language, or a map language -> string.
  */
-source?: string
+source?: (Text | {
+[k: string]: Text | undefined
+})
 next: Next
 }
 /**
@@ -259,7 +261,7 @@ title?: (Text | {
 text: Localized
 say?: Localized
 guidance?: Localized
-source?: string
+source?: Localized
 /**
  * @minItems 1
  */
@@ -293,7 +295,7 @@ title?: (Text | {
 text: Localized
 say?: Localized
 guidance?: Localized
-source?: string
+source?: Localized
 /**
  * @minItems 1
  */
@@ -320,7 +322,7 @@ title?: (Text | {
 text: Localized
 say?: Localized
 guidance?: Localized
-source?: string
+source?: Localized
 input: Input
 save?: VariableName
 stat?: Id
@@ -349,7 +351,7 @@ text?: (Text | {
 [k: string]: Text | undefined
 })
 guidance?: Localized
-source?: string
+source?: Localized
 /**
  * Conditional branches; the last one without `when` is the default.
  * 
@@ -371,7 +373,7 @@ title?: (Text | {
 })
 text?: Localized
 guidance?: Localized
-source?: string
+source?: Localized
 /**
  * A stable id: lower-case letters, digits and hyphens.
  */
@@ -406,7 +408,7 @@ title?: (Text | {
 text?: Localized
 say?: Localized
 guidance?: Localized
-source?: string
+source?: Localized
 /**
  * A stable id: lower-case letters, digits and hyphens.
  */

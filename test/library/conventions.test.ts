@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Directory } from '../../src/core/model/directory.js';
+import { textIn } from '../../src/core/model/localize.js';
 import type { Localized, Sop, Step } from '../../src/core/model/sop.js';
 import { ALL_SOPS, LEAF_SOPS, NEW_SOPS, OWN_SOPS, shippedLibrary } from './helpers.js';
 
@@ -254,7 +255,8 @@ describe('directory', () => {
       if (!isBilingual(contact.name)) problems.push(`${id}: name`);
       if (contact.notes !== undefined && !isBilingual(contact.notes)) problems.push(`${id}: notes`);
       if (contact.hours !== undefined && !isBilingual(contact.hours)) problems.push(`${id}: hours`);
-      if (!contact.source.trim()) problems.push(`${id}: source`);
+      if (!isBilingual(contact.source)) problems.push(`${id}: source`);
+      if (contact.unverified !== undefined && !isBilingual(contact.unverified)) problems.push(`${id}: unverified`);
       if (!contact.services?.length) problems.push(`${id}: services`);
       if (contact.region !== 'national' && contact.region !== 'abroad') problems.push(`${id}: region ${contact.region}`);
       if (!contact.languages?.length) problems.push(`${id}: languages`);
@@ -279,19 +281,19 @@ describe('directory', () => {
     ];
     for (const id of added) {
       expect(contacts[id]?.phone, `${id} has a phone number the sources do not give`).toBeUndefined();
-      expect(contacts[id]?.unverified, id).toMatch(/not checked/i);
+      expect(textIn(contacts[id]?.unverified ?? '', 'en'), id).toMatch(/not checked/i);
     }
     fixed.push(...added);
     expect(Object.keys(contacts).sort()).toEqual([...fixed].sort());
     // What the domain brief marks UNVERIFIED must be said beside the contact.
-    expect(contacts['emergency-112']!.unverified).toMatch(/coverage/i);
-    expect(contacts['child-line']!.unverified).toMatch(/hours/i);
-    expect(contacts['counter-trafficking-527']!.unverified).toMatch(/operator/i);
-    expect(contacts['free-legal-aid']!.unverified).toMatch(/mobile/i);
-    expect(contacts['local-state-admin']!.unverified).toMatch(/which body/i);
+    expect(textIn(contacts['emergency-112']!.unverified!, 'en')).toMatch(/coverage/i);
+    expect(textIn(contacts['child-line']!.unverified!, 'en')).toMatch(/hours/i);
+    expect(textIn(contacts['counter-trafficking-527']!.unverified!, 'en')).toMatch(/operator/i);
+    expect(textIn(contacts['free-legal-aid']!.unverified!, 'en')).toMatch(/mobile/i);
+    expect(textIn(contacts['local-state-admin']!.unverified!, 'en')).toMatch(/which body/i);
     // Not in the domain brief at all: flagged as not checked.
-    expect(contacts['lifeline-ukraine']!.unverified).toMatch(/not in the domain brief/i);
-    expect(contacts['ambulance-103']!.unverified).toMatch(/not in the domain brief/i);
+    expect(textIn(contacts['lifeline-ukraine']!.unverified!, 'en')).toMatch(/not in the domain brief/i);
+    expect(textIn(contacts['ambulance-103']!.unverified!, 'en')).toMatch(/not in the domain brief/i);
     const ids = Object.keys(contacts);
     expect(ids.slice(ids.indexOf('emergency-112'), ids.indexOf('emergency-112') + 3)).toEqual(['emergency-112', 'lifeline-ukraine', 'ambulance-103']);
     expect(contacts['police-102']!.phone).toEqual(['102']);

@@ -1,7 +1,10 @@
 /** Debrief and score of a training session against the expert's call (pure, through the real engine). */
 import { describe, expect, it } from 'vitest';
 import { checklistCredit, debriefSession, expertRun, formatDebrief, scoreOf, stepBanner } from '../../src/core/training/index.js';
-import { trainingLibrary, trainingScenario, trainingSession } from './helpers.js';
+import { join } from 'node:path';
+import { loadScenario } from '../../src/core/load/load-scenario.js';
+import { loadFixtureLibrary, sourceFile } from '../fixture-files.js';
+import { ROOT, trainingLibrary, trainingScenario, trainingSession } from './helpers.js';
 
 const library = trainingLibrary();
 const twoSigns = expertRun(library, trainingScenario('two-signs'));
@@ -132,5 +135,38 @@ describe('the debrief in Ukrainian', () => {
     const text = formatDebrief(debriefSession(library, twoSigns, trainingSession(library, 'hotline', moves)), library, 'uk');
     expect(text).toContain('Оцінка: 31 / 100');
     expect(text).toContain('Рішення як в експерта: 2,5 з 4');
+  });
+});
+
+describe('a question the scenario caller leaves open', () => {
+  const SEALED = join(ROOT, 'test', 'train', 'fixtures', 'sealed');
+  const sealedLibrary = loadFixtureLibrary([sourceFile(join(SEALED, 'sealed.sop.yaml'))], 'sealed fixture');
+  const file = sourceFile(join(SEALED, 'scenarios', 'sealed-indicators.scenario.yaml'));
+  const scenarioOf = (text: string) => {
+    const { loaded } = loadScenario({ ...file, text });
+    if (!loaded) throw new Error('the scenario does not load');
+    return expertRun(sealedLibrary, loaded);
+  };
+  const open = scenarioOf(file.text);
+  // The same scenario where the caller does say: "unknown" is then a judgement, and scored.
+  const said = scenarioOf(file.text.replace('    answer: unknown', '    answer: unknown\n    caller: { en: "I would rather not say who I am.", uk: "Не хочу казати, хто я." }'));
+  const moves = (gender: string) => [{ answer: ['zq-threats', 'zq-documents'] }, { answer: 'a flat' }, { answer: gender }];
+
+  it('is shown beside the expert’s but never scored, whatever the trainee chose (ask step with stat:, answer unknown, no caller line)', () => {
+    for (const gender of ['female', 'male', 'unknown']) {
+      const debrief = debriefSession(sealedLibrary, open, trainingSession(sealedLibrary, 'sealed', moves(gender), { scenario: 'sealed-indicators' }));
+      const row = debrief.decisions.find((d) => d.step === 'sealed/gender');
+      expect(row).toMatchObject({ verdict: 'left-open', trainee: { type: 'answer', answer: { kind: 'option', option: gender } } });
+      expect(row?.credit).toBeUndefined();
+      expect(debrief.score.parts.decisions).toMatchObject({ got: 1, of: 1 });
+      expect(debrief.score.total).toBe(100);
+      expect(formatDebrief(debrief, sealedLibrary, 'uk')).toContain('(абонент цього не казав, не оцінюється)');
+    }
+  });
+
+  it('is scored when the scenario gives the caller a line there', () => {
+    const debrief = debriefSession(sealedLibrary, said, trainingSession(sealedLibrary, 'sealed', moves('female'), { scenario: 'sealed-indicators' }));
+    expect(debrief.decisions.find((d) => d.step === 'sealed/gender')).toMatchObject({ verdict: 'different', credit: 0 });
+    expect(debrief.score.parts.decisions).toMatchObject({ got: 1, of: 2 });
   });
 });

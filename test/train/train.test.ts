@@ -10,7 +10,29 @@ import { BIN, KEY, ROOT, spawnSop, tempHomePerTest, type TempHome } from '../e2e
 import { SOPS } from './helpers.js';
 
 const home = tempHomePerTest();
-const train = (h: TempHome, ...args: string[]) => spawnSop(['train', '--sops', SOPS, '--operator', 'tester', ...args], { env: h.env });
+// PAGER=cat: a debrief taller than the window goes through the pager; cat lets it straight through.
+const train = (h: TempHome, ...args: string[]) => spawnSop(['train', '--sops', SOPS, '--operator', 'tester', ...args], { env: { ...h.env, PAGER: 'cat' } });
+const SEALED = join(ROOT, 'test', 'train', 'fixtures', 'sealed');
+
+/** Every file under dir, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+/** Runs the sealed fixture's scenario: ticks the given indicators, types `where`, picks gender option `gender` (1-3). */
+async function sealedCall(h: TempHome, ticks: readonly string[], where: string, gender: string, env: Record<string, string> = { PAGER: 'cat' }, rows?: number) {
+  const pty = spawnSop(['train', 'sealed-indicators', '--sops', SEALED, '--operator', 'tester'], { env: { ...h.env, ...env }, ...(rows !== undefined ? { rows } : {}) });
+  await pty.waitFor('Start the call?', { inOutput: true });
+  await pty.press(KEY.enter);
+  await pty.waitFor('Which indicators did you hear?');
+  await pty.press(...ticks, KEY.enter);
+  await pty.waitFor('Where is the caller now?');
+  await pty.type(where);
+  await pty.press(KEY.enter);
+  await pty.waitFor("The caller's gender");
+  await pty.press(gender, KEY.enter);
+  return pty;
+}
 
 function trainingLines(dataDir: string): Record<string, unknown>[] {
   const dir = join(dataDir, 'journal', 'training');
@@ -132,5 +154,62 @@ describe('sop train in a terminal', () => {
     const stdin = spawnSync(process.execPath, [BIN, 'train', '-', '--sops', SOPS], { cwd: ROOT, env: { ...process.env, ...h.env }, encoding: 'utf8', input: '' });
     expect(stdin.status).toBe(2);
     expect(stdin.stderr).toContain('cannot come from stdin');
+  });
+
+  it('compares a sealed (sensitive) step in memory and scores it; the clear answers never reach the data dir', async () => {
+    const h = home();
+    const canary = 'CANARY-7Q3-in-a-garage';
+    const pty = await sealedCall(h, ['1', '2'], canary, '1');
+    await pty.waitFor('Debrief', { inOutput: true });
+    expect(await pty.exited()).toBe(0);
+    const out = pty.output();
+    expect(out).toContain('✓ Which indicators did you hear? (sealed/indicators)');
+    expect(out).not.toContain('not compared');
+    expect(out).toContain('Decisions as the expert: 1 of 1');
+    expect(out).toContain('Score: 100 / 100');
+    // On disk: redacted; neither the typed canary nor the ticked option ids are anywhere under the data dir.
+    const files = filesUnder(h.dataDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const content = readFileSync(file, 'utf8');
+      expect(content).not.toContain(canary);
+      expect(content).not.toContain('zq-threats');
+      expect(content).not.toContain('zq-documents');
+    }
+    expect(trainingLines(h.dataDir).find((line) => line['type'] === 'answer' && line['step'] === 'sealed/indicators')).toMatchObject({ redacted: true });
+  });
+
+  it('a sealed step answered differently costs points; a question the caller left open costs none, whatever the trainee chose', async () => {
+    const scores: string[] = [];
+    for (const gender of ['1', '2', '3']) {
+      const h = home();
+      // Only "Threats" ticked (the expert ticks two): half the checklist's credit.
+      const pty = await sealedCall(h, ['1'], 'a flat', gender);
+      await pty.waitFor('Debrief', { inOutput: true });
+      expect(await pty.exited()).toBe(0);
+      const out = pty.output();
+      expect(out).toMatch(/~ Which indicators did you hear\? \(sealed\/indicators\)\s+you: Threats \[zq-threats\]\s+expert: Threats \[zq-threats\]; Documents kept \[zq-documents\]/);
+      expect(out).toMatch(/· The caller's gender \(sealed\/gender\): you: .+; expert: Not known \(not said\) \[unknown\] \(the caller did not say, not scored\)/);
+      expect(out).toContain('Decisions as the expert: 0.5 of 1');
+      scores.push(/Score: (\d+) \/ 100/.exec(out)?.[1] ?? '');
+    }
+    expect(scores).toEqual(['67', '67', '67']);
+  });
+
+  it('pages the summary and debrief through $PAGER when taller than the window, and prints directly when the pager cannot start', async () => {
+    const h = home();
+    const paged = join(h.dir, 'paged.txt');
+    const pty = await sealedCall(h, ['1', '2'], 'a flat', '3', { PAGER: `cat > '${paged}'` }, 20);
+    expect(await pty.exited()).toBe(0);
+    const text = readFileSync(paged, 'utf8');
+    expect(text).toContain('Call summary');
+    expect(text).toContain('Debrief: Indicators kept sealed');
+    expect(text.indexOf('Call summary')).toBeLessThan(text.indexOf('Debrief'));
+    expect(pty.output()).not.toContain('Debrief: Indicators kept sealed');
+
+    const h2 = home();
+    const direct = await sealedCall(h2, ['1', '2'], 'a flat', '3', { PAGER: 'no-such-pager-zz' }, 20);
+    await direct.waitFor('Debrief: Indicators kept sealed', { inOutput: true });
+    expect(await direct.exited()).toBe(0);
   });
 });

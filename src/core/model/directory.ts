@@ -16,9 +16,9 @@ export interface Contact {
   readonly notes?: Localized;
   /** ISO date (YYYY-MM-DD). */
   readonly last_verified: string;
-  readonly source: string;
+  readonly source: Localized;
   /** What could not be confirmed; shown beside the contact. */
-  readonly unverified?: string;
+  readonly unverified?: Localized;
   /** How last_verified was done: a desk review of public sources, or a number actually dialled. */
   readonly verification?: 'desk-review' | 'dialled';
 }

@@ -67,7 +67,7 @@ interface StepBase {
   readonly title?: Localized;
   readonly text?: Localized;
   readonly guidance?: Localized;
-  readonly source?: string;
+  readonly source?: Localized;
 }
 
 export interface SayStep extends StepBase {

@@ -94,7 +94,7 @@ export function toHandbook(sop: Sop, options: HandbookOptions): string {
     }
     if ('sensitive' in step && step.sensitive) out.push(`🔒 ${w(HB.sensitive)}`, '');
     if ('stat' in step && step.stat) out.push(`📊 ${w(HB.stat)} \`${step.stat}\`.`, '');
-    if (step.source) out.push(`*${w(HB.source)}: ${markdownLine(step.source)}*`, '');
+    if (step.source) out.push(`*${w(HB.source)}: ${markdownLine(textIn(step.source, lang))}*`, '');
   }
 
   if (sop.interrupts?.length) {
@@ -132,8 +132,8 @@ export function toHandbook(sop: Sop, options: HandbookOptions): string {
       if (contact.free) out.push(`- ${w(HB.free)}`);
       if (contact.notes !== undefined) out.push(`- **${w(HB.notes)}:** ${markdownLine(textIn(contact.notes, lang))}`);
       out.push(`- **${w(HB.lastVerified)}:** ${contact.last_verified}`);
-      if (contact.unverified) out.push(`- ⚠ **${w(HB.unverified)}:** ${markdownLine(contact.unverified)}`);
-      out.push(`- *${w(HB.source)}: ${markdownLine(contact.source)}*`, '');
+      if (contact.unverified) out.push(`- ⚠ **${w(HB.unverified)}:** ${markdownLine(textIn(contact.unverified, lang))}`);
+      out.push(`- *${w(HB.source)}: ${markdownLine(textIn(contact.source, lang))}*`, '');
     }
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -17,7 +17,11 @@ import { interruptLabel } from './interrupt-label.js';
 import { finalChoices, interruptsUsed, isRedacted, type Choice } from './final-answers.js';
 import { checklistCredit, scoreOf, type Score } from './score.js';
 
-export type Verdict = 'same' | 'partial' | 'different' | 'not-reached' | 'not-comparable';
+/**
+ * `left-open`: a question the scenario's caller leaves open (see leftOpen), so whatever the
+ * trainee chose there is shown but not scored.
+ */
+export type Verdict = 'same' | 'partial' | 'different' | 'not-reached' | 'not-comparable' | 'left-open';
 
 export interface DecisionRow {
   readonly step: QualifiedStep;
@@ -95,7 +99,7 @@ export function debriefSession(library: Library, expert: ExpertRun, session: Tra
     expertSteps.add(entry.step);
     const kind = stepOf(entry.step)?.kind ?? 'say';
     if (entry.type === 'answer' && !COMPARED.includes(kind)) continue;
-    decisions.push(compare(entry, kind, choices.get(entry.step), guidanceOf(entry.step)));
+    decisions.push(compare(entry, kind, choices.get(entry.step), guidanceOf(entry.step), leftOpen(stepOf(entry.step), entry)));
   }
   const offPath: OffPathRow[] = [];
   for (const [step, choice] of choices) {
@@ -160,10 +164,32 @@ export function debriefSession(library: Library, expert: ExpertRun, session: Tra
   };
 }
 
-function compare(entry: ExpertEntry, kind: StepKind, trainee: Choice | undefined, guidance: { guidance?: Localized }): DecisionRow {
+/** The option a scenario answers with when the caller never said (call-coding's "Not known (not said)"). */
+export const NOT_SAID = 'unknown';
+
+/**
+ * True when the scenario's caller leaves the question open: the step records an anonymous
+ * statistic about the caller (an `ask` step with `stat:`, such as age group, gender, region),
+ * the scenario's answer there is the option `unknown`, and the entry gives the caller no line
+ * (`caller:`). The caller never says, so no choice of the trainee's there can be wrong.
+ */
+export function leftOpen(step: Step | undefined, entry: ExpertEntry): boolean {
+  return (
+    step?.kind === 'ask' &&
+    step.stat !== undefined &&
+    entry.type === 'answer' &&
+    entry.caller === undefined &&
+    entry.answer.kind === 'option' &&
+    entry.answer.option === NOT_SAID
+  );
+}
+
+function compare(entry: ExpertEntry, kind: StepKind, trainee: Choice | undefined, guidance: { guidance?: Localized }, open: boolean): DecisionRow {
   const scored = entry.type === 'interrupt' || SCORED.includes(kind);
   const expert: Choice = entry.type === 'interrupt' ? { type: 'interrupt', key: entry.key } : { type: 'answer', answer: entry.answer };
   const base = { step: entry.step, kind, expert, ...(entry.why !== undefined ? { why: entry.why } : {}), ...guidance };
+  // Shown, never scored (no credit): whatever the trainee chose, the caller never said.
+  if (open) return { ...base, ...(trainee !== undefined ? { trainee } : {}), verdict: 'left-open' };
   if (trainee === undefined) return { ...base, verdict: 'not-reached', ...(scored ? { credit: 0 } : {}) };
   if (isRedacted(trainee)) return { ...base, trainee, verdict: 'not-comparable' };
   const credit = creditOf(expert, trainee);

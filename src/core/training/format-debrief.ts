@@ -83,15 +83,17 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
     const name = stepName(row.step);
     const expert = answer(row.step, row.expert);
     if (row.credit === undefined && row.verdict !== 'not-comparable') {
-      // A typed fact (age...): shown, never scored.
+      // A typed fact (age...), or a question the caller left open: shown, never scored.
       const mine = row.trainee ? answer(row.step, row.trainee) : t(TW.notReached);
-      return [`  ${s.dim('·')} ${name}: ${t(TW.you)}: ${mine}; ${t(TW.expert)}: ${expert} ${s.dim(`(${t(TW.notScored)})`)}`];
+      const why = row.verdict === 'left-open' ? TW.leftOpen : TW.notScored;
+      return [`  ${s.dim('·')} ${name}: ${t(TW.you)}: ${mine}; ${t(TW.expert)}: ${expert} ${s.dim(`(${t(why)})`)}`];
     }
     switch (row.verdict) {
       case 'same':
         return [`  ${s.green('✓')} ${name}: ${expert}`];
       case 'not-reached':
         return [`  ${s.red('–')} ${name}: ${s.red(t(TW.notReached))}; ${t(TW.expert)}: ${expert}`];
+      case 'left-open':
       case 'not-comparable':
         return [`  ${s.dim('?')} ${name}: ${s.dim(t(TW.notComparable))}`];
       case 'partial':

@@ -24,6 +24,7 @@ export const TW = {
   press: { en: 'press', uk: 'натисніть' },
   notOnExpertPath: { en: 'the expert’s call does not pass through this step.', uk: 'дзвінок експерта не проходить через цей крок.' },
   notScored: { en: 'a fact from the caller, not scored', uk: 'факт від абонента, не оцінюється' },
+  leftOpen: { en: 'the caller did not say, not scored', uk: 'абонент цього не казав, не оцінюється' },
   guidance: { en: 'Guidance', uk: 'Порада' },
   offPath: { en: 'Steps off the expert’s path', uk: 'Кроки поза шляхом експерта' },
   redFlags: { en: 'Red flags', uk: 'Тривожні сигнали' },

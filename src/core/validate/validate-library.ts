@@ -13,7 +13,7 @@ import { checkInputs } from './rules/check-inputs.js';
 import { checkOutcomes } from './rules/check-outcomes.js';
 import { checkReferences } from './rules/check-references.js';
 import { checkStepRefs } from './rules/check-step-refs.js';
-import { checkTexts } from './rules/check-texts.js';
+import { checkDirectoryTexts, checkTexts } from './rules/check-texts.js';
 import { checkVariables } from './rules/check-variables.js';
 import { sortFindings } from './sort-findings.js';
 
@@ -39,5 +39,6 @@ export function validateLibrary(library: Library, options: ValidateOptions = {})
   }
   findings.push(...checkCalls(library, options.rejected ?? new Set()));
   findings.push(...checkDirectory(library, options));
+  findings.push(...checkDirectoryTexts(library, options.directorySource));
   return sortFindings(findings);
 }

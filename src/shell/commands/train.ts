@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { formatWhere } from '../../core/check/where.js';
 import { startCall } from '../../core/engine/index.js';
 import type { LoadedScenario } from '../../core/load/load-scenario.js';
-import type { JournalLine } from '../../core/record/journal-line.js';
+import type { JournalEvent, JournalLine } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
 import {
   debriefSession,
@@ -34,6 +34,7 @@ import { readScenarios } from '../library/read-scenarios.js';
 import { printError } from '../output.js';
 import { colorFor } from '../replay/color.js';
 import { runLiveCall } from '../tui/live-call.js';
+import { pageOrPrint } from '../tui/pager.js';
 import { openLibrary } from '../tui/open-library.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
@@ -123,19 +124,23 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       if (!started.ok) throw new UserError(`${sop}: ${say(lang, started.refusal.message)}`);
       recording.appendEvents(started.events);
       const beforeStep = (view: StepView): { banner: readonly string[] } => ({ banner: stepBanner(expert, library, `${view.sop}/${view.stepId}`, lang, options.reveal === true) });
-      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false, practice: true, notices: preCall.lines });
+      let summary = '';
+      const onSummary = (text: string): void => {
+        summary = text;
+      };
+      const code = await runLiveCall({ library, state: started.state, lang, writer: recording, hooks: { beforeStep }, resumable: false, practice: true, notices: preCall.lines, onSummary });
       if (code === EXIT.usage) return code;
       const ended = lines.some((line) => line.type === 'session-end');
+      // `lines` hold the trainee's clear answers (memory only): sealed steps are compared too.
       const debrief = debriefSession(library, expert, { id: writer.sessionId, lines, status: ended ? 'completed' : 'interrupted' });
-      process.stdout.write(`\n${formatDebrief(debrief, library, lang, terminalStyle())}\n`);
-      if (!ended) {
-        process.stdout.write(
-          say(lang, {
+      const again = ended
+        ? ''
+        : say(lang, {
             en: `\nTraining sessions are not resumed: start again with "sop train ${chosen.scenario.scenario}".\n`,
             uk: `\nНавчальні сесії не продовжуються: почніть знову — "sop train ${chosen.scenario.scenario}".\n`,
-          }),
-        );
-      }
+          });
+      // The summary and the debrief together, through a pager when taller than the window.
+      await pageOrPrint(`${summary}\n${formatDebrief(debrief, library, lang, terminalStyle())}\n${again}`);
       return code;
     } finally {
       writer.close();
@@ -146,7 +151,12 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
   }
 }
 
-/** The writer runLiveCall records through, keeping a copy of every line as written (protected). */
+/**
+ * The writer runLiveCall records through, keeping a copy of every line in MEMORY for the
+ * debrief. The copy of an answer or amendment keeps the trainee's clear answer (the journal
+ * line on disk has it redacted or sealed), so the debrief compares sensitive steps too; the
+ * copy never leaves this process.
+ */
 function recordingWriter(writer: SessionWriter, lines: JournalLine[]): SessionWriter {
   return {
     get sessionId() {
@@ -160,18 +170,24 @@ function recordingWriter(writer: SessionWriter, lines: JournalLine[]): SessionWr
     },
     append(type, payload) {
       const line = writer.append(type, payload);
-      lines.push(line);
+      lines.push(withClearAnswer(line, { type, ...payload } as JournalEvent));
       return line;
     },
     appendEvents(events) {
       const written = writer.appendEvents(events);
-      lines.push(...written);
+      lines.push(...written.map((line, index) => withClearAnswer(line, events[index])));
       return written;
     },
     close() {
       writer.close();
     },
   };
+}
+
+/** The line as written, with the clear answer of the event it records (answers and amendments only). */
+function withClearAnswer(line: JournalLine, event: JournalEvent | undefined): JournalLine {
+  if (event === undefined || line.type !== event.type || (event.type !== 'answer' && event.type !== 'amend')) return line;
+  return { ...line, ...event } as JournalLine;
 }
 
 function isPathLike(arg: string): boolean {

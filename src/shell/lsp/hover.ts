@@ -29,7 +29,7 @@ export function hoverFor(validation: Validation, occurrence: Occurrence, lang: L
     const reach = [contact.region, contact.languages?.join(', '), contact.free === true ? say(lang, { en: 'free', uk: 'безкоштовно' }) : undefined].filter(Boolean).join(' · ');
     if (reach !== '') lines.push(`- ${say(lang, { en: 'reachability', uk: 'доступність' })}: ${reach}`);
     lines.push(`- last_verified: ${contact.last_verified}`);
-    if (contact.unverified !== undefined) lines.push(`- ${say(lang, { en: 'unverified', uk: 'не перевірено' })}: ${contact.unverified}`);
+    if (contact.unverified !== undefined) lines.push(`- ${say(lang, { en: 'unverified', uk: 'не перевірено' })}: ${localize(contact.unverified, lang)}`);
   } else if (occurrence.kind === 'outcome') {
     const outcome = ownEntry(library.sops.get(occurrence.owner)?.sop.outcomes, occurrence.id);
     if (outcome === undefined) return undefined;

@@ -32,6 +32,8 @@ export interface LiveCallOptions {
   readonly notices?: readonly string[];
   readonly input?: NodeJS.ReadStream;
   readonly output?: NodeJS.WriteStream;
+  /** Given: the end-of-call summary is handed to it instead of printed (training pages it with the debrief). */
+  readonly onSummary?: (summary: string) => void;
 }
 
 const SIGNALS = [
@@ -102,7 +104,8 @@ export async function runLiveCall(options: LiveCallOptions): Promise<number> {
     ...(end.kind === 'interrupted' && end.unfinishedNote ? { unfinishedNote: true as const } : {}),
     ...(options.resumable === false ? { resumable: false } : {}),
   });
-  writeSafely(output, `${summary}\n`);
+  if (options.onSummary) options.onSummary(`${summary}\n`);
+  else writeSafely(output, `${summary}\n`);
   if (end.kind === 'ended') return EXIT.ok;
   return end.reason === 'sigint' ? EXIT.sigint : EXIT.findings;
 }

@@ -153,7 +153,7 @@ function referralLines(library: Library, id: string, lang: Lang, w: number, c: C
   const lead = `  • ${phones ? `${c.green.bold(phones)}  ` : ''}${hours ? `${c.dim(hours)}  ` : ''}`;
   const lines = [`${lead}${truncate(safeLine(localize(contact.name, lang)), Math.max(8, w - displayWidth(lead)))}`];
   if (contact.unverified) {
-    lines.push(c.yellow(truncate(`    ${say(lang, WORDS.unverified)} (${safeLine(contact.last_verified)}): ${safeLine(contact.unverified)}`, w)));
+    lines.push(c.yellow(truncate(`    ${say(lang, WORDS.unverified)} (${safeLine(contact.last_verified)}): ${safeLine(localize(contact.unverified, lang))}`, w)));
   }
   return lines;
 }

@@ -3,9 +3,12 @@
  *  SOP401 missing-translation  a language map lacks one of the SOP's languages;
  *  SOP402 empty-text           a text (or one of its translations) is empty;
  *  SOP403 undeclared-language  a language map has a language the SOP does not declare (warning).
- * A plain string is one text for every language.
+ * A plain string is one text for every language. The directory's texts (a contact's name,
+ * hours, notes, source and unverified remark) are checked the same way against the languages
+ * the library's SOPs declare (checkDirectoryTexts).
  */
-import type { LoadedSop } from '../../model/library.js';
+import type { LoadedDirectory } from '../../load/load-parsed-library.js';
+import type { Library, LoadedSop } from '../../model/library.js';
 import type { Localized, Sop } from '../../model/sop.js';
 import type { Finding } from '../finding.js';
 import { makeFinding } from '../make-finding.js';
@@ -47,11 +50,19 @@ export function textsOf(sop: Sop): { text: Localized; path: Path }[] {
   return texts;
 }
 
+/**
+ * The steps' `source:` texts: translated like the others, but not part of textsOf (a source may
+ * cite a number or a name literally, so the rules on a text read to the caller do not apply).
+ */
+function sourcesOf(sop: Sop): { text: Localized; path: Path }[] {
+  return Object.entries(sop.steps).flatMap(([id, step]) => (step.source === undefined ? [] : [{ text: step.source, path: ['steps', id, 'source'] }]));
+}
+
 export function checkTexts(loaded: LoadedSop): Finding[] {
   const { sop, file, positionOf } = loaded;
   const findings: Finding[] = [];
   const languages = sop.languages;
-  for (const { text, path } of textsOf(sop)) {
+  for (const { text, path } of [...textsOf(sop), ...sourcesOf(sop)]) {
     if (typeof text === 'string') {
       if (text.trim() === '') {
         findings.push(
@@ -101,6 +112,36 @@ export function checkTexts(loaded: LoadedSop): Finding[] {
             positionOf([...path, language]),
             { en: `the '${language}' text is empty`, uk: `переклад «${language}» порожній` },
             { en: 'write the translation', uk: 'напишіть переклад' },
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+/** Missing translations of the directory's texts, in the languages the library's SOPs declare. */
+export function checkDirectoryTexts(library: Library, source: LoadedDirectory | undefined): Finding[] {
+  const directory = library.directory;
+  if (directory === undefined || source === undefined) return [];
+  const languages = [...new Set([...library.sops.values()].flatMap((loaded) => loaded.sop.languages))];
+  const findings: Finding[] = [];
+  for (const [id, contact] of Object.entries(directory.contacts)) {
+    const fields = { name: contact.name, hours: contact.hours, notes: contact.notes, source: contact.source, unverified: contact.unverified };
+    for (const [field, text] of Object.entries(fields)) {
+      if (text === undefined || typeof text === 'string') continue;
+      for (const language of languages) {
+        if (Object.prototype.hasOwnProperty.call(text, language)) continue;
+        findings.push(
+          makeFinding(
+            RULES.missingTranslation,
+            source.file,
+            source.positionOf(['contacts', id, field]),
+            {
+              en: `contact '${id}': the ${field} has no '${language}' translation (the SOPs declare languages ${languages.join(', ')})`,
+              uk: `контакт «${id}»: ${field} не має перекладу «${language}» (СОП оголошують мови ${languages.join(', ')})`,
+            },
+            { en: `add '${language}: ...'`, uk: `додайте «${language}: ...»` },
           ),
         );
       }
