@@ -5,4 +5,5 @@ export { toMermaid, mermaidText } from './to-mermaid.js';
 export { toDot, dotString } from './to-dot.js';
 export { toText } from './to-text.js';
 export { toHandbook, type HandbookOptions } from './to-handbook.js';
+export { toHandbookHtml, escapeHtml, type HandbookPart, type HandbookHtmlOptions } from './to-handbook-html.js';
 export { toCard, mainPath, DUTY_TO_ACT_SOP, type CardOptions } from './to-card.js';

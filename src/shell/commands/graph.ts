@@ -28,7 +28,7 @@ function looksLikePath(arg: string): boolean {
   return arg === '-' || /[\\/]/.test(arg) || /\.ya?ml$/i.test(arg);
 }
 
-function shown(file: string): string {
+export function shown(file: string): string {
   if (file === '-' || !isAbsolute(file)) return file;
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
@@ -99,9 +99,8 @@ export function writeOutput(raw: string | Uint8Array, output: string | undefined
   process.stderr.write(say(lang, { en: `sop: wrote ${output}\n`, uk: `sop: записано ${output}\n` }));
 }
 
-/** The `dot` program on PATH, or undefined (checked without running anything). */
-export function findDot(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const names = process.platform === 'win32' ? ['dot.exe', 'dot.cmd'] : ['dot'];
+/** The first of these programs on PATH, or undefined (checked without running anything). */
+export function findOnPath(names: readonly string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
   for (const dir of (env['PATH'] ?? '').split(delimiter)) {
     if (!dir) continue;
     for (const name of names) {
@@ -117,7 +116,12 @@ export function findDot(env: NodeJS.ProcessEnv = process.env): string | undefine
   return undefined;
 }
 
-function drawWithGraphviz(dotText: string, format: 'svg' | 'png', lang: Lang): Buffer {
+/** The `dot` program on PATH, or undefined (checked without running anything). */
+export function findDot(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return findOnPath(process.platform === 'win32' ? ['dot.exe', 'dot.cmd'] : ['dot'], env);
+}
+
+export function drawWithGraphviz(dotText: string, format: 'svg' | 'png', lang: Lang): Buffer {
   const dot = findDot();
   if (!dot) {
     throw new UserError(
