@@ -3,6 +3,7 @@
  * walking the Commands lists, so a new command is covered without editing this test) is in
  * Ukrainian with LANG=uk_UA.UTF-8 or --lang uk, and stays English with LANG=C.
  */
+import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sop, type SopResult } from './run-sop.js';
 
@@ -43,7 +44,13 @@ function examples(help: string, heading: string): string[][] {
   const lines = help.split('\n');
   const start = lines.indexOf(heading);
   if (start < 0) return [];
-  return lines.slice(start + 1).filter((line) => line.startsWith('  ')).map((line) => line.trim().split(/ {2,}/));
+  // A comment wrapped to the width continues on lines indented deeper than the commands.
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (/^ {3,}\S/.test(line) && rows.length > 0) rows[rows.length - 1]![1] += ` ${line.trim()}`;
+    else if (line.startsWith('  ')) rows.push(line.trim().split(/ {2,}/));
+  }
+  return rows;
 }
 
 describe('sop --help in Ukrainian and English', () => {
@@ -80,7 +87,7 @@ describe('sop --help in Ukrainian and English', () => {
         expect(uk.stdout, `${name}: ${english}`).not.toContain(english);
       }
     }
-  });
+  }, 120_000);
 
   it('every description, option, argument and subcommand has its own Ukrainian text', () => {
     for (const path of paths) {
@@ -135,6 +142,16 @@ describe('sop --help in Ukrainian and English', () => {
     expect(sop(['help', 'log'], { env: UK }).stdout).toBe(ukrainian.get('log')!.stdout);
   });
 
+  it('every line of every help, English and Ukrainian, fits 80 columns when not a terminal', () => {
+    for (const path of paths) {
+      for (const [lang, help] of [['en', english.get(path.join(' '))!], ['uk', ukrainian.get(path.join(' '))!]] as const) {
+        for (const line of help.stdout.split('\n')) expect(stringWidth(line), `sop ${path.join(' ')} --help (${lang}): ${line}`).toBeLessThanOrEqual(80);
+      }
+    }
+    // COLUMNS is the shell's, not the terminal's: help written to a pipe stays at 80 columns.
+    for (const line of sop(['run', '--help'], { env: { COLUMNS: '200' } }).stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+  });
+
   it('LANG=C keeps the English help', () => {
     for (const path of paths) {
       const name = `sop ${path.join(' ')} --help`;
@@ -147,5 +164,5 @@ describe('sop --help in Ukrainian and English', () => {
     }
     expect(english.get('')!.stdout).toContain('display help for command');
     expect(english.get('graph')!.stdout.replace(/\s+/g, ' ')).toContain('(choices: "mermaid", "dot", "text", "svg", "png", default: "mermaid")');
-  });
+  }, 120_000);
 });

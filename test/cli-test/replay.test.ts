@@ -1,10 +1,12 @@
 /** `sop replay`, `sop replay --check` and `sop log export` as processes on the built binary. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureLibrary } from '../check/helpers.js';
 import { FIXTURE_CALLS, recordCalls } from '../replay/record-calls.js';
+import { BIN, KEY, spawnSop } from '../e2e/pty.js';
 import { ANSI, ROOT, sop } from './run-sop.js';
 
 const CALLS = 'test/replay/fixtures/calls';
@@ -225,4 +227,55 @@ describe('sop log export', () => {
     expect(noted.stdout).not.toContain('scared');
     expect(noted.stdout).toContain('"text":"[redacted]"');
   });
+});
+
+// No call named: in a terminal the menu sop resume shows, then the chosen call's timeline.
+describe('sop replay with no call named', () => {
+  it('without a terminal: exit 2, saying to give a session id or a file', () => {
+    const result = spawnSync(process.execPath, [BIN, 'replay', '--data-dir', dataDir, ...LIB], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: dataDir, LANG: 'C' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('give a session id (see "sop log list") or an exported .jsonl file');
+    expect(result.stdout).toBe('');
+  });
+
+  it('in a terminal: a menu of the recorded calls, newest first; Enter replays the chosen one', async () => {
+    const pty = spawnSop(['replay', '--data-dir', dataDir, ...LIB], { cwd: ROOT, env: { HOME: dataDir } });
+    await pty.waitFor('Which call?', { inOutput: true });
+    for (const id of ids) await pty.waitFor(id, { inOutput: true });
+    // Newest first: the cursor starts on the call that started last.
+    const rows = [...pty.output().matchAll(/^[❯ ] (\S+) {2}(\S+ \S+)/gm)].map((m) => [m[1]!, m[2]!] as const);
+    expect(rows.map(([id]) => id).sort()).toEqual([...ids].sort());
+    expect(rows.map(([, start]) => start)).toEqual(rows.map(([, start]) => start).sort().reverse());
+    await pty.press(KEY.enter);
+    expect(await pty.exited(30_000)).toBe(0);
+    expect(pty.output()).toContain(`Call ${rows[0]![0]}`);
+    expect(pty.output()).toContain('Outcome:');
+  }, 60_000);
+});
+
+describe('sop replay pages a timeline taller than the terminal', () => {
+  const replayIn = async (rows: number, pager: string): Promise<string> => {
+    const pty = spawnSop(['replay', ids[0]!, '--data-dir', dataDir, ...LIB], { cwd: ROOT, rows, env: { HOME: dataDir, PAGER: pager } });
+    expect(await pty.exited(30_000)).toBe(0);
+    return pty.output();
+  };
+
+  it('through $PAGER when the timeline is taller than the screen, not when it fits', async () => {
+    const paged = await replayIn(10, "sed 's/^/PAGED|/'");
+    expect(paged).toMatch(/^PAGED\|Call /m);
+    expect(paged).toMatch(/^PAGED\|Duration: /m);
+    const fits = await replayIn(60, "sed 's/^/PAGED|/'");
+    expect(fits).toContain('Duration: ');
+    expect(fits).not.toContain('PAGED|');
+  }, 60_000);
+
+  it('prints directly when the pager cannot start, and never pages piped output', async () => {
+    const missing = await replayIn(10, '/nonexistent/pager');
+    expect(missing).toMatch(/^Call /m);
+    expect(missing).toMatch(/^Duration: /m);
+    const piped = sop(['replay', ids[0]!, '--data-dir', dataDir, ...LIB], { env: { PAGER: "sed 's/^/PAGED|/'" } });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toMatch(/^Call /);
+    expect(piped.stdout).not.toContain('PAGED|');
+  }, 60_000);
 });

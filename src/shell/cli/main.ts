@@ -8,6 +8,7 @@ import { EXIT, UserError } from '../exit-codes.js';
 import { definitionsFor, type CommandDefinition, type Say } from './commands.js';
 import { commandName } from './command-name.js';
 import { ukrainianHelp } from './help.js';
+import { fitHelpText, helpWidth } from './help-width.js';
 import { say } from '../i18n.js';
 import { printError } from '../output.js';
 import { safeText } from '../tui/safe-text.js';
@@ -21,6 +22,7 @@ export function buildProgram(argv: readonly string[], definitions: readonly Comm
   // and friends (the config file is not read: help must stay fast).
   const lang = usageLang(argv, process.env);
   const t: Say = (message) => say(lang, message);
+  const width = helpWidth(process.stdout);
   const program: Command = new Command('sop')
     .description(t({ en: 'Run, train, test and validate hotline standard operating procedures (SOPs).', uk: 'Стандартні операційні процедури (СОП) гарячої лінії: дзвінки, навчання, тестування й перевірка.' }))
     .version(VERSION, '-V, --version', t({ en: 'print the version', uk: 'показати версію' }))
@@ -35,7 +37,7 @@ export function buildProgram(argv: readonly string[], definitions: readonly Comm
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      writeOut: (s) => process.stdout.write(s),
+      writeOut: (s) => process.stdout.write(fitHelpText(s, width)),
       outputError: (s, write) => write(safeText(explainUsageError(s, lang, commandPath(program, argv)))),
     })
     .addHelpText(
@@ -69,7 +71,7 @@ Run "sop <command> --help" for a command's options and examples.`,
 Параметри й приклади команди: "sop <команда> --help".`,
       }),
     );
-  if (lang === 'uk') program.configureHelp(ukrainianHelp);
+  program.configureHelp(lang === 'uk' ? { ...ukrainianHelp, helpWidth: width } : { helpWidth: width });
   for (const define of definitions) define(program, t);
   return program;
 }

@@ -31,8 +31,8 @@ Keys during a call:
   b            back (the next answer amends the earlier one)
   n            a one-line note           q              quit (asks first; the call can be resumed)
   !            the SOP's interrupts (e.g. ! immediate danger), listed in the footer
-  On a typed answer, press Esc first, then the key. Letter keys also work with the
-  Ukrainian layout (й q, и b, т n).
+  On a typed answer, press Esc first, then the key.
+  Letter keys also work with the Ukrainian layout (й q, и b, т n).
 
 Every answer is written to the journal (and synced to disk) before the next step shows.
 Sensitive answers and all notes are never written in clear. Exit 0 when the call ends,

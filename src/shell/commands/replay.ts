@@ -15,6 +15,9 @@ import { colorFor } from '../replay/color.js';
 import { safeJson } from '../format/safe-json.js';
 import { checkSettings } from '../replay/settings.js';
 import { openTerminal } from '../tui/terminal.js';
+import { readJournal } from '../journal/index.js';
+import { pickCall } from '../tui/pick-call.js';
+import { pageOrPrint } from '../tui/pager.js';
 
 export interface ReplayIO {
   readonly sleep: (ms: number) => Promise<void>;
@@ -44,6 +47,25 @@ export async function runReplay(args: readonly string[], options: ReplayOptions,
     throw new UserError(say(lang, { en: '--key opens one call\'s timeline; it does not go with --check', uk: '--key відкриває хронологію одного дзвінка; з --check не використовується' }));
   }
   if (options.check) return check(callSources(args, read), read, settings.sopsDir, options, lang, args);
+  if (args.length === 0) {
+    // No call named: on a terminal, a menu of the recorded calls (as sop resume offers); else say what to give.
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      throw new UserError(
+        say(lang, {
+          en: 'replay needs a call: give a session id (see "sop log list") or an exported .jsonl file; on a terminal, "sop replay" alone offers a menu of recorded calls',
+          uk: 'replay потребує дзвінка: вкажіть ідентифікатор сесії (див. "sop log list") або експортований файл .jsonl; у терміналі "sop replay" без нього пропонує меню записаних дзвінків',
+        }),
+      );
+    }
+    const { sessions } = readJournal(settings.dataDir, read.mode, { lang });
+    if (sessions.length === 0) {
+      process.stderr.write(say(lang, { en: 'No recorded calls.\n', uk: 'Записаних дзвінків немає.\n' }));
+      return EXIT.ok;
+    }
+    const picked = await pickCall(sessions, lang);
+    if (picked === undefined) return EXIT.findings;
+    return runReplay([picked], options, io);
+  }
   if (args.length !== 1) {
     throw new UserError(
       say(lang, {
@@ -181,7 +203,8 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], d
     await playTimeline(timeline, { speed, sleep: io.sleep, write: (text) => process.stdout.write(text), lang, color: colorFor('stdout') });
     return EXIT.ok;
   }
-  process.stdout.write(renderTimeline(timeline, lang, colorFor('stdout')));
+  // Taller than the screen in a terminal: through the pager (never when piped).
+  await pageOrPrint(renderTimeline(timeline, lang, colorFor('stdout')));
   return EXIT.ok;
 }
 

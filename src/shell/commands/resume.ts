@@ -18,6 +18,7 @@ import { openLibrary } from '../tui/open-library.js';
 import { verifyJournalFile } from '../journal/verify.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
 import { catchUp, rebuildCall } from '../tui/rebuild-call.js';
+import { pickCall } from '../tui/pick-call.js';
 import { safeLine } from '../tui/safe-text.js';
 import { runRun } from './run.js';
 
@@ -67,7 +68,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
         for (const session of resumable) process.stdout.write(`${listLine(session)}\n`);
         return EXIT.ok;
       }
-      const picked = await pick(resumable, lang);
+      const picked = await pickCall(resumable, lang);
       if (picked === undefined) return EXIT.findings;
       sessionArg = picked;
     }
@@ -199,15 +200,6 @@ function listLine(session: RecordedSession): string {
   const s = summarise(session);
   const why = session.interrupted?.reason ?? 'crash';
   return [s.id, s.startedAt.slice(0, 16).replace('T', ' '), s.sop, s.lastStep ?? '', why, s.operator].map((v) => safeLine(String(v))).join('\t');
-}
-
-async function pick(sessions: readonly RecordedSession[], lang: Lang): Promise<string | undefined> {
-  const choices = [...sessions].reverse().map((session) => {
-    const s = summarise(session);
-    return { value: s.id, name: `${safeLine(s.id)}  ${safeLine(s.startedAt.slice(0, 16).replace('T', ' '))}  ${safeLine(s.sop)}  → ${safeLine(s.lastStep ?? '')}` };
-  });
-  const { chooseFrom } = await import('../tui/prompts.js');
-  return chooseFrom(say(lang, { en: 'Which call?', uk: 'Який дзвінок?' }), choices, lang);
 }
 
 /**
