@@ -2,24 +2,15 @@
  * `sop docs`: the SOP's handbook, with the library's directory for referral contacts: Markdown,
  * one self-contained HTML file (one SOP or the whole library), or PDF through a headless Chromium.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildGraph, toCard, toDot, toHandbook, toHandbookHtml, type HandbookPart } from '../../core/render/index.js';
 import type { DocsOptions } from '../cli/docs.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
-import { refuseOutputInJournal } from '../journal/files.js';
-import { expandLibraryTexts, expandSopTexts } from '../../core/render/expand-step.js';
+import { findChromium, printPdf } from '../format/print-pdf.js';
 import { readLibrary } from '../library/read-library.js';
 import { safeText } from '../tui/safe-text.js';
-import { drawWithGraphviz, findDot, findOnPath, shown, sopForPicture, writeOutput, type SopForPicture } from './graph.js';
-
-/** How long Chromium may take to print before it is killed. */
-const CHROMIUM_TIMEOUT_MS = 60_000;
+import { asPrinted, drawWithGraphviz, findDot, sopForPicture, writeOutput, type SopForPicture } from './graph.js';
 
 export async function runDocs(arg: string | undefined, options: DocsOptions): Promise<number> {
   const config = await loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });
@@ -84,7 +75,7 @@ function cardOf(picture: SopForPicture, lang: Lang): string {
   return toCard(loaded.sop, { lang, library: written, ...(library.directory ? { directory: library.directory } : {}) });
 }
 
-/** Every valid SOP of the folder, by id, each with the library around it (as sopForPicture). */
+/** Every valid SOP of the folder, by id, each as printed (as sopForPicture gives one). */
 async function wholeLibrary(sopsDir: string, lang: Lang): Promise<SopForPicture[]> {
   const around = await readLibrary([sopsDir]);
   if (around.library.sops.size === 0) {
@@ -95,14 +86,7 @@ async function wholeLibrary(sopsDir: string, lang: Lang): Promise<SopForPicture[
       }),
     );
   }
-  const titles = new Map<string, string>();
-  for (const [id, other] of around.library.sops) titles.set(id, localize(other.sop.title, lang));
-  const library = expandLibraryTexts(around.library, [lang]);
-  return [...around.library.sops.keys()].sort().map((id) => {
-    const loaded = around.library.sops.get(id)!;
-    const sop = expandSopTexts(loaded.sop, [lang], library.directory ? { directory: library.directory } : {});
-    return { loaded: { ...loaded, sop }, library, file: shown(loaded.file), titles };
-  });
+  return [...around.library.sops.keys()].sort().map((id) => asPrinted(around.library.sops.get(id)!, around.library, lang));
 }
 
 function part(picture: SopForPicture, lang: Lang): HandbookPart {
@@ -128,63 +112,4 @@ function diagramOf(picture: SopForPicture, lang: Lang): HandbookPart['diagram'] 
     if (!(error instanceof UserError)) throw error;
     return { note: error.message };
   }
-}
-
-/** Chromium: $SOP_CHROMIUM, else chromium, chromium-browser or google-chrome on PATH (nothing is run). */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const own = env['SOP_CHROMIUM'];
-  if (own) return own;
-  return findOnPath(['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'], env);
-}
-
-function printPdf(html: string, chromium: string, output: string, lang: Lang, dataDir: string): void {
-  refuseOutputInJournal(output, dataDir, lang, 'handbook.pdf');
-  const target = resolve(output);
-  // A private folder (0700) for the page and Chromium's own profile; removed whatever happens.
-  const dir = mkdtempSync(join(tmpdir(), 'sop-docs-'));
-  try {
-    const page = join(dir, 'handbook.html');
-    writeFileSync(page, html, { mode: 0o600 });
-    const before = existsSync(target) ? statSync(target).mtimeMs : undefined;
-    const result = spawnSync(
-      chromium,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--no-default-browser-check',
-        `--user-data-dir=${join(dir, 'profile')}`,
-        `--print-to-pdf=${target}`,
-        '--no-pdf-header-footer',
-        pathToFileURL(page).href,
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'], timeout: CHROMIUM_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 },
-    );
-    const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-    const written = existsSync(target) && statSync(target).size > 0 && statSync(target).mtimeMs !== before;
-    if (timedOut || result.error || result.status !== 0 || !written) {
-      const why = timedOut
-        ? say(lang, { en: `it did not finish in ${CHROMIUM_TIMEOUT_MS / 1000} s and was stopped`, uk: `він не впорався за ${CHROMIUM_TIMEOUT_MS / 1000} с і його зупинено` })
-        : result.error
-          ? result.error.message
-          : (lastLines(result.stderr?.toString() ?? '') || `exit ${result.status}`);
-      throw new UserError(
-        say(lang, {
-          en: `${chromium} could not print the PDF: ${why}.\n  Write --format html and print it from a browser instead.`,
-          uk: `${chromium} не зміг надрукувати PDF: ${why}.\n  Створіть --format html і надрукуйте його з браузера.`,
-        }),
-      );
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  process.stderr.write(say(lang, { en: `sop: wrote ${output}\n`, uk: `sop: записано ${output}\n` }));
-}
-
-function lastLines(text: string): string {
-  return text.trim().split('\n').slice(-3).join(' ').trim();
 }

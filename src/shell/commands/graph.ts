@@ -1,7 +1,8 @@
 /** `sop graph`: wires the library reader to the pure graph renderers; svg/png through Graphviz. */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, writeFileSync } from 'node:fs';
-import { delimiter, isAbsolute, join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import { findOnPath } from '../find-on-path.js';
 import { refuseOutputInJournal } from '../journal/files.js';
 import type { LoadedSop, Library } from '../../core/model/library.js';
 import { didYouMean } from '../../core/validate/did-you-mean.js';
@@ -67,11 +68,18 @@ export async function sopForPicture(arg: string, sopsDir: string, lang: Lang): P
       );
     }
   }
+  return asPrinted(loaded, around.library, lang);
+}
+
+/**
+ * One SOP with the library around it, its texts as printed: numbers from the directory
+ * ({contact:id}), answers as [name]; the titles of every SOP known, for sub-procedures.
+ */
+export function asPrinted(loaded: LoadedSop, around: Library, lang: Lang): SopForPicture {
   const titles = new Map<string, string>();
-  for (const [id, other] of around.library.sops) titles.set(id, localize(other.sop.title, lang));
+  for (const [id, other] of around.sops) titles.set(id, localize(other.sop.title, lang));
   titles.set(loaded.sop.sop, localize(loaded.sop.title, lang));
-  // Texts as printed: numbers from the directory ({contact:id}), answers as [name].
-  const library = expandLibraryTexts(around.library, [lang]);
+  const library = expandLibraryTexts(around, [lang]);
   const sop = expandSopTexts(loaded.sop, [lang], library.directory ? { directory: library.directory } : {});
   return { loaded: { ...loaded, sop }, library, file: shown(loaded.file), titles };
 }
@@ -97,23 +105,6 @@ export function writeOutput(raw: string | Uint8Array, output: string | undefined
     );
   }
   process.stderr.write(say(lang, { en: `sop: wrote ${output}\n`, uk: `sop: записано ${output}\n` }));
-}
-
-/** The first of these programs on PATH, or undefined (checked without running anything). */
-export function findOnPath(names: readonly string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
-  for (const dir of (env['PATH'] ?? '').split(delimiter)) {
-    if (!dir) continue;
-    for (const name of names) {
-      const candidate = join(dir, name);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The `dot` program on PATH, or undefined (checked without running anything). */
