@@ -6,7 +6,7 @@ import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { acceptLoss, lossBreaks } from '../journal/accept-loss.js';
 import { describeAcceptedLoss } from '../journal/accepted-losses.js';
-import { JournalLockedError } from '../journal/errors.js';
+import { JournalLockedError, whyWriteFailed } from '../journal/errors.js';
 import { isInsideJournal, listJournalFiles } from '../journal/files.js';
 import { verifyJournalFile } from '../journal/verify.js';
 import { safeLine } from '../tui/safe-text.js';
@@ -42,14 +42,7 @@ function safeUser(): string {
 }
 
 function cannotWrite(file: string, code: string, lang: Lang): UserError {
-  const why =
-    code === 'EROFS'
-      ? say(lang, { en: 'the disk is read-only', uk: 'диск доступний лише для читання' })
-      : code === 'EACCES' || code === 'EPERM'
-        ? say(lang, { en: 'no permission to write there', uk: 'немає дозволу на запис' })
-        : code === 'ENOSPC' || code === 'EDQUOT'
-          ? say(lang, { en: 'the disk is full', uk: 'диск заповнений' })
-          : say(lang, { en: `the system said ${code}`, uk: `система повідомила ${code}` });
+  const why = say(lang, whyWriteFailed(code));
   return new UserError(
     say(lang, {
       en: `cannot record the acceptance in ${file}: ${why}. Nothing was accepted; the loss is still reported by "sop log verify". Run it where the journal can be written (as its owner).`,

@@ -6,6 +6,17 @@ function both(message: Message): string {
   return `${message.en}\n${message.uk}`;
 }
 
+/** A write's system error code in words: full disk, read-only, no permission, or the code itself. */
+export function whyWriteFailed(code: string): Message {
+  return code === 'ENOSPC' || code === 'EDQUOT'
+    ? { en: 'the disk is full', uk: 'диск заповнений' }
+    : code === 'EROFS'
+      ? { en: 'the disk is read-only', uk: 'диск доступний лише для читання' }
+      : code === 'EACCES' || code === 'EPERM'
+        ? { en: 'no permission to write there', uk: 'немає дозволу на запис' }
+        : { en: `the system said ${code}`, uk: `система повідомила ${code}` };
+}
+
 /**
  * Writing the journal failed (disk full, read-only, no permission...). The line was NOT
  * recorded: the UI must tell the counsellor to note the call on paper.
@@ -25,14 +36,7 @@ export class JournalWriteError extends UserError {
     if (error instanceof JournalWriteError) return error;
     const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'EUNKNOWN';
     const paper = { en: 'Note this call on paper and tell your supervisor.', uk: 'Запишіть цю розмову на папері й повідомте керівника.' };
-    const why: Message =
-      code === 'ENOSPC' || code === 'EDQUOT'
-        ? { en: 'the disk is full', uk: 'диск заповнений' }
-        : code === 'EROFS'
-          ? { en: 'the disk is read-only', uk: 'диск доступний лише для читання' }
-          : code === 'EACCES' || code === 'EPERM'
-            ? { en: 'no permission to write there', uk: 'немає дозволу на запис' }
-            : { en: `the system said ${code}`, uk: `система повідомила ${code}` };
+    const why = whyWriteFailed(code);
     return new JournalWriteError(file, code, {
       en: `Cannot write the journal ${file}: ${why.en}. ${paper.en}`,
       uk: `Не вдається записати журнал ${file}: ${why.uk}. ${paper.uk}`,
