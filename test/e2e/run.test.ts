@@ -240,6 +240,15 @@ describe('sop run in a terminal', () => {
     expect(readLines(h.dataDir)[0]?.json).toMatchObject({ type: 'session-start', sop: 'intake', lang: 'uk' });
   });
 
+  it('a path to an SOP file that does not exist is said as such (exit 2), not as the folder around it', async () => {
+    const h = home();
+    const pty = spawnSop(['run', join(h.dataDir, 'no-such.sop.yaml'), '--sops', SOPS], { env: h.env });
+    await pty.waitFor('no such file', { inOutput: true });
+    expect(await pty.exited()).toBe(2);
+    expect(pty.output()).not.toContain('error(s)');
+    expect(pty.output()).not.toMatch(/\n\s+at /);
+  });
+
   it('colour follows NO_COLOR even in a terminal', async () => {
     const h = home();
     const pty = spawnSop(['run', 'intake', '--sops', SOPS], { env: { ...h.env, NO_COLOR: '1' } });

@@ -2,7 +2,7 @@
  * Reads and validates the SOP library for a call (`sop run`, `sop resume`), and finds the SOP
  * asked for by id or by file path. A library with errors is refused with its findings (exit 1).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import type { Library } from '../../core/model/library.js';
 import { didYouMean } from '../../core/validate/did-you-mean.js';
@@ -11,7 +11,7 @@ import { localize, say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
 import { formatPretty } from '../format/findings-pretty.js';
 import { colorFor } from '../replay/color.js';
-import { safeText } from './safe-text.js';
+import { safeLine, safeText } from './safe-text.js';
 import { compareAlphabetically } from './alphabetical.js';
 
 export interface OpenedLibrary {
@@ -27,6 +27,15 @@ function isPathLike(arg: string): boolean {
 export async function openLibrary(sopsDir: string, arg: string | undefined, lang: Lang): Promise<OpenedLibrary> {
   let paths = [sopsDir];
   const asPath = arg !== undefined && isPathLike(arg) ? resolve(arg) : undefined;
+  if (asPath !== undefined && !existsSync(asPath)) {
+    // Said before any folder is read: the folder around a mistyped path is not the library.
+    throw new UserError(
+      say(lang, {
+        en: `${safeLine(arg!)}: no such file. Give the path of a .sop.yaml file, or an SOP id ("sop run" without a name shows a menu).`,
+        uk: `${safeLine(arg!)}: такого файлу немає. Вкажіть шлях до файлу .sop.yaml або ідентифікатор СОП ("sop run" без назви покаже меню).`,
+      }),
+    );
+  }
   if (asPath !== undefined) {
     const inside = relative(resolve(sopsDir), asPath);
     // An SOP outside the library folder is run with the SOPs beside it (its called SOPs, the directory).
