@@ -59,6 +59,16 @@ describe('tables fit the terminal', () => {
     }
   }
 
+  for (const table of TABLES) {
+    it(`${table.name}: taller than the window, it goes through $PAGER`, async () => {
+      const pty = spawnSop([...table.args], { cols: 80, rows: 5, env: { ...home.env, NO_COLOR: '1', PAGER: "sed 's/^/PAGED /'" } });
+      expect(await pty.exited(20_000)).toBe(table.code);
+      const lines = pty.output().replace(/\n$/, '').split('\n');
+      expect(lines.length).toBeGreaterThan(5);
+      expect(lines.every((line) => line.startsWith('PAGED '))).toBe(true);
+    });
+  }
+
   it('--wide on the same terminal, and a pipe, keep the lines whole', async () => {
     const { lines } = await onTerminal(['graph', 'first-contact', '--format', 'text', '--wide'], 80);
     expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeGreaterThan(80);

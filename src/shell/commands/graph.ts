@@ -5,6 +5,7 @@ import { isAbsolute, relative } from 'node:path';
 import { findOnPath } from '../find-on-path.js';
 import { fitColumns } from '../format/fit-columns.js';
 import { fitTree } from '../format/fit-tree.js';
+import { pageOrPrint } from '../tui/pager.js';
 import { refuseOutputInJournal } from '../journal/files.js';
 import type { LoadedSop, Library } from '../../core/model/library.js';
 import { didYouMean } from '../../core/validate/did-you-mean.js';
@@ -156,8 +157,9 @@ export async function runGraph(arg: string, options: GraphOptions): Promise<numb
       writeOutput(toDot(graph, lang), options.output, lang, config.dataDir);
       break;
     case 'text':
-      // On a terminal the tree wraps under its guides; to a file or a pipe each line stays whole.
-      writeOutput(fitTree(toText(graph, lang), options.output === undefined || options.output === '-' ? fitColumns(process.stdout, options.wide) : undefined), options.output, lang, config.dataDir);
+      // On a terminal the tree wraps under its guides and pages; to a file or a pipe each line stays whole.
+      if (options.output === undefined || options.output === '-') await pageOrPrint(safeText(fitTree(toText(graph, lang), fitColumns(process.stdout, options.wide))));
+      else writeOutput(toText(graph, lang), options.output, lang, config.dataDir);
       break;
     case 'svg':
     case 'png':

@@ -5,6 +5,7 @@ import { summarise, type SessionSummary } from '../../core/record/summarise.js';
 import type { LogListOptions, LogShowOptions, LogVerifyOptions } from '../cli/log.js';
 import { fitColumns } from '../format/fit-columns.js';
 import { fitTable } from '../format/fit-table.js';
+import { pageOrPrint } from '../tui/pager.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -122,7 +123,8 @@ export async function runLogList(options: LogListOptions): Promise<number> {
   // Every field comes from the journal: neutralised, one line each.
   const body = rows.map(({ summary }) => [formatLocalTime(summary.startedAt), summary.id, summary.sop, statusWord(summary), formatDuration(summary.durationMs), summary.operator].map(safeLine));
   // In a terminal the table fits its columns (outcome, operator and SOP give way); piped or --wide: whole values.
-  process.stdout.write(`${fitTable([header, ...body], fitColumns(process.stdout, options.wide), [3, 5, 2])}\n`);
+  // A long list pages on a terminal (less quits at once when it fits).
+  await pageOrPrint(`${fitTable([header, ...body], fitColumns(process.stdout, options.wide), [3, 5, 2])}\n`);
   return EXIT.ok;
 }
 

@@ -123,8 +123,8 @@ async function checkWith(prepared: PreparedCheck, sources: readonly CallSource[]
     process.stderr.write(say(lang, { en: 'sop: no recorded calls to check\n', uk: 'sop: немає записаних дзвінків для перевірки\n' }));
   }
   const format = options.format ?? 'pretty';
-  const output = format === 'json' ? formatCheckJson(checks, lang) : format === 'junit' ? formatCheckJunit(checks, lang) : formatCheckPretty(checks, lang, colorFor('stdout'), fitColumns(process.stdout, options.wide));
-  process.stdout.write(output);
+  if (format === 'pretty') await pageOrPrint(formatCheckPretty(checks, lang, colorFor('stdout'), fitColumns(process.stdout, options.wide)));
+  else process.stdout.write(format === 'json' ? formatCheckJson(checks, lang) : formatCheckJunit(checks, lang));
   return checks.some((entry) => entry.status === 'diverged') ? EXIT.findings : EXIT.ok;
 }
 

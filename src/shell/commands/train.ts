@@ -324,6 +324,7 @@ async function report(trainee: string, dataDir: string, sopsDir: string, scenari
     // and no report of nothing.
     return EXIT.usage;
   }
-  process.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(result, null, 2))}\n` : `${formatReport(result, lang, terminalStyle(), reportLayout(columns))}\n`);
+  if (format === 'json') process.stdout.write(`${safeJson(JSON.stringify(result, null, 2))}\n`);
+  else await pageOrPrint(`${formatReport(result, lang, terminalStyle(), reportLayout(columns))}\n`);
   return EXIT.ok;
 }
