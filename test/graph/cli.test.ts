@@ -82,6 +82,20 @@ describe('sop graph (built binary)', () => {
     }
   });
 
+  it('the WebAssembly Graphviz (1.2 MB) is read only when an SVG is drawn, not by other commands', () => {
+    const bundle = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle.json'), 'utf8')) as { file: string };
+    // A property name of @viz-js/viz's own code, which minifying keeps.
+    expect(readFileSync(join(ROOT, 'dist', bundle.file), 'latin1')).not.toContain('agerrMessages');
+    const loads = (args: string[]): boolean => {
+      const run = runSop(args, { env: isolatedEnv({ NODE_DEBUG: 'module' }) });
+      expect(run.status).toBe(0);
+      return /graphviz\.cjs/.test(run.stderr);
+    };
+    expect(loads(['--version'])).toBe(false);
+    expect(loads(['graph', 'tricky', '--sops', FIX, '--format', 'dot'])).toBe(false);
+    expect(loads(['graph', 'tricky', '--sops', FIX, '--format', 'svg'])).toBe(true);
+  });
+
   it('--format png without Graphviz on PATH: exit 2 with a clear message, at once', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'sop-graph-')), 'tricky.png');
     const run = runSop(['graph', 'tricky', '--sops', FIX, '--format', 'png', '-o', out], { env: isolatedEnv({ PATH: '' }) });
