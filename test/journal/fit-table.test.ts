@@ -25,4 +25,19 @@ describe('fitTable', () => {
     expect(text.split('\n').every((l) => [...l].length <= 50)).toBe(true);
     expect(text).toContain('SESSION   20261207-1124-sx7x');
   });
+
+  it('shares the cut out over the shrinkable columns, widest first', () => {
+    const wide = [['A', 'B', 'C'], ['x'.repeat(40), 'y'.repeat(40), 'z'.repeat(10)]];
+    const [, line] = fitTable(wide, 70, [0, 1]).split('\n');
+    expect([...line!].length).toBe(70);
+    const [a, b] = line!.split(/ {2,}/);
+    expect(Math.abs([...a!].length - [...b!].length)).toBeLessThanOrEqual(1);
+  });
+
+  it('stacks when even the cut columns cannot fit', () => {
+    const fixed = [['A', 'B', 'C'], ['x'.repeat(30), 'y'.repeat(30), 'z'.repeat(30)]];
+    const text = fitTable(fixed, 64, [2]);
+    expect(text.split('\n').every((l) => [...l].length <= 64)).toBe(true);
+    expect(text).toContain(`A  ${'x'.repeat(30)}`);
+  });
 });

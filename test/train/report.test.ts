@@ -69,7 +69,7 @@ describe('sop train --report', () => {
     expect(out).toContain('Звіт про навчання — слухач: bob (сесій: 1)');
     expect(out).toMatch(/two-signs — Робота в Польщі з двома тривожними ознаками\s+hotline\s+1\s+1\s+100\s+100/);
     expect(out).toContain('Ще не пройдено\n  danger-mid-call — Небезпека посеред дзвінка');
-    expect(out).toMatch(/2026-11-08 10:00 {2}two-signs {2}100 {2}█{20}/);
+    expect(out).toMatch(/дата {14}сценарій {3}бали\n  2026-11-08 10:00 {2}two-signs {2}100 +█{20}/);
     expect(out).not.toContain('\u001b[');
   });
 

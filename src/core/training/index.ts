@@ -7,6 +7,6 @@ export { formatDebrief } from './format-debrief.js';
 export { PLAIN, type TextStyle } from './text-style.js';
 export { TW, tw } from './training-words.js';
 export { traineeReport, type TraineeReport, type ReportInput, type ReportSession, type ReportScenario, type StepCount, type FlagCount } from './trainee-report.js';
-export { formatReport } from './format-report.js';
+export { alignedLayout, formatReport, type ReportLayout } from './format-report.js';
 export { stepBanner } from './step-banner.js';
 export { interruptLabel } from './interrupt-label.js';

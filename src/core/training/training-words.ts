@@ -49,6 +49,8 @@ export const TW = {
   notDone: { en: 'Not done yet', uk: 'Ще не пройдено' },
   none: { en: 'none', uk: 'немає' },
   overTime: { en: 'Scores over time', uk: 'Оцінки з часом' },
+  when: { en: 'date', uk: 'дата' },
+  scoreColumn: { en: 'score', uk: 'бали' },
   unfinished: { en: 'not finished', uk: 'не завершено' },
   noScore: { en: 'scenario not found or no longer fits the SOPs: no score', uk: 'сценарій не знайдено або він більше не відповідає СОП: без оцінки' },
   divergences: { en: 'Steps where the trainee most often decides differently from the expert', uk: 'Кроки, де слухач найчастіше вирішує інакше, ніж експерт' },

@@ -1,6 +1,6 @@
 /** `sop graph`: an SOP as a diagram (Mermaid, Graphviz DOT, SVG, PNG through Graphviz, or a text tree). */
 import { Option, type Command } from 'commander';
-import { OUTPUT_FORMAT, SOPS_CONFIGURED, SOP_ARGUMENT, OUTPUT_FILE } from './texts.js';
+import { OUTPUT_FORMAT, SOPS_CONFIGURED, SOP_ARGUMENT, OUTPUT_FILE, WIDE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 
 export interface GraphOptions {
@@ -8,6 +8,8 @@ export interface GraphOptions {
   readonly lang?: string;
   readonly output?: string;
   readonly sops?: string;
+  /** --format text: lines whole even when wider than the terminal. */
+  readonly wide?: boolean;
 }
 
 export const defineGraph: CommandDefinition = (program: Command, t) => {
@@ -19,6 +21,7 @@ export const defineGraph: CommandDefinition = (program: Command, t) => {
     .addOption(new Option('--lang <lang>', t({ en: 'language of the labels', uk: 'мова підписів' })).choices(['en', 'uk']))
     .option('-o, --output <file>', t(OUTPUT_FILE))
     .option('--sops <dir>', t(SOPS_CONFIGURED))
+    .option('--wide', t(WIDE))
     .addHelpText(
       'after',
       t({

@@ -1,6 +1,6 @@
 /** `sop log`: the journal of recorded calls — list, show one as a transcript, verify the hash chain. */
 import { Option, type Command } from 'commander';
-import { DB_READ, OUTPUT_FORMAT } from './texts.js';
+import { DB_READ, OUTPUT_FORMAT, WIDE } from './texts.js';
 import type { CommandDefinition, Say } from './commands.js';
 
 export interface LogCommonOptions {
@@ -68,7 +68,7 @@ export const logSubcommands: ((log: Command, t: Say) => void)[] = [
       )
       .addOption(trainingOption(t))
       .addOption(formatOption(t, ['table', 'json']))
-      .option('--wide', t({ en: 'whole values even when the table is wider than the terminal', uk: 'повні значення, навіть коли таблиця ширша за термінал' }))
+      .option('--wide', t(WIDE))
       .addOption(dataDirOption(t))
       .addOption(dbOption(t))
       .addOption(langOption(t))

@@ -1,6 +1,6 @@
 /** `sop replay`: a recorded call as a timeline; `--check` re-runs recorded calls against the current SOPs. */
 import { Option, type Command } from 'commander';
-import { DB_READ, LANG_OF_MESSAGES } from './texts.js';
+import { DB_READ, LANG_OF_MESSAGES, WIDE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 
 export interface ReplayOptions {
@@ -16,6 +16,8 @@ export interface ReplayOptions {
   readonly key?: string;
   /** --db [url]: the calls in the shared store instead of this machine's journal. */
   readonly db?: string | boolean;
+  /** --check: report lines whole even when wider than the terminal. */
+  readonly wide?: boolean;
 }
 
 export const defineReplay: CommandDefinition = (program: Command, t) => {
@@ -31,6 +33,7 @@ export const defineReplay: CommandDefinition = (program: Command, t) => {
     .option('--step', t({ en: 'walk through the call with keys (n/→ next, p/← previous, g jump, q quit); needs a terminal', uk: 'пройти дзвінок клавішами (n/→ далі, p/← назад, g перейти, q вийти); потрібен термінал' }))
     .option('--speed <factor>', t({ en: 'play the call back with its original timing, this many times faster (e.g. 4)', uk: 'відтворити дзвінок у його справжньому темпі, прискореному в стільки разів (напр. 4)' }))
     .addOption(new Option('--format <format>', t({ en: 'output format (junit with --check only)', uk: 'формат виводу (junit лише з --check)' })).choices(['pretty', 'json', 'junit']).default('pretty'))
+    .option('--wide', t(WIDE))
     .addOption(new Option('--lang <lang>', t(LANG_OF_MESSAGES)).choices(['en', 'uk']))
     .option('--key <private-key>', t({ en: "the supervisor's private key: the timeline shows sealed answers and notes in clear (not with --check)", uk: 'приватний ключ керівника: хронологія показує зашифровані відповіді й нотатки відкрито (не з --check)' }))
     .addHelpText(

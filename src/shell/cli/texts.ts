@@ -17,3 +17,4 @@ export const DB_READ: Message = {
   en: 'read from the shared store instead of this machine\'s journal (URL, or SOP_DATABASE_URL / database_url when given alone)',
   uk: 'читати зі спільного сховища замість журналу цієї машини (адреса або, якщо без неї, SOP_DATABASE_URL / database_url)',
 };
+export const WIDE: Message = { en: 'whole values even when the output is wider than the terminal', uk: 'повні значення, навіть коли вивід ширший за термінал' };

@@ -1,6 +1,6 @@
 /** `sop train [scenario]`: practise a scenario as a live call, then a debrief; `--report` for progress. */
 import { Option, type Command } from 'commander';
-import { DATA_DIR, SOPS_FOLDER } from './texts.js';
+import { DATA_DIR, SOPS_FOLDER, WIDE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 
 export interface TrainOptions {
@@ -9,6 +9,8 @@ export interface TrainOptions {
   /** `--report` alone: true; `--report NAME`: that trainee. */
   readonly report?: string | boolean;
   readonly format?: 'table' | 'json';
+  /** --report: the table whole even when wider than the terminal. */
+  readonly wide?: boolean;
   readonly lang?: string;
   readonly operator?: string;
   readonly dataDir?: string;
@@ -25,6 +27,7 @@ export const defineTrain: CommandDefinition = (program: Command, t) => {
     .option('--reveal', t({ en: "guided first pass: show the expert's choice and why at every step", uk: 'кероване перше проходження: на кожному кроці показати вибір експерта й чому' }))
     .option('--report [trainee]', t({ en: 'progress report: scenarios done, scores over time, where the trainee diverges (default: --trainee)', uk: 'звіт про поступ: пройдені сценарії, оцінки з часом, де слухач вирішує інакше (типово: --trainee)' }))
     .addOption(new Option('--format <format>', t({ en: 'with --report: output format', uk: 'з --report: формат виводу' })).choices(['table', 'json']).default('table'))
+    .option('--wide', t(WIDE))
     .addOption(new Option('--lang <lang>', t({ en: 'language of the screens, the SOP texts and the debrief', uk: 'мова екранів, текстів СОП і розбору' })).choices(['en', 'uk']))
     .option('--operator <name>', t({ en: 'who runs the session, recorded in the journal (default: from the config file)', uk: 'хто проводить сесію, записується в журнал (типово: з файлу налаштувань)' }))
     .option('--data-dir <dir>', t(DATA_DIR))

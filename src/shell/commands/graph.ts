@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { findOnPath } from '../find-on-path.js';
+import { fitColumns } from '../format/fit-columns.js';
+import { fitTree } from '../format/fit-tree.js';
 import { refuseOutputInJournal } from '../journal/files.js';
 import type { LoadedSop, Library } from '../../core/model/library.js';
 import { didYouMean } from '../../core/validate/did-you-mean.js';
@@ -168,7 +170,8 @@ export async function runGraph(arg: string, options: GraphOptions): Promise<numb
       writeOutput(toDot(graph, lang), options.output, lang, config.dataDir);
       break;
     case 'text':
-      writeOutput(toText(graph, lang), options.output, lang, config.dataDir);
+      // On a terminal the tree wraps under its guides; to a file or a pipe each line stays whole.
+      writeOutput(fitTree(toText(graph, lang), options.output === undefined || options.output === '-' ? fitColumns(process.stdout, options.wide) : undefined), options.output, lang, config.dataDir);
       break;
     case 'svg':
       writeOutput(await svgOfDot(toDot(graph, lang), lang), options.output, lang, config.dataDir);

@@ -3,6 +3,7 @@ import type { Library } from '../../core/model/library.js';
 import { findSession } from '../../core/record/find-session.js';
 import { summarise, type SessionSummary } from '../../core/record/summarise.js';
 import type { LogListOptions, LogShowOptions, LogVerifyOptions } from '../cli/log.js';
+import { fitColumns } from '../format/fit-columns.js';
 import { fitTable } from '../format/fit-table.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
@@ -120,9 +121,8 @@ export async function runLogList(options: LogListOptions): Promise<number> {
   const header = lang === 'uk' ? ['ДАТА', 'СЕСІЯ', 'SOP', 'РЕЗУЛЬТАТ', 'ТРИВАЛІСТЬ', 'ОПЕРАТОР'] : ['DATE', 'SESSION', 'SOP', 'OUTCOME', 'DURATION', 'OPERATOR'];
   // Every field comes from the journal: neutralised, one line each.
   const body = rows.map(({ summary }) => [formatLocalTime(summary.startedAt), summary.id, summary.sop, statusWord(summary), formatDuration(summary.durationMs), summary.operator].map(safeLine));
-  // In a terminal the table fits its columns (the outcome column gives way); piped or --wide: whole values.
-  const columns = process.stdout.isTTY && !options.wide ? process.stdout.columns || 80 : undefined;
-  process.stdout.write(`${fitTable([header, ...body], columns, [3, 2])}\n`);
+  // In a terminal the table fits its columns (outcome, operator and SOP give way); piped or --wide: whole values.
+  process.stdout.write(`${fitTable([header, ...body], fitColumns(process.stdout, options.wide), [3, 5, 2])}\n`);
   return EXIT.ok;
 }
 

@@ -5,6 +5,7 @@ import type { ReplayOptions } from '../cli/replay.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
+import { fitColumns } from '../format/fit-columns.js';
 import { formatCheckJson, formatCheckJunit, formatCheckPretty } from '../replay/format-check.js';
 import { pinnedLibrary } from '../replay/pinned-library.js';
 import { playTimeline, stepThrough } from '../replay/play-timeline.js';
@@ -122,7 +123,7 @@ async function checkWith(prepared: PreparedCheck, sources: readonly CallSource[]
     process.stderr.write(say(lang, { en: 'sop: no recorded calls to check\n', uk: 'sop: немає записаних дзвінків для перевірки\n' }));
   }
   const format = options.format ?? 'pretty';
-  const output = format === 'json' ? formatCheckJson(checks, lang) : format === 'junit' ? formatCheckJunit(checks, lang) : formatCheckPretty(checks, lang, colorFor('stdout'));
+  const output = format === 'json' ? formatCheckJson(checks, lang) : format === 'junit' ? formatCheckJunit(checks, lang) : formatCheckPretty(checks, lang, colorFor('stdout'), fitColumns(process.stdout, options.wide));
   process.stdout.write(output);
   return checks.some((entry) => entry.status === 'diverged') ? EXIT.findings : EXIT.ok;
 }

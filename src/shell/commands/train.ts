@@ -18,13 +18,17 @@ import {
   formatReport,
   stepBanner,
   traineeReport,
+  alignedLayout,
   type ExpertRun,
+  type ReportLayout,
   type TextStyle,
 } from '../../core/training/index.js';
 import { didYouMean } from '../../core/validate/did-you-mean.js';
 import type { TrainOptions } from '../cli/train.js';
 import { VERSION } from '../cli/main.js';
 import { loadConfig } from '../config/index.js';
+import { fitColumns } from '../format/fit-columns.js';
+import { fitTable } from '../format/fit-table.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { sessionSealer } from '../crypto/configured-key.js';
@@ -71,7 +75,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
     const scenariosDir = options.scenarios ? resolve(options.scenarios) : join(config.sopsDir, 'scenarios');
     if (options.report !== undefined && options.report !== false) {
       const who = typeof options.report === 'string' ? options.report : trainee;
-      return await report(who, config.dataDir, config.sopsDir, scenariosDir, options.format ?? 'table', lang);
+      return await report(who, config.dataDir, config.sopsDir, scenariosDir, options.format ?? 'table', lang, fitColumns(process.stdout, options.wide));
     }
     if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
       throw new UserError(
@@ -281,8 +285,17 @@ function terminalStyle(): TextStyle {
   return { bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow, clean: safeLine };
 }
 
+/** The report fitted to a terminal of `columns` (cells cut, rows stacked below 60, lines wrapped); whole when undefined. */
+function reportLayout(columns: number | undefined): ReportLayout {
+  if (columns === undefined) return alignedLayout(terminalStyle());
+  return {
+    table: (rows, shrinkable) => fitTable(rows, columns - 2, shrinkable).split('\n').map((line) => (line ? `  ${line}` : line)),
+    line: (text, indent) => wrap(text, columns - indent.length).map((line) => `${indent}${line}`),
+  };
+}
+
 /** `--report`: one trainee's sessions from the training journal, scored against the scenarios as they are now. */
-async function report(trainee: string, dataDir: string, sopsDir: string, scenariosDir: string, format: 'table' | 'json', lang: Lang): Promise<number> {
+async function report(trainee: string, dataDir: string, sopsDir: string, scenariosDir: string, format: 'table' | 'json', lang: Lang, columns: number | undefined): Promise<number> {
   const { sessions, notices } = readJournal(dataDir, 'training', { lang });
   for (const notice of notices) process.stderr.write(`sop: ${safeLine(notice)}\n`);
   const { library } = await readLibrary([sopsDir]);
@@ -311,6 +324,6 @@ async function report(trainee: string, dataDir: string, sopsDir: string, scenari
     // and no report of nothing.
     return EXIT.usage;
   }
-  process.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(result, null, 2))}\n` : `${formatReport(result, lang, terminalStyle())}\n`);
+  process.stdout.write(format === 'json' ? `${safeJson(JSON.stringify(result, null, 2))}\n` : `${formatReport(result, lang, terminalStyle(), reportLayout(columns))}\n`);
   return EXIT.ok;
 }
