@@ -3,9 +3,12 @@
 //                               dist/boot.cjs runs through V8's code cache (src/shell/boot/);
 //   dist/bundle.json            names that bundle for boot.cjs;
 //   dist/boot.cjs               what bin/sop.cjs requires;
-//   dist/chunks/replay-check-worker.js  a replay --check worker thread's own small bundle.
+//   dist/chunks/replay-check-worker.js  a replay --check worker thread's own small bundle;
+//   dist/chunks/graphviz.cjs    Graphviz in WebAssembly (@viz-js/viz's own file, copied as is):
+//                               required only when a diagram is drawn (src/shell/format/draw-svg.ts).
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { bootBundleOptions, finishBootBundle } from './boot-bundle.mjs';
@@ -79,10 +82,17 @@ finishBootBundle(join(root, bundle));
 writeFileSync(join(root, 'dist', 'bundle.json.tmp'), `${JSON.stringify({ file: `chunks/${basename(bundle)}` })}\n`);
 renameSync(join(root, 'dist', 'bundle.json.tmp'), join(root, 'dist', 'bundle.json'));
 
+// Graphviz: 1.2 MB with its WASM inside, so not in the bundle every command reads at start-up.
+// Copied whole (its licence header included), then renamed, as bundle.json.
+const graphviz = join(root, 'dist', 'chunks', 'graphviz.cjs');
+copyFileSync(createRequire(import.meta.url).resolve('@viz-js/viz'), `${graphviz}.tmp`);
+renameSync(`${graphviz}.tmp`, graphviz);
+
 // Files of earlier builds are removed once they are a few minutes old (a test started before
 // this build may still be loading them).
 const current = new Set(outputs.flatMap((output) => Object.keys(output.metafile.outputs)).map((file) => join(root, file)));
 current.add(join(root, 'dist', 'bundle.json'));
+current.add(graphviz);
 for (const folder of [join(root, 'dist'), join(root, 'dist', 'chunks')]) {
   for (const name of readdirSync(folder)) {
     const file = join(folder, name);

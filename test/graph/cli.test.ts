@@ -72,18 +72,42 @@ describe('sop graph (built binary)', () => {
     expect(run.stderr).toMatch(/gif/);
   });
 
-  it('--format svg without Graphviz on PATH: exit 2 with a clear message, at once', () => {
-    const run = runSop(['graph', 'tricky', '--sops', FIX, '--format', 'svg'], { env: isolatedEnv({ PATH: '' }) });
+  it('--format svg draws without Graphviz installed (Graphviz in WebAssembly), labels in either language', () => {
+    for (const [lang, label] of [['en', 'Call 112 with the caller'], ['uk', 'Зателефонуйте 112 за згодою абонента']] as const) {
+      const svg = runSop(['graph', 'tricky', '--sops', FIX, '--format', 'svg', '--lang', lang], { env: isolatedEnv({ PATH: '' }) });
+      expect(svg.stderr).toBe('');
+      expect(svg.status).toBe(0);
+      expect(svg.stdout).toMatch(/^<\?xml[\s\S]*<svg [\s\S]*<\/svg>\n$/);
+      expect(svg.stdout).toContain(`>${label}`);
+    }
+  });
+
+  it('the WebAssembly Graphviz (1.2 MB) is read only when an SVG is drawn, not by other commands', () => {
+    const bundle = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle.json'), 'utf8')) as { file: string };
+    // A property name of @viz-js/viz's own code, which minifying keeps.
+    expect(readFileSync(join(ROOT, 'dist', bundle.file), 'latin1')).not.toContain('agerrMessages');
+    const loads = (args: string[]): boolean => {
+      const run = runSop(args, { env: isolatedEnv({ NODE_DEBUG: 'module' }) });
+      expect(run.status).toBe(0);
+      return /graphviz\.cjs/.test(run.stderr);
+    };
+    expect(loads(['--version'])).toBe(false);
+    expect(loads(['graph', 'tricky', '--sops', FIX, '--format', 'dot'])).toBe(false);
+    expect(loads(['graph', 'tricky', '--sops', FIX, '--format', 'svg'])).toBe(true);
+  });
+
+  it('--format png without Graphviz on PATH: exit 2 with a clear message, at once', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'sop-graph-')), 'tricky.png');
+    const run = runSop(['graph', 'tricky', '--sops', FIX, '--format', 'png', '-o', out], { env: isolatedEnv({ PATH: '' }) });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('Graphviz\'s "dot" program, which is not on PATH');
+    expect(run.stderr).toContain('--format png needs Graphviz\'s "dot" program, which is not on PATH');
+    expect(run.stderr).toContain('--format svg (drawn without it)');
+    expect(existsSync(out)).toBe(false);
     expect(run.ms).toBeLessThan(10_000);
   });
 
-  it.skipIf(!hasDotProgram())('--format svg and png draw through Graphviz (skipped where no "dot" is on PATH)', () => {
-    const svg = runSop(['graph', 'tricky', '--sops', FIX, '--format', 'svg']);
-    expect(svg.status).toBe(0);
-    expect(svg.stdout).toMatch(/<svg[\s\S]*Call 112 with the caller/);
+  it.skipIf(!hasDotProgram())('--format png draws through Graphviz (skipped where no "dot" is on PATH)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'sop-graph-')), 'tricky.png');
     const png = runSop(['graph', 'tricky', '--sops', FIX, '--format', 'png', '-o', out]);
     expect(png.status).toBe(0);

@@ -39,6 +39,8 @@ export function runSop(args: readonly string[], options: { env?: NodeJS.ProcessE
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 30_000,
+    // A whole library's handbook with its diagrams is over 1 MB (spawnSync's default limit).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started };
 }

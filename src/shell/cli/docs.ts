@@ -35,8 +35,8 @@ interrupts, the outcomes, and the referral contacts the end steps name (phone, h
 last verified, anything unverified). It holds no call data.
 
 --format html writes one HTML file that needs nothing from the network (styles inline, the
-diagram as inline SVG drawn by Graphviz's "dot"; without Graphviz a line says how to get it),
-laid out for A4 print: each procedure from a new page, the words to read aloud in a box.
+diagram as inline SVG, drawn by the Graphviz built into sop: nothing to install), laid out for
+A4 print: each procedure from a new page, the words to read aloud in a box.
 Without an SOP it holds every SOP of the SOP folder, after a contents page. --format pdf prints
 that HTML through a headless Chromium (chromium, chromium-browser, google-chrome on PATH, or
 $SOP_CHROMIUM); without one it says so and exits 2.
@@ -56,7 +56,7 @@ Examples:
 останньої перевірки, усе неперевірене). Даних дзвінків у ньому немає.
 
 --format html створює один HTML-файл, якому нічого не треба з мережі (стилі всередині, схема —
-вбудований SVG від програми "dot" з Graphviz; без Graphviz рядок підкаже, як його встановити),
+вбудований SVG, який малює вбудований у sop Graphviz: нічого встановлювати не треба),
 зверстаний для друку на A4: кожна процедура з нової сторінки, слова для зачитування в рамці.
 Без СОП у ньому всі СОП теки, після сторінки змісту. --format pdf друкує цей HTML через Chromium
 без вікна (chromium, chromium-browser, google-chrome у PATH або $SOP_CHROMIUM); без нього

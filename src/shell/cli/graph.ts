@@ -1,4 +1,4 @@
-/** `sop graph`: an SOP as a diagram (Mermaid, Graphviz DOT, SVG/PNG through Graphviz, or a text tree). */
+/** `sop graph`: an SOP as a diagram (Mermaid, Graphviz DOT, SVG, PNG through Graphviz, or a text tree). */
 import { Option, type Command } from 'commander';
 import { OUTPUT_FORMAT, SOPS_CONFIGURED, SOP_ARGUMENT, OUTPUT_FILE, WIDE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
@@ -29,7 +29,8 @@ export const defineGraph: CommandDefinition = (program: Command, t) => {
 Steps are labelled with their (shortened) text, branches with the option label, the branch
 label or its condition. End steps are coloured by outcome category (a legend is included),
 interrupts are dashed arrows from a flag-shaped node, sub-SOPs (call steps) are double boxes.
-svg and png are drawn by Graphviz's "dot" program, which must be installed.
+svg is drawn by Graphviz built into sop (nothing to install); png needs Graphviz's "dot"
+program installed.
 
 Examples:
   sop graph first-contact                       Mermaid on stdout (paste into a GitHub .md file)
@@ -41,7 +42,8 @@ Examples:
 Кроки підписано їхнім (скороченим) текстом, гілки — назвою варіанта, підписом гілки або її
 умовою. Кінцеві кроки розфарбовано за категорією результату (з легендою), переривання — це
 пунктирні стрілки від вузла у формі прапорця, вкладені СОП (кроки call) — подвійні рамки.
-svg і png малює програма "dot" з Graphviz, її треба встановити.
+svg малює вбудований у sop Graphviz (нічого встановлювати не треба); для png потрібна
+встановлена програма "dot" з Graphviz.
 
 Приклади:
   sop graph first-contact                       Mermaid у stdout (вставте у файл .md на GitHub)

@@ -10,7 +10,7 @@ import { localize, say, type Lang } from '../i18n.js';
 import { findChromium, printPdf } from '../format/print-pdf.js';
 import { readLibrary } from '../library/read-library.js';
 import { safeText } from '../tui/safe-text.js';
-import { asPrinted, drawWithGraphviz, findDot, sopForPicture, writeOutput, type SopForPicture } from './graph.js';
+import { asPrinted, sopForPicture, svgOfDot, writeOutput, type SopForPicture } from './graph.js';
 
 export async function runDocs(arg: string | undefined, options: DocsOptions): Promise<number> {
   const config = await loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });
@@ -49,7 +49,8 @@ export async function runDocs(arg: string | undefined, options: DocsOptions): Pr
     );
   }
   const pictures = arg === undefined ? await wholeLibrary(config.sopsDir, lang) : [await sopForPicture(arg, config.sopsDir, lang)];
-  const parts = pictures.map((picture) => part(picture, lang));
+  const parts: HandbookPart[] = [];
+  for (const picture of pictures) parts.push(await part(picture, lang));
   const title =
     arg === undefined ? say(lang, { en: 'SOP handbook: every procedure', uk: 'Посібник СОП: усі процедури' }) : parts[0]!.title;
   // Text from SOP files may hold terminal escapes: neutralised before it is written anywhere.
@@ -89,25 +90,16 @@ async function wholeLibrary(sopsDir: string, lang: Lang): Promise<SopForPicture[
   return [...around.library.sops.keys()].sort().map((id) => asPrinted(around.library.sops.get(id)!, around.library, lang));
 }
 
-function part(picture: SopForPicture, lang: Lang): HandbookPart {
-  const { loaded, titles } = picture;
-  return { id: loaded.sop.sop, title: localize(loaded.sop.title, lang), markdown: handbookOf(picture, lang), diagram: diagramOf(picture, lang) };
+async function part(picture: SopForPicture, lang: Lang): Promise<HandbookPart> {
+  const { loaded } = picture;
+  return { id: loaded.sop.sop, title: localize(loaded.sop.title, lang), markdown: handbookOf(picture, lang), diagram: await diagramOf(picture, lang) };
 }
 
-/** The diagram as Graphviz draws it (as `sop graph --format svg`), or why it is missing: never fatal. */
-function diagramOf(picture: SopForPicture, lang: Lang): HandbookPart['diagram'] {
-  const id = picture.loaded.sop.sop;
-  if (findDot() === undefined) {
-    return {
-      note: say(lang, {
-        en: `The diagram needs Graphviz ("dot"), which is not installed: install it (e.g. "apt-get install graphviz") and run this again, or draw it with "sop graph ${id}".`,
-        uk: `Для схеми потрібен Graphviz ("dot"), якого не встановлено: встановіть його (напр. "apt-get install graphviz") і повторіть, або намалюйте її командою "sop graph ${id}".`,
-      }),
-    };
-  }
+/** The diagram as `sop graph --format svg` draws it, or why it is missing: never fatal. */
+async function diagramOf(picture: SopForPicture, lang: Lang): Promise<HandbookPart['diagram']> {
   const graph = buildGraph(picture.loaded.sop, { lang, titles: picture.titles });
   try {
-    return { svg: drawWithGraphviz(safeText(toDot(graph, lang)), 'svg', lang).toString('utf8') };
+    return { svg: await svgOfDot(toDot(graph, lang), lang) };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return { note: error.message };

@@ -1,4 +1,7 @@
-/** `sop graph`: wires the library reader to the pure graph renderers; svg/png through Graphviz. */
+/**
+ * `sop graph`: wires the library reader to the pure graph renderers; svg through Graphviz compiled
+ * to WebAssembly (nothing to install), png through an installed Graphviz `dot`.
+ */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
@@ -17,6 +20,7 @@ import { localize, say, type Lang } from '../i18n.js';
 import { expandLibraryTexts, expandSopTexts } from '../../core/render/expand-step.js';
 import { readLibrary } from '../library/read-library.js';
 import { safeText } from '../tui/safe-text.js';
+import { drawSvg } from '../format/draw-svg.js';
 
 export interface SopForPicture {
   readonly loaded: LoadedSop;
@@ -111,26 +115,36 @@ export function writeOutput(raw: string | Uint8Array, output: string | undefined
 }
 
 /** The `dot` program on PATH, or undefined (checked without running anything). */
-export function findDot(env: NodeJS.ProcessEnv = process.env): string | undefined {
+function findDot(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return findOnPath(process.platform === 'win32' ? ['dot.exe', 'dot.cmd'] : ['dot'], env);
 }
 
-export function drawWithGraphviz(dotText: string, format: 'svg' | 'png', lang: Lang): Buffer {
+function couldNotDraw(why: string, lang: Lang): UserError {
+  return new UserError(say(lang, { en: `Graphviz could not draw the diagram: ${why}`, uk: `Graphviz не зміг намалювати схему: ${why}` }));
+}
+
+/** The SVG of a DOT text (Graphviz in WebAssembly, as `dot -Tsvg` draws it). Throws UserError. */
+export async function svgOfDot(dotText: string, lang: Lang): Promise<string> {
+  const drawn = await drawSvg(dotText);
+  if ('svg' in drawn) return drawn.svg;
+  throw couldNotDraw(drawn.errors.join('; '), lang);
+}
+
+/** A PNG of a DOT text through the `dot` program (the WebAssembly Graphviz draws no bitmaps). */
+function pngOfDot(dotText: string, lang: Lang): Buffer {
   const dot = findDot();
   if (!dot) {
     throw new UserError(
       say(lang, {
-        en: `--format ${format} needs Graphviz's "dot" program, which is not on PATH.\n  Install Graphviz (e.g. "apt-get install graphviz"), or use --format dot / mermaid / text.`,
-        uk: `--format ${format} потребує програми "dot" з Graphviz, якої немає в PATH.\n  Встановіть Graphviz (напр. "apt-get install graphviz") або оберіть --format dot / mermaid / text.`,
+        en: `--format png needs Graphviz's "dot" program, which is not on PATH.\n  Install Graphviz (e.g. "apt-get install graphviz"), or use --format svg (drawn without it) / dot / mermaid / text.`,
+        uk: `--format png потребує програми "dot" з Graphviz, якої немає в PATH.\n  Встановіть Graphviz (напр. "apt-get install graphviz") або оберіть --format svg (малюється без нього) / dot / mermaid / text.`,
       }),
     );
   }
-  const result = spawnSync(dot, [`-T${format}`], { input: dotText, timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(dot, ['-Tpng'], { input: dotText, timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
   if (result.error || result.status !== 0) {
     const why = result.error?.message ?? result.stderr.toString().trim() ?? `exit ${result.status}`;
-    throw new UserError(
-      say(lang, { en: `Graphviz could not draw the diagram: ${why}`, uk: `Graphviz не зміг намалювати схему: ${why}` }),
-    );
+    throw couldNotDraw(why, lang);
   }
   return result.stdout;
 }
@@ -162,9 +176,11 @@ export async function runGraph(arg: string, options: GraphOptions): Promise<numb
       else writeOutput(toText(graph, lang), options.output, lang, config.dataDir);
       break;
     case 'svg':
+      writeOutput(await svgOfDot(toDot(graph, lang), lang), options.output, lang, config.dataDir);
+      break;
     case 'png':
       // The picture is bytes writeOutput cannot clean: neutralise the SOP texts before drawing.
-      writeOutput(drawWithGraphviz(safeText(toDot(graph, lang)), format, lang), options.output, lang, config.dataDir);
+      writeOutput(pngOfDot(safeText(toDot(graph, lang)), lang), options.output, lang, config.dataDir);
       break;
   }
   return EXIT.ok;
