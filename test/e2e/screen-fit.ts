@@ -8,7 +8,7 @@
  */
 import { spawn as spawnPty, type IPty } from '@lydell/node-pty';
 import { Terminal } from '@xterm/headless';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -249,6 +249,10 @@ export function walkEverySop(lang: 'en' | 'uk'): void {
         expect(journal - title + 1, all.slice(title, journal + 1).join('\n')).toBeLessThanOrEqual(20);
         expect(screen.exit === 0 || screen.exit === 130).toBe(true);
         expect(tallest).toBeLessThanOrEqual(24);
+        // For the closing note's figures: SOP_SCREEN_FIT_REPORT=FILE collects the tallest step screen
+        // of each walk and the rows of its end-of-call summary.
+        const report = process.env['SOP_SCREEN_FIT_REPORT'];
+        if (report) appendFileSync(report, `${lang} ${sopId} tallest=${tallest} summary=${journal - title + 1}\n`);
       } finally {
         screen.pty.kill();
         screen.term.dispose();
