@@ -3,7 +3,7 @@ import { currentStep, drive, scriptedAnswer } from '../../src/core/engine/index.
 import type { EngineEvent } from '../../src/core/engine/types.js';
 import type { RecordedEvent } from '../../src/core/record/index.js';
 import { protect } from '../../src/shell/journal/index.js';
-import { catchUp, rebuildCall } from '../../src/shell/tui/rebuild-call.js';
+import { catchUp, commandsFromEvents, feedRecording, rebuildCall } from '../../src/core/record/index.js';
 import { runInteractiveCall } from '../../src/shell/tui/run-interactive-call.js';
 import { ENTER, fakeIO, key, typed } from './fake-io.js';
 import { fixtureLibrary } from './fixture-library.js';
@@ -58,6 +58,37 @@ describe('rebuildCall', () => {
       { type: 'answer', step: 'intake/safe', answer: { kind: 'option', option: 'perhaps' }, value: 'perhaps', sensitive: false },
     ];
     expect(rebuildCall(library, 'intake', onDisk(events))).toMatchObject({ ok: false, step: 'intake/safe', refusal: { code: 'unknown-option' } });
+  });
+
+  it('refuses a journal whose next command was recorded at another step than the call is at', () => {
+    const events: EngineEvent[] = [
+      ...recorded({ 'intake/greet': null }),
+      { type: 'answer', step: 'intake/age', answer: { kind: 'value', raw: '30' }, value: 30, sensitive: false },
+    ];
+    const rebuilt = rebuildCall(library, 'intake', onDisk(events));
+    expect(rebuilt).toMatchObject({ ok: false, step: 'intake/age', refusal: { code: 'recording-elsewhere' } });
+    expect(!rebuilt.ok && rebuilt.refusal.message.en).toBe('the call is at intake/safe, the journal recorded the next command at intake/age');
+  });
+
+  it('refuses a journal with commands after the call ended', () => {
+    const ended = recorded({ 'intake/greet': null, 'intake/safe': 'no' });
+    expect(ended.at(-1)).toMatchObject({ type: 'call-ended' });
+    const events: EngineEvent[] = [...ended, { type: 'interrupt', key: '!', from: 'intake/safe', to: 'emergency/start' }];
+    expect(rebuildCall(library, 'intake', onDisk(events))).toMatchObject({ ok: false, refusal: { code: 'recording-ended' } });
+  });
+});
+
+describe('feedRecording (the one loop resume, replay and replay --check rebuild calls with)', () => {
+  it('says where it stopped and which answer it took last, with where that answer\'s events start', () => {
+    const events = onDisk(recorded({ 'intake/greet': null, 'intake/safe': 'yes', 'intake/age': 33, 'intake/signs': ['unpaid'] }));
+    const commands = commandsFromEvents(events);
+    const fed = feedRecording(library, 'intake', commands);
+    expect(fed.stop).toMatchObject({ kind: 'redacted', index: 2, recorded: { step: 'intake/age' } });
+    expect(fed.lastAnswer).toMatchObject({ ordinal: 1, recorded: { step: 'intake/safe' } });
+    expect(fed.events[fed.lastAnswer!.eventsFrom]).toMatchObject({ type: 'answer', step: 'intake/safe' });
+    const whole = feedRecording(library, 'intake', commands.slice(0, 2));
+    expect(whole.stop).toEqual({ kind: 'all-fed' });
+    expect(currentStep(library, whole.state)?.qualified).toBe('intake/age');
   });
 });
 

@@ -6,10 +6,11 @@
  * answer the journal kept only as "[redacted]" cannot be re-run: the call is "unchecked from"
  * that step, never called divergent.
  */
-import { currentStep, startCall, step } from '../engine/index.js';
-import type { CallState, EngineEvent } from '../engine/types.js';
+import { currentStep } from '../engine/index.js';
+import type { CallState, EngineEvent, Refusal } from '../engine/types.js';
 import type { Library } from '../model/library.js';
-import { commandsFromEvents, type RecordedEvent } from '../record/commands-from-events.js';
+import { commandsFromEvents, type RecordedCommand, type RecordedEvent } from '../record/commands-from-events.js';
+import { feedRecording, type FedRecording } from '../record/feed-recording.js';
 import type { SopFileRef } from '../record/journal-line.js';
 import type { Message } from '../model/message.js';
 import type { Branch } from '../model/sop.js';
@@ -88,8 +89,11 @@ function sameOr(old: readonly string[], path: readonly string[]): readonly strin
   return old;
 }
 
-function append(to: EngineEvent[], events: readonly EngineEvent[]): void {
-  for (const event of events) to.push(event);
+/** Why the paths parted: the divergence, whether a condition chose the new route, and the branches said. */
+interface PartedAt {
+  readonly divergence: Divergence;
+  readonly conditional: boolean;
+  readonly branches: Message;
 }
 
 /**
@@ -150,150 +154,145 @@ function describeAnswer(event: { readonly command: { readonly type: string; read
 
 export function checkCall(library: Library, call: CallToCheck): CallCheck {
   const oldPath = shownSteps(call.events);
-  const newEvents: EngineEvent[] = [];
   const recordedEnd = call.events.find((event): event is Extract<EngineEvent, { type: 'call-ended' }> => event.type === 'call-ended');
-  const oldOutcome = recordedEnd?.outcome;
-  const changedSops = (call.files ?? [])
+  const checked = (verdict: Verdict, fed?: FedRecording): CallCheck => {
+    // Built field by field (no object spreads): this runs once per call of a large replay --check.
+    const check: { -readonly [K in keyof CallCheck]?: CallCheck[K] } = { session: call.id, sop: call.sop, oldPath, changedSops: changedSince(library, call.files) };
+    if (recordedEnd?.outcome !== undefined) check.oldOutcome = recordedEnd.outcome;
+    check.status = verdict.status;
+    check.newPath = sameOr(oldPath, shownSteps(fed?.events ?? []));
+    if (fed?.state.outcome !== undefined) check.newOutcome = fed.state.outcome;
+    if (verdict.divergence !== undefined) check.divergence = verdict.divergence;
+    if (verdict.uncheckedFrom !== undefined) check.uncheckedFrom = verdict.uncheckedFrom;
+    return check as CallCheck;
+  };
+  if (!library.sops.has(call.sop)) {
+    const message = { en: `SOP "${call.sop}" is no longer in the library`, uk: `СОП «${call.sop}» більше немає в бібліотеці` };
+    return checked({ status: 'diverged', divergence: { kind: 'sop-missing', at: oldPath[0] ?? call.sop, message } });
+  }
+  const fed = feedRecording(library, call.sop, commandsFromEvents(call.events));
+  return checked(verdictOf(library, call, fed, oldPath, recordedEnd), fed);
+}
+
+/** What a check found: the status, and the divergence or the step a redacted value stopped it at. */
+interface Verdict {
+  readonly status: CallCheck['status'];
+  readonly divergence?: Divergence;
+  readonly uncheckedFrom?: string;
+}
+
+/** The SOPs whose file changed (by sha256) since the call was made. */
+function changedSince(library: Library, files: readonly SopFileRef[] | undefined): string[] {
+  return (files ?? [])
     .filter((ref) => {
       const loaded = library.sops.get(ref.sop);
       return loaded !== undefined && loaded.sha256 !== ref.sha256;
     })
     .map((ref) => ref.sop)
     .sort();
-  const result = (
-    status: CallCheck['status'],
-    state: CallState | undefined,
-    extra: { divergence?: Divergence; uncheckedFrom?: string } = {},
-  ): CallCheck => {
-    // Built field by field (no object spreads): this runs once per call of a large replay --check.
-    const check: { -readonly [K in keyof CallCheck]?: CallCheck[K] } = { session: call.id, sop: call.sop, oldPath, changedSops };
-    if (oldOutcome !== undefined) check.oldOutcome = oldOutcome;
-    check.status = status;
-    check.newPath = sameOr(oldPath, shownSteps(newEvents));
-    if (state?.outcome !== undefined) check.newOutcome = state.outcome;
-    if (extra.divergence !== undefined) check.divergence = extra.divergence;
-    if (extra.uncheckedFrom !== undefined) check.uncheckedFrom = extra.uncheckedFrom;
-    return check as CallCheck;
-  };
+}
 
-  if (!library.sops.has(call.sop)) {
-    return result('diverged', undefined, {
-      divergence: {
-        kind: 'sop-missing',
-        at: oldPath[0] ?? call.sop,
-        message: {
-          en: `SOP "${call.sop}" is no longer in the library`,
-          uk: `СОП «${call.sop}» більше немає в бібліотеці`,
-        },
-      },
-    });
-  }
-  const started = startCall(library, call.sop);
-  if (!started.ok) {
-    return result('diverged', undefined, {
-      divergence: { kind: 'refused', at: oldPath[0] ?? call.sop, message: started.refusal.message },
-    });
-  }
-  append(newEvents, started.events);
-  let state = started.state;
+/** Where the re-run stopped, read as the call's verdict. */
+function verdictOf(library: Library, call: CallToCheck, fed: FedRecording, oldPath: readonly string[], recordedEnd: { readonly outcome: string; readonly referrals?: readonly string[] } | undefined): Verdict {
+  const stop = fed.stop;
   /** The last step an answer was given at, in the recorded call: where the paths can part. */
-  let previous: string | undefined;
-  /** The recorded answer that left `previous` (how it left is worked out only for a divergence: leftBy). */
-  let leftWith: RecordedEvent | undefined;
-  /** The recorded answer events, one per answer command of commandsFromEvents, in order. */
-  const answers = call.events.filter((event) => event.type === 'answer' || event.type === 'amend');
-  let answerIndex = 0;
-  /** Index in newEvents of the events that followed that answer. */
-  let sinceAnswer = 0;
-
-  for (const recorded of commandsFromEvents(call.events)) {
-    const recordedAnswer = recorded.command.type === 'answer' ? answers[answerIndex++] : undefined;
-    const current = currentStep(library, state);
-    if (!current) {
-      return result('diverged', state, {
-        divergence: {
-          kind: 'ended-early',
-          at: recorded.step,
-          where: whereStep(library, previous ?? recorded.step),
-          message: {
-            en: `the call now ends with ${state.outcome ?? '?'} before reaching ${recorded.step}`,
-            uk: `дзвінок тепер завершується результатом ${state.outcome ?? '?'}, не дійшовши до ${recorded.step}`,
-          },
+  const previous = fed.lastAnswer?.recorded.step;
+  const parted = (old: string, now: string): PartedAt => {
+    // The recorded answer that left `previous` (how it left is worked out only here: leftBy).
+    const answers = call.events.filter((event) => event.type === 'answer' || event.type === 'amend');
+    const leftWith = fed.lastAnswer ? answers[fed.lastAnswer.ordinal] : undefined;
+    return partedAt(library, old, now, previous, leftBy(leftWith, call.events), fed.events.slice(fed.lastAnswer?.eventsFrom ?? 0), fed.events);
+  };
+  const diverged = (divergence: Divergence): Verdict => ({ status: 'diverged', divergence });
+  switch (stop.kind) {
+    case 'start-refused':
+      return diverged({ kind: 'refused', at: oldPath[0] ?? call.sop, message: stop.refusal.message });
+    case 'ended-early':
+      return diverged({
+        kind: 'ended-early',
+        at: stop.recorded.step,
+        where: whereStep(library, previous ?? stop.recorded.step),
+        message: {
+          en: `the call now ends with ${fed.state.outcome ?? '?'} before reaching ${stop.recorded.step}`,
+          uk: `дзвінок тепер завершується результатом ${fed.state.outcome ?? '?'}, не дійшовши до ${stop.recorded.step}`,
         },
       });
-    }
-    if (current.qualified !== recorded.step) {
-      return result('diverged', state, { divergence: partedAt(library, recorded.step, current.qualified, previous, leftBy(leftWith, call.events), newEvents.slice(sinceAnswer), newEvents).divergence });
-    }
-    if (recorded.redacted && recorded.command.type === 'answer') {
-      return result('unchecked', state, { uncheckedFrom: recorded.step });
-    }
-    const outcome = step(library, state, recorded.command);
-    if (!outcome.ok) {
-      const answer = recorded.command.type === 'answer' ? recorded.command.answer : undefined;
-      const { sop, step: stepId } = splitQualified(recorded.step);
-      const definition = stepAt(library, recorded.step);
-      const options = definition && (definition.kind === 'ask' || definition.kind === 'checklist') ? definition.options.map((o) => o.id) : [];
-      const missing =
-        answer?.kind === 'option' ? [answer.option].filter((id) => !options.includes(id))
-        : answer?.kind === 'checked' ? answer.options.filter((id) => !options.includes(id))
-        : [];
-      if (missing.length > 0) {
-        return result('diverged', state, {
-          divergence: {
-            kind: 'option-removed',
-            at: recorded.step,
-            where: whereInSop(library, sop, ['steps', stepId, 'options']),
-            message: {
-              en: `option ${missing.map((id) => `"${id}"`).join(', ')} of step ${recorded.step} no longer exists (removed or renamed); options now: ${options.join(', ')}`,
-              uk: `варіанта ${missing.map((id) => `«${id}»`).join(', ')} кроку ${recorded.step} більше немає (вилучено або перейменовано); тепер варіанти: ${options.join(', ')}`,
-            },
-          },
-        });
-      }
-      return result('diverged', state, {
-        divergence: {
-          kind: 'refused',
-          at: recorded.step,
-          where: whereStep(library, recorded.step),
-          message: {
-            en: `the recorded ${describeAnswer(recorded)} at ${recorded.step} is now refused: ${outcome.refusal.message.en}`,
-            uk: `записану відповідь (${describeAnswer(recorded)}) на кроці ${recorded.step} тепер відхилено: ${outcome.refusal.message.uk}`,
-          },
-        },
-      });
-    }
-    append(newEvents, outcome.events);
-    state = outcome.state;
-    if (recorded.command.type === 'answer') {
-      previous = recorded.step;
-      leftWith = recordedAnswer;
-      sinceAnswer = newEvents.length - outcome.events.length;
-    }
+    case 'elsewhere':
+      return diverged(parted(stop.recorded.step, stop.now).divergence);
+    case 'redacted':
+      return { status: 'unchecked', uncheckedFrom: stop.recorded.step };
+    case 'refused':
+      return diverged(refusedNow(library, stop.recorded, stop.refusal));
+    case 'all-fed':
+      return endVerdict(library, fed.state, oldPath, recordedEnd, previous, parted);
   }
+}
 
+/** A recorded command the engine refuses today: an option gone, or a value that no longer fits. */
+function refusedNow(library: Library, recorded: RecordedCommand, refusal: Refusal): Divergence {
+  const answer = recorded.command.type === 'answer' ? recorded.command.answer : undefined;
+  const { sop, step: stepId } = splitQualified(recorded.step);
+  const definition = stepAt(library, recorded.step);
+  const options = definition && (definition.kind === 'ask' || definition.kind === 'checklist') ? definition.options.map((o) => o.id) : [];
+  const missing =
+    answer?.kind === 'option' ? [answer.option].filter((id) => !options.includes(id))
+    : answer?.kind === 'checked' ? answer.options.filter((id) => !options.includes(id))
+    : [];
+  if (missing.length > 0) {
+    return {
+      kind: 'option-removed',
+      at: recorded.step,
+      where: whereInSop(library, sop, ['steps', stepId, 'options']),
+      message: {
+        en: `option ${missing.map((id) => `"${id}"`).join(', ')} of step ${recorded.step} no longer exists (removed or renamed); options now: ${options.join(', ')}`,
+        uk: `варіанта ${missing.map((id) => `«${id}»`).join(', ')} кроку ${recorded.step} більше немає (вилучено або перейменовано); тепер варіанти: ${options.join(', ')}`,
+      },
+    };
+  }
+  return {
+    kind: 'refused',
+    at: recorded.step,
+    where: whereStep(library, recorded.step),
+    message: {
+      en: `the recorded ${describeAnswer(recorded)} at ${recorded.step} is now refused: ${refusal.message.en}`,
+      uk: `записану відповідь (${describeAnswer(recorded)}) на кроці ${recorded.step} тепер відхилено: ${refusal.message.uk}`,
+    },
+  };
+}
+
+/** Every recorded command was taken: does the call now end (or wait) where it did, the same way? */
+function endVerdict(
+  library: Library,
+  state: CallState,
+  oldPath: readonly string[],
+  recordedEnd: { readonly outcome: string; readonly referrals?: readonly string[] } | undefined,
+  previous: string | undefined,
+  parted: (old: string, now: string) => PartedAt,
+): Verdict {
   const now = currentStep(library, state);
+  const oldOutcome = recordedEnd?.outcome;
   if (oldOutcome === undefined) {
     // The recorded call did not end (interrupted or still open): it must now wait at the same step.
     const last = oldPath[oldPath.length - 1];
-    if (last !== undefined && now?.qualified !== last) {
-      return result('diverged', state, {
-        divergence: now ? partedAt(library, last, now.qualified, previous, leftBy(leftWith, call.events), newEvents.slice(sinceAnswer), newEvents).divergence : {
-          kind: 'ended-early',
-          at: last,
-          where: whereStep(library, previous ?? last),
-          message: {
-            en: `the call now ends with ${state.outcome ?? '?'}; it was left open at ${last}`,
-            uk: `дзвінок тепер завершується результатом ${state.outcome ?? '?'}; його було залишено на кроці ${last}`,
-          },
+    if (last === undefined || now?.qualified === last) return { status: 'same' };
+    if (now) return { status: 'diverged', divergence: parted(last, now.qualified).divergence };
+    return {
+      status: 'diverged',
+      divergence: {
+        kind: 'ended-early',
+        at: last,
+        where: whereStep(library, previous ?? last),
+        message: {
+          en: `the call now ends with ${state.outcome ?? '?'}; it was left open at ${last}`,
+          uk: `дзвінок тепер завершується результатом ${state.outcome ?? '?'}; його було залишено на кроці ${last}`,
         },
-      });
-    }
-    return result('same', state);
+      },
+    };
   }
   if (now) {
-    const routed = partedAt(library, `(end: ${oldOutcome})`, now.qualified, previous, leftBy(leftWith, call.events), newEvents.slice(sinceAnswer), newEvents);
-    return result('diverged', state, {
+    const routed = parted(`(end: ${oldOutcome})`, now.qualified);
+    return {
+      status: 'diverged',
       divergence: {
         kind: 'not-ended',
         at: now.qualified,
@@ -308,11 +307,12 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
               uk: `після ${previous ?? 'початку'} дзвінок тепер переходить до ${now.qualified} замість завершення з результатом ${oldOutcome}`,
             },
       },
-    });
+    };
   }
   if (state.outcome !== oldOutcome) {
     const [outcomeSop = '', outcomeId = ''] = (state.outcome ?? '').split('/');
-    return result('diverged', state, {
+    return {
+      status: 'diverged',
       divergence: {
         kind: 'outcome',
         at: oldPath[oldPath.length - 1] ?? '',
@@ -322,11 +322,12 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
           uk: `той самий шлях, але результат тепер ${state.outcome ?? '?'} (був ${oldOutcome})`,
         },
       },
-    });
+    };
   }
   const oldReferrals = recordedEnd?.referrals ?? [];
   if (oldReferrals.join('\n') !== state.referrals.join('\n')) {
-    return result('diverged', state, {
+    return {
+      status: 'diverged',
       divergence: {
         kind: 'referrals',
         at: oldPath[oldPath.length - 1] ?? '',
@@ -336,9 +337,9 @@ export function checkCall(library: Library, call: CallToCheck): CallCheck {
           uk: `той самий результат, але тепер скерування: [${state.referrals.join(', ')}] (було [${oldReferrals.join(', ')}])`,
         },
       },
-    });
+    };
   }
-  return result('same', state);
+  return { status: 'same' };
 }
 
 /**
@@ -356,7 +357,7 @@ function partedAt(
   left: LeftBy | undefined,
   recent: readonly EngineEvent[],
   all: readonly EngineEvent[],
-): { readonly divergence: Divergence; readonly conditional: boolean; readonly branches: Message } {
+): PartedAt {
   let branches: Message = { en: '', uk: '' };
   const exists = old.startsWith('(') || stepAt(library, old) !== undefined;
   if (!exists) {

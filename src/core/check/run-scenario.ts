@@ -3,8 +3,8 @@
  * be for the step the call is at), then the outcome, visits, referrals and interrupts are checked.
  * Pure: the library and the scenario come in, plain data comes out.
  */
-import { currentStep, scriptedAnswer, startCall, step } from '../engine/index.js';
-import type { CallState, Command, EngineEvent } from '../engine/types.js';
+import { currentStep, drive, scriptedAnswer } from '../engine/index.js';
+import type { CallState, Command, CurrentStep, EngineEvent, Refusal } from '../engine/types.js';
 import type { Library, PositionLookup } from '../model/library.js';
 import type { Scenario, ScenarioAnswer, ScenarioEntry, ScenarioInterrupt } from '../model/scenario.js';
 import type { Message } from '../model/message.js';
@@ -88,78 +88,12 @@ export function runScenario(library: Library, source: ScenarioSource): ScenarioR
     });
     return done();
   }
-  const started = startCall(library, scenario.sop);
-  if (!started.ok) {
-    failures.push({ code: 'cannot-start', message: started.refusal.message, scenarioAt: at(['sop']) });
-    return done();
-  }
-  events.push(...started.events);
-  let state = started.state;
-
-  const apply = (command: Command, index: number, field: string, stepRef: string | undefined): boolean => {
-    const result = step(library, state, command);
-    if (!result.ok) {
-      failures.push({
-        code: 'refused',
-        message: {
-          en: `the engine refused answer ${index + 1}: ${result.refusal.message.en}`,
-          uk: `рушій відхилив відповідь ${index + 1}: ${result.refusal.message.uk}`,
-        },
-        scenarioAt: at(['answers', index, field]),
-        ...(stepRef ? { sopAt: whereStep(library, stepRef) } : {}),
-      });
-      return false;
-    }
-    events.push(...result.events);
-    state = result.state;
-    return true;
-  };
-
-  for (const [index, entry] of scenario.answers.entries()) {
-    const current = currentStep(library, state);
-    if (isInterruptEntry(entry)) {
-      if (!current) {
-        failures.push(endedEarly(state, index, `interrupt ${entry.interrupt}`, at(['answers', index])));
-        return done(state);
-      }
-      if (entry.at !== undefined) {
-        const expected = qualifyStepRef(entry.at, scenario.sop);
-        if (expected !== current.qualified) {
-          failures.push(wrongStep(expected, current.qualified, at(['answers', index, 'at']), whereStep(library, current.qualified)));
-          return done(state);
-        }
-      }
-      if (!apply({ type: 'interrupt', key: entry.interrupt }, index, 'interrupt', current.qualified)) return done(state);
-      continue;
-    }
-    const answerEntry: ScenarioAnswer = entry;
-    const expected = qualifyStepRef(answerEntry.step, scenario.sop);
-    if (!current) {
-      failures.push(endedEarly(state, index, expected, at(['answers', index, 'step'])));
-      return done(state);
-    }
-    if (expected !== current.qualified) {
-      failures.push(wrongStep(expected, current.qualified, at(['answers', index, 'step']), whereStep(library, current.qualified)));
-      return done(state);
-    }
-    const scripted = scriptedAnswer(current.step, answerEntry.answer);
-    if (!scripted.ok) {
-      failures.push({
-        code: 'bad-answer',
-        message: {
-          en: `answer ${showValue(answerEntry.answer)} does not fit step ${current.qualified} (${current.step.kind}): ${scripted.refusal.message.en}`,
-          uk: `відповідь ${showValue(answerEntry.answer)} не підходить для кроку ${current.qualified} (${current.step.kind}): ${scripted.refusal.message.uk}`,
-        },
-        scenarioAt: at(['answers', index, 'answer']),
-        sopAt: whereStep(library, current.qualified),
-      });
-      return done(state);
-    }
-    const answer = scripted.answer;
-    if (answerEntry.note !== undefined && !apply({ type: 'note', text: answerEntry.note }, index, 'note', current.qualified)) {
-      return done(state);
-    }
-    if (!apply({ type: 'answer', answer }, index, 'answer', current.qualified)) return done(state);
+  const fed = feedScenario(library, scenario, at);
+  events.push(...fed.events);
+  const state = fed.state;
+  if (fed.failure) {
+    failures.push(fed.failure);
+    return done(state);
   }
 
   if (state.status !== 'ended') {
@@ -240,6 +174,112 @@ export function runScenario(library: Library, source: ScenarioSource): ScenarioR
   const overTime = overTimeBudget(scenario, at);
   if (overTime) failures.push(overTime);
   return done(state);
+}
+
+/** A command planned from a scenario entry, with where it came from (for a refusal's message). */
+interface Planned {
+  readonly command: Command;
+  readonly index: number;
+  readonly field: string;
+  /** The step the call was at when it was planned. */
+  readonly step: string;
+}
+
+/**
+ * The scenario's answers fed to the engine through `drive`, the one loop every headless driver
+ * uses: each entry is checked against the step the call is at, turned into its commands (a note
+ * before its answer, or an interrupt), and given. Stops at the first entry that does not fit.
+ */
+function feedScenario(
+  library: Library,
+  scenario: Scenario,
+  at: (path: readonly (string | number)[]) => SourceRef,
+): { state: CallState; events: readonly EngineEvent[]; failure?: ScenarioFailure } {
+  let entryIndex = 0;
+  const queue: Planned[] = [];
+  let last: Planned | undefined;
+  let failure: ScenarioFailure | undefined;
+  const driven = drive(
+    library,
+    scenario.sop,
+    (view) => {
+      if (view.refusal && last) {
+        failure = refusedAnswer(library, view.refusal, last, at);
+        return undefined;
+      }
+      if (queue.length === 0) {
+        const entry = scenario.answers[entryIndex];
+        if (entry === undefined) return undefined;
+        const planned = planEntry(library, scenario, entry, entryIndex, view.current, at);
+        if ('failure' in planned) {
+          failure = planned.failure;
+          return undefined;
+        }
+        queue.push(...planned.commands);
+        entryIndex++;
+      }
+      last = queue.shift();
+      return last?.command;
+    },
+    // At most a note and an answer per entry, and none after a refusal: the limit never stops a scenario.
+    { maxCommands: 2 * scenario.answers.length + 1 },
+  );
+  if (driven.stop === 'start-refused') return { state: driven.state, events: driven.events, failure: { code: 'cannot-start', message: driven.refusals[0]!.message, scenarioAt: at(['sop']) } };
+  const left = scenario.answers[entryIndex];
+  if (driven.stop === 'ended' && failure === undefined && left !== undefined) {
+    failure = isInterruptEntry(left)
+      ? endedEarly(driven.state, entryIndex, `interrupt ${left.interrupt}`, at(['answers', entryIndex]))
+      : endedEarly(driven.state, entryIndex, qualifyStepRef(left.step, scenario.sop), at(['answers', entryIndex, 'step']));
+  }
+  return { state: driven.state, events: driven.events, ...(failure ? { failure } : {}) };
+}
+
+/** One scenario entry at the step the call is at: its commands, or why it does not fit there. */
+function planEntry(
+  library: Library,
+  scenario: Scenario,
+  entry: ScenarioEntry,
+  index: number,
+  current: CurrentStep,
+  at: (path: readonly (string | number)[]) => SourceRef,
+): { commands: Planned[] } | { failure: ScenarioFailure } {
+  const here = current.qualified;
+  if (isInterruptEntry(entry)) {
+    const expected = entry.at !== undefined ? qualifyStepRef(entry.at, scenario.sop) : here;
+    if (expected !== here) return { failure: wrongStep(expected, here, at(['answers', index, 'at']), whereStep(library, here)) };
+    return { commands: [{ command: { type: 'interrupt', key: entry.interrupt }, index, field: 'interrupt', step: here }] };
+  }
+  const answerEntry: ScenarioAnswer = entry;
+  const expected = qualifyStepRef(answerEntry.step, scenario.sop);
+  if (expected !== here) return { failure: wrongStep(expected, here, at(['answers', index, 'step']), whereStep(library, here)) };
+  const scripted = scriptedAnswer(current.step, answerEntry.answer);
+  if (!scripted.ok) {
+    return {
+      failure: {
+        code: 'bad-answer',
+        message: {
+          en: `answer ${showValue(answerEntry.answer)} does not fit step ${here} (${current.step.kind}): ${scripted.refusal.message.en}`,
+          uk: `відповідь ${showValue(answerEntry.answer)} не підходить для кроку ${here} (${current.step.kind}): ${scripted.refusal.message.uk}`,
+        },
+        scenarioAt: at(['answers', index, 'answer']),
+        sopAt: whereStep(library, here),
+      },
+    };
+  }
+  const note: Planned[] = answerEntry.note !== undefined ? [{ command: { type: 'note', text: answerEntry.note }, index, field: 'note', step: here }] : [];
+  return { commands: [...note, { command: { type: 'answer', answer: scripted.answer }, index, field: 'answer', step: here }] };
+}
+
+function refusedAnswer(library: Library, refusal: Refusal, planned: Planned, at: (path: readonly (string | number)[]) => SourceRef): ScenarioFailure {
+  return {
+    code: 'refused',
+    message: {
+      en: `the engine refused answer ${planned.index + 1}: ${refusal.message.en}`,
+      uk: `рушій відхилив відповідь ${planned.index + 1}: ${refusal.message.uk}`,
+    },
+    scenarioAt: at(['answers', planned.index, planned.field]),
+    sopAt: whereStep(library, planned.step),
+  };
 }
 
 /** The expert path's seconds added up, against the time the scenario's caller has. */

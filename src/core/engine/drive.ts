@@ -6,11 +6,12 @@ import { step } from './step.js';
 import type { Command, DriveOptions, DriveResult, DriveView, EngineEvent, Refusal } from './types.js';
 
 /**
- * A headless call: starts `sopId`, then asks `next` for a command at each step until the call
- * ends or `next` returns undefined. A refused command is collected in `refusals` and `next` is
- * asked again with the refusal in its view. Deterministic, no I/O: `sop run --answers` drives
- * the engine through it (`sop test`, `sop replay --check` and resume call `step` themselves,
- * since they check each command against a script or a recording as they go).
+ * A headless call, and the one loop around the engine: starts `sopId`, then asks `next` for a
+ * command at each step until the call ends or `next` returns undefined. A refused command is
+ * collected in `refusals` and `next` is asked again with the refusal in its view. Deterministic,
+ * no I/O. Every driver that is not a counsellor at a keyboard feeds it: `sop run --answers`
+ * (answers from a file), `sop test` and training's expert run (a scenario, check/run-scenario.ts),
+ * resume, replay, `sop replay --check` and training's scoring (a recording, record/feed-recording.ts).
  */
 export function drive(
   library: Library,
@@ -32,7 +33,8 @@ export function drive(
     const current = currentStep(library, state);
     if (current === undefined) return { state, events, refusals, stop: 'ended' };
     if (commands >= limit) return { state, events, refusals, stop: 'command-limit' };
-    const command = next(refusal === undefined ? { state, current, commands } : { state, current, commands, refusal });
+    const eventCount = events.length;
+    const command = next(refusal === undefined ? { state, current, commands, eventCount } : { state, current, commands, eventCount, refusal });
     if (command === undefined) return { state, events, refusals, stop: 'no-command' };
     const result = step(library, state, command);
     if (result.ok) {

@@ -153,6 +153,8 @@ export interface DriveView {
   readonly refusal?: Refusal;
   /** Commands given so far (including refused ones). */
   readonly commands: number;
+  /** Events so far: where the events of the command about to be given will start in the result's `events`. */
+  readonly eventCount: number;
 }
 
 export interface DriveOptions extends StartOptions {

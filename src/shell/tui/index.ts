@@ -14,4 +14,3 @@ export { safeText, safeLine } from './safe-text.js';
 export { wrap, clockText } from './wrap.js';
 export { openLibrary, sopChoices } from './open-library.js';
 export { reachableSopFiles } from './reachable-sops.js';
-export { rebuildCall, type Rebuilt } from './rebuild-call.js';
