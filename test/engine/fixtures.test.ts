@@ -1,9 +1,11 @@
 /**
  * The engine's fixtures are real SOPs: the loader and the validator accept the good ones (so the
  * engine is tested on what `sop validate` lets through), and report the broken ones, whose faults
- * the engine must refuse rather than crash on.
+ * the engine must refuse rather than crash on. Each broken fixture's findings are written beside
+ * it in `<name>.expected.txt`, one per line, so a fault that stops being reported (or a new one)
+ * shows in the diff. UPDATE_EXPECTED=1 rewrites those files (review the diff before committing).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/core/load/load-library.js';
 import { validateLibrary } from '../../src/core/validate/validate-library.js';
@@ -27,7 +29,14 @@ describe('engine fixtures', () => {
     expect([...loaded.library.sops.keys()].sort()).toEqual(good.sort());
   });
 
-  it.each(BROKEN)('%s is reported by the validator', (name) => {
-    expect(load([name]).findings.filter((finding) => finding.severity === 'error')).not.toEqual([]);
+  it.each(BROKEN)('%s is reported by the validator with exactly its expected findings', (name) => {
+    const { findings } = load([name]);
+    const lines = findings.map((f) => `${f.file}:${f.line}:${f.col}: ${f.severity}: ${f.message.en} [${f.rule} ${f.name}]\n`).join('');
+    const expected = new URL(`${name}.expected.txt`, dir);
+    if (process.env['UPDATE_EXPECTED']) writeFileSync(expected, lines);
+    expect(existsSync(expected), `${name}.expected.txt is missing; write it with UPDATE_EXPECTED=1 and review it`).toBe(true);
+    expect(lines).toBe(readFileSync(expected, 'utf8'));
+    // The engine tests rely on these being errors: a warning would let the fixture through `sop validate`.
+    expect(findings.filter((f) => f.severity === 'error')).not.toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 /** Runs the BUILT `sop` binary as a process (run `npm run build` first), in an isolated home. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempHomeEnv } from '../temp-dirs.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'sop.cjs');
@@ -15,15 +14,14 @@ export interface SopRun {
   readonly ms: number;
 }
 
-/** A fresh HOME / XDG dirs, so no config file or journal of the machine leaks in. */
+/**
+ * A fresh HOME / XDG dirs, so no config file or journal of the machine leaks in; removed after
+ * the test file.
+ */
 export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const home = mkdtempSync(join(tmpdir(), 'sop-test-home-'));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'] ?? '',
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, 'config'),
-    XDG_DATA_HOME: join(home, 'data'),
-    XDG_CACHE_HOME: join(home, 'cache'),
+    ...tempHomeEnv(),
     LANG: 'en_US.UTF-8',
     ...extra,
   };

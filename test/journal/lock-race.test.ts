@@ -35,14 +35,31 @@ describe('taking over a stale lock', () => {
     expect(nodeFs.existsSync(`${file}.lock`)).toBe(false);
   });
 
-  it('clears a takeover guard left by a crash', () => {
+  /** A journal file whose lock names a dead process, with a takeover guard `ageMs` old beside it. */
+  function staleLockWithGuard(ageMs: number): string {
     const file = join(tempDir(), '2026-11.jsonl');
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     nodeFs.writeFileSync(`${file}.lock`, `${dead}\n`);
     nodeFs.writeFileSync(`${file}.lock.takeover`, '');
-    const old = new Date(Date.now() - 60_000);
-    nodeFs.utimesSync(`${file}.lock.takeover`, old, old);
+    const mtime = new Date(Date.now() - ageMs);
+    nodeFs.utimesSync(`${file}.lock.takeover`, mtime, mtime);
+    return file;
+  }
+
+  it('clears a takeover guard left by a crash, and takes the lock', () => {
+    const file = staleLockWithGuard(60_000);
     const release = acquireLock(nodeFs, file);
+    expect(nodeFs.readFileSync(`${file}.lock`, 'utf8').split('\n')[0]).toBe(String(process.pid));
+    expect(nodeFs.existsSync(`${file}.lock.takeover`)).toBe(false);
     release();
+    expect(nodeFs.existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('leaves a fresh takeover guard alone: another process may be taking over right now', () => {
+    const file = staleLockWithGuard(0);
+    const dead = nodeFs.readFileSync(`${file}.lock`, 'utf8');
+    expect(() => acquireLock(nodeFs, file)).toThrow(JournalLockedError);
+    expect(nodeFs.existsSync(`${file}.lock.takeover`)).toBe(true);
+    expect(nodeFs.readFileSync(`${file}.lock`, 'utf8')).toBe(dead);
   });
 });

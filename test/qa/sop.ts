@@ -1,13 +1,12 @@
 /** QA helpers: the BUILT `sop` binary (run `npm run build` first) in an isolated home. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { isolatedEnv, runSop } from '../graph/run-sop.js';
+import { tempDirForFile } from '../temp-dirs.js';
 
 export { ROOT } from '../graph/run-sop.js';
 
+/** A fresh directory, removed after the test file. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'sop-qa-'));
+  return tempDirForFile('sop-qa-');
 }
 
 export function sop(args: readonly string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {

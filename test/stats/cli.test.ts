@@ -45,6 +45,25 @@ describe('sop stats (built binary)', () => {
     const refused = runSop(['stats', '--sops', FIXTURES, '--data-dir', dataDir, '--raw']);
     expect(refused.status).toBe(2);
     expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('--raw (exact small counts) is for --format json only');
+    const csv = runSop(['stats', '--sops', FIXTURES, '--data-dir', dataDir, '--raw', '--format', 'csv']);
+    expect(csv).toMatchObject({ status: 2, stdout: '' });
+    expect(csv.stderr).toContain('--raw (exact small counts) is for --format json only');
+  });
+
+  it('--chart with json or csv is refused; --raw with --chart is refused by name whatever the format', () => {
+    const chart = runSop(['stats', '--sops', FIXTURES, '--data-dir', dataDir, '--chart', '--format', 'json']);
+    expect(chart).toMatchObject({ status: 2, stdout: '' });
+    expect(chart.stderr).toContain('--chart draws in the table format only.');
+    for (const format of ['json', 'table']) {
+      const both = runSop(['stats', '--sops', FIXTURES, '--data-dir', dataDir, '--format', format, '--raw', '--chart']);
+      expect(both).toMatchObject({ status: 2, stdout: '' });
+      expect(both.stderr).toContain("option '--raw' cannot be used with option '--chart'");
+      expect(both.stderr).not.toMatch(/\n\s+at /);
+    }
+    const uk = runSop(['stats', '--lang', 'uk', '--sops', FIXTURES, '--data-dir', dataDir, '--raw', '--chart']);
+    expect(uk).toMatchObject({ status: 2, stdout: '' });
+    expect(uk.stderr).toContain("параметр '--raw' не можна поєднувати з '--chart'");
   });
 
   it('csv on stdout', () => {

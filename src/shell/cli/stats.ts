@@ -27,7 +27,10 @@ export const defineStats: CommandDefinition = (program: Command, t) => {
     .addOption(new Option('--format <format>', t(OUTPUT_FORMAT)).choices(['table', 'json', 'csv']).default('table'))
     .option('--chart', t({ en: 'with the table: horizontal bar charts of the counts', uk: 'разом із таблицею: горизонтальні стовпчикові діаграми кількостей' }))
     .option('--ascii', t({ en: 'draw the charts with plain ASCII (automatic when the terminal is not UTF-8)', uk: 'малювати діаграми простими символами ASCII (автоматично, коли термінал не UTF-8)' }))
-    .option('--raw', t({ en: "with --format json only: exact small counts (for the team's own analysis; never publish)", uk: 'лише з --format json: точні малі кількості (для власного аналізу команди; ніколи не публікуйте)' }))
+    // --raw is JSON-only and --chart table-only, so the pair never fits: commander refuses it
+    // (exit 2) before anything is read. "Only with --format json/table" depends on the value of
+    // --format (default table), which .conflicts() cannot express: runStats checks that.
+    .addOption(new Option('--raw', t({ en: "with --format json only: exact small counts (for the team's own analysis; never publish)", uk: 'лише з --format json: точні малі кількості (для власного аналізу команди; ніколи не публікуйте)' })).conflicts('chart'))
     .option('--data-dir <dir>', t({ en: 'where journals live (default: SOP_DATA_DIR, the config file, then $XDG_DATA_HOME/sop-runner)', uk: 'тека журналів (типово: SOP_DATA_DIR, файл налаштувань, далі $XDG_DATA_HOME/sop-runner)' }))
     .option('--training', t({ en: 'training sessions instead of live calls', uk: 'навчальні сесії замість справжніх дзвінків' }))
     .option('--db [url]', t(DB_READ))

@@ -56,6 +56,8 @@ export async function runStats(options: StatsOptions): Promise<number> {
       }),
     );
   }
+  // These depend on the value of --format, not only on which flags were given, so they are not
+  // commander's .conflicts() (which refuses --raw with --chart: see cli/stats.ts).
   if (options.raw && format !== 'json') {
     throw new UserError(
       say(lang, {
