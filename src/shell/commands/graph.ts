@@ -172,7 +172,8 @@ export async function runGraph(arg: string, options: GraphOptions): Promise<numb
       break;
     case 'text':
       // On a terminal the tree wraps under its guides and pages; to a file or a pipe each line stays whole.
-      if (options.output === undefined || options.output === '-') await pageOrPrint(safeText(fitTree(toText(graph, lang), fitColumns(process.stdout, options.wide))));
+      // Neutralised first: the widths fitted are those of the text as it will be shown.
+      if (options.output === undefined || options.output === '-') await pageOrPrint(fitTree(safeText(toText(graph, lang)), fitColumns(process.stdout, options.wide)));
       else writeOutput(toText(graph, lang), options.output, lang, config.dataDir);
       break;
     case 'svg':
