@@ -90,7 +90,7 @@ export const PATTERN_MEANING_UK: { readonly [description: string]: string } = {
   'Semantic version of this SOP (major.minor.patch).': 'семантична версія цієї СОП (major.minor.patch)',
   'A stable id: lower-case letters, digits and hyphens.': 'сталий ідентифікатор: малі латинські літери, цифри й дефіси',
   'A variable name usable in CEL: lower-case letters, digits and underscores.': 'назва змінної, придатна для CEL: малі латинські літери, цифри й підкреслення',
-  'ISO 639 language code, e.g. en, uk.': 'код мови за ISO 639, напр. en, uk',
+  'A BCP 47 language tag, e.g. en, uk, pl, pt-BR.': 'мовний тег BCP 47, напр. en, uk, pl, pt-BR',
   "One character; letters, digits and ? are reserved for the runner's own keys.": 'один символ, крім літер, цифр і ?: їх зарезервовано для власних клавіш програми',
   'ISO date the entry was last checked.': 'дата ISO, коли запис востаннє перевіряли',
   'IANA time zone of the hours, e.g. Europe/Kyiv.': 'часовий пояс IANA для годин роботи, напр. Europe/Kyiv',
