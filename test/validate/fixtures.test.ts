@@ -20,12 +20,12 @@ const folders = readdirSync(root).sort();
 const TODAY = '2026-06-01';
 /** Rules that need the file system arranged at test time (see hostile-input.test.ts). */
 const RUNTIME_ONLY = new Set(['file-too-large', 'unreadable', 'symlink-loop', 'symlink-outside']);
-const EXPECTED: Record<Lang, string> = { en: 'expected.txt', uk: 'expected.uk.txt' };
+const EXPECTED: Record<'en' | 'uk', string> = { en: 'expected.txt', uk: 'expected.uk.txt' };
 
-const runs = new Map<string, Promise<{ findings: Finding[]; pretty: Record<Lang, string> }>>();
+const runs = new Map<string, Promise<{ findings: Finding[]; pretty: Record<'en' | 'uk', string> }>>();
 
 /** Validates a fixture folder once; the pretty output in both languages, paths relative to it. */
-function render(folder: string): Promise<{ findings: Finding[]; pretty: Record<Lang, string> }> {
+function render(folder: string): Promise<{ findings: Finding[]; pretty: Record<'en' | 'uk', string> }> {
   let run = runs.get(folder);
   if (run === undefined) {
     const dir = join(root, folder);

@@ -13,6 +13,7 @@ import { say } from '../i18n.js';
 import { printError } from '../output.js';
 import { safeText } from '../tui/safe-text.js';
 import { commandPath, explainUsageError, usageLang } from './usage-error.js';
+import { langOption } from './lang-option.js';
 
 declare const __SOP_VERSION__: string;
 export const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
@@ -28,7 +29,7 @@ export function buildProgram(argv: readonly string[], definitions: readonly Comm
     .version(VERSION, '-V, --version', t({ en: 'print the version', uk: 'показати версію' }))
     .helpOption('-h, --help', t({ en: 'show help', uk: 'показати довідку' }))
     .helpCommand(t({ en: 'help [command]', uk: 'help [команда]' }), t({ en: 'display help for command', uk: 'показати довідку команди' }))
-    .addOption(new Option('--lang <lang>', t({ en: 'language of every command (before the command: sop --lang uk validate)', uk: 'мова всіх команд (перед командою: sop --lang uk validate)' })).choices(['en', 'uk']))
+    .addOption(langOption(t({ en: 'language of every command (before the command: sop --lang uk validate)', uk: 'мова всіх команд (перед командою: sop --lang uk validate)' }), t))
     // Options of `sop` itself end at the command's name, so `sop validate --lang uk` stays the
     // command's own option; one given before the name is handed down (see handDownLang).
     .enablePositionalOptions()

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { LANG_OF_SCREENS, DATA_DIR, SOPS_FOLDER } from './texts.js';
 import type { CommandDefinition } from './commands.js';
+import { langOption } from './lang-option.js';
 
 export interface ResumeOptions {
   readonly lang?: string;
@@ -14,7 +15,7 @@ export const defineResume: CommandDefinition = (program: Command, t) => {
     .command('resume')
     .description(t({ en: 'continue an interrupted call (quit, Ctrl+C, closed terminal, crash) where it stopped', uk: 'продовжити перерваний дзвінок (вихід, Ctrl+C, закритий термінал, збій) з місця зупинки' }))
     .argument('[session]', t({ en: 'the session id (default: choose from the interrupted calls)', uk: 'ідентифікатор сесії (типово: вибір серед перерваних дзвінків)' }))
-    .addOption(new Option('--lang <lang>', t(LANG_OF_SCREENS)).choices(['en', 'uk']))
+    .addOption(langOption(t(LANG_OF_SCREENS), t))
     .option('--data-dir <dir>', t(DATA_DIR))
     .option('--sops <dir>', t(SOPS_FOLDER))
     .addHelpText(

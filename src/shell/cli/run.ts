@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { LANG_OF_SCREENS, DATA_DIR, SOPS_FOLDER } from './texts.js';
 import type { CommandDefinition } from './commands.js';
+import { langOption } from './lang-option.js';
 
 export interface RunOptions {
   readonly lang?: string;
@@ -16,7 +17,7 @@ export const defineRun: CommandDefinition = (program: Command, t) => {
     .command('run')
     .description(t({ en: 'run a call: the SOP step by step in the terminal, recorded in the journal', uk: 'провести дзвінок: СОП крок за кроком у терміналі, із записом у журнал' }))
     .argument('[sop]', t({ en: 'SOP id or file (default: choose from a menu)', uk: 'ідентифікатор або файл СОП (типово: вибір із меню)' }))
-    .addOption(new Option('--lang <lang>', t(LANG_OF_SCREENS)).choices(['en', 'uk']))
+    .addOption(langOption(t(LANG_OF_SCREENS), t))
     .option('--operator <name>', t({ en: 'your pseudonym in the journal (default: from the config file)', uk: 'ваш псевдонім у журналі (типово: з файлу налаштувань)' }))
     .option('--data-dir <dir>', t(DATA_DIR))
     .option('--sops <dir>', t(SOPS_FOLDER))

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DATA_DIR, SOPS_FOLDER, WIDE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
+import { langOption } from './lang-option.js';
 
 export interface TrainOptions {
   readonly trainee?: string;
@@ -28,7 +29,7 @@ export const defineTrain: CommandDefinition = (program: Command, t) => {
     .option('--report [trainee]', t({ en: 'progress report: scenarios done, scores over time, where the trainee diverges (default: --trainee)', uk: 'звіт про поступ: пройдені сценарії, оцінки з часом, де слухач вирішує інакше (типово: --trainee)' }))
     .addOption(new Option('--format <format>', t({ en: 'with --report: output format', uk: 'з --report: формат виводу' })).choices(['table', 'json']).default('table'))
     .option('--wide', t(WIDE))
-    .addOption(new Option('--lang <lang>', t({ en: 'language of the screens, the SOP texts and the debrief', uk: 'мова екранів, текстів СОП і розбору' })).choices(['en', 'uk']))
+    .addOption(langOption(t({ en: 'language of the screens, the SOP texts and the debrief', uk: 'мова екранів, текстів СОП і розбору' }), t))
     .option('--operator <name>', t({ en: 'who runs the session, recorded in the journal (default: from the config file)', uk: 'хто проводить сесію, записується в журнал (типово: з файлу налаштувань)' }))
     .option('--data-dir <dir>', t(DATA_DIR))
     .option('--sops <dir>', t(SOPS_FOLDER))

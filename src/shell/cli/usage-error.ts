@@ -4,14 +4,15 @@
  * the `--help` that lists the command's options and examples.
  */
 import type { Command } from 'commander';
-import { isLang, langFromEnv, say, type Lang } from '../i18n.js';
+import { langFromEnv, resolveLang, say, type Lang } from '../i18n.js';
 
 /** `--lang uk` / `--lang=uk` on the command line, else LANG and friends, else English. */
 export function usageLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
-    if (isLang(value)) return value;
+    const lang = resolveLang(value);
+    if (lang !== undefined) return lang;
   }
   return langFromEnv(env) ?? 'en';
 }
@@ -37,6 +38,8 @@ const UK: ReadonlyArray<readonly [RegExp, (...groups: string[]) => string]> = [
   [/^error: option '(.*)' argument missing$/, (o) => `помилка: параметрові '${o}' бракує значення`],
   [/^error: required option '(.*)' not specified$/, (o) => `помилка: обов'язковий параметр '${o}' не вказано`],
   [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `помилка: значення '${v}' параметра '${o}' недійсне; допустимі значення: ${c}.`],
+  // A value an option's own parser refused (--lang): its reason is already in the user's language.
+  [/^error: option '(.*)' argument '(.*)' is invalid\. (.*)$/, (o, v, why) => `помилка: значення '${v}' параметра '${o}' недійсне. ${why}`],
   [/^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/, (v, a, c) => `помилка: значення '${v}' аргументу '${a}' недійсне; допустимі значення: ${c}.`],
   [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, n, m) => `помилка: забагато аргументів для '${c}': очікувано ${n}, отримано ${m}.`],
   [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, (n, m) => `помилка: забагато аргументів: очікувано ${n}, отримано ${m}.`],
