@@ -5,14 +5,15 @@
  * that lists the languages there are.
  */
 import { bestMatch, canonicalTag } from '../core/model/language-tag.js';
+import { catalogueLanguages } from './catalogues.js';
 
 export type Lang = string;
 
 export { type Message, say } from '../core/model/message.js';
 
-/** The languages the tool speaks: one per catalogue. */
+/** The languages the tool speaks: one per catalogue (locales/*.ftl). */
 export function availableLanguages(): readonly Lang[] {
-  return ['en', 'uk'];
+  return catalogueLanguages();
 }
 
 /** The language to speak for `wanted` (a tag, any case, _ or -): itself or a broader one; else undefined. */

@@ -5,7 +5,7 @@ export { finalChoices, interruptsUsed, isRedacted, type Choice } from './final-a
 export { scoreOf, checklistCredit, WEIGHTS, type Score, type ScoreParts, type ScorePart } from './score.js';
 export { formatDebrief } from './format-debrief.js';
 export { PLAIN, type TextStyle } from './text-style.js';
-export { TW, tw } from './training-words.js';
+export { TW } from './training-words.js';
 export { traineeReport, type TraineeReport, type ReportInput, type ReportSession, type ReportScenario, type StepCount, type FlagCount } from './trainee-report.js';
 export { alignedLayout, formatReport, type ReportLayout } from './format-report.js';
 export { stepBanner } from './step-banner.js';

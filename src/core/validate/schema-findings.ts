@@ -9,12 +9,14 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { PositionLookup } from '../model/library.js';
-import type { Message } from '../model/message.js';
+// Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
+import type { InlineMessage as Message } from '../model/message.js';
 import { suggestion } from './did-you-mean.js';
 import type { Finding } from './finding.js';
 import { makeFinding } from './make-finding.js';
 import { pluralUk } from './plural-uk.js';
 import { RULES } from './rules.js';
+import { say } from '../model/message.js';
 
 export interface SchemaLookups {
   readonly positionOf: PositionLookup;
@@ -267,7 +269,7 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
         // Every enum value gets a "did you mean" where one is close (kind: sya -> say), and the list.
         const guess = typeof error.data === 'string' || typeof error.data === 'number' ? suggestion(String(error.data), allowed) : undefined;
         const list = { en: `allowed: ${allowed.join(', ')}`, uk: `дозволено: ${allowed.join(', ')}` };
-        const hint = guess === undefined ? list : { en: `${guess.en} (${list.en})`, uk: `${guess.uk} (${list.uk})` };
+        const hint = guess === undefined ? list : { en: `${say('en', guess)} (${list.en})`, uk: `${say('uk', guess)} (${list.uk})` };
         const value = show(error.data);
         findings.push(
           makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), { en: `${where.en}: ${value.en} is not allowed`, uk: `${where.uk}: значення ${value.uk} не дозволено` }, hint),
@@ -313,6 +315,6 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
   }
   // The same complaint from two branches is one finding.
   const unique = new Map<string, Finding>();
-  for (const finding of findings) unique.set(`${finding.line}:${finding.col}:${finding.rule}:${finding.message.en}`, finding);
+  for (const finding of findings) unique.set(`${finding.line}:${finding.col}:${finding.rule}:${say('en', finding.message)}`, finding);
   return [...unique.values()];
 }

@@ -9,6 +9,7 @@ import { definitionsFor, type CommandDefinition, type Say } from './commands.js'
 import { commandName } from './command-name.js';
 import { ukrainianHelp } from './help.js';
 import { fitHelpText, helpWidth } from './help-width.js';
+import { installCatalogues } from '../catalogues.js';
 import { say } from '../i18n.js';
 import { printError } from '../output.js';
 import { safeText } from '../tui/safe-text.js';
@@ -109,6 +110,7 @@ function helpForUnknownCommand(argv: readonly string[], program: Command): reado
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  installCatalogues();
   const program = buildProgram(argv, await definitionsFor(argv));
   try {
     await program.parseAsync([...helpForUnknownCommand(argv, program)], { from: 'user' });

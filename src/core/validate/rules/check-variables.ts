@@ -13,7 +13,8 @@ import { matchesPatternsIn } from '../matches-patterns.js';
 import { patternProblem } from '../pattern-problem.js';
 import { keyPosition, sourceLine } from '../../load/source-text.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
-import type { Message } from '../../model/message.js';
+// Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
+import type { InlineMessage as Message } from '../../model/message.js';
 import type { Value, VariableType } from '../../model/sop.js';
 import { suggestion } from '../did-you-mean.js';
 import type { Finding } from '../finding.js';

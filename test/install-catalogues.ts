@@ -1,0 +1,4 @@
+/** Every test file: say() reads locales/*.ftl, as `sop` does from its first line (src/shell/cli/main.ts). */
+import { installCatalogues } from '../src/shell/catalogues.js';
+
+installCatalogues();
