@@ -7,6 +7,7 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { msg, say } from '../../src/core/model/message.js';
 import { checkCatalogues, messageUses, readCatalogue } from './catalogue-check.js';
 import { ROOT } from '../cli-test/run-sop.js';
 import { tempDirForFile } from '../temp-dirs.js';
@@ -32,9 +33,28 @@ describe('the catalogues', () => {
     expect(checkCatalogues(LOCALES, uses)).toEqual([]);
   });
 
-  it('hold English and Ukrainian', () => {
-    expect(translations).toContain('uk');
+  it('hold English, Ukrainian and Polish, the Polish marked as a draft for native speakers to review', () => {
+    expect(translations).toEqual(expect.arrayContaining(['pl', 'uk']));
     expect(readCatalogue(join(LOCALES, 'en.ftl')).size).toBeGreaterThan(150);
+    expect(readFileSync(join(LOCALES, 'pl.ftl'), 'utf8')).toMatch(/^# [^\n]*DRAFT[^\n]*\n(#[^\n]*\n)*# [^\n]*native speakers/);
+  });
+
+  it('Polish chooses its words by number (one, few, many); a number is shown as written', () => {
+    const limit = (maxLength: number): string => say('pl', msg('tui-render-step-up-to-characters', { maxLength }));
+    expect([1, 3, 5, 22, 25, 1000].map(limit)).toEqual([
+      'najwyżej 1 znak',
+      'najwyżej 3 znaki',
+      'najwyżej 5 znaków',
+      'najwyżej 22 znaki',
+      'najwyżej 25 znaków',
+      'najwyżej 1000 znaków',
+    ]);
+    expect(say('en', msg('tui-render-step-up-to-characters', { maxLength: 1000 }))).toBe('up to 1000 characters');
+  });
+
+  it('a key a catalogue lacks is said in English; a broader tag is tried first', () => {
+    expect(say('pl-PL', msg('tui-note-saved'))).toBe('Notatkę zapisano.');
+    expect(say('de', msg('tui-note-saved'))).toBe('Note saved.');
   });
 
   it.each(translations)('the check fails on a key planted missing from %s.ftl, and names it', (lang) => {
