@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParsedYaml } from '../../core/load/parse-yaml.js';
 import type { PositionTape } from '../../core/load/position-map.js';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { SCHEMA_HASH } from '../../generated/schemas.js';
 import { cacheDir } from '../paths.js';
 

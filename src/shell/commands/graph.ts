@@ -11,7 +11,7 @@ import { fitTree } from '../format/fit-tree.js';
 import { pageOrPrint } from '../tui/pager.js';
 import { refuseOutputInJournal } from '../journal/files.js';
 import type { LoadedSop, Library } from '../../core/model/library.js';
-import { didYouMean } from '../../core/validate/did-you-mean.js';
+import { didYouMean } from '../../core/findings/did-you-mean.js';
 import { buildGraph, toDot, toMermaid, toText } from '../../core/render/index.js';
 import type { GraphOptions } from '../cli/graph.js';
 import { loadConfig } from '../config/index.js';

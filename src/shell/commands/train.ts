@@ -23,7 +23,7 @@ import {
   type ReportLayout,
   type TextStyle,
 } from '../../core/training/index.js';
-import { didYouMean } from '../../core/validate/did-you-mean.js';
+import { didYouMean } from '../../core/findings/did-you-mean.js';
 import type { TrainOptions } from '../cli/train.js';
 import { VERSION } from '../cli/main.js';
 import { loadConfig } from '../config/index.js';

@@ -5,7 +5,7 @@
 import chalk from 'chalk';
 import { relative } from 'node:path';
 import { isUnreadable } from '../../core/load/source-file.js';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
 import { openParseCache } from '../cache/parse-cache.js';
 import type { ValidateOptions } from '../cli/validate.js';

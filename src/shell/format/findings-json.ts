@@ -5,7 +5,7 @@
  * from another has `cause` (that finding's file, line, col and rule). `errors` and `warnings` count
  * the root causes, `folded` the rest; `notChecked` the files the semantic rules skipped.
  */
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { countFindings } from './findings-summary.js';
 import { safeJson } from './safe-json.js';
 
