@@ -5,7 +5,7 @@
  * re-flowed; a table or example line ("  sop run x    what it does") wraps under its last
  * column, so the comment continues where it started.
  */
-import { displayWidth, wrap } from '../tui/wrap.js';
+import { displayWidth, wrap } from '../text/wrap.js';
 
 /** Narrowest room a hanging column keeps; a column further right hangs under the indent. */
 const MIN_ROOM = 20;

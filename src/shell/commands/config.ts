@@ -3,7 +3,7 @@ import type { ConfigOptions } from '../cli/config.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { configuredKey } from '../crypto/configured-key.js';
 import { EXIT } from '../exit-codes.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 import { say } from '../i18n.js';
 import { redactUrl } from '../store/url.js';
 

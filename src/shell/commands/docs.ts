@@ -9,7 +9,7 @@ import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { findChromium, printPdf } from '../format/print-pdf.js';
 import { readLibrary } from '../library/read-library.js';
-import { safeText } from '../tui/safe-text.js';
+import { safeText } from '../text/safe-text.js';
 import { asPrinted, sopForPicture, svgOfDot, writeOutput, type SopForPicture } from './graph.js';
 
 export async function runDocs(arg: string | undefined, options: DocsOptions): Promise<number> {

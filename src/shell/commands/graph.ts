@@ -19,7 +19,7 @@ import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { expandLibraryTexts, expandSopTexts } from '../../core/render/expand-step.js';
 import { readLibrary } from '../library/read-library.js';
-import { safeText } from '../tui/safe-text.js';
+import { safeText } from '../text/safe-text.js';
 import { drawSvg } from '../format/draw-svg.js';
 
 export interface SopForPicture {

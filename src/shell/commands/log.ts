@@ -13,8 +13,8 @@ import type { SessionMode } from '../../core/record/journal-line.js';
 import { readJournal, type JournalContents, type RecordedSessionIn } from '../journal/reader.js';
 import { formatDuration, formatLocalTime, transcript } from '../journal/transcript.js';
 import { verifyJournal, verifyJournalFile } from '../journal/verify.js';
-import { safeLine, safeText } from '../tui/safe-text.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeLine, safeText } from '../text/safe-text.js';
+import { safeJson } from '../text/safe-json.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
 
 async function settings(options: { dataDir?: string; lang?: string; sops?: string }): Promise<Config> {

@@ -20,7 +20,7 @@ import { preCallNotices } from '../tui/pre-call-notices.js';
 import { catchUp } from '../../core/record/catch-up.js';
 import { rebuildCall } from '../../core/record/rebuild-call.js';
 import { pickCall } from '../tui/pick-call.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 import { runRun } from './run.js';
 
 export async function runResume(sessionArg: string | undefined, options: ResumeOptions): Promise<number> {

@@ -5,7 +5,7 @@ import { startCall } from '../../core/engine/index.js';
 import type { Library } from '../../core/model/library.js';
 import { qualifyStepRef } from '../../core/check/step-ref.js';
 import type { RunOptions } from '../cli/run.js';
-import { VERSION } from '../cli/main.js';
+import { VERSION } from '../version.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -17,7 +17,7 @@ import { openLibrary, sopChoices } from '../tui/open-library.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
 import { runScriptedCall } from '../tui/run-scripted-call.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 
 export async function runRun(sopArg: string | undefined, options: RunOptions): Promise<number> {
   let lang: Lang = 'en';

@@ -5,9 +5,9 @@ import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { readJournal } from '../journal/index.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 import { readLibrary } from '../library/read-library.js';
-import { safeLine, safeText } from '../tui/safe-text.js';
+import { safeLine, safeText } from '../text/safe-text.js';
 
 function checkDate(flag: string, value: string | undefined, lang: Lang): void {
   if (value === undefined || isIsoDate(value)) return;

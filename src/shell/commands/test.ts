@@ -12,7 +12,7 @@ import { formatTestJunit } from '../format/test-junit.js';
 import { formatTestPretty } from '../format/test-pretty.js';
 import { formatTestTap } from '../format/test-tap.js';
 import type { CoverageReport, TestReport } from '../format/test-report.js';
-import { colorFor } from '../replay/color.js';
+import { colorFor } from '../text/color.js';
 import { checkSettings } from '../replay/settings.js';
 
 function parseMinimum(value: string | undefined, lang: Lang): number | undefined {

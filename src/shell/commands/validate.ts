@@ -24,9 +24,7 @@ import { isScenarioFile } from '../library/read-scenarios.js';
 import { validateSources } from '../library/validate-sources.js';
 import { readSources } from '../library/read-sources.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
-
-declare const __SOP_VERSION__: string;
-const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
+import { VERSION } from '../version.js';
 
 /** Where to look when no path is given: the configured SOP folder (flags > env > config > ./sops). */
 async function defaultPaths(): Promise<string[]> {

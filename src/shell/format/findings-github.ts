@@ -7,7 +7,7 @@ import type { Finding } from '../../core/findings/finding.js';
 import type { Lang } from '../i18n.js';
 import { foldFindings } from '../../core/validate/fold-findings.js';
 import { messageWithConsequences } from './findings-summary.js';
-import { safeText } from '../tui/safe-text.js';
+import { safeText } from '../text/safe-text.js';
 
 /**
  * Escape sequences and control characters from SOP files dropped (the log shows ANSI colours), then

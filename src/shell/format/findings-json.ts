@@ -7,7 +7,7 @@
  */
 import type { Finding } from '../../core/findings/finding.js';
 import { countFindings } from './findings-summary.js';
-import { safeJson } from './safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 
 export function formatJson(findings: readonly Finding[], files: readonly string[], notChecked = 0): string {
   const counts = countFindings(findings, files.length, notChecked);

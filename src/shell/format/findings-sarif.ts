@@ -11,7 +11,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { consequenceLines, foldFindings } from '../../core/validate/fold-findings.js';
 import { messageWithHint } from './findings-summary.js';
-import { safeJson } from './safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 
 /**
  * Where a file is, for code scanning: relative to `root` (the folder sop ran in, the checkout in

@@ -5,7 +5,7 @@
  * line). Piped output and `--wide` keep every value whole (give `columns` undefined). Widths
  * are display columns (tui/wrap.ts).
  */
-import { displayWidth, padDisplay, truncate } from '../tui/wrap.js';
+import { displayWidth, padDisplay, truncate } from '../text/wrap.js';
 
 const STACK_BELOW = 60;
 const GAP = 2;

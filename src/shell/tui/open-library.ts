@@ -10,8 +10,8 @@ import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
 import { formatPretty } from '../format/findings-pretty.js';
-import { colorFor } from '../replay/color.js';
-import { safeLine, safeText } from './safe-text.js';
+import { colorFor } from '../text/color.js';
+import { safeLine, safeText } from '../text/safe-text.js';
 import { compareAlphabetically } from './alphabetical.js';
 
 export interface OpenedLibrary {

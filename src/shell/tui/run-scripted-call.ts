@@ -13,7 +13,7 @@ import { EXIT } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import type { SessionWriter } from '../journal/index.js';
 import { renderSummary } from './render-summary.js';
-import { safeLine } from './safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 
 export interface ScriptedCallResult {
   readonly exitCode: number;

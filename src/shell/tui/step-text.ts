@@ -7,7 +7,7 @@
  */
 import type { Localized, Value } from '../../core/model/sop.js';
 import { localize, type Lang } from '../i18n.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../text/safe-text.js';
 
 /** What a step's text may draw on besides itself: the variables of the SOP it belongs to. */
 export interface StepTextContext {
