@@ -236,7 +236,7 @@ export async function runLogVerify(file: string | undefined, options: LogVerifyO
 
 /** `--key`: the session with its sealed answers and notes opened (sop log show). */
 async function openShown(session: RecordedSessionIn, key: string, lang: Lang): Promise<RecordedSessionIn> {
-  const { isSealed, nothingSealedNotice, openSession, openerFor } = await import('../crypto/open-session.js');
+  const { isSealed, nothingSealedNotice, openSession, openerFor } = await import('../journal/open-sealed.js');
   if (!isSealed(session)) printNotices([nothingSealedNotice(session, lang)]);
   return openSession(session, openerFor(key, lang));
 }

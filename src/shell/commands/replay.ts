@@ -211,7 +211,7 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], d
 
 /** `--key`: the calls with their sealed answers and notes opened by the supervisor's private key. */
 async function openCalls(calls: readonly RecordedCall[], key: string, lang: Lang): Promise<RecordedCall[]> {
-  const { isSealed, nothingSealedNotice, openSession, openerFor } = await import('../crypto/open-session.js');
+  const { isSealed, nothingSealedNotice, openSession, openerFor } = await import('../journal/open-sealed.js');
   const opener = openerFor(key, lang);
   return calls.map((call) => {
     if (!isSealed(call)) process.stderr.write(`sop: ${nothingSealedNotice(call, lang)}\n`);
