@@ -2,7 +2,6 @@
 import type { Library } from '../../core/model/library.js';
 import { findSession } from '../../core/record/find-session.js';
 import { summarise, type SessionSummary } from '../../core/record/summarise.js';
-import type { LogListOptions, LogShowOptions, LogVerifyOptions } from '../cli/log.js';
 import { fitColumns } from '../format/fit-columns.js';
 import { fitTable } from '../format/fit-table.js';
 import { pageOrPrint } from '../tui/pager.js';
@@ -16,6 +15,41 @@ import { verifyJournal, verifyJournalFile } from '../journal/verify.js';
 import { safeLine, safeText } from '../text/safe-text.js';
 import { safeJson } from '../text/safe-json.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
+
+export interface LogCommonOptions {
+  readonly dataDir?: string;
+  /** --db [url]: the shared store instead of this machine's journal. */
+  readonly db?: string | boolean;
+  readonly lang?: string;
+  readonly training?: boolean;
+}
+
+export interface LogListOptions extends LogCommonOptions {
+  readonly sop?: string;
+  readonly since?: string;
+  readonly until?: string;
+  readonly outcome?: string;
+  /** Only calls recorded by this operator (the counsellor's pseudonym). */
+  readonly operator?: string;
+  readonly status?: 'completed' | 'interrupted' | 'open' | 'running' | 'unfinished';
+  readonly format: 'table' | 'json';
+  /** Whole values even in a narrow terminal. */
+  readonly wide?: boolean;
+}
+
+export interface LogShowOptions extends LogCommonOptions {
+  readonly sops?: string;
+  /** The supervisor's private key: opens sealed answers and notes (src/shell/crypto/). */
+  readonly key?: string;
+  readonly format: 'text' | 'json';
+}
+
+export interface LogVerifyOptions {
+  readonly dataDir?: string;
+  readonly db?: string | boolean;
+  readonly lang?: string;
+  readonly format: 'text' | 'json';
+}
 
 async function settings(options: { dataDir?: string; lang?: string; sops?: string }): Promise<Config> {
   return await loadConfig({

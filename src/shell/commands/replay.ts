@@ -1,7 +1,6 @@
 /** `sop replay`: the timeline of one recorded call, or `--check` of many against the current SOPs. */
 import { buildTimeline } from '../../core/check/build-timeline.js';
 import { expandLibraryTexts } from '../../core/render/expand-step.js';
-import type { ReplayOptions } from '../cli/replay.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
@@ -19,6 +18,23 @@ import { openTerminal } from '../tui/terminal.js';
 import { readJournal } from '../journal/index.js';
 import { pickCall } from '../tui/pick-call.js';
 import { pageOrPrint } from '../tui/pager.js';
+
+export interface ReplayOptions {
+  readonly check?: boolean;
+  readonly sops?: string;
+  readonly dataDir?: string;
+  readonly training?: boolean;
+  readonly step?: boolean;
+  readonly speed?: string;
+  readonly format?: 'pretty' | 'json' | 'junit';
+  readonly lang?: string;
+  /** The supervisor's private key: the timeline shows sealed answers and notes (src/shell/crypto/). */
+  readonly key?: string;
+  /** --db [url]: the calls in the shared store instead of this machine's journal. */
+  readonly db?: string | boolean;
+  /** --check: report lines whole even when wider than the terminal. */
+  readonly wide?: boolean;
+}
 
 export interface ReplayIO {
   readonly sleep: (ms: number) => Promise<void>;

@@ -4,7 +4,6 @@ import { performance } from 'node:perf_hooks';
 import { startCall } from '../../core/engine/index.js';
 import type { Library } from '../../core/model/library.js';
 import { qualifyStepRef } from '../../core/check/step-ref.js';
-import type { RunOptions } from '../cli/run.js';
 import { VERSION } from '../version.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
@@ -18,6 +17,14 @@ import { preCallNotices } from '../tui/pre-call-notices.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
 import { runScriptedCall } from '../tui/run-scripted-call.js';
 import { safeLine } from '../text/safe-text.js';
+
+export interface RunOptions {
+  readonly lang?: string;
+  readonly operator?: string;
+  readonly dataDir?: string;
+  readonly sops?: string;
+  readonly answers?: string;
+}
 
 export async function runRun(sopArg: string | undefined, options: RunOptions): Promise<number> {
   let lang: Lang = 'en';

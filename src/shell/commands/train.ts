@@ -24,7 +24,6 @@ import {
   type TextStyle,
 } from '../../core/training/index.js';
 import { didYouMean } from '../../core/findings/did-you-mean.js';
-import type { TrainOptions } from '../cli/train.js';
 import { VERSION } from '../version.js';
 import { loadConfig } from '../config/index.js';
 import { fitColumns } from '../format/fit-columns.js';
@@ -47,6 +46,21 @@ import { safeJson } from '../text/safe-json.js';
 import type { StepView } from '../tui/step-view.js';
 import { wrap } from '../text/wrap.js';
 import { compareAlphabetically } from '../tui/alphabetical.js';
+
+export interface TrainOptions {
+  readonly trainee?: string;
+  readonly reveal?: boolean;
+  /** `--report` alone: true; `--report NAME`: that trainee. */
+  readonly report?: string | boolean;
+  readonly format?: 'table' | 'json';
+  /** --report: the table whole even when wider than the terminal. */
+  readonly wide?: boolean;
+  readonly lang?: string;
+  readonly operator?: string;
+  readonly dataDir?: string;
+  readonly sops?: string;
+  readonly scenarios?: string;
+}
 
 export async function runTrain(scenarioArg: string | undefined, options: TrainOptions): Promise<number> {
   let lang: Lang = 'en';

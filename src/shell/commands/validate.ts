@@ -8,7 +8,6 @@ import { isUnreadable } from '../../core/load/source-file.js';
 import type { Finding } from '../../core/findings/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
 import { openParseCache } from '../cache/parse-cache.js';
-import type { ValidateOptions } from '../cli/validate.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { formatGithub } from '../format/findings-github.js';
 import { formatJson } from '../format/findings-json.js';
@@ -25,6 +24,15 @@ import { validateSources } from '../library/validate-sources.js';
 import { readSources } from '../library/read-sources.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
 import { VERSION } from '../version.js';
+
+export interface ValidateOptions {
+  readonly format?: 'pretty' | 'json' | 'github' | 'sarif' | 'junit';
+  readonly strict?: boolean;
+  /** false with --no-cache. */
+  readonly cache?: boolean;
+  readonly today?: string;
+  readonly lang?: string;
+}
 
 /** Where to look when no path is given: the configured SOP folder (flags > env > config > ./sops). */
 async function defaultPaths(): Promise<string[]> {
