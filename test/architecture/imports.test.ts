@@ -5,7 +5,7 @@
  * graph (one rule at a time).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirForFile } from '../temp-dirs.js';
@@ -95,5 +95,16 @@ describe('scripts/check-imports.mjs', () => {
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('docs/ARCHITECTURE.md', () => {
+  it('lists the layers in the order the script enforces', () => {
+    const printed = spawnSync(process.execPath, ['--input-type=module', '-e', `import { LAYERS } from ${JSON.stringify(script)}; console.log(JSON.stringify(LAYERS));`], { encoding: 'utf8' });
+    const layers = JSON.parse(printed.stdout) as Record<string, string[]>;
+    const doc = readFileSync(join(repo, 'docs/ARCHITECTURE.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## The layers'), doc.indexOf('## Where a new thing goes'));
+    const rows = [...section.matchAll(/^\| `([a-z/]+)`/gm)].map((m) => m[1]);
+    expect(rows).toEqual([...layers.core!, ...layers.shell!]);
   });
 });
