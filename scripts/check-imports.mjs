@@ -94,6 +94,11 @@ function moduleSpecifiers(sourceFile) {
   return found;
 }
 
+/** The source files under src/, relative to the root. */
+export function sourceFiles(root) {
+  return listSources(join(root, 'src')).map((file) => toPosix(relative(root, file)));
+}
+
 /** Every import from one file in src/ to another, as { from, line, to } with paths relative to the root. */
 export function importGraph(root) {
   const options = compilerOptions(root);
@@ -163,8 +168,11 @@ function folderCycles(folderEdges) {
   return components;
 }
 
-/** The problems in a graph of file imports, one readable line each. */
-export function checkGraph(edges, layers = LAYERS) {
+/**
+ * The problems in a graph of file imports, one readable line each. `files` are checked for being
+ * in a placed folder even when they import nothing of ours.
+ */
+export function checkGraph(edges, files = [], layers = LAYERS) {
   const problems = [];
   const position = (folder) => {
     for (const folders of Object.values(layers)) if (folders.includes(folder)) return folders.indexOf(folder);
@@ -174,7 +182,7 @@ export function checkGraph(edges, layers = LAYERS) {
     for (const [name, folders] of Object.entries(layers)) if (folders.includes(folder)) return name;
     return undefined;
   };
-  const unplaced = new Set();
+  const unplaced = new Set(files.map((file) => folderOf(srcRelative(file))).filter((folder) => side(folder) === undefined));
   const folderEdges = new Map();
   for (const edge of edges) {
     const from = folderOf(srcRelative(edge.from));
@@ -222,7 +230,7 @@ function parseArgs(argv) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = parseArgs(process.argv.slice(2));
   const edges = args.graph ? JSON.parse(readFileSync(args.graph, 'utf8')) : importGraph(args.root);
-  const { problems, cycles } = checkGraph(edges);
+  const { problems, cycles } = checkGraph(edges, args.graph ? [] : sourceFiles(args.root));
   if (problems.length === 0) {
     process.stdout.write(`check-imports: ${edges.length} imports, no folder cycle, every import points down LAYERS\n`);
   } else {

@@ -65,6 +65,13 @@ describe('scripts/check-imports.mjs', () => {
     expect(stderr).toMatch(/folder cycle: shell\/crypto ↔ shell\/journal/);
   });
 
+  it('fails on a folder not placed in LAYERS planted in a copy of src/, even when it imports nothing', () => {
+    const root = plantedCopy({ 'src/core/gadgets/alone.ts': 'export const alone = 1;\n' });
+    const { code, stderr } = checkImports(['--root', root]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('src/core/gadgets/: folder not placed in LAYERS');
+  });
+
   it('fails on an import up the LAYERS order without a cycle', () => {
     const { code, stderr } = checkGraph([{ from: 'src/core/model/sop.ts', line: 4, to: 'src/core/render/words.ts' }]);
     expect(code).toBe(1);
