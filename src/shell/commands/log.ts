@@ -16,6 +16,7 @@ import { safeLine, safeText } from '../text/safe-text.js';
 import { safeJson } from '../text/safe-json.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
 
+/** The options of `sop log`: this command owns them; cli/log.ts only parses argv into them. */
 export interface LogCommonOptions {
   readonly dataDir?: string;
   /** --db [url]: the shared store instead of this machine's journal. */

@@ -19,6 +19,7 @@ import { readJournal } from '../journal/index.js';
 import { pickCall } from '../tui/pick-call.js';
 import { pageOrPrint } from '../tui/pager.js';
 
+/** The options of `sop replay`: this command owns them; cli/replay.ts only parses argv into them. */
 export interface ReplayOptions {
   readonly check?: boolean;
   readonly sops?: string;

@@ -18,6 +18,7 @@ import { reachableSopFiles } from '../tui/reachable-sops.js';
 import { runScriptedCall } from '../tui/run-scripted-call.js';
 import { safeLine } from '../text/safe-text.js';
 
+/** The options of `sop run`: this command owns them; cli/run.ts only parses argv into them. */
 export interface RunOptions {
   readonly lang?: string;
   readonly operator?: string;

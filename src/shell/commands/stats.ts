@@ -8,6 +8,7 @@ import { safeJson } from '../text/safe-json.js';
 import { readLibrary } from '../library/read-library.js';
 import { safeLine, safeText } from '../text/safe-text.js';
 
+/** The options of `sop stats`: this command owns them; cli/stats.ts only parses argv into them. */
 export interface StatsOptions {
   readonly since?: string;
   readonly until?: string;

@@ -47,6 +47,7 @@ import type { StepView } from '../tui/step-view.js';
 import { wrap } from '../text/wrap.js';
 import { compareAlphabetically } from '../tui/alphabetical.js';
 
+/** The options of `sop train`: this command owns them; cli/train.ts only parses argv into them. */
 export interface TrainOptions {
   readonly trainee?: string;
   readonly reveal?: boolean;
