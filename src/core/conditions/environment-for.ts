@@ -3,7 +3,7 @@
  * registered with its CEL type, so undeclared names and type mismatches are caught by `check`.
  */
 import { Environment } from '@marcbachmann/cel-js';
-import { searchPattern, type PatternMatcher } from '../engine/input-pattern.js';
+import { searchPattern, type PatternMatcher } from './input-pattern.js';
 import type { VariableDecl, VariableType } from '../model/sop.js';
 import { celNameProblem } from './cel-name-problem.js';
 

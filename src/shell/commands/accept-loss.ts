@@ -9,7 +9,7 @@ import { describeAcceptedLoss } from '../journal/accepted-losses.js';
 import { JournalLockedError, whyWriteFailed } from '../journal/errors.js';
 import { isInsideJournal, listJournalFiles } from '../journal/files.js';
 import { verifyJournalFile } from '../journal/verify.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 
 export interface AcceptLossOptions {
   readonly by?: string;

@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 import { say } from '../i18n.js';
 import { parseCutoff, purgeJournal, type PurgeReport } from '../journal/purge-journal.js';
 

@@ -5,7 +5,6 @@ import { currentStep } from '../../core/engine/index.js';
 import type { CallState } from '../../core/engine/types.js';
 import { findSession } from '../../core/record/find-session.js';
 import { summarise, type RecordedSession } from '../../core/record/index.js';
-import type { ResumeOptions } from '../cli/resume.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -20,8 +19,15 @@ import { preCallNotices } from '../tui/pre-call-notices.js';
 import { catchUp } from '../../core/record/catch-up.js';
 import { rebuildCall } from '../../core/record/rebuild-call.js';
 import { pickCall } from '../tui/pick-call.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 import { runRun } from './run.js';
+
+/** The options of `sop resume`: this command owns them; cli/resume.ts only parses argv into them. */
+export interface ResumeOptions {
+  readonly lang?: string;
+  readonly dataDir?: string;
+  readonly sops?: string;
+}
 
 export async function runResume(sessionArg: string | undefined, options: ResumeOptions): Promise<number> {
   let lang: Lang = 'en';

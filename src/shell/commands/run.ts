@@ -4,8 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { startCall } from '../../core/engine/index.js';
 import type { Library } from '../../core/model/library.js';
 import { qualifyStepRef } from '../../core/check/step-ref.js';
-import type { RunOptions } from '../cli/run.js';
-import { VERSION } from '../cli/main.js';
+import { VERSION } from '../version.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -17,7 +16,16 @@ import { openLibrary, sopChoices } from '../tui/open-library.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
 import { runScriptedCall } from '../tui/run-scripted-call.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
+
+/** The options of `sop run`: this command owns them; cli/run.ts only parses argv into them. */
+export interface RunOptions {
+  readonly lang?: string;
+  readonly operator?: string;
+  readonly dataDir?: string;
+  readonly sops?: string;
+  readonly answers?: string;
+}
 
 export async function runRun(sopArg: string | undefined, options: RunOptions): Promise<number> {
   let lang: Lang = 'en';

@@ -1,10 +1,19 @@
 /** `sop sync`: the summary line, conflicts and refusals on stderr, a progress bar on a terminal. */
-import type { SyncCliOptions } from '../cli/sync.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import type { SyncReport } from '../store/sync.js';
 import { storeUrl } from '../store/url.js';
+
+/** The options of `sop sync`: this command owns them; cli/sync.ts only parses argv into them. */
+export interface SyncCliOptions {
+  readonly db?: string;
+  readonly dataDir?: string;
+  readonly dryRun?: boolean;
+  readonly full?: boolean;
+  readonly quiet?: boolean;
+  readonly lang?: string;
+}
 
 function progressBar(lang: Lang): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;

@@ -23,9 +23,8 @@ import {
   type ReportLayout,
   type TextStyle,
 } from '../../core/training/index.js';
-import { didYouMean } from '../../core/validate/did-you-mean.js';
-import type { TrainOptions } from '../cli/train.js';
-import { VERSION } from '../cli/main.js';
+import { didYouMean } from '../../core/findings/did-you-mean.js';
+import { VERSION } from '../version.js';
 import { loadConfig } from '../config/index.js';
 import { fitColumns } from '../format/fit-columns.js';
 import { fitTable } from '../format/fit-table.js';
@@ -36,17 +35,33 @@ import { openSessionWriter, readJournal, type SessionWriter } from '../journal/i
 import { readLibrary } from '../library/read-library.js';
 import { readScenarios } from '../library/read-scenarios.js';
 import { printError } from '../output.js';
-import { colorFor } from '../replay/color.js';
+import { colorFor } from '../text/color.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { pageOrPrint } from '../tui/pager.js';
 import { openLibrary } from '../tui/open-library.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
-import { safeLine } from '../tui/safe-text.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeLine } from '../text/safe-text.js';
+import { safeJson } from '../text/safe-json.js';
 import type { StepView } from '../tui/step-view.js';
-import { wrap } from '../tui/wrap.js';
+import { wrap } from '../text/wrap.js';
 import { compareAlphabetically } from '../tui/alphabetical.js';
+
+/** The options of `sop train`: this command owns them; cli/train.ts only parses argv into them. */
+export interface TrainOptions {
+  readonly trainee?: string;
+  readonly reveal?: boolean;
+  /** `--report` alone: true; `--report NAME`: that trainee. */
+  readonly report?: string | boolean;
+  readonly format?: 'table' | 'json';
+  /** --report: the table whole even when wider than the terminal. */
+  readonly wide?: boolean;
+  readonly lang?: string;
+  readonly operator?: string;
+  readonly dataDir?: string;
+  readonly sops?: string;
+  readonly scenarios?: string;
+}
 
 export async function runTrain(scenarioArg: string | undefined, options: TrainOptions): Promise<number> {
   let lang: Lang = 'en';

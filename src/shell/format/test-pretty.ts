@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { percent, type SopCoverage, type Tally } from '../../core/check/compute-coverage.js';
 import { formatWhere } from '../../core/check/where.js';
 import { say, type Lang } from '../i18n.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 import { summarise, type TestReport } from './test-report.js';
 
 function tally(value: Tally): string {

@@ -12,9 +12,9 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Message } from '../../core/model/message.js';
-import type { Finding } from '../../core/validate/finding.js';
-import { makeFinding } from '../../core/validate/make-finding.js';
-import { RULES } from '../../core/validate/rules.js';
+import type { Finding } from '../../core/findings/finding.js';
+import { makeFinding } from '../../core/findings/make-finding.js';
+import { RULES } from '../../core/findings/rules.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { globBase, globToRegExp, isGlob } from './glob.js';
 

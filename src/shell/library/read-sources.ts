@@ -9,8 +9,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { decodeSource } from '../../core/load/decode-source.js';
 import type { ParsedLoaderInput } from '../../core/load/load-parsed-library.js';
 import type { ParsedYaml } from '../../core/load/parse-yaml.js';
-import { makeFinding } from '../../core/validate/make-finding.js';
-import { RULES } from '../../core/validate/rules.js';
+import { makeFinding } from '../../core/findings/make-finding.js';
+import { RULES } from '../../core/findings/rules.js';
 import type { ParseCache } from '../cache/parse-cache.js';
 
 /** Files larger than this are reported, not read. */

@@ -10,7 +10,7 @@ export { handleKey, editLine, type Key, type KeyAction, type KeyResult } from '.
 export { openTerminal, type CallIO } from './terminal.js';
 export { currentView } from './current-view.js';
 export { initialUi, type StepView, type UiState, type UiMode, type InterruptKey } from './step-view.js';
-export { safeText, safeLine } from './safe-text.js';
-export { wrap, clockText } from './wrap.js';
+export { safeText, safeLine } from '../text/safe-text.js';
+export { wrap, clockText } from '../text/wrap.js';
 export { openLibrary, sopChoices } from './open-library.js';
 export { reachableSopFiles } from './reachable-sops.js';

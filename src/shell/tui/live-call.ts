@@ -13,7 +13,7 @@ import { JournalWriteError, type SessionWriter } from '../journal/index.js';
 import { renderSummary } from './render-summary.js';
 import { waitingAt } from '../../core/engine/index.js';
 import { runInteractiveCall, type CallHooks, type CallEnd } from './run-interactive-call.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../text/safe-text.js';
 import { openTerminal } from './terminal.js';
 
 export interface LiveCallOptions {

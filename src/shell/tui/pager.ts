@@ -7,7 +7,7 @@
  * an error. Ctrl+C while the pager runs belongs to the pager, not to sop.
  */
 import { spawn } from 'node:child_process';
-import { displayWidth } from './wrap.js';
+import { displayWidth } from '../text/wrap.js';
 
 export interface PageOptions {
   readonly output?: NodeJS.WriteStream;

@@ -8,12 +8,12 @@ import { performance } from 'node:perf_hooks';
 import { scriptedAnswer, drive, waitingAt } from '../../core/engine/index.js';
 import type { Command, Refusal } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
-import { didYouMean } from '../../core/validate/did-you-mean.js';
+import { didYouMean } from '../../core/findings/did-you-mean.js';
 import { EXIT } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import type { SessionWriter } from '../journal/index.js';
 import { renderSummary } from './render-summary.js';
-import { safeLine } from './safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 
 export interface ScriptedCallResult {
   readonly exitCode: number;

@@ -9,10 +9,10 @@ import { isKnownTimezone, minutesOf } from '../../model/opening-state.js';
 import type { LoadedDirectory } from '../../load/load-parsed-library.js';
 import type { Directory } from '../../model/directory.js';
 import type { Library } from '../../model/library.js';
-import { suggestion } from '../did-you-mean.js';
-import type { Finding } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import { suggestion } from '../../findings/did-you-mean.js';
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 import type { ValidateOptions } from '../validate-library.js';
 
 /** The date one year before an ISO date (29 February -> 28 February). */

@@ -10,11 +10,11 @@
 import type { ErrorObject } from 'ajv';
 import type { PositionLookup } from '../model/library.js';
 import type { Message } from '../model/message.js';
-import { suggestion } from './did-you-mean.js';
-import type { Finding } from './finding.js';
-import { makeFinding } from './make-finding.js';
-import { pluralUk } from './plural-uk.js';
-import { RULES } from './rules.js';
+import { suggestion } from '../findings/did-you-mean.js';
+import type { Finding } from '../findings/finding.js';
+import { makeFinding } from '../findings/make-finding.js';
+import { pluralUk } from '../model/plural-uk.js';
+import { RULES } from '../findings/rules.js';
 
 export interface SchemaLookups {
   readonly positionOf: PositionLookup;
