@@ -201,6 +201,11 @@ export function checkGraph(edges, files = [], layers = LAYERS) {
       problems.push(`${where} — ${from} is before ${to} in LAYERS, so it may not import it`);
     }
   }
+  // One way to import: the file that declares a name, never a folder's index (a barrel hides
+  // which file a caller depends on, and half-used barrels leave two ways to say the same).
+  for (const file of files.filter((name) => /(^|\/)index\.ts$/.test(name))) {
+    problems.push(`${toPosix(file)}: an index.ts barrel; import from the files that declare the names instead`);
+  }
   for (const folder of [...unplaced].sort()) {
     problems.push(`src/${folder}/: folder not placed in LAYERS (scripts/check-imports.mjs); add it where it belongs in the pipeline`);
   }

@@ -72,6 +72,13 @@ describe('scripts/check-imports.mjs', () => {
     expect(stderr).toContain('src/core/gadgets/: folder not placed in LAYERS');
   });
 
+  it('fails on an index.ts barrel planted in a copy of src/ (imports name the declaring file)', () => {
+    const root = plantedCopy({ 'src/core/engine/index.ts': "export { step } from './step.js';\n" });
+    const { code, stderr } = checkImports(['--root', root]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/src\/core\/engine\/index\.ts: an index\.ts barrel/);
+  });
+
   it('fails on an import up the LAYERS order without a cycle', () => {
     const { code, stderr } = checkGraph([{ from: 'src/core/model/sop.ts', line: 4, to: 'src/core/render/words.ts' }]);
     expect(code).toBe(1);

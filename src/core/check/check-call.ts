@@ -6,7 +6,7 @@
  * answer the journal kept only as "[redacted]" cannot be re-run: the call is "unchecked from"
  * that step, never called divergent.
  */
-import { currentStep } from '../engine/index.js';
+import { currentStep } from '../engine/current-step.js';
 import type { CallState, EngineEvent, Refusal } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import { commandsFromEvents, type RecordedCommand, type RecordedEvent } from '../record/commands-from-events.js';

@@ -1,5 +1,5 @@
 /** `sop config`: loads the settings as every command does and shows each with its source. */
-import { loadConfig, type Config } from '../config/index.js';
+import { loadConfig, type Config } from '../config/load-config.js';
 import { configuredKey } from '../crypto/configured-key.js';
 import { EXIT } from '../exit-codes.js';
 import { safeJson } from '../text/safe-json.js';

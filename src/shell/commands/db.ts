@@ -1,5 +1,5 @@
 /** `sop db init|status`: migrations of the shared store (src/shell/store/). */
-import { loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT } from '../exit-codes.js';
 import { say } from '../i18n.js';
 import { migrate, openStore, schemaStatus } from '../store/db.js';

@@ -2,8 +2,12 @@
  * `sop docs`: the SOP's handbook, with the library's directory for referral contacts: Markdown,
  * one self-contained HTML file (one SOP or the whole library), or PDF through a headless Chromium.
  */
-import { buildGraph, toCard, toDot, toHandbook, toHandbookHtml, type HandbookPart } from '../../core/render/index.js';
-import { loadConfig } from '../config/index.js';
+import { buildGraph } from '../../core/render/build-graph.js';
+import { toCard } from '../../core/render/to-card.js';
+import { toDot } from '../../core/render/to-dot.js';
+import { toHandbook } from '../../core/render/to-handbook.js';
+import { toHandbookHtml, type HandbookPart } from '../../core/render/to-handbook-html.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { findChromium, printPdf } from '../format/print-pdf.js';

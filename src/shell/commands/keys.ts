@@ -2,7 +2,7 @@
 import { createPublicKey } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/load-config.js';
 import { generateKeyPairPem, keyId, readPrivateKey, readPublicKey, showFingerprint } from '../crypto/keys.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';

@@ -5,7 +5,7 @@ import { summarise, type SessionSummary } from '../../core/record/summarise.js';
 import { fitColumns } from '../format/fit-columns.js';
 import { fitTable } from '../format/fit-table.js';
 import { pageOrPrint } from '../tui/pager.js';
-import { loadConfig, type Config } from '../config/index.js';
+import { loadConfig, type Config } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import type { SessionMode } from '../../core/record/journal-line.js';

@@ -15,7 +15,7 @@ import { colorFor } from '../text/color.js';
 import { safeJson } from '../text/safe-json.js';
 import { checkSettings } from '../replay/settings.js';
 import { openTerminal } from '../tui/terminal.js';
-import { readJournal } from '../journal/index.js';
+import { readJournal } from '../journal/reader.js';
 import { pickCall } from '../tui/pick-call.js';
 import { pageOrPrint } from '../tui/pager.js';
 
@@ -46,7 +46,7 @@ const realIO: ReplayIO = { sleep: (ms) => new Promise((resolve) => setTimeout(re
 export async function runReplay(args: readonly string[], options: ReplayOptions, io: ReplayIO = realIO): Promise<number> {
   if (options.db !== undefined) {
     // The store's calls, laid out as a private temporary journal: replay reads it like this machine's.
-    const { loadConfig } = await import('../config/index.js');
+    const { loadConfig } = await import('../config/load-config.js');
     const { withStore } = await import('../store/read.js');
     const { stageStore } = await import('../store/stage.js');
     const config = await loadConfig({ flags: options.lang !== undefined ? { lang: options.lang } : {} });

@@ -1,15 +1,17 @@
 /** `sop resume [session]`: list interrupted calls, or rebuild one from the journal and continue it. */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { currentStep } from '../../core/engine/index.js';
+import { currentStep } from '../../core/engine/current-step.js';
 import type { CallState } from '../../core/engine/types.js';
 import { findSession } from '../../core/record/find-session.js';
-import { summarise, type RecordedSession } from '../../core/record/index.js';
-import { loadConfig } from '../config/index.js';
+import { summarise } from '../../core/record/summarise.js';
+import type { RecordedSession } from '../../core/record/recorded-session.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { sessionSealer } from '../crypto/configured-key.js';
-import { openSessionWriterFor, readJournal, type RecordedSessionIn } from '../journal/index.js';
+import { openSessionWriterFor } from '../journal/writer.js';
+import { readJournal, type RecordedSessionIn } from '../journal/reader.js';
 import { acceptedLossesOf, type AcceptedLoss } from '../journal/accepted-losses.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';

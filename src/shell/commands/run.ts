@@ -1,15 +1,15 @@
 /** `sop run [sop]`: a live call in the terminal (or headless with --answers), recorded in the journal. */
 import { ANSWERS_FILE_LIMIT, readAllStdinSync, readFileCapped } from '../stdin.js';
 import { performance } from 'node:perf_hooks';
-import { startCall } from '../../core/engine/index.js';
+import { startCall } from '../../core/engine/start-call.js';
 import type { Library } from '../../core/model/library.js';
 import { qualifyStepRef } from '../../core/check/step-ref.js';
 import { VERSION } from '../version.js';
-import { loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { sessionSealer } from '../crypto/configured-key.js';
-import { openSessionWriter } from '../journal/index.js';
+import { openSessionWriter } from '../journal/writer.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary, sopChoices } from '../tui/open-library.js';

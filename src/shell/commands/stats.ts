@@ -1,9 +1,15 @@
 /** `sop stats`: reads the journal, computes figures (core), prints them with small counts hidden. */
-import { computeFigures, formatCsv, formatJson, formatTable, isIsoDate, namesFromLibrary, NO_NAMES, SW, sw, type Names } from '../../core/stats/index.js';
-import { loadConfig } from '../config/index.js';
+import { computeFigures } from '../../core/stats/compute-figures.js';
+import { formatCsv } from '../../core/stats/format-csv.js';
+import { formatJson } from '../../core/stats/format-json.js';
+import { formatTable } from '../../core/stats/format-table.js';
+import { isIsoDate } from '../../core/stats/iso-date.js';
+import { namesFromLibrary, NO_NAMES, type Names } from '../../core/stats/names.js';
+import { SW, sw } from '../../core/stats/stats-words.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
-import { readJournal } from '../journal/index.js';
+import { readJournal } from '../journal/reader.js';
 import { safeJson } from '../text/safe-json.js';
 import { readLibrary } from '../library/read-library.js';
 import { safeLine, safeText } from '../text/safe-text.js';

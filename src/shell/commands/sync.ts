@@ -1,5 +1,5 @@
 /** `sop sync`: the summary line, conflicts and refusals on stderr, a progress bar on a terminal. */
-import { loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import type { SyncReport } from '../store/sync.js';

@@ -7,31 +7,27 @@
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatWhere } from '../../core/check/where.js';
-import { startCall } from '../../core/engine/index.js';
+import { startCall } from '../../core/engine/start-call.js';
 import type { LoadedScenario } from '../../core/load/load-scenario.js';
 import type { JournalEvent, JournalLine } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
-import {
-  debriefSession,
-  expertRun,
-  formatDebrief,
-  formatReport,
-  stepBanner,
-  traineeReport,
-  alignedLayout,
-  type ExpertRun,
-  type ReportLayout,
-  type TextStyle,
-} from '../../core/training/index.js';
+import { debriefSession } from '../../core/training/debrief-session.js';
+import { expertRun, type ExpertRun } from '../../core/training/expert-run.js';
+import { formatDebrief } from '../../core/training/format-debrief.js';
+import { formatReport, alignedLayout, type ReportLayout } from '../../core/training/format-report.js';
+import { stepBanner } from '../../core/training/step-banner.js';
+import { traineeReport } from '../../core/training/trainee-report.js';
+import type { TextStyle } from '../../core/training/text-style.js';
 import { didYouMean } from '../../core/findings/did-you-mean.js';
 import { VERSION } from '../version.js';
-import { loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/load-config.js';
 import { fitColumns } from '../format/fit-columns.js';
 import { fitTable } from '../format/fit-table.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { sessionSealer } from '../crypto/configured-key.js';
-import { openSessionWriter, readJournal, type SessionWriter } from '../journal/index.js';
+import { openSessionWriter, type SessionWriter } from '../journal/writer.js';
+import { readJournal } from '../journal/reader.js';
 import { readLibrary } from '../library/read-library.js';
 import { readScenarios } from '../library/read-scenarios.js';
 import { printError } from '../output.js';

@@ -37,7 +37,7 @@ export interface ValidateOptions {
 
 /** Where to look when no path is given: the configured SOP folder (flags > env > config > ./sops). */
 async function defaultPaths(): Promise<string[]> {
-  const { loadConfig } = await import('../config/index.js');
+  const { loadConfig } = await import('../config/load-config.js');
   const dir = (await loadConfig()).sopsDir;
   const shown = relative(process.cwd(), dir);
   return [shown === '' ? '.' : shown.startsWith('..') ? dir : shown];

@@ -6,7 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Config } from '../config/index.js';
+import type { Config } from '../config/load-config.js';
 import type { UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { exposedPaths, exposureWarning } from './check-exposure.js';

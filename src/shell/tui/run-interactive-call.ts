@@ -4,7 +4,9 @@
  * event to the journal (which makes it durable) BEFORE the next screen appears, and stop when
  * the call ends, the counsellor quits, or a signal arrives. All transitions are the engine's.
  */
-import { availableInterrupts, step as engineStep, waitingAt } from '../../core/engine/index.js';
+import { availableInterrupts } from '../../core/engine/available-interrupts.js';
+import { step as engineStep } from '../../core/engine/step.js';
+import { waitingAt } from '../../core/engine/waiting-at.js';
 import type { CallState, Command, EngineEvent, QualifiedStep, Refusal, StepResult } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import type { Lang } from '../i18n.js';

@@ -8,7 +8,10 @@
  *  SOP208 condition-cost  a condition whose estimated cost, on the largest values the SOP admits,
  *                         is over the budget (a decide step could freeze the call).
  */
-import { checkCondition, CONDITION_BUDGET, estimateConditionCost, sopBounds, type ConditionCheck } from '../../conditions/index.js';
+import { checkCondition, type ConditionCheck } from '../../conditions/check-condition.js';
+import { CONDITION_BUDGET } from '../../conditions/condition-cost.js';
+import { estimateConditionCost } from '../../conditions/compile-condition.js';
+import { sopBounds } from '../../conditions/size-bounds.js';
 import { matchesPatternsIn } from '../matches-patterns.js';
 import { patternProblem } from '../pattern-problem.js';
 import { keyPosition, sourceLine } from '../../load/source-text.js';
