@@ -15,7 +15,7 @@ const OUTPUT_FAILURES: Record<string, Message> = {
 };
 
 /** Whether an error is a failed write of output (a full disk, a failing device). */
-export function isOutputFailure(error: unknown): boolean {
+function isOutputFailure(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' && code in OUTPUT_FAILURES;
 }

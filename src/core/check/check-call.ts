@@ -18,7 +18,7 @@ import { splitQualified, stepAt } from './step-ref.js';
 import { branchesOf } from './trace-events.js';
 import { whereInSop, whereStep, type SourceRef } from './where.js';
 
-export type DivergenceKind =
+type DivergenceKind =
   | 'sop-missing'
   | 'step-removed'
   | 'option-removed'
@@ -29,7 +29,7 @@ export type DivergenceKind =
   | 'outcome'
   | 'referrals';
 
-export interface Divergence {
+interface Divergence {
   readonly kind: DivergenceKind;
   readonly message: Message;
   /** The recorded call's step where the paths part (qualified). */

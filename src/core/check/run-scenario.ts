@@ -20,7 +20,7 @@ export interface ScenarioSource {
   readonly positionOf?: PositionLookup;
 }
 
-export type FailureCode =
+type FailureCode =
   | 'invalid'
   | 'cannot-start'
   | 'wrong-step'

@@ -10,7 +10,7 @@ import { celNameProblem } from './cel-name-problem.js';
 export type VariableDecls = { readonly [name: string]: VariableDecl };
 
 /** Our variable types in CEL: ints are CEL ints (BigInt at the boundary), lists are lists of strings. */
-export const CEL_TYPE: { readonly [T in VariableType]: string } = {
+const CEL_TYPE: { readonly [T in VariableType]: string } = {
   bool: 'bool',
   int: 'int',
   string: 'string',

@@ -7,7 +7,7 @@ import type { Finding } from '../findings/finding.js';
 import { makeFinding } from '../findings/make-finding.js';
 import { RULES } from '../findings/rules.js';
 
-export const MODELINE = '# yaml-language-server: $schema=';
+const MODELINE = '# yaml-language-server: $schema=';
 
 export function checkModeline(text: string, file: string, schema: 'sop' | 'directory' | 'scenario'): Finding[] {
   const wanted = `${schema}.schema.json`;

@@ -37,7 +37,6 @@ export interface LoadResult {
   readonly notChecked?: ReadonlySet<string>;
 }
 
-export { MODELINE } from './check-modeline.js';
 
 export function isDirectoryFile(path: string): boolean {
   return /(^|[\\/])directory\.ya?ml$/.test(path);

@@ -32,7 +32,7 @@ function toPath(pointer: string): (string | number)[] {
 }
 
 /** steps.greet.options[0].id, or "the document" for the root. */
-export function describePath(path: readonly (string | number)[]): Message {
+function describePath(path: readonly (string | number)[]): Message {
   if (path.length === 0) return { en: 'the document', uk: 'документ' };
   let text = '';
   for (const part of path) {

@@ -23,7 +23,7 @@ export interface ParseCache {
   set(sha256: string, parsed: ParsedYaml): void;
 }
 
-export function cacheKey(sha256: string): string {
+function cacheKey(sha256: string): string {
   return createHash('sha256').update(`${FORMAT}\0${VERSION}\0${SCHEMA_HASH}\0${sha256}`).digest('hex');
 }
 

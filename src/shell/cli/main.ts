@@ -16,7 +16,7 @@ import { usageLang } from '../usage-lang.js';
 import { VERSION } from '../version.js';
 import { commandPath, explainUsageError } from './usage-error.js';
 
-export function buildProgram(argv: readonly string[], definitions: readonly CommandDefinition[]): Command {
+function buildProgram(argv: readonly string[], definitions: readonly CommandDefinition[]): Command {
   // The one choice of language for help and usage errors: --lang on the command line, else LANG
   // and friends (the config file is not read: help must stay fast).
   const lang = usageLang(argv, process.env);

@@ -27,7 +27,7 @@ export interface ExportOptions {
 }
 
 /** The name that replaces the operator's and trainee's. */
-export const REDACTED_NAME = 'redacted';
+const REDACTED_NAME = 'redacted';
 
 const ENVELOPE = new Set(['v', 'session', 'seq', 'at', 'ms', 'prev', 'redacted']);
 

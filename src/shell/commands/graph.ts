@@ -48,7 +48,7 @@ function looksLikePath(arg: string): boolean {
   return arg === '-' || /[\\/]/.test(arg) || /\.ya?ml$/i.test(arg);
 }
 
-export function shown(file: string): string {
+function shown(file: string): string {
   if (file === '-' || !isAbsolute(file)) return file;
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;

@@ -18,8 +18,8 @@ export interface KeysFingerprintOptions {
   readonly lang?: string;
 }
 
-export const PUBLIC_FILE = 'supervisor.pub.pem';
-export const PRIVATE_FILE = 'supervisor.key.pem';
+const PUBLIC_FILE = 'supervisor.pub.pem';
+const PRIVATE_FILE = 'supervisor.key.pem';
 
 async function langOf(option: string | undefined): Promise<Lang> {
   return (await loadConfig({ flags: option !== undefined ? { lang: option } : {} })).lang;

@@ -17,7 +17,7 @@ import { safeJson } from '../text/safe-json.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
 
 /** The options of `sop log`: this command owns them; cli/log.ts only parses argv into them. */
-export interface LogCommonOptions {
+interface LogCommonOptions {
   readonly dataDir?: string;
   /** --db [url]: the shared store instead of this machine's journal. */
   readonly db?: string | boolean;

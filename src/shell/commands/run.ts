@@ -76,7 +76,7 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
   }
 }
 
-export function notATerminal(lang: Lang): UserError {
+function notATerminal(lang: Lang): UserError {
   return new UserError(
     say(lang, {
       en: 'a live call needs a terminal (stdin and stdout must be a TTY). Run it in a terminal window, or drive it from a file: sop run <sop> --answers FILE',

@@ -29,7 +29,7 @@ function progressBar(lang: Lang): ((done: number, total: number) => void) | unde
   };
 }
 
-export function summaryLine(report: SyncReport, dryRun: boolean, lang: Lang): string {
+function summaryLine(report: SyncReport, dryRun: boolean, lang: Lang): string {
   const parts = say(lang, {
     en: `${dryRun ? 'would send' : 'sent'} ${report.sent}, already there ${report.there}, conflicts ${report.conflicts.length}${report.refused.length ? `, refused ${report.refused.length}` : ''}${report.held ? `, held back ${report.held}` : ''}${report.purged ? `, purged in the store ${report.purged}` : ''}`,
     uk: `${dryRun ? 'було б надіслано' : 'надіслано'} ${report.sent}, уже були ${report.there}, конфліктів ${report.conflicts.length}${report.refused.length ? `, відхилено ${report.refused.length}` : ''}${report.held ? `, затримано ${report.held}` : ''}${report.purged ? `, очищено в сховищі ${report.purged}` : ''}`,

@@ -13,7 +13,7 @@ import { exposedPaths, exposureWarning } from './check-exposure.js';
 import { keyId, readPublicKey, showFingerprint } from './keys.js';
 import { createSealer, type Sealer } from './seal.js';
 
-export function publicKeyPath(config: Pick<Config, 'publicKey' | 'configFile'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
+function publicKeyPath(config: Pick<Config, 'publicKey' | 'configFile'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const path = config.publicKey;
   if (path === undefined || path === '') return undefined;
   if (path === '~' || path.startsWith('~/')) return join(env['HOME'] || homedir(), path.slice(1));

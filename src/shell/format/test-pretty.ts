@@ -10,7 +10,7 @@ function tally(value: Tally): string {
   return `${percent(value).toFixed(1).padStart(5)}% (${value.covered}/${value.total})`;
 }
 
-export function formatCoverageTable(list: readonly SopCoverage[], lang: Lang, color: ChalkInstance, title: string): string[] {
+function formatCoverageTable(list: readonly SopCoverage[], lang: Lang, color: ChalkInstance, title: string): string[] {
   const lines = [color.bold(title)];
   const width = Math.max(3, ...list.map((sop) => sop.sop.length));
   lines.push(

@@ -35,8 +35,8 @@ function unreadableFolder(error: unknown): Message {
 const REMOVE_LINK: Message = { en: 'remove the symbolic link', uk: 'видаліть символьне посилання' };
 
 /** How deep and how wide a walk may go: a library is a few folders of a few thousand files. */
-export const MAX_DEPTH = 32;
-export const MAX_ENTRIES = 200_000;
+const MAX_DEPTH = 32;
+const MAX_ENTRIES = 200_000;
 
 /** Whether a real path is the real path `root` or below it. */
 export function inside(root: string, real: string): boolean {

@@ -14,7 +14,7 @@ import { RULES } from '../../core/findings/rules.js';
 import type { ParseCache } from '../cache/parse-cache.js';
 
 /** Files larger than this are reported, not read. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface ReadOptions {
   readonly cache?: ParseCache | undefined;

@@ -16,7 +16,7 @@ export interface CheckedCall extends CallCheck {
   readonly startedAt: string;
 }
 
-export function checkSummary(checks: readonly CheckedCall[]): { total: number; same: number; diverged: number; unchecked: number } {
+function checkSummary(checks: readonly CheckedCall[]): { total: number; same: number; diverged: number; unchecked: number } {
   const count = (status: CallCheck['status']): number => checks.filter((check) => check.status === status).length;
   return { total: checks.length, same: count('same'), diverged: count('diverged'), unchecked: count('unchecked') };
 }

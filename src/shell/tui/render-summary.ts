@@ -132,7 +132,7 @@ function numberIn(text: string, phone: string): boolean {
 }
 
 /** The outcome's label in the SOP that declared it (`sop-id/outcome-id`), or the id itself. */
-export function outcomeLabel(library: Library, qualified: string, lang: Lang): string {
+function outcomeLabel(library: Library, qualified: string, lang: Lang): string {
   const label = outcomeAt(library, qualified)?.label;
   return safeLine(label === undefined ? qualified : localize(label, lang));
 }

@@ -17,12 +17,12 @@ import type { StepView } from './step-view.js';
 import { currentView } from './current-view.js';
 import { WORDS } from './words.js';
 
-export interface CallJournal {
+interface CallJournal {
   /** Makes the events durable (written and fsync'd); throws when it cannot. */
   record(events: readonly EngineEvent[]): Promise<void> | void;
 }
 
-export interface CallClock {
+interface CallClock {
   /** Milliseconds since the call started (monotonic). */
   now(): number;
   /** The wall clock, for "open now" beside directory contacts; without it no opening state is shown. */
@@ -41,7 +41,7 @@ export interface CallHooks {
   afterCommand?(command: Command, result: Extract<StepResult, { ok: true }>, state: CallState): Promise<void> | void;
 }
 
-export type InterruptReason = 'quit' | 'sigint' | 'sighup' | 'sigterm';
+type InterruptReason = 'quit' | 'sigint' | 'sighup' | 'sigterm';
 
 export type CallEnd =
   | { readonly kind: 'ended'; readonly state: CallState }

@@ -16,7 +16,7 @@ import { RULES } from '../../findings/rules.js';
 import type { ValidateOptions } from '../validate-library.js';
 
 /** The date one year before an ISO date (29 February -> 28 February). */
-export function oneYearBefore(today: string): string {
+function oneYearBefore(today: string): string {
   const [year, month, day] = today.split('-');
   const date = `${String(Number(year) - 1).padStart(4, '0')}-${month}-${day}`;
   return date.endsWith('-02-29') ? date.replace(/29$/, '28') : date;

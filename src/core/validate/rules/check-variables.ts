@@ -26,7 +26,7 @@ import { branchLists } from './step-graph.js';
 import { textsOf } from './check-texts.js';
 import { findReferences } from '../../model/text-references.js';
 
-export function typeOfValue(value: Value | null | undefined): VariableType | undefined {
+function typeOfValue(value: Value | null | undefined): VariableType | undefined {
   if (typeof value === 'boolean') return 'bool';
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : undefined;
   if (typeof value === 'string') return 'string';
@@ -52,7 +52,7 @@ function conditionProblem(when: string, kind: 'syntax' | 'type', problem: string
 }
 
 /** Identifiers an expression reads (string literals removed). */
-export function identifiersIn(expression: string): string[] {
+function identifiersIn(expression: string): string[] {
   const code = expression.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
   return code.match(/(?<![.\w])[a-z_][a-z0-9_]*/g) ?? [];
 }
