@@ -1,5 +1,5 @@
 /** `sop replay`: the timeline of one recorded call, or `--check` of many against the current SOPs. */
-import { buildTimeline } from '../../core/check/build-timeline.js';
+import { buildTimeline } from '../../core/record/build-timeline.js';
 import { expandLibraryTexts } from '../../core/render/expand-step.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -19,7 +19,7 @@ import { readJournal } from '../journal/reader.js';
 import { pickCall } from '../tui/pick-call.js';
 import { pageOrPrint } from '../tui/pager.js';
 
-/** The options of `sop replay`: this command owns them; cli/replay.ts only parses argv into them. */
+/** The options of `sop replay`: this command owns them; cli/define-replay.ts only parses argv into them. */
 export interface ReplayOptions {
   readonly check?: boolean;
   readonly sops?: string;

@@ -23,7 +23,7 @@ import { pickCall } from '../tui/pick-call.js';
 import { safeLine } from '../text/safe-text.js';
 import { runRun } from './run.js';
 
-/** The options of `sop resume`: this command owns them; cli/resume.ts only parses argv into them. */
+/** The options of `sop resume`: this command owns them; cli/define-resume.ts only parses argv into them. */
 export interface ResumeOptions {
   readonly lang?: string;
   readonly dataDir?: string;

@@ -2,7 +2,7 @@
 import { ANSWERS_FILE_LIMIT, readAllStdinSync, readFileCapped } from '../stdin.js';
 import { startCall } from '../../core/engine/start-call.js';
 import type { Library } from '../../core/model/library.js';
-import { qualifyStepRef } from '../../core/check/step-ref.js';
+import { qualifyStepRef } from '../../core/engine/step-ref.js';
 import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -15,7 +15,7 @@ import { callWriterOptions, sessionStart } from '../tui/call-journal.js';
 import { runScriptedCall } from '../tui/run-scripted-call.js';
 import { safeLine } from '../text/safe-text.js';
 
-/** The options of `sop run`: this command owns them; cli/run.ts only parses argv into them. */
+/** The options of `sop run`: this command owns them; cli/define-run.ts only parses argv into them. */
 export interface RunOptions {
   readonly lang?: string;
   readonly operator?: string;

@@ -41,7 +41,7 @@ import { wrap } from '../text/wrap.js';
 import { compareAlphabetically } from '../tui/alphabetical.js';
 import { isPathLike } from '../library/is-path-like.js';
 
-/** The options of `sop train`: this command owns them; cli/train.ts only parses argv into them. */
+/** The options of `sop train`: this command owns them; cli/define-train.ts only parses argv into them. */
 export interface TrainOptions {
   readonly trainee?: string;
   readonly reveal?: boolean;

@@ -25,7 +25,7 @@ import { readSources } from '../library/read-sources.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
 import { VERSION } from '../version.js';
 
-/** The options of `sop validate`: this command owns them; cli/validate.ts only parses argv into them. */
+/** The options of `sop validate`: this command owns them; cli/define-validate.ts only parses argv into them. */
 export interface ValidateOptions {
   readonly format?: 'pretty' | 'json' | 'github' | 'sarif' | 'junit';
   readonly strict?: boolean;
