@@ -31,8 +31,8 @@ export const SLICE = [
   'src/core/render/reference-words.ts',
   'src/shell/commands/run.ts',
   'src/shell/commands/train.ts',
-  'src/shell/cli/run.ts',
-  'src/shell/cli/train.ts',
+  'src/shell/cli/define-run.ts',
+  'src/shell/cli/define-train.ts',
   'src/shell/cli/texts.ts',
 ];
 

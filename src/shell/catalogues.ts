@@ -13,7 +13,6 @@ import { FluentBundle, FluentNumber, FluentResource } from '@fluent/bundle';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { useCatalogues, type Catalogue } from '../core/model/message.js';
-import { packageRoot } from './config/package-root.js';
 
 const SUFFIX = '.ftl';
 
@@ -21,9 +20,9 @@ let folder: string | undefined;
 let languages: readonly string[] | undefined;
 const loaded = new Map<string, Catalogue | undefined>();
 
-/** Where the catalogues are: locales/ beside the package's package.json. */
-export function localesDir(): string {
-  return (folder ??= join(packageRoot(), 'locales'));
+/** Where the catalogues are (installCatalogues): locales/ beside the package's package.json. */
+function localesDir(): string {
+  return folder ?? '';
 }
 
 /** The tags there is a catalogue for, sorted (en.ftl, pl.ftl, uk.ftl -> en, pl, uk). */
@@ -42,8 +41,14 @@ function readLocales(): string[] {
   }
 }
 
-/** Makes say() find the catalogues. Called once, before the first word is said. */
-export function installCatalogues(): void {
+/**
+ * Makes say() find the catalogues in `locales` (the package's locales/: callers take it from
+ * packageRoot). Called once, before the first word is said.
+ */
+export function installCatalogues(locales: string): void {
+  folder = locales;
+  languages = undefined;
+  loaded.clear();
   useCatalogues(catalogueFor);
 }
 

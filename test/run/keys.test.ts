@@ -1,6 +1,6 @@
 import { say } from '../../src/core/model/message.js';
 import { describe, expect, it } from 'vitest';
-import { handleKey, type Key } from '../../src/shell/tui/keys.js';
+import { handleKey, type Key } from '../../src/shell/tui/keyboard.js';
 import type { StepView } from '../../src/shell/tui/step-view.js';
 import { viewOf } from './views.js';
 

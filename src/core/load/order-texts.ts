@@ -4,7 +4,7 @@
  * map's first key), not whichever translation the author happened to write first.
  */
 import type { Localized, Sop } from '../model/sop.js';
-import { textsOf } from '../validate/rules/check-texts.js';
+import { textsOf } from '../model/texts-of.js';
 
 /**
  * Reorders in place, and only the maps out of order (almost none: authors write languages in

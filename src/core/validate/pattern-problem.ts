@@ -5,7 +5,7 @@
  * a repeat count above 1000. Patterns are matched in time linear in the answer's length, so no
  * pattern the validator admits can freeze a call.
  */
-import { inputPattern, UnsupportedPattern } from '../engine/input-pattern.js';
+import { inputPattern, UnsupportedPattern } from '../conditions/input-pattern.js';
 // Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
 import type { InlineMessage as Message } from '../model/message.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from './finding.js';
+import type { Finding } from '../findings/finding.js';
 import { say } from '../model/message.js';
 
 function compare(a: string, b: string): number {

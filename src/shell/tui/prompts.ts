@@ -9,7 +9,7 @@
  */
 import { confirm, select } from '@inquirer/prompts';
 import { say, type Lang, type Message } from '../i18n.js';
-import { truncate } from './wrap.js';
+import { truncate } from '../text/wrap.js';
 import { msg } from '../../core/model/message.js';
 
 /** The menu's key hint in the menu's language (inquirer's own is English). */

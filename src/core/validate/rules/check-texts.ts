@@ -13,45 +13,11 @@ import type { LoadedDirectory } from '../../load/load-parsed-library.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
 import { canonicalTag } from '../../model/language-tag.js';
 import type { Localized, Sop } from '../../model/sop.js';
-import type { Finding } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 
-type Path = (string | number)[];
-
-/** Every localized text of a SOP with its path. */
-export function textsOf(sop: Sop): { text: Localized; path: Path }[] {
-  const texts: { text: Localized; path: Path }[] = [];
-  const add = (text: Localized | undefined, path: Path): void => {
-    if (text !== undefined) texts.push({ text, path });
-  };
-  add(sop.title, ['title']);
-  add(sop.description, ['description']);
-  for (const [name, decl] of Object.entries(sop.variables ?? {})) add(decl.description, ['variables', name, 'description']);
-  for (const [id, outcome] of Object.entries(sop.outcomes ?? {})) {
-    add(outcome.label, ['outcomes', id, 'label']);
-    add(outcome.description, ['outcomes', id, 'description']);
-  }
-  (sop.interrupts ?? []).forEach((interrupt, index) => add(interrupt.label, ['interrupts', index, 'label']));
-  for (const [id, step] of Object.entries(sop.steps)) {
-    const base = ['steps', id];
-    add(step.title, [...base, 'title']);
-    add(step.text, [...base, 'text']);
-    if ('say' in step) add(step.say, [...base, 'say']);
-    add(step.guidance, [...base, 'guidance']);
-    if (step.kind === 'ask' || step.kind === 'checklist') {
-      step.options.forEach((option, index) => {
-        add(option.label, [...base, 'options', index, 'label']);
-        if ('hint' in option) add(option.hint, [...base, 'options', index, 'hint']);
-        if ('next' in option && Array.isArray(option.next)) {
-          option.next.forEach((branch, b) => add(branch.label, [...base, 'options', index, 'next', b, 'label']));
-        }
-      });
-    }
-    if ('next' in step && Array.isArray(step.next)) step.next.forEach((branch, b) => add(branch.label, [...base, 'next', b, 'label']));
-  }
-  return texts;
-}
+import { textsOf, type TextPath as Path } from '../../model/texts-of.js';
 
 /**
  * The steps' `source:` texts: translated like the others, but not part of textsOf (a source may
