@@ -32,6 +32,10 @@ tui-run-scripted-call-the-file-has-did-you = { " " }The file has "{ $near }": di
 tui-run-scripted-call-add-a-line-answer = { " " }Add a line "{ $local }: <answer>".
 tui-run-scripted-call-no-answer-for-step-in = no answer for step { $step } in the answers file.
 
+## src/shell/tui/live-call.ts
+
+tui-live-call-stop = STOP: the call journal cannot be written. Continue this call on paper.
+
 ## src/shell/tui/words.ts
 
 tui-say = Say:

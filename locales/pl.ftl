@@ -53,6 +53,10 @@ tui-run-scripted-call-the-file-has-did-you = { " " }W pliku jest "{ $near }": cz
 tui-run-scripted-call-add-a-line-answer = { " " }Dodaj wiersz "{ $local }: <odpowiedź>".
 tui-run-scripted-call-no-answer-for-step-in = brak odpowiedzi dla kroku { $step } w pliku odpowiedzi.
 
+## src/shell/tui/live-call.ts
+
+tui-live-call-stop = STOP: dziennika rozmowy nie da się zapisać. Kontynuuj rozmowę na papierze.
+
 ## src/shell/tui/words.ts
 
 tui-say = Powiedz:

@@ -32,6 +32,10 @@ tui-run-scripted-call-the-file-has-did-you = { " " }У файлі є "{ $near }"
 tui-run-scripted-call-add-a-line-answer = { " " }Додайте рядок "{ $local }: <відповідь>".
 tui-run-scripted-call-no-answer-for-step-in = у файлі відповідей немає відповіді для кроку { $step }.
 
+## src/shell/tui/live-call.ts
+
+tui-live-call-stop = СТОП: журнал дзвінка не записується. Продовжуйте розмову на папері.
+
 ## src/shell/tui/words.ts
 
 tui-say = Скажіть:

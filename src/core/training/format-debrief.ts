@@ -124,9 +124,8 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
   }
 }
 
+/** One decimal at most, with the language's decimal sign (2.5 in English, 2,5 in Ukrainian and Polish). */
 function round1(value: number, lang: string): string {
-  const text = Number.isInteger(value) ? String(value) : value.toFixed(1);
-  // Ukrainian writes a decimal comma: 2,5.
-  return lang === 'uk' ? text.replace('.', ',') : text;
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 1, useGrouping: false }).format(value);
 }
 
