@@ -288,3 +288,50 @@ cli-texts-output-file = write to this file instead of stdout
 cli-texts-db-url = the shared store, postgres://USER:PASSWORD@HOST:5432/DB[?sslmode=require][&schema=NAME] (default: SOP_DATABASE_URL, then database_url in the config file)
 cli-texts-db-read = read from the shared store instead of this machine's journal (URL, or SOP_DATABASE_URL / database_url when given alone)
 cli-texts-wide = whole values even when the output is wider than the terminal
+
+## src/shell/commands/resume.ts
+
+commands-resume-in-progress-in-another-window =
+    In progress in another window (not offered): { $ids }
+    { "" }
+commands-resume-no-interrupted-calls-n =
+    No interrupted calls.
+    { "" }
+commands-resume-matches-calls-give-more-of =
+    "{ $sessionArg }" matches { $matchesCount } calls; give more of the id:
+    { $list }
+commands-resume-no-call-in-the-journal = no call { $sessionArg } in the journal of { $dataDir }. "sop resume" lists the interrupted ones.
+commands-resume-call-is-completed-only-an = call { $id } is completed; only an interrupted call can be continued.
+commands-resume-process = process
+commands-resume-call-is-in-progress-in = call { $id } is in progress in another window{ $pid }: it is being recorded there now, and two windows must not record one call. Continue it in that window; if it is quit or its window closes, "sop resume" offers it here.
+commands-resume-continuing-a-call-needs-a = continuing a call needs a terminal (stdin and stdout must be a TTY): run "sop resume { $id }" in a terminal window. Without one, "sop resume" lists the interrupted calls.
+commands-resume-the-sop-has-changed-since =
+    The SOP has changed since this call started ({ $names }); it cannot continue with the version it started with.
+    { "" }
+commands-resume-start-the-call-over-with = Start the call over with the current { $sop }?
+commands-resume-the-journal-of-call-does = the journal of call { $id } does not fit its SOP at { $step }: { $message }
+commands-resume-call-already-reached-its-end = call { $id } already reached its end; nothing to continue.
+commands-resume-resumed-call = Resumed call { $id }.
+commands-resume-step-had-a-sensitive-answer = Step { $askAgain } had a sensitive answer, which is never stored in clear: please ask it again. The answers recorded after it are then filled in again while the call takes the same way.
+commands-resume-call-was-continued-in-another = call { $id } was continued in another window since it was read here; nothing was written. Run "sop resume" again to continue it from where it is now.
+commands-resume-call-cannot-be-continued-lines = call { $id } cannot be continued: lines were cut off the end of { $file } where it was recorded, and that loss was accepted ({ $who }; "sop log verify" names it). What followed its last line is lost, so continuing would join a new part to an unknown gap. Start a new call with "sop run" and refer to { $id } in a note.
+commands-resume-call-cannot-be-continued-lines-2 = call { $id } cannot be continued: lines were cut off the end of { $file } (its .head says it was longer, or is missing or unreadable), so this call may be half removed rather than interrupted, and continuing would hide what was lost. Run "sop log verify" to see the loss; once it is known what was lost, a supervisor records that with "sop log accept-loss". Start a new call with "sop run" meanwhile.
+
+## src/shell/cli/define-resume.ts
+
+cli-define-resume-continue-an-interrupted-call-quit = continue an interrupted call (quit, Ctrl+C, closed terminal, crash) where it stopped
+cli-define-resume-the-session-id-default-choose = the session id (default: choose from the interrupted calls)
+cli-define-resume-the-call-is-rebuilt-from =
+    { "" }
+    The call is rebuilt from the journal with the SOP version it started with; if an SOP file has
+    changed since, resume says so and offers to start the call over. Sensitive answers are never
+    stored in clear, so they cannot be replayed: the call continues from the first one, which is
+    asked again. New lines are appended to the same session (seq continues).
+
+    Without a terminal, "sop resume" lists the interrupted calls (id, start, SOP, where it stopped).
+
+    Examples:
+      sop resume                          choose from the interrupted calls
+      sop resume 20261129-1302-k3f9       continue that call
+      sop resume --data-dir /srv/hotline  calls recorded elsewhere
+      sop resume < /dev/null              just list them

@@ -314,3 +314,50 @@ cli-texts-output-file = zapisz do tego pliku zamiast na stdout
 cli-texts-db-url = wspólna baza, postgres://USER:PASSWORD@HOST:5432/DB[?sslmode=require][&schema=NAME] (domyślnie: SOP_DATABASE_URL, potem database_url w pliku konfiguracji)
 cli-texts-db-read = czytaj ze wspólnej bazy zamiast z dziennika tego komputera (URL albo SOP_DATABASE_URL / database_url, gdy podano samą opcję)
 cli-texts-wide = pełne wartości, nawet gdy wynik jest szerszy niż terminal
+
+## src/shell/commands/resume.ts
+
+commands-resume-in-progress-in-another-window =
+    Trwają w innym oknie (nie są proponowane): { $ids }
+    { "" }
+commands-resume-no-interrupted-calls-n =
+    Brak przerwanych rozmów.
+    { "" }
+commands-resume-matches-calls-give-more-of =
+    "{ $sessionArg }" pasuje do { $matchesCount } rozmów; podaj więcej znaków identyfikatora:
+    { $list }
+commands-resume-no-call-in-the-journal = brak rozmowy { $sessionArg } w dzienniku { $dataDir }. "sop resume" wymienia przerwane.
+commands-resume-call-is-completed-only-an = rozmowa { $id } jest zakończona; wznowić można tylko przerwaną.
+commands-resume-process = proces
+commands-resume-call-is-in-progress-in = rozmowa { $id } trwa w innym oknie{ $pid }: tam jest teraz zapisywana, a dwa okna nie mogą zapisywać jednej rozmowy. Kontynuuj ją w tamtym oknie; jeśli tam wyjdziesz albo okno się zamknie, "sop resume" zaproponuje ją tutaj.
+commands-resume-continuing-a-call-needs-a = wznowienie rozmowy wymaga terminala (stdin i stdout muszą być TTY): uruchom "sop resume { $id }" w oknie terminala. Bez niego "sop resume" wymienia przerwane rozmowy.
+commands-resume-the-sop-has-changed-since =
+    SOP zmieniła się od początku tej rozmowy ({ $names }); nie można kontynuować z wersją, od której się zaczęła.
+    { "" }
+commands-resume-start-the-call-over-with = Zacząć rozmowę od nowa z bieżącą { $sop }?
+commands-resume-the-journal-of-call-does = dziennik rozmowy { $id } nie pasuje do jej SOP w kroku { $step }: { $message }
+commands-resume-call-already-reached-its-end = rozmowa { $id } dotarła już do końca; nie ma czego kontynuować.
+commands-resume-resumed-call = Wznowiono rozmowę { $id }.
+commands-resume-step-had-a-sensitive-answer = Krok { $askAgain } miał odpowiedź wrażliwą, która nigdy nie jest przechowywana jawnie: zadaj to pytanie jeszcze raz. Odpowiedzi zapisane po nim zostaną wypełnione ponownie, dopóki rozmowa idzie tą samą ścieżką.
+commands-resume-call-was-continued-in-another = rozmowę { $id } wznowiono w innym oknie, odkąd ją tu odczytano; nic nie zapisano. Uruchom "sop resume" jeszcze raz, aby kontynuować ją od miejsca, w którym jest teraz.
+commands-resume-call-cannot-be-continued-lines = rozmowy { $id } nie można wznowić: z końca { $file }, gdzie ją zapisano, odcięto wiersze, a tę utratę zaakceptowano ({ $who }; "sop log verify" ją wymienia). To, co było po jej ostatnim wierszu, przepadło, więc wznowienie dołączyłoby nową część do nieznanej luki. Rozpocznij nową rozmowę poleceniem "sop run" i wspomnij { $id } w notatce.
+commands-resume-call-cannot-be-continued-lines-2 = rozmowy { $id } nie można wznowić: z końca { $file } odcięto wiersze (jego .head mówi, że był dłuższy, albo go brak lub nie da się go odczytać), więc ta rozmowa mogła zostać częściowo usunięta, a nie przerwana, i wznowienie ukryłoby utratę. Uruchom "sop log verify", aby zobaczyć utratę; gdy wiadomo, co przepadło, osoba nadzorująca zapisuje to poleceniem "sop log accept-loss". Tymczasem rozpocznij nową rozmowę poleceniem "sop run".
+
+## src/shell/cli/define-resume.ts
+
+cli-define-resume-continue-an-interrupted-call-quit = wznów przerwaną rozmowę (wyjście, Ctrl+C, zamknięty terminal, awaria) tam, gdzie się zatrzymała
+cli-define-resume-the-session-id-default-choose = identyfikator sesji (domyślnie: wybór spośród przerwanych rozmów)
+cli-define-resume-the-call-is-rebuilt-from =
+    { "" }
+    Rozmowa jest odtwarzana z dziennika z wersją SOP, od której się zaczęła; jeśli plik SOP zmienił
+    się od tego czasu, resume to mówi i proponuje zacząć rozmowę od nowa. Odpowiedzi wrażliwe nigdy
+    nie są przechowywane jawnie, więc nie da się ich odtworzyć: rozmowa toczy się dalej od pierwszej
+    z nich, o którą pyta się ponownie. Nowe wiersze są dopisywane do tej samej sesji (seq rośnie dalej).
+
+    Bez terminala "sop resume" wymienia przerwane rozmowy (identyfikator, początek, SOP, gdzie się zatrzymała).
+
+    Przykłady:
+      sop resume                          wybór spośród przerwanych rozmów
+      sop resume 20261129-1302-k3f9       wznowienie tej rozmowy
+      sop resume --data-dir /srv/hotline  rozmowy zapisane gdzie indziej
+      sop resume < /dev/null              tylko lista

@@ -289,3 +289,51 @@ cli-texts-output-file = записати в цей файл замість stdou
 cli-texts-db-url = спільне сховище, postgres://USER:PASSWORD@HOST:5432/DB[?sslmode=require][&schema=NAME] (типово: SOP_DATABASE_URL, далі database_url у файлі налаштувань)
 cli-texts-db-read = читати зі спільного сховища замість журналу цієї машини (адреса або, якщо без неї, SOP_DATABASE_URL / database_url)
 cli-texts-wide = повні значення, навіть коли вивід ширший за термінал
+
+## src/shell/commands/resume.ts
+
+commands-resume-in-progress-in-another-window =
+    Тривають в іншому вікні (не пропонуються): { $ids }
+    { "" }
+commands-resume-no-interrupted-calls-n =
+    Перерваних дзвінків немає.
+    { "" }
+commands-resume-matches-calls-give-more-of =
+    «{ $sessionArg }» підходить до { $matchesCount } дзвінків; вкажіть більше символів:
+    { $list }
+commands-resume-no-call-in-the-journal = дзвінка { $sessionArg } немає в журналі { $dataDir }. "sop resume" покаже перервані.
+commands-resume-call-is-completed-only-an = дзвінок { $id } завершено; продовжити можна лише перерваний.
+commands-resume-process = процес
+commands-resume-call-is-in-progress-in = дзвінок { $id } триває в іншому вікні{ $pid }: його зараз записують там, а два вікна не можуть записувати один дзвінок. Продовжуйте його в тому вікні; якщо там вийти або вікно закриється, "sop resume" запропонує його тут.
+commands-resume-continuing-a-call-needs-a = щоб продовжити дзвінок, потрібен термінал (stdin і stdout мають бути TTY): запустіть "sop resume { $id }" у вікні термінала. Без нього "sop resume" показує перервані дзвінки.
+commands-resume-the-sop-has-changed-since =
+    СОП змінилася після початку цього дзвінка ({ $names }); продовжити з тією версією неможливо.
+    { "" }
+commands-resume-start-the-call-over-with = Почати дзвінок заново з поточною { $sop }?
+commands-resume-the-journal-of-call-does = журнал дзвінка { $id } не відповідає СОП на кроці { $step }: { $message }
+commands-resume-call-already-reached-its-end = дзвінок { $id } уже дійшов кінця; продовжувати нічого.
+commands-resume-resumed-call = Дзвінок { $id } продовжено.
+commands-resume-step-had-a-sensitive-answer = Крок { $askAgain } мав чутливу відповідь, яка ніколи не зберігається відкрито: запитайте ще раз. Відповіді, записані після нього, буде заповнено знову, доки дзвінок іде тим самим шляхом.
+commands-resume-call-was-continued-in-another = дзвінок { $id } продовжили в іншому вікні, відколи його тут прочитано; нічого не записано. Запустіть "sop resume" ще раз, щоб продовжити його з того місця, де він тепер.
+commands-resume-call-cannot-be-continued-lines = дзвінок { $id } не можна продовжити: з кінця { $file }, де його записано, відрізано рядки, і цю втрату прийнято ({ $who }; "sop log verify" її називає). Те, що йшло після його останнього рядка, втрачено, тож продовження приєднало б нову частину до невідомої прогалини. Почніть новий дзвінок ("sop run") і згадайте { $id } у нотатці.
+commands-resume-call-cannot-be-continued-lines-2 = дзвінок { $id } не можна продовжити: з кінця { $file } відрізано рядки (його .head каже, що він був довшим, або його немає чи він не читається), тож цей дзвінок, можливо, частково вилучено, а не перервано, і продовження приховало б втрату. Запустіть "sop log verify", щоб побачити втрату; коли відомо, що втрачено, керівник записує це командою "sop log accept-loss". Тим часом почніть новий дзвінок ("sop run").
+
+## src/shell/cli/define-resume.ts
+
+cli-define-resume-continue-an-interrupted-call-quit = продовжити перерваний дзвінок (вихід, Ctrl+C, закритий термінал, збій) з місця зупинки
+cli-define-resume-the-session-id-default-choose = ідентифікатор сесії (типово: вибір серед перерваних дзвінків)
+cli-define-resume-the-call-is-rebuilt-from =
+    { "" }
+    Дзвінок відновлюється з журналу з тією версією СОП, з якою він почався; якщо файл СОП
+    відтоді змінився, resume про це скаже й запропонує почати дзвінок заново. Чутливі відповіді
+    ніколи не зберігаються відкрито, тож їх не можна відтворити: дзвінок продовжується з першої
+    такої відповіді, і її запитують знову. Нові рядки дописуються до тієї самої сесії (seq триває).
+
+    Без термінала "sop resume" показує перелік перерваних дзвінків (ідентифікатор, початок, СОП,
+    де зупинився).
+
+    Приклади:
+      sop resume                          вибрати серед перерваних дзвінків
+      sop resume 20261129-1302-k3f9       продовжити цей дзвінок
+      sop resume --data-dir /srv/hotline  дзвінки, записані деінде
+      sop resume < /dev/null              лише показати їх перелік

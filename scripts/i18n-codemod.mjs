@@ -23,7 +23,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LOCALES = join(ROOT, 'locales');
 const MESSAGE_MODULE = join(ROOT, 'src/core/model/message.js');
 
-/** The files moved so far: the call screen, training, and the run and train commands. */
+/** The files moved so far: the call screen, training, and the run, resume and train commands. */
 export const SLICE = [
   'src/shell/tui',
   'src/core/training',
@@ -31,6 +31,8 @@ export const SLICE = [
   'src/core/render/reference-words.ts',
   'src/shell/commands/run.ts',
   'src/shell/commands/train.ts',
+  'src/shell/commands/resume.ts',
+  'src/shell/cli/define-resume.ts',
   'src/shell/cli/define-run.ts',
   'src/shell/cli/define-train.ts',
   'src/shell/cli/texts.ts',
