@@ -18,6 +18,7 @@ import { openTerminal } from '../tui/terminal.js';
 import { readJournal } from '../journal/reader.js';
 import { pickCall } from '../tui/pick-call.js';
 import { pageOrPrint } from '../tui/pager.js';
+import { isInteractive } from '../is-interactive.js';
 
 /** The options of `sop replay`: this command owns them; cli/define-replay.ts only parses argv into them. */
 export interface ReplayOptions {
@@ -67,7 +68,7 @@ export async function runReplay(args: readonly string[], options: ReplayOptions,
   if (options.check) return check(callSources(args, read), read, settings.sopsDir, options, lang, args);
   if (args.length === 0) {
     // No call named: on a terminal, a menu of the recorded calls (as sop resume offers); else say what to give.
-    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    if (!isInteractive()) {
       throw new UserError(
         say(lang, {
           en: 'replay needs a call: give a session id (see "sop log list") or an exported .jsonl file; on a terminal, "sop replay" alone offers a menu of recorded calls',
@@ -195,7 +196,7 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], d
     throw new UserError(say(lang, { en: '--format junit goes with --check', uk: '--format junit використовується з --check' }));
   }
   if (options.step) {
-    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    if (!isInteractive()) {
       throw new UserError(
         say(lang, {
           en: '--step needs a terminal (keys are read from it); without --step the whole call is printed',
