@@ -19,6 +19,7 @@ import { readJournal } from '../journal/reader.js';
 import { pickCall } from '../tui/pick-call.js';
 import { pageOrPrint } from '../tui/pager.js';
 import { isInteractive } from '../is-interactive.js';
+import { progressBar } from '../tui/progress-bar.js';
 
 /** The options of `sop replay`: this command owns them; cli/define-replay.ts only parses argv into them. */
 export interface ReplayOptions {
@@ -122,7 +123,7 @@ async function checkWith(prepared: PreparedCheck, sources: readonly CallSource[]
   }
   // Progress by bytes read, on a terminal only, when there is a lot to read.
   const totalBytes = sources.reduce((sum, source) => sum + (source.kind === 'file' ? source.bytes : 0), 0);
-  const progress = process.stderr.isTTY && totalBytes >= 4_000_000 ? progressBar(totalBytes) : undefined;
+  const progress = process.stderr.isTTY && totalBytes >= 4_000_000 ? progressBar(totalBytes, process.stderr) : undefined;
   const { checks, notices } = await prepared.run(library, (done) => progress?.(done.bytes, done.calls));
   progress?.(totalBytes, checks.length, true);
   for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
@@ -146,22 +147,6 @@ async function checkWith(prepared: PreparedCheck, sources: readonly CallSource[]
   return checks.some((entry) => entry.status === 'diverged') ? EXIT.findings : EXIT.ok;
 }
 
-/** A progress bar on stderr (a terminal), by bytes read, redrawn at most every 1%. */
-function progressBar(total: number): (done: number, calls: number, finished?: boolean) => void {
-  let shown = -1;
-  return (done, calls, finished = false) => {
-    if (finished) {
-      process.stderr.write('\r\u001b[K');
-      return;
-    }
-    const percent = Math.min(100, Math.floor((done / total) * 100));
-    if (percent === shown) return;
-    shown = percent;
-    const width = 30;
-    const filled = Math.round((percent / 100) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${percent}%  ${calls}`);
-  };
-}
 
 /** `dirs`: the SOP folder to show the call with, then other folders to look in for the versions it was made with. */
 async function replay(calls: readonly RecordedCall[], args: readonly string[], dirs: readonly string[], options: ReplayOptions, lang: Lang, io: ReplayIO): Promise<number> {
