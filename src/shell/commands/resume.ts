@@ -22,6 +22,7 @@ import { rebuildCall } from '../../core/record/rebuild-call.js';
 import { pickCall } from '../tui/pick-call.js';
 import { safeLine } from '../text/safe-text.js';
 import { runRun } from './run.js';
+import { isInteractive } from '../is-interactive.js';
 import { msg } from '../../core/model/message.js';
 
 /** The options of `sop resume`: this command owns them; cli/define-resume.ts only parses argv into them. */
@@ -36,7 +37,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
   try {
     const config = await loadConfig({ flags: { lang: options.lang, dataDir: options.dataDir, sopsDir: options.sops } });
     lang = config.lang;
-    const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+    const interactive = isInteractive();
     const { sessions, notices } = readJournal(config.dataDir, 'live', { lang });
     for (const notice of notices) process.stderr.write(`sop: ${safeLine(notice)}\n`);
     // A running call (recorded now in another window) is not interrupted: it is never offered; nor

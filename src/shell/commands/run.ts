@@ -14,6 +14,7 @@ import { preCallNotices } from '../tui/pre-call-notices.js';
 import { callWriterOptions, sessionStart } from '../tui/call-journal.js';
 import { runScriptedCall } from '../tui/run-scripted-call.js';
 import { safeLine } from '../text/safe-text.js';
+import { isInteractive } from '../is-interactive.js';
 
 /** The options of `sop run`: this command owns them; cli/define-run.ts only parses argv into them. */
 export interface RunOptions {
@@ -30,13 +31,15 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
   try {
     const config = await loadConfig({ flags: { lang: options.lang, operator: options.operator, dataDir: options.dataDir, sopsDir: options.sops } });
     lang = config.lang;
-    const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
-    if (options.answers === undefined && !interactive) throw notATerminal(lang);
+    // Off a terminal a named SOP is looked up first, so a mistyped name or path is what is said.
+    const needsTerminal = options.answers === undefined && !isInteractive();
+    if (needsTerminal && sopArg === undefined) throw notATerminal(lang);
     if (options.answers !== undefined && sopArg === undefined) {
       throw new UserError(say(lang, msg('commands-run-with-answers-name-the-sop')));
     }
     const answers = options.answers === undefined ? undefined : await readAnswers(options.answers, lang);
     const { library, sop: chosen } = await openLibrary(config.sopsDir, sopArg, lang);
+    if (needsTerminal) throw notATerminal(lang);
     const sop = chosen ?? (await chooseSop(library, lang));
     if (sop === undefined) return EXIT.findings;
 

@@ -40,6 +40,7 @@ import type { StepView } from '../tui/step-view.js';
 import { wrap } from '../text/wrap.js';
 import { compareAlphabetically } from '../tui/alphabetical.js';
 import { isPathLike } from '../library/is-path-like.js';
+import { isInteractive } from '../is-interactive.js';
 
 /** The options of `sop train`: this command owns them; cli/define-train.ts only parses argv into them. */
 export interface TrainOptions {
@@ -81,7 +82,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       const who = typeof options.report === 'string' ? options.report : trainee;
       return await report(who, config.dataDir, config.sopsDir, scenariosDir, options.format ?? 'table', lang, fitColumns(process.stdout, options.wide));
     }
-    if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
+    if (!isInteractive()) {
       throw new UserError(
         say(lang, msg('commands-train-training-needs-a-terminal-stdin')),
       );
