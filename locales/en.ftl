@@ -335,3 +335,17 @@ cli-define-resume-the-call-is-rebuilt-from =
       sop resume 20261129-1302-k3f9       continue that call
       sop resume --data-dir /srv/hotline  calls recorded elsewhere
       sop resume < /dev/null              just list them
+
+## src/shell/cli/help.ts (commander's own words in --help; English help is commander's)
+
+help-usage = Usage:
+help-arguments = Arguments:
+help-options = Options:
+help-global-options = Global Options:
+help-commands = Commands:
+help-options-placeholder = [options]
+help-command-placeholder = [command]
+help-choices = choices: { $choices }
+help-default = default: { $value }
+help-preset = preset: { $value }
+help-env = env: { $name }

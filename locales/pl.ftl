@@ -361,3 +361,17 @@ cli-define-resume-the-call-is-rebuilt-from =
       sop resume 20261129-1302-k3f9       wznowienie tej rozmowy
       sop resume --data-dir /srv/hotline  rozmowy zapisane gdzie indziej
       sop resume < /dev/null              tylko lista
+
+## src/shell/cli/help.ts (commander's own words in --help; English help is commander's)
+
+help-usage = Użycie:
+help-arguments = Argumenty:
+help-options = Opcje:
+help-global-options = Opcje globalne:
+help-commands = Polecenia:
+help-options-placeholder = [opcje]
+help-command-placeholder = [polecenie]
+help-choices = dozwolone wartości: { $choices }
+help-default = domyślnie: { $value }
+help-preset = bez wartości: { $value }
+help-env = zmienna środowiskowa: { $name }

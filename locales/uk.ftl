@@ -337,3 +337,17 @@ cli-define-resume-the-call-is-rebuilt-from =
       sop resume 20261129-1302-k3f9       продовжити цей дзвінок
       sop resume --data-dir /srv/hotline  дзвінки, записані деінде
       sop resume < /dev/null              лише показати їх перелік
+
+## src/shell/cli/help.ts (commander's own words in --help; English help is commander's)
+
+help-usage = Використання:
+help-arguments = Аргументи:
+help-options = Параметри:
+help-global-options = Загальні параметри:
+help-commands = Команди:
+help-options-placeholder = [параметри]
+help-command-placeholder = [команда]
+help-choices = допустимі значення: { $choices }
+help-default = типово: { $value }
+help-preset = без значення: { $value }
+help-env = змінна середовища: { $name }

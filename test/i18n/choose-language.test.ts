@@ -78,3 +78,15 @@ describe('choosing the language of a command', () => {
     expect(sop(['config'], { env: { XDG_CONFIG_HOME: config } }).stdout).toMatch(/^мова +uk +\(файл налаштувань /m);
   });
 });
+
+describe('help in a third language', () => {
+  it("sop run --help --lang pl: commander's own words (headings, placeholders, notes) from the Polish catalogue too", () => {
+    const result = sop(['run', '--help', '--lang', 'pl']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Użycie: sop run \[opcje\] \[sop\]\n/);
+    expect(result.stdout).toContain('\nArgumenty:\n');
+    expect(result.stdout).toContain('\nOpcje:\n');
+    expect(result.stdout).toMatch(/\(dozwolone wartości: "en",\s+"pl", "uk"\)/);
+    expect(result.stdout).toContain('Klawisze podczas rozmowy:');
+  });
+});

@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UserError } from '../exit-codes.js';
 import { definitionsFor, type CommandDefinition, type Say } from './commands.js';
 import { commandName } from './command-name.js';
-import { ukrainianHelp } from './help.js';
+import { translatedHelp } from './help.js';
 import { fitHelpText, helpWidth } from './help-width.js';
 import { join } from 'node:path';
 import { installCatalogues } from '../catalogues.js';
@@ -74,7 +74,7 @@ Run "sop <command> --help" for a command's options and examples.`,
 Параметри й приклади команди: "sop <команда> --help".`,
       }),
     );
-  program.configureHelp(lang === 'uk' ? { ...ukrainianHelp, helpWidth: width } : { helpWidth: width });
+  program.configureHelp(lang === 'en' ? { helpWidth: width } : { ...translatedHelp(lang), helpWidth: width });
   for (const define of definitions) define(program, t);
   return program;
 }
