@@ -15,6 +15,7 @@
  * <dataDir>/sync/ (0600): the next run reads only the files that changed, and does not even
  * connect when none did (`--full` asks the store about every line again).
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -34,6 +35,11 @@ export interface SyncOptions {
   readonly full?: boolean;
   /** Lines per batch (one transaction each). */
   readonly batchLines?: number;
+  /**
+   * How lines reach the staging table: COPY (the default, where the server speaks it) or, with
+   * false, a batched insert of arrays (what the embedded PGlite gets: its socket does not serve COPY).
+   */
+  readonly copy?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -69,7 +75,19 @@ interface LocalLine {
   readonly raw: Buffer;
   readonly session: string;
   readonly seq: number;
+  /** SHA-256 of the line without its prev: hashed once, here (the server hashes the whole line). */
+  readonly bodyHash: string;
 }
+
+interface IngestRow extends Record<string, unknown> {
+  kind: string;
+  file: string | null;
+  session: string | null;
+  seq: number | null;
+  detail: string | null;
+}
+
+type Staged = { readonly line: LocalLine; readonly anchor: boolean };
 
 interface Cache {
   readonly files: Record<string, { size: number; mtimeMs: number; lines: number }>;
@@ -121,6 +139,65 @@ function bodyHash(raw: Buffer): string {
   return createHash('sha256').update(raw.subarray(0, raw.length - PREV_SUFFIX)).digest('hex');
 }
 
+const STAGE_COLUMNS = 'pg_temp.sop_stage (ord, file, anchor, body_hash, raw)';
+const BACKSLASH = 0x5c;
+const COPY_ESCAPES: Record<number, number> = { 0x5c: BACKSLASH, 0x09: 0x74, 0x0a: 0x6e, 0x0d: 0x72 }; // \\ \t \n \r
+
+/**
+ * A line's bytes as a field of COPY's text format: backslash, tab, newline and carriage return
+ * escaped, every other byte as it is (a journal line is UTF-8 JSON, which has none of the last
+ * three raw, but a line is never trusted to be what the writer wrote).
+ */
+function copyField(bytes: Buffer): Buffer {
+  if (bytes.indexOf(BACKSLASH) === -1 && bytes.indexOf(0x09) === -1 && bytes.indexOf(0x0a) === -1 && bytes.indexOf(0x0d) === -1) return bytes;
+  const out = Buffer.allocUnsafe(bytes.length * 2);
+  let n = 0;
+  for (const byte of bytes) {
+    const escaped = COPY_ESCAPES[byte];
+    if (escaped === undefined) out[n++] = byte;
+    else {
+      out[n++] = BACKSLASH;
+      out[n++] = escaped;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+/** A batch as COPY text rows of the staging table, in one buffer. */
+function copyRows(items: readonly Staged[]): Buffer {
+  const parts: Buffer[] = [];
+  const newline = Buffer.from('\n');
+  items.forEach(({ line, anchor }, ord) => {
+    parts.push(Buffer.from(`${ord}\t`), copyField(Buffer.from(line.file)), Buffer.from(`\t${anchor ? 't' : 'f'}\t${line.bodyHash}\t`), copyField(line.raw), newline);
+  });
+  return Buffer.concat(parts);
+}
+
+/** A batch staged on the connection, in a transaction begun here: COPY, or arrays where COPY is not served. */
+async function stage(store: Store, batch: Batch): Promise<void> {
+  await store.query('begin');
+  await store.query('select sop_stage_open()');
+  if (batch.copyText) {
+    await store.copyFrom(`copy ${STAGE_COLUMNS} from stdin`, [batch.copyText]);
+    return;
+  }
+  const { items } = batch;
+  await store.query(`insert into ${STAGE_COLUMNS} select * from unnest($1::integer[], $2::text[], $3::boolean[], $4::text[], $5::text[])`, [
+    items.map((_, ord) => ord),
+    items.map((item) => item.line.file),
+    items.map((item) => item.anchor),
+    items.map((item) => item.line.bodyHash),
+    items.map((item) => item.line.raw.toString('utf8')),
+  ]);
+}
+
+/** COPY unless told otherwise or the server is PGlite, whose socket cannot serve COPY FROM STDIN. */
+async function speaksCopy(store: Store, wanted: boolean | undefined): Promise<boolean> {
+  if (wanted === false) return false;
+  const [row] = await store.query<{ version: string }>('select version()');
+  return !/PGlite/i.test(row?.version ?? '');
+}
+
 export async function sync(options: SyncOptions): Promise<SyncReport> {
   const journal = journalId(options.dataDir);
   const cachePath = cacheFile(options.dataDir, options.url);
@@ -134,10 +211,70 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     const stat = stats.get(file)!;
     return known === undefined || known.size !== stat.size || known.mtimeMs !== stat.mtimeMs;
   });
-  const empty = { sent: 0, there: 0, purged: 0, conflicts: [], refused: [], held: 0, files: files.length };
-  if (changed.length === 0) return { ...empty, there: files.reduce((sum, { file }) => sum + (cache.files[file]?.lines ?? 0), 0), unchanged: true };
+  if (changed.length === 0) {
+    const there = files.reduce((sum, { file }) => sum + (cache.files[file]?.lines ?? 0), 0);
+    return { sent: 0, there, purged: 0, conflicts: [], refused: [], held: 0, files: files.length, unchanged: true };
+  }
 
-  // Read the changed files: every complete line up to a damaged one (not sent, nor what follows).
+  // Connecting, and asking the store what it has of this journal, while the files are read.
+  const opening = openAndAsk(options, journal);
+  opening.catch(() => undefined);
+  let read: ReturnType<typeof readChanged>;
+  try {
+    read = readChanged(changed);
+  } catch (error) {
+    void opening.then(({ store }) => store.close(), () => undefined);
+    throw error;
+  }
+  const { store, copy, state } = await opening;
+  try {
+    const { send, there, purged } = whatToSend(read.perFile, state);
+    const pushed = await push(store, journal, read.perFile, send, copy, options);
+    const refused = [...read.refused, ...pushed.refused];
+    for (const { path, file } of changed) if (read.refused.some((r) => r.where.startsWith(`${path}:`))) pushed.complete.delete(file);
+    if (!options.dryRun) {
+      const next: Cache = { files: { ...cache.files } };
+      for (const [file, lines] of read.perFile) {
+        const stat = stats.get(file)!;
+        if (pushed.complete.has(file) && pushed.held === 0) next.files[file] = { size: stat.size, mtimeMs: stat.mtimeMs, lines: lines.length };
+        else delete next.files[file];
+      }
+      writeCache(cachePath, next);
+    }
+    return {
+      sent: pushed.sent,
+      there: there + pushed.there,
+      purged: purged + pushed.purged,
+      conflicts: pushed.conflicts,
+      refused,
+      held: pushed.held,
+      unchanged: false,
+      files: files.length,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+type StoreState = Map<string, { lines: number; lastSeq: number; digest: string }>;
+
+async function openAndAsk(options: SyncOptions, journal: string): Promise<{ store: Store; copy: boolean; state: StoreState }> {
+  const store = await options.connect();
+  try {
+    const copy = await speaksCopy(store, options.copy);
+    const state: StoreState = new Map();
+    for (const row of await store.query<{ session: string; lines: number; last_seq: number; digest: string }>('select * from sop_state($1)', [journal])) {
+      state.set(row.session, { lines: row.lines, lastSeq: row.last_seq, digest: row.digest });
+    }
+    return { store, copy, state };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** The changed files' lines: every complete line up to a damaged one (not sent, nor what follows). */
+function readChanged(changed: readonly { file: string; path: string }[]): { perFile: Map<string, LocalLine[]>; refused: LineRef[] } {
   const refused: LineRef[] = [];
   const perFile = new Map<string, LocalLine[]>();
   for (const { file, path } of changed) {
@@ -148,146 +285,179 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
         refused.push({ where: `${path}:${scanned.lineNo}`, session: '', seq: -1, detail: 'damaged line (not a journal record): check it with sop log verify' });
         break;
       }
-      lines.push({ file, path, lineNo: scanned.lineNo, raw: scanned.raw, session: scanned.line.session, seq: scanned.line.seq });
+      if (!isUtf8(scanned.raw)) {
+        // The store keeps a line as text: bytes that are not UTF-8 could not arrive as they are.
+        refused.push({ where: `${path}:${scanned.lineNo}`, session: scanned.line.session, seq: scanned.line.seq, detail: 'not valid UTF-8: check it with sop log verify' });
+        break;
+      }
+      lines.push({ file, path, lineNo: scanned.lineNo, raw: scanned.raw, session: scanned.line.session, seq: scanned.line.seq, bodyHash: bodyHash(scanned.raw) });
     }
     perFile.set(file, lines);
   }
+  return { perFile, refused };
+}
 
-  const store = await options.connect();
-  try {
-    const state = new Map<string, { lines: number; lastSeq: number; digest: string }>();
-    for (const row of await store.query<{ session: string; lines: number; last_seq: number; digest: string }>('select * from sop_state($1)', [journal])) {
-      state.set(row.session, { lines: row.lines, lastSeq: row.last_seq, digest: row.digest });
+/** Per session, which lines go: those of a session the store has (same count, same digest of bodies) stay here. */
+function whatToSend(perFile: ReadonlyMap<string, readonly LocalLine[]>, state: StoreState): { send: Set<LocalLine>; there: number; purged: number } {
+  const bySession = new Map<string, LocalLine[]>();
+  for (const lines of perFile.values()) {
+    for (const line of lines) {
+      const list = bySession.get(line.session);
+      if (list) list.push(line);
+      else bySession.set(line.session, [line]);
     }
-    // Per session: which of its lines go. Lines the store has (same count, same digest of bodies) stay here.
-    const bySession = new Map<string, LocalLine[]>();
-    for (const lines of perFile.values()) for (const line of lines) {
-      const list = bySession.get(line.session) ?? [];
-      list.push(line);
-      bySession.set(line.session, list);
+  }
+  const send = new Set<LocalLine>();
+  let there = 0;
+  let purged = 0;
+  for (const [session, lines] of bySession) {
+    const known = state.get(session);
+    if (known === undefined) {
+      for (const line of lines) send.add(line);
+      continue;
     }
-    const send = new Set<LocalLine>();
-    let there = 0;
-    let purged = 0;
-    for (const [session, lines] of bySession) {
-      const known = state.get(session);
-      if (known === undefined) {
-        for (const line of lines) send.add(line);
-        continue;
-      }
-      if (known.lines === -1) {
-        purged += lines.length;
-        continue;
-      }
-      const old = lines.filter((line) => line.seq <= known.lastSeq).sort((a, b) => a.seq - b.seq);
-      const digest = createHash('md5').update(old.map((line) => bodyHash(line.raw)).join('')).digest('hex');
-      const same = old.length === known.lines && digest === known.digest;
-      for (const line of lines) {
-        if (line.seq > known.lastSeq || !same) send.add(line);
-        else there++;
-      }
+    if (known.lines === -1) {
+      purged += lines.length;
+      continue;
     }
+    const old = lines.filter((line) => line.seq <= known.lastSeq).sort((a, b) => a.seq - b.seq);
+    const digest = createHash('md5').update(old.map((line) => line.bodyHash).join('')).digest('hex');
+    const same = old.length === known.lines && digest === known.digest;
+    for (const line of lines) {
+      if (line.seq > known.lastSeq || !same) send.add(line);
+      else there++;
+    }
+  }
+  return { send, there, purged };
+}
 
-    const total = send.size;
-    const batchLines = options.batchLines ?? 5000;
-    const conflicts: LineRef[] = [];
-    const conflicted = new Set<string>();
-    let sent = 0;
+interface Cursor {
+  readonly file: number;
+  readonly line: number;
+}
+
+interface Batch {
+  /** In file order; each run of lines after a line not sent with it starts with that line as its anchor. */
+  readonly items: readonly Staged[];
+  /** The batch as COPY text, when the store takes COPY. */
+  readonly copyText?: Buffer;
+  /** Lines not sent: their file stopped at a refusal, or their session has a conflict. */
+  readonly held: number;
+  readonly heldFiles: ReadonlySet<string>;
+  readonly next: Cursor;
+}
+
+interface Pushed {
+  sent: number;
+  there: number;
+  purged: number;
+  held: number;
+  readonly conflicts: LineRef[];
+  readonly refused: LineRef[];
+  /** The files every line of which is in the store now. */
+  readonly complete: Set<string>;
+}
+
+/**
+ * The lines to send, batch after batch, one transaction each. While the server checks a batch,
+ * the next one is planned and written as COPY text; if the batch reports a conflict or a refusal,
+ * the next one is planned again with it known (it holds back what follows a refusal).
+ */
+async function push(store: Store, journal: string, perFile: ReadonlyMap<string, readonly LocalLine[]>, send: ReadonlySet<LocalLine>, copy: boolean, options: SyncOptions): Promise<Pushed> {
+  const files = [...perFile];
+  const total = send.size;
+  const batchLines = options.batchLines ?? 10_000;
+  const pushed: Pushed = { sent: 0, there: 0, purged: 0, held: 0, conflicts: [], refused: [], complete: new Set(perFile.keys()) };
+  const stopped = new Set<string>();
+  const conflicted = new Set<string>();
+  let done = 0;
+  options.onProgress?.(0, total);
+
+  const plan = (from: Cursor): Batch => {
+    const items: Staged[] = [];
     let held = 0;
-    let done = 0;
-    const stopped = new Set<string>();
-    const complete = new Set<string>(perFile.keys());
-    options.onProgress?.(0, total);
-
-    type Item = { line: LocalLine; anchor: boolean };
-    let batch: Item[] = [];
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const items = batch;
-      batch = [];
-      const where = new Map(items.map((item) => [`${item.line.session}\u0000${item.line.seq}`, item.line] as const));
-      const ref = (session: string, seq: number, detail?: string): LineRef => {
-        const line = where.get(`${session}\u0000${seq}`);
-        return { where: line ? `${line.path}:${line.lineNo}` : '?', session, seq, ...(detail ? { detail } : {}) };
-      };
-      await store.query('begin');
-      let rows: { kind: string; file: string | null; session: string | null; seq: number | null; detail: string | null }[];
-      try {
-        rows = await store.query('select * from sop_ingest($1, $2, $3, $4, $5, $6)', [
-          journal,
-          items.map((item) => item.line.file),
-          items.map((item) => item.line.session),
-          items.map((item) => item.line.seq),
-          items.map((item) => item.line.raw.toString('utf8')),
-          items.map((item) => item.anchor),
-        ]);
-        await store.query(options.dryRun ? 'rollback' : 'commit');
-      } catch (error) {
-        await store.query('rollback').catch(() => undefined);
-        throw error;
-      }
-      const lines = items.filter((item) => !item.anchor).length;
-      let accounted = 0;
-      for (const row of rows) {
-        if (row.kind === 'stored') {
-          sent += Number(row.detail);
-          accounted += Number(row.detail);
-        } else if (row.kind === 'there') {
-          there += Number(row.detail);
-          accounted += Number(row.detail);
-        } else if (row.kind === 'purged') {
-          purged += Number(row.detail);
-          accounted += Number(row.detail);
-        } else if (row.kind === 'conflict') {
-          conflicts.push(ref(row.session!, row.seq!));
-          conflicted.add(row.session!);
-          complete.delete(row.file!);
-          accounted++;
-        } else if (row.kind === 'refused') {
-          refused.push(ref(row.session!, row.seq!, row.detail ?? undefined));
-          stopped.add(row.file!);
-          complete.delete(row.file!);
-        }
-      }
-      held += lines - accounted;
-      done += lines;
-      options.onProgress?.(done, total);
-    };
-
-    for (const [file, lines] of perFile) {
-      let last: LocalLine | undefined;
-      for (let i = 0; i < lines.length; i++) {
+    const heldFiles = new Set<string>();
+    let last: LocalLine | undefined;
+    let f = from.file;
+    let i = from.line;
+    for (; f < files.length && items.length < batchLines; f++, i = 0) {
+      const [file, lines] = files[f]!;
+      for (; i < lines.length && items.length < batchLines; i++) {
         const line = lines[i]!;
         if (!send.has(line)) continue;
         if (stopped.has(file) || conflicted.has(line.session)) {
           held++;
-          done++;
-          complete.delete(file);
+          heldFiles.add(file);
           continue;
         }
-        if (i > 0 && last !== lines[i - 1]) batch.push({ line: lines[i - 1]!, anchor: true });
-        batch.push({ line, anchor: false });
+        if (i > 0 && last !== lines[i - 1]) items.push({ line: lines[i - 1]!, anchor: true });
+        items.push({ line, anchor: false });
         last = line;
-        if (batch.length >= batchLines) {
-          await flush();
-          last = undefined;
-        }
       }
-      if (refused.some((r) => r.where.startsWith(`${lines[0]?.path ?? '\u0000'}:`))) complete.delete(file);
+      if (items.length >= batchLines) break;
     }
-    await flush();
+    return { items, held, heldFiles, next: { file: f, line: i }, ...(copy && items.length > 0 ? { copyText: copyRows(items) } : {}) };
+  };
 
-    if (!options.dryRun) {
-      const next: Cache = { files: { ...cache.files } };
-      for (const file of perFile.keys()) {
-        const stat = stats.get(file)!;
-        if (complete.has(file) && held === 0) next.files[file] = { size: stat.size, mtimeMs: stat.mtimeMs, lines: perFile.get(file)!.length };
-        else delete next.files[file];
-      }
-      writeCache(cachePath, next);
+  let batch = plan({ file: 0, line: 0 });
+  while (batch.items.length > 0 || batch.held > 0) {
+    pushed.held += batch.held;
+    done += batch.held;
+    for (const file of batch.heldFiles) pushed.complete.delete(file);
+    if (batch.items.length === 0) {
+      batch = plan(batch.next);
+      continue;
     }
-    return { sent, there, purged, conflicts, refused, held, unchanged: false, files: files.length };
-  } finally {
-    await store.close();
+    let next: Batch;
+    let rows: IngestRow[];
+    try {
+      await stage(store, batch);
+      const checking = store.query<IngestRow>('select * from sop_ingest($1)', [journal]);
+      next = plan(batch.next); // the server is checking the batch meanwhile
+      rows = await checking;
+      await store.query(options.dryRun ? 'rollback' : 'commit');
+    } catch (error) {
+      await store.query('rollback').catch(() => undefined);
+      throw error;
+    }
+    const lines = batch.items.filter((item) => !item.anchor).length;
+    const eventful = account(rows, batch.items, pushed, stopped, conflicted);
+    pushed.held += lines - eventful.accounted;
+    done += lines;
+    options.onProgress?.(done, total);
+    batch = eventful.changedPlan ? plan(batch.next) : next;
   }
+  return pushed;
+}
+
+/** What sop_ingest said of a batch, added up; changedPlan when a conflict or refusal holds lines back. */
+function account(rows: readonly IngestRow[], items: readonly Staged[], pushed: Pushed, stopped: Set<string>, conflicted: Set<string>): { accounted: number; changedPlan: boolean } {
+  const where = new Map(items.map((item) => [`${item.line.session}\u0000${item.line.seq}`, item.line] as const));
+  const ref = (session: string, seq: number, detail?: string): LineRef => {
+    const line = where.get(`${session}\u0000${seq}`);
+    return { where: line ? `${line.path}:${line.lineNo}` : '?', session, seq, ...(detail ? { detail } : {}) };
+  };
+  let accounted = 0;
+  let changedPlan = false;
+  for (const row of rows) {
+    if (row.kind === 'stored' || row.kind === 'there' || row.kind === 'purged') {
+      const n = Number(row.detail);
+      if (row.kind === 'stored') pushed.sent += n;
+      else if (row.kind === 'there') pushed.there += n;
+      else pushed.purged += n;
+      accounted += n;
+    } else if (row.kind === 'conflict') {
+      pushed.conflicts.push(ref(row.session!, row.seq!));
+      conflicted.add(row.session!);
+      pushed.complete.delete(row.file!);
+      accounted++;
+      changedPlan = true;
+    } else if (row.kind === 'refused') {
+      pushed.refused.push(ref(row.session!, row.seq!, row.detail ?? undefined));
+      stopped.add(row.file!);
+      pushed.complete.delete(row.file!);
+      changedPlan = true;
+    }
+  }
+  return { accounted, changedPlan };
 }
