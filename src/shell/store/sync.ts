@@ -5,8 +5,9 @@
  * the hash of their body (the line without its `prev`, which only `sop log purge` rewrites when it
  * re-chains a file). Sending a line twice stores it once; the same key with another body is a
  * conflict, reported and never overwritten. Lines go in batches, one transaction each, in file
- * order, each run of lines preceded by the line before it (its "anchor", already in the store),
- * so the store checks the chain as they arrive (sop_ingest, migrations.ts): a gap in a session's
+ * order, each run of lines preceded by the line before it (its "anchor", already in the store):
+ * COPYed into the connection's staging table (or inserted as arrays where COPY is not served),
+ * then checked together by the store as they arrive (sop_ingest, migrations.ts): a gap in a session's
  * seq or a prev that is not the hash of the line before it is refused, with the line named, and
  * nothing after it in that file is sent. A sync cut off at any moment (kill -9, a lost
  * connection) loses nothing: what was committed stays, the next run asks the store what it has.
@@ -15,14 +16,13 @@
  * <dataDir>/sync/ (0600): the next run reads only the files that changed, and does not even
  * connect when none did (`--full` asks the store about every line again).
  */
-import { isUtf8 } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SessionMode } from '../../core/record/journal-line.js';
 import { DIR_MODE, FILE_MODE, listJournalFiles } from '../journal/files.js';
-import { scanJournalBytes } from '../journal/scan.js';
 import type { Store } from './db.js';
+import { JournalFile, bodyHash, type LineRef, type LocalLine } from './sync-read.js';
 import { redactUrl } from './url.js';
 
 export interface SyncOptions {
@@ -43,13 +43,7 @@ export interface SyncOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export interface LineRef {
-  /** `<file>:<line>`, the journal file's path and 1-based line. */
-  readonly where: string;
-  readonly session: string;
-  readonly seq: number;
-  readonly detail?: string;
-}
+export type { LineRef } from './sync-read.js';
 
 export interface SyncReport {
   /** Lines stored by this run (with --dry-run: that would be). */
@@ -68,17 +62,6 @@ export interface SyncReport {
   readonly files: number;
 }
 
-interface LocalLine {
-  readonly file: string; // calls/2026-11
-  readonly path: string;
-  readonly lineNo: number;
-  readonly raw: Buffer;
-  readonly session: string;
-  readonly seq: number;
-  /** SHA-256 of the line without its prev: hashed once, here (the server hashes the whole line). */
-  readonly bodyHash: string;
-}
-
 interface IngestRow extends Record<string, unknown> {
   kind: string;
   file: string | null;
@@ -94,7 +77,6 @@ interface Cache {
 }
 
 const MODES: readonly SessionMode[] = ['live', 'training'];
-const PREV_SUFFIX = 75; // ,"prev":"<64 hex>"}
 
 /** This data dir's journal id: random, made once (a race between two first syncs has one winner). */
 export function journalId(dataDir: string): string {
@@ -135,10 +117,6 @@ function writeCache(file: string, cache: Cache): void {
   renameSync(tmp, file);
 }
 
-function bodyHash(raw: Buffer): string {
-  return createHash('sha256').update(raw.subarray(0, raw.length - PREV_SUFFIX)).digest('hex');
-}
-
 const STAGE_COLUMNS = 'pg_temp.sop_stage (ord, file, anchor, body_hash, raw)';
 const BACKSLASH = 0x5c;
 const COPY_ESCAPES: Record<number, number> = { 0x5c: BACKSLASH, 0x09: 0x74, 0x0a: 0x6e, 0x0d: 0x72 }; // \\ \t \n \r
@@ -168,7 +146,7 @@ function copyRows(items: readonly Staged[]): Buffer {
   const parts: Buffer[] = [];
   const newline = Buffer.from('\n');
   items.forEach(({ line, anchor }, ord) => {
-    parts.push(Buffer.from(`${ord}\t`), copyField(Buffer.from(line.file)), Buffer.from(`\t${anchor ? 't' : 'f'}\t${line.bodyHash}\t`), copyField(line.raw), newline);
+    parts.push(Buffer.from(`${ord}\t`), copyField(Buffer.from(line.file)), Buffer.from(`\t${anchor ? 't' : 'f'}\t${bodyHash(line)}\t`), copyField(line.raw), newline);
   });
   return Buffer.concat(parts);
 }
@@ -186,7 +164,7 @@ async function stage(store: Store, batch: Batch): Promise<void> {
     items.map((_, ord) => ord),
     items.map((item) => item.line.file),
     items.map((item) => item.anchor),
-    items.map((item) => item.line.bodyHash),
+    items.map((item) => bodyHash(item.line)),
     items.map((item) => item.line.raw.toString('utf8')),
   ]);
 }
@@ -216,35 +194,38 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     return { sent: 0, there, purged: 0, conflicts: [], refused: [], held: 0, files: files.length, unchanged: true };
   }
 
-  // Connecting, and asking the store what it has of this journal, while the files are read.
+  // Connecting, and asking the store what it has of this journal, while the first lines are read.
   const opening = openAndAsk(options, journal);
   opening.catch(() => undefined);
-  let read: ReturnType<typeof readChanged>;
+  const readRefused: LineRef[] = [];
+  const journalFiles = changed.map(({ file, path }) => new JournalFile(file, path, readRefused));
+  const batchLines = options.batchLines ?? 10_000;
   try {
-    read = readChanged(changed);
+    journalFiles[0]?.readMore(batchLines);
   } catch (error) {
     void opening.then(({ store }) => store.close(), () => undefined);
     throw error;
   }
   const { store, copy, state } = await opening;
   try {
-    const { send, there, purged } = whatToSend(read.perFile, state);
-    const pushed = await push(store, journal, read.perFile, send, copy, options);
-    const refused = [...read.refused, ...pushed.refused];
-    for (const { path, file } of changed) if (read.refused.some((r) => r.where.startsWith(`${path}:`))) pushed.complete.delete(file);
-    if (!options.dryRun) {
-      const next: Cache = { files: { ...cache.files } };
-      for (const [file, lines] of read.perFile) {
-        const stat = stats.get(file)!;
-        if (pushed.complete.has(file) && pushed.held === 0) next.files[file] = { size: stat.size, mtimeMs: stat.mtimeMs, lines: lines.length };
-        else delete next.files[file];
-      }
-      writeCache(cachePath, next);
+    // A store with nothing of this journal (its first sync: the big one) takes every line, so
+    // the files are read as they are sent. Otherwise each session's lines are first compared.
+    const fresh = state.size === 0;
+    let toSend: Sending;
+    if (fresh) toSend = { goes: () => true, total: journalFiles.reduce((sum, f) => sum + f.countLines(), 0), there: 0, purged: 0 };
+    else {
+      for (const f of journalFiles) f.readMore(Infinity);
+      const { send, there, purged } = whatToSend(journalFiles, state);
+      toSend = { goes: (line) => send.has(line), total: send.size, there, purged };
     }
+    const pushed = await push(store, journal, journalFiles, toSend, copy, { ...options, batchLines });
+    const refused = [...readRefused, ...pushed.refused];
+    for (const { path, file } of changed) if (readRefused.some((r) => r.where.startsWith(`${path}:`))) pushed.complete.delete(file);
+    if (!options.dryRun) writeCache(cachePath, nextCache(cache, journalFiles, stats, pushed));
     return {
       sent: pushed.sent,
-      there: there + pushed.there,
-      purged: purged + pushed.purged,
+      there: toSend.there + pushed.there,
+      purged: toSend.purged + pushed.purged,
       conflicts: pushed.conflicts,
       refused,
       held: pushed.held,
@@ -254,6 +235,25 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
   } finally {
     await store.close();
   }
+}
+
+/** The files wholly in the store now (and nothing held back) are skipped next time while their size and time stay. */
+function nextCache(cache: Cache, files: readonly JournalFile[], stats: ReadonlyMap<string, { size: number; mtimeMs: number }>, pushed: Pushed): Cache {
+  const next: Cache = { files: { ...cache.files } };
+  for (const { file, lines } of files) {
+    const stat = stats.get(file)!;
+    if (pushed.complete.has(file) && pushed.held === 0) next.files[file] = { size: stat.size, mtimeMs: stat.mtimeMs, lines: lines.length };
+    else delete next.files[file];
+  }
+  return next;
+}
+
+/** Which lines go, how many (for the progress bar), and those that stay: in the store already, or purged there. */
+interface Sending {
+  readonly goes: (line: LocalLine) => boolean;
+  readonly total: number;
+  readonly there: number;
+  readonly purged: number;
 }
 
 type StoreState = Map<string, { lines: number; lastSeq: number; digest: string }>;
@@ -273,34 +273,10 @@ async function openAndAsk(options: SyncOptions, journal: string): Promise<{ stor
   }
 }
 
-/** The changed files' lines: every complete line up to a damaged one (not sent, nor what follows). */
-function readChanged(changed: readonly { file: string; path: string }[]): { perFile: Map<string, LocalLine[]>; refused: LineRef[] } {
-  const refused: LineRef[] = [];
-  const perFile = new Map<string, LocalLine[]>();
-  for (const { file, path } of changed) {
-    const lines: LocalLine[] = [];
-    for (const scanned of scanJournalBytes(readFileSync(path))) {
-      if (scanned.problem === 'torn') break;
-      if (scanned.problem === 'damaged' || !scanned.line) {
-        refused.push({ where: `${path}:${scanned.lineNo}`, session: '', seq: -1, detail: 'damaged line (not a journal record): check it with sop log verify' });
-        break;
-      }
-      if (!isUtf8(scanned.raw)) {
-        // The store keeps a line as text: bytes that are not UTF-8 could not arrive as they are.
-        refused.push({ where: `${path}:${scanned.lineNo}`, session: scanned.line.session, seq: scanned.line.seq, detail: 'not valid UTF-8: check it with sop log verify' });
-        break;
-      }
-      lines.push({ file, path, lineNo: scanned.lineNo, raw: scanned.raw, session: scanned.line.session, seq: scanned.line.seq, bodyHash: bodyHash(scanned.raw) });
-    }
-    perFile.set(file, lines);
-  }
-  return { perFile, refused };
-}
-
 /** Per session, which lines go: those of a session the store has (same count, same digest of bodies) stay here. */
-function whatToSend(perFile: ReadonlyMap<string, readonly LocalLine[]>, state: StoreState): { send: Set<LocalLine>; there: number; purged: number } {
+function whatToSend(files: readonly JournalFile[], state: StoreState): { send: Set<LocalLine>; there: number; purged: number } {
   const bySession = new Map<string, LocalLine[]>();
-  for (const lines of perFile.values()) {
+  for (const { lines } of files) {
     for (const line of lines) {
       const list = bySession.get(line.session);
       if (list) list.push(line);
@@ -321,7 +297,7 @@ function whatToSend(perFile: ReadonlyMap<string, readonly LocalLine[]>, state: S
       continue;
     }
     const old = lines.filter((line) => line.seq <= known.lastSeq).sort((a, b) => a.seq - b.seq);
-    const digest = createHash('md5').update(old.map((line) => line.bodyHash).join('')).digest('hex');
+    const digest = createHash('md5').update(old.map(bodyHash).join('')).digest('hex');
     const same = old.length === known.lines && digest === known.digest;
     for (const line of lines) {
       if (line.seq > known.lastSeq || !same) send.add(line);
@@ -363,11 +339,10 @@ interface Pushed {
  * the next one is planned and written as COPY text; if the batch reports a conflict or a refusal,
  * the next one is planned again with it known (it holds back what follows a refusal).
  */
-async function push(store: Store, journal: string, perFile: ReadonlyMap<string, readonly LocalLine[]>, send: ReadonlySet<LocalLine>, copy: boolean, options: SyncOptions): Promise<Pushed> {
-  const files = [...perFile];
-  const total = send.size;
-  const batchLines = options.batchLines ?? 10_000;
-  const pushed: Pushed = { sent: 0, there: 0, purged: 0, held: 0, conflicts: [], refused: [], complete: new Set(perFile.keys()) };
+async function push(store: Store, journal: string, files: readonly JournalFile[], toSend: Sending, copy: boolean, options: SyncOptions & { batchLines: number }): Promise<Pushed> {
+  const { total, goes } = toSend;
+  const { batchLines } = options;
+  const pushed: Pushed = { sent: 0, there: 0, purged: 0, held: 0, conflicts: [], refused: [], complete: new Set(files.map(({ file }) => file)) };
   const stopped = new Set<string>();
   const conflicted = new Set<string>();
   let done = 0;
@@ -375,16 +350,18 @@ async function push(store: Store, journal: string, perFile: ReadonlyMap<string, 
 
   const plan = (from: Cursor): Batch => {
     const items: Staged[] = [];
+    let sending = 0;
     let held = 0;
     const heldFiles = new Set<string>();
     let last: LocalLine | undefined;
     let f = from.file;
     let i = from.line;
-    for (; f < files.length && items.length < batchLines; f++, i = 0) {
-      const [file, lines] = files[f]!;
-      for (; i < lines.length && items.length < batchLines; i++) {
+    for (; f < files.length && sending < batchLines; f++, i = 0) {
+      const journalFile = files[f]!;
+      const { file, lines } = journalFile;
+      for (; sending < batchLines && (i < lines.length || readOn(journalFile, batchLines - sending)); i++) {
         const line = lines[i]!;
-        if (!send.has(line)) continue;
+        if (!goes(line)) continue;
         if (stopped.has(file) || conflicted.has(line.session)) {
           held++;
           heldFiles.add(file);
@@ -392,9 +369,10 @@ async function push(store: Store, journal: string, perFile: ReadonlyMap<string, 
         }
         if (i > 0 && last !== lines[i - 1]) items.push({ line: lines[i - 1]!, anchor: true });
         items.push({ line, anchor: false });
+        sending++;
         last = line;
       }
-      if (items.length >= batchLines) break;
+      if (sending >= batchLines) break;
     }
     return { items, held, heldFiles, next: { file: f, line: i }, ...(copy && items.length > 0 ? { copyText: copyRows(items) } : {}) };
   };
@@ -427,7 +405,15 @@ async function push(store: Store, journal: string, perFile: ReadonlyMap<string, 
     options.onProgress?.(done, total);
     batch = eventful.changedPlan ? plan(batch.next) : next;
   }
+  if (done !== total) options.onProgress?.(done, done); // stopped short of the count (a damaged line)
   return pushed;
+}
+
+/** More lines of a file read as they are needed: false when it has no more. */
+function readOn(file: JournalFile, count: number): boolean {
+  const had = file.lines.length;
+  file.readMore(count);
+  return file.lines.length > had;
 }
 
 /** What sop_ingest said of a batch, added up; changedPlan when a conflict or refusal holds lines back. */
