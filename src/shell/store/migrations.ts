@@ -260,8 +260,9 @@ begin
            case when substr(s.bytes, length(s.bytes) - 74) = convert_to(',"prev":"' || (s.line->>'prev') || '"}', 'UTF8') then s.line->>'prev' end as prev
     from (select st.*, ${LINE_AS_JSONB} as line, convert_to(st.raw, 'UTF8') as bytes from pg_temp.sop_stage st offset 0) s
   ),
-  -- The store's copy of each key looked up by its primary key, line by line (subqueries, not a
-  -- join: a join's plan may read every line of the journal for each batch).
+  -- The store's copy of each key looked up by its primary key, line by line (a subquery, not a
+  -- join: a join's plan may read every line of the journal for each batch); the journal's
+  -- tombstones, few, joined.
   c as (
     select t.*,
            lag(t.hash) over f as pred_hash, lag(t.session) over f as pred_session,
@@ -272,9 +273,10 @@ begin
                 else 'conflict' end as state
     from (
       select b.*,
-             exists (select 1 from sop_purged pu where pu.journal = p_journal and pu.session = b.session) as purged,
+             pu.session is not null as purged,
              (select l.raw from sop_lines l where l.journal = p_journal and l.session = b.session and l.seq = b.seq) as stored_raw
-      from b
+      from b left join (select distinct p.session from sop_purged p where p.journal = p_journal) pu on pu.session = b.session
+      offset 0
     ) t
     window f as (partition by t.file order by t.ord)
   ),
@@ -291,22 +293,33 @@ ${CHAIN_VERDICTS}
       end as bad
     from c
   ),
-  first_bad as (select j.file, min(j.ord) as ord from j where j.bad is not null group by j.file),
-  conflicted as (select distinct j.session from j where j.state = 'conflict'),
+  -- One pass over the verdicts for what a clean batch needs; the lines of a batch with a refusal
+  -- or a conflict are gone over again only then (the gated parts below do not run otherwise).
+  summary as (
+    select count(*) filter (where j.bad is not null) as bad,
+           count(*) filter (where j.state = 'conflict') as conflicts,
+           count(*) filter (where j.state = 'there' and not j.anchor) as there,
+           count(*) filter (where j.state = 'purged' and not j.anchor) as purged
+    from j
+  ),
+  first_bad as (select j.file, min(j.ord) as ord from j where (select bad from summary) > 0 and j.bad is not null group by j.file),
+  conflicted as (select distinct j.session from j where (select conflicts from summary) > 0 and j.state = 'conflict'),
   stored as (
     insert into sop_lines (journal, session, seq, mode, file, raw, hash, body_hash, prev, prev_session, prev_seq, pred_prev, counsellor, line)
     select p_journal, j.session, j.seq, case when j.file like 'training/%' then 'training' else 'live' end,
            j.file, j.raw, j.hash, j.body_hash, j.prev, j.pred_session, j.pred_seq, j.pred_prev, session_user, j.line
-    from j left join first_bad fb on fb.file = j.file
-    where j.state = 'new' and not j.anchor and (fb.ord is null or j.ord < fb.ord)
-      and not exists (select 1 from conflicted x where x.session = j.session)
+    from j
+    where j.state = 'new' and not j.anchor
+      and case when (select bad + conflicts from summary) = 0 then true
+               else j.ord < coalesce((select fb.ord from first_bad fb where fb.file = j.file), j.ord + 1)
+                    and not exists (select 1 from conflicted x where x.session = j.session) end
     returning 1
   )
   select r.kind, r.file, r.session, r.seq, r.detail from (
     select 0 as rank, 0 as ord, 'stored'::text as kind, null::text as file, null::text as session, null::integer as seq, (select count(*) from stored)::text as detail
-    union all select 1, 0, 'there', null, null, null, count(*)::text from j where j.state = 'there' and not j.anchor
-    union all select 2, 0, 'purged', null, null, null, count(*)::text from j where j.state = 'purged' and not j.anchor
-    union all select 3, j.ord, 'conflict', j.file, j.session, j.seq, null from j where j.state = 'conflict' and not j.anchor
+    union all select 1, 0, 'there', null, null, null, there::text from summary
+    union all select 2, 0, 'purged', null, null, null, purged::text from summary
+    union all select 3, j.ord, 'conflict', j.file, j.session, j.seq, null from j where (select conflicts from summary) > 0 and j.state = 'conflict' and not j.anchor
     union all select 4, j.ord, 'refused', j.file, j.session, j.seq, j.bad from j join first_bad fb on fb.ord = j.ord
   ) r order by r.rank, r.ord;
 end $fn$;
