@@ -117,6 +117,15 @@ function writeCache(file: string, cache: Cache): void {
   renameSync(tmp, file);
 }
 
+/**
+ * A batch: up to 20,000 lines or 6 MB of them, whichever comes first, so that the staging table
+ * stays in PostgreSQL's temp_buffers (8 MB by default) and is not written out. Measured on
+ * 80,000 lines: 20,000 a batch took 1.45-1.51x a bare COPY, 10,000 1.8x, 40,000 (which spills)
+ * 1.84x.
+ */
+const BATCH_LINES = 20_000;
+const BATCH_BYTES = 6 << 20;
+
 const STAGE_COLUMNS = 'pg_temp.sop_stage (ord, file, anchor, body_hash, raw)';
 const BACKSLASH = 0x5c;
 const COPY_ESCAPES: Record<number, number> = { 0x5c: BACKSLASH, 0x09: 0x74, 0x0a: 0x6e, 0x0d: 0x72 }; // \\ \t \n \r
@@ -199,7 +208,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
   opening.catch(() => undefined);
   const readRefused: LineRef[] = [];
   const journalFiles = changed.map(({ file, path }) => new JournalFile(file, path, readRefused));
-  const batchLines = options.batchLines ?? 10_000;
+  const batchLines = options.batchLines ?? BATCH_LINES;
   try {
     journalFiles[0]?.readMore(batchLines);
   } catch (error) {
@@ -351,15 +360,17 @@ async function push(store: Store, journal: string, files: readonly JournalFile[]
   const plan = (from: Cursor): Batch => {
     const items: Staged[] = [];
     let sending = 0;
+    let bytes = 0;
     let held = 0;
     const heldFiles = new Set<string>();
     let last: LocalLine | undefined;
     let f = from.file;
     let i = from.line;
-    for (; f < files.length && sending < batchLines; f++, i = 0) {
+    const full = (): boolean => sending >= batchLines || bytes >= BATCH_BYTES;
+    for (; f < files.length && !full(); f++, i = 0) {
       const journalFile = files[f]!;
       const { file, lines } = journalFile;
-      for (; sending < batchLines && (i < lines.length || readOn(journalFile, batchLines - sending)); i++) {
+      for (; !full() && (i < lines.length || readOn(journalFile, batchLines - sending)); i++) {
         const line = lines[i]!;
         if (!goes(line)) continue;
         if (stopped.has(file) || conflicted.has(line.session)) {
@@ -370,9 +381,10 @@ async function push(store: Store, journal: string, files: readonly JournalFile[]
         if (i > 0 && last !== lines[i - 1]) items.push({ line: lines[i - 1]!, anchor: true });
         items.push({ line, anchor: false });
         sending++;
+        bytes += line.raw.length;
         last = line;
       }
-      if (sending >= batchLines) break;
+      if (full()) break;
     }
     return { items, held, heldFiles, next: { file: f, line: i }, ...(copy && items.length > 0 ? { copyText: copyRows(items) } : {}) };
   };
