@@ -17,7 +17,7 @@
  * connect when none did (`--full` asks the store about every line again).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SessionMode } from '../../core/record/journal-line.js';
 import { DIR_MODE, FILE_MODE, listJournalFiles } from '../journal/files.js';
@@ -88,12 +88,29 @@ export function journalId(dataDir: string): string {
   }
   mkdirSync(dirname(file), { recursive: true, mode: DIR_MODE });
   chmodSync(dirname(file), DIR_MODE);
+  // Written whole, then linked into place: a sync starting at the same moment never reads the
+  // file created but not yet written (an empty id, a journal of its own).
+  const id = `${randomBytes(16).toString('hex')}\n`;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, id, { mode: FILE_MODE });
   try {
-    writeFileSync(file, `${randomBytes(16).toString('hex')}\n`, { flag: 'wx', mode: FILE_MODE });
+    linkSync(tmp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file system without hard links: created and written in two steps, as best it can.
+    if (code !== 'EEXIST') writeNew(file, id);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function writeNew(file: string, text: string): void {
+  try {
+    writeFileSync(file, text, { flag: 'wx', mode: FILE_MODE });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  return readFileSync(file, 'utf8').trim();
 }
 
 function cacheFile(dataDir: string, url: string): string {
@@ -150,14 +167,25 @@ function copyField(bytes: Buffer): Buffer {
   return out.subarray(0, n);
 }
 
-/** A batch as COPY text rows of the staging table, in one buffer. */
+/** A file's name as a COPY text field (the same escapes as copyField). */
+function copyText(text: string): string {
+  return text.replace(/[\\\t\n\r]/g, (c) => `\\${String.fromCharCode(COPY_ESCAPES[c.charCodeAt(0)]!)}`);
+}
+
+/** A batch as COPY text rows of the staging table, written straight into one buffer (no buffer per field: less to collect). */
 function copyRows(items: readonly Staged[]): Buffer {
-  const parts: Buffer[] = [];
-  const newline = Buffer.from('\n');
+  const raws = items.map(({ line }) => copyField(line.raw));
+  const files = new Map(items.map(({ line }) => [line.file, copyText(line.file)] as const));
+  let size = 0;
+  items.forEach(({ line }, ord) => (size += raws[ord]!.length + Buffer.byteLength(files.get(line.file)!) + 90));
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
   items.forEach(({ line, anchor }, ord) => {
-    parts.push(Buffer.from(`${ord}\t`), copyField(Buffer.from(line.file)), Buffer.from(`\t${anchor ? 't' : 'f'}\t${bodyHash(line)}\t`), copyField(line.raw), newline);
+    at += out.write(`${ord}\t${files.get(line.file)!}\t${anchor ? 't' : 'f'}\t${bodyHash(line)}\t`, at, 'utf8');
+    at += raws[ord]!.copy(out, at);
+    out[at++] = 0x0a;
   });
-  return Buffer.concat(parts);
+  return out.subarray(0, at);
 }
 
 /** A batch staged on the connection, in a transaction begun here: COPY, or arrays where COPY is not served. */
