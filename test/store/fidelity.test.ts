@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openSessionWriter } from '../../src/shell/journal/index.js';
+import { openSessionWriter } from '../../src/shell/journal/writer.js';
 import { sopAsync } from './cli.js';
 import { emptyDataDir } from './journal.js';
 import { EMBEDDED, freshStore, sql, testServer, type TestServer } from './server.js';

@@ -9,9 +9,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/model/message.js';
-import type { Finding } from '../../src/core/validate/finding.js';
-import { ALL_RULES } from '../../src/core/validate/rules.js';
-import { validatePaths } from '../../src/shell/commands/validate.js';
+import type { Finding } from '../../src/core/findings/finding.js';
+import { ALL_RULES } from '../../src/core/findings/rules.js';
+import { validatePaths } from '../../src/shell/library/validate-paths.js';
 import { formatPretty } from '../../src/shell/format/findings-pretty.js';
 import type { Lang } from '../../src/shell/i18n.js';
 

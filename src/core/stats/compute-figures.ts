@@ -34,7 +34,7 @@ function statValue(value: Value | null): string | undefined {
   return Array.isArray(value) ? value.join('+') : String(value);
 }
 
-export function inPeriod(session: RecordedSession, since?: string, until?: string): boolean {
+function inPeriod(session: RecordedSession, since?: string, until?: string): boolean {
   const day = session.start.at.slice(0, 10);
   return (since === undefined || day >= since) && (until === undefined || day <= until);
 }

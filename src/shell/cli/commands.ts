@@ -18,25 +18,25 @@ export type CommandDefinition = (program: Command, t: Say) => void;
 
 
 /** The commands in the order `sop --help` lists them, each with a loader for its definition. */
-export const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition>> = new Map([
-  ['run', async () => (await import('./run.js')).defineRun],
-  ['resume', async () => (await import('./resume.js')).defineResume],
-  ['train', async () => (await import('./train.js')).defineTrain],
-  ['test', async () => (await import('./test.js')).defineTest],
-  ['replay', async () => (await import('./replay.js')).defineReplay],
-  ['graph', async () => (await import('./graph.js')).defineGraph],
-  ['docs', async () => (await import('./docs.js')).defineDocs],
-  ['stats', async () => (await import('./stats.js')).defineStats],
-  ['validate', async () => (await import('./validate.js')).defineValidate],
-  ['schema', async () => (await import('./schema.js')).defineSchema],
-  ['lsp', async () => (await import('./lsp.js')).defineLsp],
-  ['log', async () => (await import('./log.js')).defineLog],
-  ['config', async () => (await import('./config.js')).defineConfig],
-  ['keys', async () => (await import('./keys.js')).defineKeys],
-  ['sync', async () => (await import('./sync.js')).defineSync],
-  ['db', async () => (await import('./db.js')).defineDb],
-  ['completion', async () => (await import('./completion.js')).defineCompletion],
-  ['man', async () => (await import('./man.js')).defineMan],
+const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition>> = new Map([
+  ['run', async () => (await import('./define-run.js')).defineRun],
+  ['resume', async () => (await import('./define-resume.js')).defineResume],
+  ['train', async () => (await import('./define-train.js')).defineTrain],
+  ['test', async () => (await import('./define-test.js')).defineTest],
+  ['replay', async () => (await import('./define-replay.js')).defineReplay],
+  ['graph', async () => (await import('./define-graph.js')).defineGraph],
+  ['docs', async () => (await import('./define-docs.js')).defineDocs],
+  ['stats', async () => (await import('./define-stats.js')).defineStats],
+  ['validate', async () => (await import('./define-validate.js')).defineValidate],
+  ['schema', async () => (await import('./define-schema.js')).defineSchema],
+  ['lsp', async () => (await import('./define-lsp.js')).defineLsp],
+  ['log', async () => (await import('./define-log.js')).defineLog],
+  ['config', async () => (await import('./define-config.js')).defineConfig],
+  ['keys', async () => (await import('./define-keys.js')).defineKeys],
+  ['sync', async () => (await import('./define-sync.js')).defineSync],
+  ['db', async () => (await import('./define-db.js')).defineDb],
+  ['completion', async () => (await import('./define-completion.js')).defineCompletion],
+  ['man', async () => (await import('./define-man.js')).defineMan],
 ]);
 
 /** The definitions a command line needs: none for `--version`, the named command's alone, else all of them in order. */

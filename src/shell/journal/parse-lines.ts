@@ -93,7 +93,7 @@ function eachLineOf(
  * Hands each record of `bytes` to `onLine` in file order, and each line that is not one to
  * `onProblem`. `chunkBytes`: how much to decode at a time (for tests; the default suits every file).
  */
-export function eachJournalLine(
+function eachJournalLine(
   bytes: Buffer,
   onLine: (line: JournalLine) => void,
   onProblem: (problem: LineProblem) => void,

@@ -16,7 +16,7 @@ import { lineHash } from './hash.js';
 import { headInEffect, leftoversMessage, purgeLeftovers, type Head } from './interrupted-purge.js';
 import { problemNotice, scanJournalBytes, type ScannedLine } from './scan.js';
 
-export type BreakKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'damaged' | 'missing';
+type BreakKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'damaged' | 'missing';
 
 export interface ChainBreak {
   readonly file: string;

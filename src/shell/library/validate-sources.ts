@@ -5,7 +5,7 @@
  */
 import { loadParsedLibrary, type LoadResult, type ParsedLoaderInput } from '../../core/load/load-parsed-library.js';
 import type { LoadedScenario } from '../../core/load/load-parsed-scenario.js';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { validateLibrary } from '../../core/validate/validate-library.js';
 import { validateScenarios } from '../../core/validate/validate-scenarios.js';
 import { isScenarioFile, loadScenarioSources } from './read-scenarios.js';
@@ -17,12 +17,12 @@ export interface SourcesValidation {
   readonly scenarios: readonly LoadedScenario[];
 }
 
-export function validateSources(sources: readonly ParsedLoaderInput[], options: { readonly today: string }): SourcesValidation {
+export function validateSources(sources: readonly ParsedLoaderInput[], options: { readonly today?: string }): SourcesValidation {
   const load = loadParsedLibrary(sources.filter((source) => !isScenarioFile(source.path)));
   const findings: Finding[] = [...load.findings];
   findings.push(
     ...validateLibrary(load.library, {
-      today: options.today,
+      ...(options.today ? { today: options.today } : {}),
       rejected: load.rejected,
       ...(load.directorySource ? { directorySource: load.directorySource } : {}),
     }),

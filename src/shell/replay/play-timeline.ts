@@ -4,7 +4,7 @@
  * in, so tests run without waiting or a terminal.
  */
 import type { ChalkInstance } from 'chalk';
-import type { Timeline } from '../../core/check/build-timeline.js';
+import type { Timeline } from '../../core/record/build-timeline.js';
 import { say, type Lang } from '../i18n.js';
 import type { CallIO } from '../tui/terminal.js';
 import { renderEnd, renderEntry, renderHeader } from './render-timeline.js';
@@ -29,7 +29,7 @@ export async function playTimeline(timeline: Timeline, options: PlayOptions): Pr
 }
 
 /** Which screen the walk-through shows: 0..n-1 the steps, n the end. */
-export function stepScreen(timeline: Timeline, position: number, lang: Lang, color: ChalkInstance, prompt = ''): string {
+function stepScreen(timeline: Timeline, position: number, lang: Lang, color: ChalkInstance, prompt = ''): string {
   const total = timeline.entries.length;
   const entry = timeline.entries[position];
   const body = entry ? renderEntry(entry, position, total, lang, color) : renderEnd(timeline, lang, color);

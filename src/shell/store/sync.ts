@@ -43,7 +43,6 @@ export interface SyncOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export type { LineRef } from './sync-read.js';
 
 export interface SyncReport {
   /** Lines stored by this run (with --dry-run: that would be). */
@@ -79,7 +78,7 @@ interface Cache {
 const MODES: readonly SessionMode[] = ['live', 'training'];
 
 /** This data dir's journal id: random, made once (a race between two first syncs has one winner). */
-export function journalId(dataDir: string): string {
+function journalId(dataDir: string): string {
   const file = join(dataDir, 'sync', 'journal-id');
   try {
     return readFileSync(file, 'utf8').trim();

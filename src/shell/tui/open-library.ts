@@ -5,14 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import type { Library } from '../../core/model/library.js';
-import { didYouMean } from '../../core/validate/did-you-mean.js';
+import { didYouMean } from '../../core/findings/did-you-mean.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
 import { formatPretty } from '../format/findings-pretty.js';
-import { colorFor } from '../replay/color.js';
-import { safeLine, safeText } from './safe-text.js';
+import { colorFor } from '../text/color.js';
+import { safeLine, safeText } from '../text/safe-text.js';
 import { compareAlphabetically } from './alphabetical.js';
+import { isPathLike } from '../library/is-path-like.js';
 
 export interface OpenedLibrary {
   readonly library: Library;
@@ -20,9 +21,6 @@ export interface OpenedLibrary {
   readonly sop?: string;
 }
 
-function isPathLike(arg: string): boolean {
-  return arg.includes('/') || arg.includes('\\') || /\.ya?ml$/.test(arg) || arg === '.';
-}
 
 export async function openLibrary(sopsDir: string, arg: string | undefined, lang: Lang): Promise<OpenedLibrary> {
   let paths = [sopsDir];
