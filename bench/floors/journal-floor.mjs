@@ -5,7 +5,7 @@
 //   parse       JSON.parse of its text (what stats and replay --check must do to read it);
 //   hash-parse  both.
 // Usage: node journal-floor.mjs hash|parse|hash-parse DATA_DIR
-import { createHash } from 'node:crypto';
+import { hash as sha256 } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,7 +31,7 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) 
     filled += read;
     let start = 0;
     for (let nl = buffer.indexOf(0x0a, start); nl !== -1 && nl < filled; nl = buffer.indexOf(0x0a, start)) {
-      if (hash) createHash('sha256').update(buffer.subarray(start, nl)).digest('hex');
+      if (hash) sha256('sha256', buffer.subarray(start, nl), 'hex');
       if (parse) JSON.parse(buffer.toString('utf8', start, nl));
       lines++;
       start = nl + 1;
