@@ -21,6 +21,13 @@ class Tally {
   add(key: string, by = 1): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + by);
   }
+  /** A copy with `by` more of `key`. */
+  with(key: string, by: number): Tally {
+    const copy = new Tally();
+    for (const [k, count] of this.counts) copy.add(k, count);
+    copy.add(key, by);
+    return copy;
+  }
   /** Largest first, then by key, so output is stable. */
   list(): Count[] {
     return [...this.counts]
@@ -39,33 +46,57 @@ export function inPeriod(session: RecordedSession, since?: string, until?: strin
   return (since === undefined || day >= since) && (until === undefined || day <= until);
 }
 
-export function computeFigures(all: readonly RecordedSession[], options: FigureOptions): Figures {
-  const sessions = all.filter((s) => inPeriod(s, options.since, options.until));
-  const bySop = new Tally();
-  const byOutcome = new Tally();
-  const byCategory = new Tally();
-  const unfinishedBy = new Tally();
-  const amendments = new Tally();
-  const stats = new Map<string, Map<string, string>>(); // dimension -> session -> value
-  const durations: number[] = [];
-  const stepSamples = new Map<string, number[]>();
-  let completed = 0;
-  let resumed = 0;
+/**
+ * Figures folded one session at a time: memory for the counts and the times the figures need,
+ * never for the sessions (sop stats reads a year of calls through it as they are read). The
+ * order sessions come in does not change the figures.
+ */
+export class FigureTally {
+  private readonly bySop = new Tally();
+  private readonly byOutcome = new Tally();
+  private readonly byCategory = new Tally();
+  private readonly unfinishedBy = new Tally();
+  private readonly amendments = new Tally();
+  /** dimension -> the final values of the sessions that gave one (a dimension only redacted answers gave counts none). */
+  private readonly stats = new Map<string, Tally>();
+  private readonly recordedStats = new Map<string, number>();
+  private readonly durations: number[] = [];
+  private readonly stepSamples = new Map<string, number[]>();
+  private calls = 0;
+  private completed = 0;
+  private resumed = 0;
+  private first: string | undefined;
+  private last: string | undefined;
 
-  for (const session of sessions) {
-    bySop.add(session.start.sop);
+  constructor(private readonly options: FigureOptions) {}
+
+  /** Counts `session` when it started in the period. */
+  add(session: RecordedSession): void {
+    const { options } = this;
+    if (!inPeriod(session, options.since, options.until)) return;
+    this.calls++;
+    const day = session.start.at.slice(0, 10);
+    if (this.first === undefined || day < this.first) this.first = day;
+    if (this.last === undefined || day > this.last) this.last = day;
+    this.bySop.add(session.start.sop);
     if (session.status === 'completed') {
-      completed++;
-      if (session.interruptions.length > 0) resumed++;
-      byOutcome.add(session.end?.outcome ?? UNFINISHED);
-      if (session.end) byCategory.add(options.categoryOf?.(session.end.outcome) ?? UNKNOWN);
-      if (session.end) durations.push(session.end.durationMs);
+      this.completed++;
+      if (session.interruptions.length > 0) this.resumed++;
+      this.byOutcome.add(session.end?.outcome ?? UNFINISHED);
+      if (session.end) this.byCategory.add(options.categoryOf?.(session.end.outcome) ?? UNKNOWN);
+      if (session.end) this.durations.push(session.end.durationMs);
     } else {
-      byOutcome.add(UNFINISHED);
-      byCategory.add(UNFINISHED);
-      unfinishedBy.add(session.interrupted?.reason ?? CRASH);
+      this.byOutcome.add(UNFINISHED);
+      this.byCategory.add(UNFINISHED);
+      this.unfinishedBy.add(session.interrupted?.reason ?? CRASH);
     }
+    this.addEvents(session);
+  }
+
+  /** Step times, amendments and the session's final value of each stat dimension. */
+  private addEvents(session: RecordedSession): void {
     const shownAt = new Map<string, number>();
+    const values = new Map<string, string | undefined>();
     for (const event of session.events) {
       switch (event.type) {
         case 'step-shown':
@@ -74,58 +105,67 @@ export function computeFigures(all: readonly RecordedSession[], options: FigureO
         // An amendment is the answer given at that step this time (after going back).
         case 'amend':
         case 'answer': {
-          if (event.type === 'amend') amendments.add(event.step);
+          if (event.type === 'amend') this.amendments.add(event.step);
           const shown = shownAt.get(event.step);
           if (shown !== undefined) {
-            const list = stepSamples.get(event.step) ?? [];
+            const list = this.stepSamples.get(event.step) ?? [];
             list.push(Math.max(0, event.ms - shown));
-            stepSamples.set(event.step, list);
+            this.stepSamples.set(event.step, list);
             shownAt.delete(event.step);
           }
-          if (event.stat) {
-            const value = statValue(event.value);
-            const perSession = stats.get(event.stat) ?? new Map<string, string>();
-            if (value !== undefined) perSession.set(session.id, value);
-            else perSession.delete(session.id);
-            stats.set(event.stat, perSession);
-          }
+          if (event.stat) values.set(event.stat, statValue(event.value));
           break;
         }
         default:
           break;
       }
     }
+    for (const [dimension, value] of values) {
+      let tally = this.stats.get(dimension);
+      if (tally === undefined) this.stats.set(dimension, (tally = new Tally()));
+      if (value === undefined) continue;
+      tally.add(value);
+      this.recordedStats.set(dimension, (this.recordedStats.get(dimension) ?? 0) + 1);
+    }
   }
 
-  const byStat: { [dimension: string]: Count[] } = {};
-  for (const dimension of [...stats.keys()].sort()) {
-    const tally = new Tally();
-    const values = stats.get(dimension)!;
-    if (values.size === 0) continue; // nothing but protected (redacted) answers: no figure to give
-    for (const session of sessions) tally.add(values.get(session.id) ?? NOT_RECORDED);
-    byStat[dimension] = tally.list();
+  figures(): Figures {
+    const { options, calls } = this;
+    const byStat: { [dimension: string]: Count[] } = {};
+    for (const dimension of [...this.stats.keys()].sort()) {
+      const recorded = this.recordedStats.get(dimension) ?? 0;
+      if (recorded === 0) continue; // nothing but protected (redacted) answers: no figure to give
+      const tally = this.stats.get(dimension)!;
+      // Every other call of the period: the question was not asked, or its answer protected.
+      const list = calls > recorded ? tally.with(NOT_RECORDED, calls - recorded) : tally;
+      byStat[dimension] = list.list();
+    }
+    const stepTimes: StepTime[] = [...this.stepSamples]
+      .map(([step, values]) => ({ step, ...spread(values) }))
+      .sort((a, b) => (a.step < b.step ? -1 : a.step > b.step ? 1 : 0));
+    return {
+      mode: options.mode,
+      ...(options.since !== undefined ? { since: options.since } : {}),
+      ...(options.until !== undefined ? { until: options.until } : {}),
+      ...(this.first !== undefined && this.last !== undefined ? { first: this.first, last: this.last } : {}),
+      calls,
+      completed: this.completed,
+      unfinished: calls - this.completed,
+      resumed: this.resumed,
+      bySop: this.bySop.list(),
+      byStat,
+      byOutcome: this.byOutcome.list(),
+      byCategory: options.categoryOf ? this.byCategory.list() : [],
+      unfinishedBy: this.unfinishedBy.list(),
+      duration: spread(this.durations),
+      stepTimes,
+      amendments: this.amendments.list(),
+    };
   }
-  const stepTimes: StepTime[] = [...stepSamples]
-    .map(([step, values]) => ({ step, ...spread(values) }))
-    .sort((a, b) => (a.step < b.step ? -1 : a.step > b.step ? 1 : 0));
-  const days = sessions.map((s) => s.start.at.slice(0, 10)).sort();
+}
 
-  return {
-    mode: options.mode,
-    ...(options.since !== undefined ? { since: options.since } : {}),
-    ...(options.until !== undefined ? { until: options.until } : {}),
-    ...(days.length > 0 ? { first: days[0]!, last: days[days.length - 1]! } : {}),
-    calls: sessions.length,
-    completed,
-    unfinished: sessions.length - completed,
-    resumed,
-    bySop: bySop.list(),
-    byStat,
-    byOutcome: byOutcome.list(),
-    byCategory: options.categoryOf ? byCategory.list() : [],
-    unfinishedBy: unfinishedBy.list(),
-    duration: spread(durations),
-    stepTimes,
-    amendments: amendments.list(),
-  };
+export function computeFigures(all: readonly RecordedSession[], options: FigureOptions): Figures {
+  const tally = new FigureTally(options);
+  for (const session of all) tally.add(session);
+  return tally.figures();
 }

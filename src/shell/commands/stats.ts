@@ -1,9 +1,11 @@
 /** `sop stats`: reads the journal, computes figures (core), prints them with small counts hidden. */
-import { computeFigures, formatCsv, formatJson, formatTable, isIsoDate, namesFromLibrary, NO_NAMES, SW, sw, type Names } from '../../core/stats/index.js';
+import type { SessionMode } from '../../core/record/journal-line.js';
+import { computeFigures, FigureTally, formatCsv, formatJson, formatTable, isIsoDate, namesFromLibrary, NO_NAMES, SW, sw, type FigureOptions, type Figures, type Names } from '../../core/stats/index.js';
 import type { StatsOptions } from '../cli/stats.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
+import { eachRecordedSession, SessionReopened } from '../journal/each-session.js';
 import { readJournal } from '../journal/index.js';
 import { safeJson } from '../format/safe-json.js';
 import { readLibrary } from '../library/read-library.js';
@@ -27,6 +29,22 @@ async function libraryNames(sopsDir: string, lang: Lang): Promise<Names> {
   } catch {
     return NO_NAMES;
   }
+}
+
+/**
+ * The figures of one mode's journal, each call counted as it is read (journal/each-session.ts);
+ * a journal with a call's lines after its end (an edited file) is read whole instead.
+ */
+function journalFigures(dataDir: string, mode: SessionMode, lang: Lang, options: FigureOptions): { figures: Figures; notices: string[] } {
+  const tally = new FigureTally(options);
+  try {
+    const notices = eachRecordedSession(dataDir, mode, lang, (session) => tally.add(session));
+    return { figures: tally.figures(), notices };
+  } catch (error) {
+    if (!(error instanceof SessionReopened)) throw error;
+  }
+  const { sessions, notices } = readJournal(dataDir, mode, { lang });
+  return { figures: computeFigures(sessions, options), notices };
 }
 
 /** Unicode bars unless asked for ASCII or the locale is not UTF-8. */
@@ -88,9 +106,9 @@ export async function runStats(options: StatsOptions): Promise<number> {
     const { redactUrl, storeUrl } = await import('../store/url.js');
     source = redactUrl(storeUrl(options.db, config.databaseUrl, lang));
   } else {
-    const { sessions, notices } = readJournal(config.dataDir, mode, { lang });
+    const { figures: folded, notices } = journalFigures(config.dataDir, mode, lang, figureOptions);
     for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
-    figures = computeFigures(sessions, figureOptions);
+    figures = folded;
   }
 
   if (figures.calls === 0) {

@@ -67,7 +67,7 @@ function eachLineOf(
   bytes: Buffer,
   atEnd: boolean,
   lineNo: number,
-  onLine: (line: JournalLine) => void,
+  onLine: (line: JournalLine, lineNo: number) => void,
   onProblem: (problem: LineProblem) => void,
   chunkBytes: number,
 ): number {
@@ -88,7 +88,7 @@ function eachLineOf(
         break;
       }
       const line = parseLine(text.slice(start, nl));
-      if (line) onLine(line);
+      if (line) onLine(line, lineNo);
       else onProblem({ lineNo, problem: final && nl === length - 1 ? 'torn' : 'damaged' });
       start = nl + 1;
     }
@@ -98,12 +98,12 @@ function eachLineOf(
 }
 
 /**
- * Hands each record of `bytes` to `onLine` in file order, and each line that is not one to
+ * Hands each record of `bytes` to `onLine` in file order (with its 1-based line number), and each line that is not one to
  * `onProblem`. `chunkBytes`: how much to decode at a time (for tests; the default suits every file).
  */
 export function eachJournalLine(
   bytes: Buffer,
-  onLine: (line: JournalLine) => void,
+  onLine: (line: JournalLine, lineNo: number) => void,
   onProblem: (problem: LineProblem) => void,
   chunkBytes = CHUNK_BYTES,
 ): void {
@@ -163,7 +163,7 @@ export function eachBlockOfFile(path: string, onLines: (bytes: Buffer, atEnd: bo
  */
 export function eachJournalLineOfFile(
   path: string,
-  onLine: (line: JournalLine) => void,
+  onLine: (line: JournalLine, lineNo: number) => void,
   onProblem: (problem: LineProblem) => void,
   sizes: ReadSizes = {},
 ): void {
