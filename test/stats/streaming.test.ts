@@ -1,32 +1,42 @@
 /**
- * sop stats counts each call as it is read (FigureTally over eachRecordedSession): the same
+ * sop stats counts each call as it is read (a FigureTally fed by foldJournal): the same
  * figures and notices as reading the journal whole (readJournal + computeFigures), also on files
  * whose calls interleave, lack a start or an end, or hold damaged lines; and a journal with a
  * call's line after its end (an edited file) is left to the whole read.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeFigures, FigureTally, type FigureOptions } from '../../src/core/stats/index.js';
-import { eachRecordedSession, SessionReopened } from '../../src/shell/journal/each-session.js';
+import { computeFigures, type FigureOptions } from '../../src/core/stats/index.js';
+import { journalFigures } from '../../src/shell/commands/stats.js';
+import { foldJournal, SessionReopened, type CallFolder } from '../../src/shell/journal/each-session.js';
 import { listJournalFiles, readJournal } from '../../src/shell/journal/index.js';
 import { runSop } from '../graph/run-sop.js';
 import { standardJournal } from './make-journal.js';
 
 const options: FigureOptions = { mode: 'live', categoryOf: (outcome) => (outcome.endsWith('referred') ? 'referral' : undefined) };
 
-function streamed(dataDir: string, figureOptions = options): { figures: unknown; notices: string[]; sessions: string[] } {
-  const tally = new FigureTally(figureOptions);
-  const sessions: string[] = [];
-  const notices = eachRecordedSession(dataDir, 'live', 'en', (session) => {
-    sessions.push(`${session.id} ${session.status} ${session.lines.length}`);
-    tally.add(session);
-  });
-  return { figures: tally.figures(), notices, sessions: sessions.sort() };
+function streamed(dataDir: string, figureOptions = options): { figures: unknown; notices: string[] } {
+  return journalFigures(dataDir, 'live', 'en', figureOptions);
 }
 
-function whole(dataDir: string, figureOptions = options): { figures: unknown; notices: string[]; sessions: string[] } {
+function whole(dataDir: string, figureOptions = options): { figures: unknown; notices: string[] } {
   const { sessions, notices } = readJournal(dataDir, 'live');
-  return { figures: computeFigures(sessions, figureOptions), notices, sessions: sessions.map((s) => `${s.id} ${s.status} ${s.lines.length}`).sort() };
+  return { figures: computeFigures(sessions, figureOptions), notices };
+}
+
+/** The ids of the calls foldJournal hands over (line by line or whole), with how each ended. */
+function folded(dataDir: string): string[] {
+  const calls: string[] = [];
+  const folder: CallFolder<{ id: string; lines: number }> = {
+    begin: (start) => ({ id: start.session, lines: 1 }),
+    line: (call) => {
+      call.lines++;
+    },
+    end: (call, how) => calls.push(`${call.id} ${how.status} ${call.lines}`),
+    whole: (session) => calls.push(`${session.id} ${session.status} ${session.lines.length}`),
+  };
+  foldJournal(dataDir, 'live', 'en', folder);
+  return calls.sort();
 }
 
 /** Each journal file's lines, by call. */
@@ -68,18 +78,24 @@ describe('sop stats reading the journal as a stream', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const result = streamed(dataDir);
     expect(result).toEqual(whole(dataDir));
+    expect(folded(dataDir)).toEqual(readJournal(dataDir, 'live').sessions.map((s) => `${s.id} ${s.status} ${s.lines.length}`).sort());
     expect(result.notices).toEqual([expect.stringMatching(/:\d+: damaged line/), expect.stringMatching(/has no session-start line/)]);
     expect((result.figures as { unfinished: number }).unfinished).toBeGreaterThan(0);
   });
 
-  it('gives up on a journal with a line of a call after its end, which the whole read handles', async () => {
+  it('gives up on a journal with a line of a call after its end or out of order, which the whole read handles', async () => {
     const dataDir = await standardJournal();
     const file = busiestFile(dataDir);
-    const calls = whole(dataDir).sessions.length;
+    const calls = readJournal(dataDir, 'live').sessions.length;
     const [a, ...rest] = callsOf(file);
     writeFileSync(file, `${[...a!, ...rest[0]!, a![1]!, ...rest.slice(1).flat()].join('\n')}\n`);
-    expect(() => streamed(dataDir)).toThrow(SessionReopened);
-    expect(whole(dataDir).sessions.length).toBe(calls);
+    expect(() => folded(dataDir)).toThrow(SessionReopened);
+    expect(streamed(dataDir)).toEqual(whole(dataDir));
+    // Lines of a call out of seq order (swapped): the same.
+    const [b, ...others] = callsOf(file);
+    writeFileSync(file, `${[b![0]!, b![2]!, b![1]!, ...b!.slice(3), ...others.flat()].join('\n')}\n`);
+    expect(() => folded(dataDir)).toThrow(SessionReopened);
+    expect(streamed(dataDir)).toEqual(whole(dataDir));
     // sop stats itself reads such a journal whole: the figures of every call, no error.
     const run = runSop(['stats', '--format', 'json', '--raw', '--sops', 'test/stats/fixtures', '--data-dir', dataDir]);
     expect(run.status).toBe(0);

@@ -3,8 +3,8 @@
  * (UTC date of its session-start line, both ends inclusive).
  */
 import type { Value } from '../model/sop.js';
-import { REDACTED } from '../record/journal-line.js';
-import type { RecordedSession } from '../record/recorded-session.js';
+import { REDACTED, type EngineLine, type InterruptedLine, type SessionEndLine, type SessionStartLine } from '../record/journal-line.js';
+import type { RecordedSession, SessionStatus } from '../record/recorded-session.js';
 import { CRASH, NOT_RECORDED, UNFINISHED, UNKNOWN, type Count, type Figures, type StepTime } from './figures.js';
 import { spread } from './spread.js';
 
@@ -42,14 +42,89 @@ function statValue(value: Value | null): string | undefined {
 }
 
 export function inPeriod(session: RecordedSession, since?: string, until?: string): boolean {
-  const day = session.start.at.slice(0, 10);
+  return dayInPeriod(session.start.at.slice(0, 10), since, until);
+}
+
+function dayInPeriod(day: string, since?: string, until?: string): boolean {
   return (since === undefined || day >= since) && (until === undefined || day <= until);
 }
 
 /**
- * Figures folded one session at a time: memory for the counts and the times the figures need,
+ * Times (ms) kept for their median and 90th percentile, in a typed array: its backing store is
+ * outside the garbage-collected heap, so a year of step times neither weighs on the collector nor
+ * makes its young generation grow (growing arrays that outlive collections did, by about 30 MB).
+ * Four bytes a time while every time is a whole number of ms below 2^32 (as sop records them),
+ * eight from the first that is not.
+ */
+class Samples {
+  private data: Uint32Array | Float64Array = new Uint32Array(16);
+  private count = 0;
+  push(ms: number): void {
+    const whole = ms >>> 0 === ms;
+    if (this.count === this.data.length || (!whole && this.data instanceof Uint32Array)) {
+      const larger = whole && this.data instanceof Uint32Array ? new Uint32Array(this.data.length * 2) : new Float64Array(this.data.length * 2);
+      larger.set(this.data);
+      this.data = larger;
+    }
+    this.data[this.count++] = ms;
+  }
+  values(): Float64Array {
+    return Float64Array.from(this.data.subarray(0, this.count));
+  }
+}
+
+/** How a call ended, as readers see it (see RecordedSession). */
+export interface CallClose {
+  readonly status: SessionStatus;
+  readonly end?: SessionEndLine;
+  /** The last interruption, when the call is interrupted now. */
+  readonly interrupted?: InterruptedLine;
+  /** How many times it was interrupted, including those a resume continued after. */
+  readonly interruptions: number;
+}
+
+/**
+ * One call of the period being counted, line by line (FigureTally.begin): step times and
+ * amendments are counted as its lines come, its answers to stat questions kept until it closes.
+ */
+export class CallTally {
+  private readonly shownAt = new Map<string, number>();
+  private readonly values = new Map<string, string | undefined>();
+
+  constructor(private readonly tally: FigureTally) {}
+
+  /** One of the engine's events of the call, in seq order. */
+  event(event: EngineLine): void {
+    switch (event.type) {
+      case 'step-shown':
+        this.shownAt.set(event.step, event.ms);
+        break;
+      // An amendment is the answer given at that step this time (after going back).
+      case 'amend':
+      case 'answer': {
+        if (event.type === 'amend') this.tally.amendment(event.step);
+        const shown = this.shownAt.get(event.step);
+        if (shown !== undefined) {
+          this.tally.stepTime(event.step, Math.max(0, event.ms - shown));
+          this.shownAt.delete(event.step);
+        }
+        if (event.stat) this.values.set(event.stat, statValue(event.value));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  close(how: CallClose): void {
+    this.tally.closed(how, this.values);
+  }
+}
+
+/**
+ * Figures folded one call at a time: memory for the counts and the times the figures need,
  * never for the sessions (sop stats reads a year of calls through it as they are read). The
- * order sessions come in does not change the figures.
+ * order calls come in does not change the figures.
  */
 export class FigureTally {
   private readonly bySop = new Tally();
@@ -57,11 +132,11 @@ export class FigureTally {
   private readonly byCategory = new Tally();
   private readonly unfinishedBy = new Tally();
   private readonly amendments = new Tally();
-  /** dimension -> the final values of the sessions that gave one (a dimension only redacted answers gave counts none). */
+  /** dimension -> the final values of the calls that gave one (a dimension only redacted answers gave counts none). */
   private readonly stats = new Map<string, Tally>();
   private readonly recordedStats = new Map<string, number>();
-  private readonly durations: number[] = [];
-  private readonly stepSamples = new Map<string, number[]>();
+  private readonly durations = new Samples();
+  private readonly stepSamples = new Map<string, Samples>();
   private calls = 0;
   private completed = 0;
   private resumed = 0;
@@ -70,55 +145,49 @@ export class FigureTally {
 
   constructor(private readonly options: FigureOptions) {}
 
-  /** Counts `session` when it started in the period. */
+  /** Counts a whole recorded session, when it started in the period. */
   add(session: RecordedSession): void {
-    const { options } = this;
-    if (!inPeriod(session, options.since, options.until)) return;
+    const call = this.begin(session.start);
+    if (call === undefined) return;
+    for (const event of session.events) call.event(event);
+    call.close({ status: session.status, ...(session.end ? { end: session.end } : {}), ...(session.interrupted ? { interrupted: session.interrupted } : {}), interruptions: session.interruptions.length });
+  }
+
+  /** Starts counting the call `start` opens; undefined (nothing to count) when it started outside the period. */
+  begin(start: SessionStartLine): CallTally | undefined {
+    const day = start.at.slice(0, 10);
+    if (!dayInPeriod(day, this.options.since, this.options.until)) return undefined;
     this.calls++;
-    const day = session.start.at.slice(0, 10);
     if (this.first === undefined || day < this.first) this.first = day;
     if (this.last === undefined || day > this.last) this.last = day;
-    this.bySop.add(session.start.sop);
-    if (session.status === 'completed') {
+    this.bySop.add(start.sop);
+    return new CallTally(this);
+  }
+
+  /** @internal (CallTally) */
+  amendment(step: string): void {
+    this.amendments.add(step);
+  }
+
+  /** @internal (CallTally) */
+  stepTime(step: string, ms: number): void {
+    let list = this.stepSamples.get(step);
+    if (list === undefined) this.stepSamples.set(step, (list = new Samples()));
+    list.push(ms);
+  }
+
+  /** @internal (CallTally): a call's end, and its final answer to each stat question (undefined: protected). */
+  closed(how: CallClose, values: ReadonlyMap<string, string | undefined>): void {
+    if (how.status === 'completed') {
       this.completed++;
-      if (session.interruptions.length > 0) this.resumed++;
-      this.byOutcome.add(session.end?.outcome ?? UNFINISHED);
-      if (session.end) this.byCategory.add(options.categoryOf?.(session.end.outcome) ?? UNKNOWN);
-      if (session.end) this.durations.push(session.end.durationMs);
+      if (how.interruptions > 0) this.resumed++;
+      this.byOutcome.add(how.end?.outcome ?? UNFINISHED);
+      if (how.end) this.byCategory.add(this.options.categoryOf?.(how.end.outcome) ?? UNKNOWN);
+      if (how.end) this.durations.push(how.end.durationMs);
     } else {
       this.byOutcome.add(UNFINISHED);
       this.byCategory.add(UNFINISHED);
-      this.unfinishedBy.add(session.interrupted?.reason ?? CRASH);
-    }
-    this.addEvents(session);
-  }
-
-  /** Step times, amendments and the session's final value of each stat dimension. */
-  private addEvents(session: RecordedSession): void {
-    const shownAt = new Map<string, number>();
-    const values = new Map<string, string | undefined>();
-    for (const event of session.events) {
-      switch (event.type) {
-        case 'step-shown':
-          shownAt.set(event.step, event.ms);
-          break;
-        // An amendment is the answer given at that step this time (after going back).
-        case 'amend':
-        case 'answer': {
-          if (event.type === 'amend') this.amendments.add(event.step);
-          const shown = shownAt.get(event.step);
-          if (shown !== undefined) {
-            const list = this.stepSamples.get(event.step) ?? [];
-            list.push(Math.max(0, event.ms - shown));
-            this.stepSamples.set(event.step, list);
-            shownAt.delete(event.step);
-          }
-          if (event.stat) values.set(event.stat, statValue(event.value));
-          break;
-        }
-        default:
-          break;
-      }
+      this.unfinishedBy.add(how.interrupted?.reason ?? CRASH);
     }
     for (const [dimension, value] of values) {
       let tally = this.stats.get(dimension);
@@ -141,7 +210,7 @@ export class FigureTally {
       byStat[dimension] = list.list();
     }
     const stepTimes: StepTime[] = [...this.stepSamples]
-      .map(([step, values]) => ({ step, ...spread(values) }))
+      .map(([step, values]) => ({ step, ...spread(values.values()) }))
       .sort((a, b) => (a.step < b.step ? -1 : a.step > b.step ? 1 : 0));
     return {
       mode: options.mode,
@@ -157,7 +226,7 @@ export class FigureTally {
       byOutcome: this.byOutcome.list(),
       byCategory: options.categoryOf ? this.byCategory.list() : [],
       unfinishedBy: this.unfinishedBy.list(),
-      duration: spread(this.durations),
+      duration: spread(this.durations.values()),
       stepTimes,
       amendments: this.amendments.list(),
     };

@@ -1,5 +1,5 @@
 /** Statistics from recorded sessions (pure): figures, the small-count rule, and their formats. */
-export { computeFigures, FigureTally, inPeriod, type FigureOptions } from './compute-figures.js';
+export { CallTally, computeFigures, FigureTally, inPeriod, type CallClose, type FigureOptions } from './compute-figures.js';
 export type { Count, Figures, Spread, StepTime } from './figures.js';
 export { NOT_RECORDED, UNFINISHED, CRASH, UNKNOWN } from './figures.js';
 export { spread } from './spread.js';

@@ -1,11 +1,11 @@
 /** `sop stats`: reads the journal, computes figures (core), prints them with small counts hidden. */
-import type { SessionMode } from '../../core/record/journal-line.js';
-import { computeFigures, FigureTally, formatCsv, formatJson, formatTable, isIsoDate, namesFromLibrary, NO_NAMES, SW, sw, type FigureOptions, type Figures, type Names } from '../../core/stats/index.js';
+import { isEngineLine, type SessionMode } from '../../core/record/journal-line.js';
+import { computeFigures, FigureTally, type CallTally, formatCsv, formatJson, formatTable, isIsoDate, namesFromLibrary, NO_NAMES, SW, sw, type FigureOptions, type Figures, type Names } from '../../core/stats/index.js';
 import type { StatsOptions } from '../cli/stats.js';
 import { loadConfig } from '../config/index.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
-import { eachRecordedSession, SessionReopened } from '../journal/each-session.js';
+import { foldJournal, SessionReopened, type CallFolder } from '../journal/each-session.js';
 import { readJournal } from '../journal/index.js';
 import { safeJson } from '../format/safe-json.js';
 import { readLibrary } from '../library/read-library.js';
@@ -35,10 +35,18 @@ async function libraryNames(sopsDir: string, lang: Lang): Promise<Names> {
  * The figures of one mode's journal, each call counted as it is read (journal/each-session.ts);
  * a journal with a call's lines after its end (an edited file) is read whole instead.
  */
-function journalFigures(dataDir: string, mode: SessionMode, lang: Lang, options: FigureOptions): { figures: Figures; notices: string[] } {
+export function journalFigures(dataDir: string, mode: SessionMode, lang: Lang, options: FigureOptions): { figures: Figures; notices: string[] } {
   const tally = new FigureTally(options);
+  const folder: CallFolder<CallTally | undefined> = {
+    begin: (start) => tally.begin(start),
+    line: (call, line) => {
+      if (call !== undefined && isEngineLine(line)) call.event(line);
+    },
+    end: (call, how) => call?.close(how),
+    whole: (session) => tally.add(session),
+  };
   try {
-    const notices = eachRecordedSession(dataDir, mode, lang, (session) => tally.add(session));
+    const notices = foldJournal(dataDir, mode, lang, folder);
     return { figures: tally.figures(), notices };
   } catch (error) {
     if (!(error instanceof SessionReopened)) throw error;

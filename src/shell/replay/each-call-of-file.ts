@@ -5,13 +5,16 @@
  * (which cost more in garbage collection than the check itself).
  *
  * Same calls and notices as reading the file whole (readJournalFile + groupSessions). When a
- * session has lines after its session-end (an edited file: sop never writes one), the file is
- * grouped whole instead and `onCall` runs again for every call. `onCall` must be a pure function
- * of the call. Calls come in the order they end (the caller orders them: sessions are unique in a file).
+ * call has lines after its session-end or out of seq order (an edited file: sop never writes
+ * one), the file is grouped whole instead and `onCall` runs again for every call. `onCall` must be
+ * a pure function of the call. Calls come in the order they end (the caller orders them:
+ * sessions are unique in a file).
  */
 import { groupSessions } from '../../core/record/group-sessions.js';
+import type { JournalLine } from '../../core/record/journal-line.js';
+import type { RecordedSession } from '../../core/record/recorded-session.js';
 import type { Lang } from '../i18n.js';
-import { eachSessionOfFile, SessionReopened } from '../journal/each-session.js';
+import { endUnfinished, foldFile, SessionReopened, type CallFolder } from '../journal/each-session.js';
 import { parseJournalFile } from '../journal/parse-lines.js';
 import { orphanNotice, problemNotice } from '../journal/scan.js';
 import type { RecordedCall } from './read-recorded-calls.js';
@@ -22,10 +25,25 @@ export interface CallsOfFile<R> {
 }
 
 export function eachCallOfFile<R>(file: string, lang: Lang, onCall: (call: RecordedCall) => R): CallsOfFile<R> {
+  const results: R[] = [];
+  const whole = (session: RecordedSession): void => {
+    results.push(onCall({ ...session, file }));
+  };
+  // A call's lines, grouped when it ends (a call folded line by line has every line in seq order).
+  const folder: CallFolder<JournalLine[]> = {
+    begin: (start) => [start],
+    line: (lines, line) => {
+      lines.push(line);
+    },
+    end: (lines) => {
+      const [session] = groupSessions(lines);
+      if (session) whole(session);
+    },
+    whole,
+  };
   try {
-    const results: R[] = [];
-    const found = eachSessionOfFile(file, lang, (session) => results.push(onCall({ ...session, file })));
-    for (const session of found.unfinished) results.push(onCall({ ...session, file }));
+    const found = foldFile(file, lang, folder);
+    endUnfinished(folder, file, found.unfinished);
     // As when the file is read whole: line notices in line order, then sessions without a start.
     return { results, notices: [...found.problems, ...found.orphans] };
   } catch (error) {
