@@ -4,9 +4,9 @@
  * ids), which may hold ESC and OSC sequences.
  */
 import { UserError } from './exit-codes.js';
-import { usageLang } from './cli/usage-error.js';
+import { usageLang } from './usage-lang.js';
 import { say, type Lang, type Message } from './i18n.js';
-import { safeText } from './tui/safe-text.js';
+import { safeText } from './text/safe-text.js';
 
 const OUTPUT_FAILURES: Record<string, Message> = {
   ENOSPC: { en: 'the disk is full', uk: 'диск заповнений' },
@@ -15,7 +15,7 @@ const OUTPUT_FAILURES: Record<string, Message> = {
 };
 
 /** Whether an error is a failed write of output (a full disk, a failing device). */
-export function isOutputFailure(error: unknown): boolean {
+function isOutputFailure(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' && code in OUTPUT_FAILURES;
 }

@@ -17,7 +17,7 @@ function xdg(env: NodeJS.ProcessEnv, variable: string, fallback: string[]): stri
   return join(env['HOME'] || homedir(), ...fallback, APP);
 }
 
-export function configDir(env: NodeJS.ProcessEnv = process.env): string {
+function configDir(env: NodeJS.ProcessEnv = process.env): string {
   return xdg(env, 'XDG_CONFIG_HOME', ['.config']);
 }
 

@@ -9,7 +9,7 @@ const CHUNK = 64 * 1024;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /** A file (or stream) longer than the cap its reader set: `/dev/zero` as a key never ends. */
-export class TooLarge extends Error {
+class TooLarge extends Error {
   override readonly name = 'TooLarge';
   /** Shown where a read error's code is shown: "cannot read … (EFBIG > 65536 B)". */
   readonly code: string;

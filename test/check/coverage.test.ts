@@ -5,7 +5,7 @@ import { computeCoverage, percent, traceAll } from '../../src/core/check/compute
 import { runScenario } from '../../src/core/check/run-scenario.js';
 import { traceEvents } from '../../src/core/check/trace-events.js';
 import { formatWhere } from '../../src/core/check/where.js';
-import { drive } from '../../src/core/engine/index.js';
+import { drive } from '../../src/core/engine/drive.js';
 import type { Command, EngineEvent } from '../../src/core/engine/types.js';
 import { loadScenario } from '../../src/core/load/load-scenario.js';
 import { loadFixtureLibrary, sourceFile } from '../fixture-files.js';

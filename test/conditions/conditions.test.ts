@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { celNameProblem, checkCondition, compileCondition, ConditionError } from '../../src/core/conditions/index.js';
+import { celNameProblem } from '../../src/core/conditions/cel-name-problem.js';
+import { checkCondition } from '../../src/core/conditions/check-condition.js';
+import { compileCondition, ConditionError } from '../../src/core/conditions/compile-condition.js';
 import type { VariableDecl } from '../../src/core/model/sop.js';
 
 const vars: Record<string, VariableDecl> = {

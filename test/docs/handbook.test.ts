@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { toHandbook } from '../../src/core/render/index.js';
+import { toHandbook } from '../../src/core/render/to-handbook.js';
 import type { Directory } from '../../src/core/model/directory.js';
 import type { Sop } from '../../src/core/model/sop.js';
 import { parseMermaid } from '../graph/parse-diagrams.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startCall, step } from '../../src/core/engine/index.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { step } from '../../src/core/engine/step.js';
 import { fixtureLibrary } from './library.js';
 import { at, back, go, note, ofType, ok, pick, play, press, refused, tick } from './helpers.js';
 

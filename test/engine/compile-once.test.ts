@@ -1,6 +1,6 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { prepareLibrary } from '../../src/core/engine/index.js';
+import { prepareLibrary } from '../../src/core/engine/prepared-sop.js';
 import { fixtureLibrary } from './library.js';
 import { go, pick, play, tick, type } from './helpers.js';
 

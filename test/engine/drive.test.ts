@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromScripted, drive } from '../../src/core/engine/index.js';
-import type { Command, DriveView } from '../../src/core/engine/index.js';
+import { answerFromScripted } from '../../src/core/engine/answer-from-scripted.js';
+import { drive } from '../../src/core/engine/drive.js';
+import type { Command, DriveView } from '../../src/core/engine/types.js';
 import { fixtureLibrary } from './library.js';
 import { go, ofType, pick, play, tick, type } from './helpers.js';
 

@@ -1,7 +1,8 @@
 /** Test helpers: short commands and a loop that applies them, failing loudly on a refusal. */
 import { expect } from 'vitest';
-import { startCall, step } from '../../src/core/engine/index.js';
-import type { CallState, Command, EngineEvent, Refusal, StepResult } from '../../src/core/engine/index.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { step } from '../../src/core/engine/step.js';
+import type { CallState, Command, EngineEvent, Refusal, StepResult } from '../../src/core/engine/types.js';
 import type { Library } from '../../src/core/model/library.js';
 
 export const go: Command = { type: 'answer', answer: { kind: 'continue' } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { availableInterrupts, step } from '../../src/core/engine/index.js';
+import { availableInterrupts } from '../../src/core/engine/available-interrupts.js';
+import { step } from '../../src/core/engine/step.js';
 import { fixtureLibrary } from './library.js';
 import { at, back, go, ofType, pick, play, press, refused } from './helpers.js';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_AUTOMATIC_TRANSITIONS, startCall, step } from '../../src/core/engine/index.js';
-import type { Command } from '../../src/core/engine/index.js';
+import { MAX_AUTOMATIC_TRANSITIONS } from '../../src/core/engine/settle.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { step } from '../../src/core/engine/step.js';
+import type { Command } from '../../src/core/engine/types.js';
 import { fixtureLibrary } from './library.js';
 import { go, ok, pick, play, refused, tick, type } from './helpers.js';
 

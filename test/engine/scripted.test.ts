@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromScripted, scriptedAnswer, ScriptedAnswerError } from '../../src/core/engine/index.js';
+import { answerFromScripted, scriptedAnswer, ScriptedAnswerError } from '../../src/core/engine/answer-from-scripted.js';
 import type { Step } from '../../src/core/model/sop.js';
 
 const say: Step = { kind: 'say', text: 't', next: 'x' };

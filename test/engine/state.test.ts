@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currentStep, startCall, step } from '../../src/core/engine/index.js';
-import type { CallState, Command, EngineEvent } from '../../src/core/engine/index.js';
+import { currentStep } from '../../src/core/engine/current-step.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { step } from '../../src/core/engine/step.js';
+import type { CallState, Command, EngineEvent } from '../../src/core/engine/types.js';
 import type { Library } from '../../src/core/model/library.js';
 import { fixtureLibrary } from './library.js';
 import { ok } from './helpers.js';

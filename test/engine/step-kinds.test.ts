@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentStep, startCall } from '../../src/core/engine/index.js';
+import { currentStep } from '../../src/core/engine/current-step.js';
+import { startCall } from '../../src/core/engine/start-call.js';
 import { fixtureLibrary } from './library.js';
 import { at, go, ofType, ok, pick, play, tick, type } from './helpers.js';
 

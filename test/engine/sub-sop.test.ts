@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentStep } from '../../src/core/engine/index.js';
+import { currentStep } from '../../src/core/engine/current-step.js';
 import { fixtureLibrary } from './library.js';
 import { at, go, ofType, pick, play } from './helpers.js';
 

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, toText } from '../../src/core/render/index.js';
+import { buildGraph } from '../../src/core/render/build-graph.js';
+import { toText } from '../../src/core/render/to-text.js';
 import { fitTree } from '../../src/shell/format/fit-tree.js';
 import { readLibrary } from '../../src/shell/library/read-library.js';
 

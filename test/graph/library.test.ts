@@ -5,7 +5,11 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, toDot, toHandbook, toMermaid, toText } from '../../src/core/render/index.js';
+import { buildGraph } from '../../src/core/render/build-graph.js';
+import { toDot } from '../../src/core/render/to-dot.js';
+import { toHandbook } from '../../src/core/render/to-handbook.js';
+import { toMermaid } from '../../src/core/render/to-mermaid.js';
+import { toText } from '../../src/core/render/to-text.js';
 import { readLibrary } from '../../src/shell/library/read-library.js';
 import { graphvizErrors, parseMermaid } from './parse-diagrams.js';
 import { ROOT } from './run-sop.js';

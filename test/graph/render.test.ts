@@ -2,7 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, mermaidText, toDot, toHandbook, toMermaid, toText } from '../../src/core/render/index.js';
+import { buildGraph } from '../../src/core/render/build-graph.js';
+import { mermaidText, toMermaid } from '../../src/core/render/to-mermaid.js';
+import { toDot } from '../../src/core/render/to-dot.js';
+import { toHandbook } from '../../src/core/render/to-handbook.js';
+import { toText } from '../../src/core/render/to-text.js';
 import type { Sop } from '../../src/core/model/sop.js';
 import { graphvizErrors, parseMermaid } from './parse-diagrams.js';
 

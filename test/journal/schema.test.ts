@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { startCall, step, type Command } from '../../src/core/engine/index.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { step } from '../../src/core/engine/step.js';
+import type { Command } from '../../src/core/engine/types.js';
 import { readLibrary } from '../../src/shell/library/read-library.js';
 import { startPayload, tempDir, writerFor } from './helpers.js';
 

@@ -6,7 +6,7 @@
  * outcome is reached only through a branch on the shared procedure's `police-informed`.
  */
 import { describe, expect, it } from 'vitest';
-import { drive } from '../../src/core/engine/index.js';
+import { drive } from '../../src/core/engine/drive.js';
 import type { Answer, Command } from '../../src/core/engine/types.js';
 import type { Library } from '../../src/core/model/library.js';
 import type { Branch, Sop, Step } from '../../src/core/model/sop.js';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { drive } from '../../src/core/engine/index.js';
+import { drive } from '../../src/core/engine/drive.js';
 import type { Answer, Command } from '../../src/core/engine/types.js';
 import { shippedLibrary } from './helpers.js';
 

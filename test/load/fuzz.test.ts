@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeSource } from '../../src/core/load/decode-source.js';
 import { loadLibrary } from '../../src/core/load/load-library.js';
 import { loadScenario } from '../../src/core/load/load-scenario.js';
-import type { Finding } from '../../src/core/validate/finding.js';
+import type { Finding } from '../../src/core/findings/finding.js';
 import { validateLibrary } from '../../src/core/validate/validate-library.js';
 
 const valid = `sop: a

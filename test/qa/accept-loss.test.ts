@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acceptLoss } from '../../src/shell/journal/accept-loss.js';
-import { openSessionWriter } from '../../src/shell/journal/index.js';
+import { openSessionWriter } from '../../src/shell/journal/writer.js';
 import { BIN, KEY, spawnSop } from '../e2e/pty.js';
 import { clock, homeEnv, startPayload, tempDir, writeSensitiveSession } from '../security/helpers.js';
 

@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCondition, CONDITION_BUDGET, estimateConditionCost, sopBounds } from '../../src/core/conditions/index.js';
+import { compileCondition, estimateConditionCost } from '../../src/core/conditions/compile-condition.js';
+import { CONDITION_BUDGET } from '../../src/core/conditions/condition-cost.js';
+import { sopBounds } from '../../src/core/conditions/size-bounds.js';
 import { parseInput } from '../../src/core/engine/parse-input.js';
 import type { Sop } from '../../src/core/model/sop.js';
 import { parse } from 'yaml';

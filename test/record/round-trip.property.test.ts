@@ -7,7 +7,10 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { currentStep, startCall, step, type CallState, type Command, type EngineEvent } from '../../src/core/engine/index.js';
+import { currentStep } from '../../src/core/engine/current-step.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { step } from '../../src/core/engine/step.js';
+import type { CallState, Command, EngineEvent } from '../../src/core/engine/types.js';
 import type { Library } from '../../src/core/model/library.js';
 import { commandsFromEvents } from '../../src/core/record/commands-from-events.js';
 import { protect } from '../../src/shell/journal/protect.js';

@@ -4,7 +4,9 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startCall, step, type Command, type EngineEvent } from '../../src/core/engine/index.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { step } from '../../src/core/engine/step.js';
+import type { Command, EngineEvent } from '../../src/core/engine/types.js';
 import type { Library } from '../../src/core/model/library.js';
 import { commandsFromEvents } from '../../src/core/record/commands-from-events.js';
 import { summarise } from '../../src/core/record/summarise.js';

@@ -2,7 +2,8 @@
  * Records scripted calls the way `sop run` does — the engine's events through the journal writer —
  * so replay fixtures are produced by driving the engine, never written by hand.
  */
-import { startCall, step } from '../../src/core/engine/index.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { step } from '../../src/core/engine/step.js';
 import type { CallState, Command } from '../../src/core/engine/types.js';
 import type { Library } from '../../src/core/model/library.js';
 import { openSessionWriter } from '../../src/shell/journal/writer.js';

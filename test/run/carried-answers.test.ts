@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { startCall } from '../../src/core/engine/index.js';
+import { startCall } from '../../src/core/engine/start-call.js';
 import type { EngineEvent } from '../../src/core/engine/types.js';
 import { runInteractiveCall } from '../../src/shell/tui/run-interactive-call.js';
 import { loadFixtureLibrary, sourceFile } from '../fixture-files.js';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startCall } from '../../src/core/engine/index.js';
-import { openSessionWriter } from '../../src/shell/journal/index.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { openSessionWriter } from '../../src/shell/journal/writer.js';
 import { runLiveCall } from '../../src/shell/tui/live-call.js';
 import { fixtureLibrary } from './fixture-library.js';
 

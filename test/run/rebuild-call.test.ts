@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { currentStep, drive, scriptedAnswer } from '../../src/core/engine/index.js';
+import { currentStep } from '../../src/core/engine/current-step.js';
+import { drive } from '../../src/core/engine/drive.js';
+import { scriptedAnswer } from '../../src/core/engine/answer-from-scripted.js';
 import type { EngineEvent } from '../../src/core/engine/types.js';
-import type { RecordedEvent } from '../../src/core/record/index.js';
-import { protect } from '../../src/shell/journal/index.js';
-import { catchUp, commandsFromEvents, feedRecording, rebuildCall } from '../../src/core/record/index.js';
+import type { RecordedEvent } from '../../src/core/record/commands-from-events.js';
+import { protect } from '../../src/shell/journal/protect.js';
+import { catchUp } from '../../src/core/record/catch-up.js';
+import { commandsFromEvents } from '../../src/core/record/commands-from-events.js';
+import { feedRecording } from '../../src/core/record/feed-recording.js';
+import { rebuildCall } from '../../src/core/record/rebuild-call.js';
 import { runInteractiveCall } from '../../src/shell/tui/run-interactive-call.js';
 import { ENTER, fakeIO, key, typed } from './fake-io.js';
 import { fixtureLibrary } from './fixture-library.js';

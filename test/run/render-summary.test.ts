@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drive, scriptedAnswer } from '../../src/core/engine/index.js';
+import { drive } from '../../src/core/engine/drive.js';
+import { scriptedAnswer } from '../../src/core/engine/answer-from-scripted.js';
 import { renderSummary } from '../../src/shell/tui/render-summary.js';
 import { fixtureLibrary } from './fixture-library.js';
 

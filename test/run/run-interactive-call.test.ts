@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startCall } from '../../src/core/engine/index.js';
+import { startCall } from '../../src/core/engine/start-call.js';
 import type { CallState, EngineEvent } from '../../src/core/engine/types.js';
 import { runInteractiveCall, type CallEnd } from '../../src/shell/tui/run-interactive-call.js';
 import type { Key } from '../../src/shell/tui/keys.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeLine, safeText } from '../../src/shell/tui/safe-text.js';
+import { safeLine, safeText } from '../../src/shell/text/safe-text.js';
 
 describe('safeText', () => {
   it.each([

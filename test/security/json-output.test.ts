@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { safeJson } from '../../src/shell/format/safe-json.js';
+import { safeJson } from '../../src/shell/text/safe-json.js';
 import { BIN, ROOT } from '../e2e/pty.js';
 import { tempDir } from './helpers.js';
 

@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bar, computeFigures, formatCsv, formatJson, formatTable, isIsoDate, shownCount, spread, type Figures } from '../../src/core/stats/index.js';
-import { readJournal } from '../../src/shell/journal/index.js';
+import { bar } from '../../src/core/stats/bar.js';
+import { computeFigures } from '../../src/core/stats/compute-figures.js';
+import { formatCsv } from '../../src/core/stats/format-csv.js';
+import { formatJson } from '../../src/core/stats/format-json.js';
+import { formatTable } from '../../src/core/stats/format-table.js';
+import { isIsoDate } from '../../src/core/stats/iso-date.js';
+import { shownCount } from '../../src/core/stats/small-counts.js';
+import { spread } from '../../src/core/stats/spread.js';
+import type { Figures } from '../../src/core/stats/figures.js';
+import { readJournal } from '../../src/shell/journal/reader.js';
 import { standardJournal } from './make-journal.js';
 
 let dataDir: string;

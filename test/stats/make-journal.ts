@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSessionWriter } from '../../src/shell/journal/index.js';
+import { openSessionWriter } from '../../src/shell/journal/writer.js';
 
 export interface CallSpec {
   readonly start: string; // ISO time

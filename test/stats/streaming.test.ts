@@ -6,10 +6,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeFigures, type FigureOptions } from '../../src/core/stats/index.js';
+import { computeFigures, type FigureOptions } from '../../src/core/stats/compute-figures.js';
 import { journalFigures } from '../../src/shell/commands/stats.js';
 import { foldJournal, SessionReopened, type CallFolder } from '../../src/shell/journal/each-session.js';
-import { listJournalFiles, readJournal } from '../../src/shell/journal/index.js';
+import { listJournalFiles } from '../../src/shell/journal/files.js';
+import { readJournal } from '../../src/shell/journal/reader.js';
 import { runSop } from '../graph/run-sop.js';
 import { standardJournal } from './make-journal.js';
 

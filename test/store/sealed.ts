@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSealer } from '../../src/shell/crypto/seal.js';
 import { generateKeyPairPem } from '../../src/shell/crypto/keys.js';
-import { openSessionWriter } from '../../src/shell/journal/index.js';
+import { openSessionWriter } from '../../src/shell/journal/writer.js';
 
 export const SECRET = 'Olena Petrenko, Lviv';
 

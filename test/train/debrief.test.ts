@@ -1,6 +1,10 @@
 /** Debrief and score of a training session against the expert's call (pure, through the real engine). */
 import { describe, expect, it } from 'vitest';
-import { checklistCredit, debriefSession, expertRun, formatDebrief, scoreOf, stepBanner } from '../../src/core/training/index.js';
+import { checklistCredit, scoreOf } from '../../src/core/training/score.js';
+import { debriefSession } from '../../src/core/training/debrief-session.js';
+import { expertRun } from '../../src/core/training/expert-run.js';
+import { formatDebrief } from '../../src/core/training/format-debrief.js';
+import { stepBanner } from '../../src/core/training/step-banner.js';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/core/load/load-scenario.js';
 import { loadFixtureLibrary, sourceFile } from '../fixture-files.js';

@@ -5,12 +5,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scriptedAnswer, currentStep, startCall, step } from '../../src/core/engine/index.js';
+import { scriptedAnswer } from '../../src/core/engine/answer-from-scripted.js';
+import { currentStep } from '../../src/core/engine/current-step.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { step } from '../../src/core/engine/step.js';
 import type { Command, EngineEvent } from '../../src/core/engine/types.js';
 import { loadScenario, type LoadedScenario } from '../../src/core/load/load-scenario.js';
 import type { Library } from '../../src/core/model/library.js';
 import type { JournalLine } from '../../src/core/record/journal-line.js';
-import type { TrainingSession } from '../../src/core/training/index.js';
+import type { TrainingSession } from '../../src/core/training/debrief-session.js';
 import { loadFixtureLibrary, sourceFile as source } from '../fixture-files.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -75,7 +78,7 @@ export function trainingSession(library: Library, sop: string, moves: readonly M
 
 /** Writes sessions (as trainingSession makes them) to a training journal through the real journal writer. */
 export async function writeTrainingJournal(dataDir: string, sessions: readonly TrainingSession[]): Promise<void> {
-  const { openSessionWriter } = await import('../../src/shell/journal/index.js');
+  const { openSessionWriter } = await import('../../src/shell/journal/writer.js');
   for (const session of sessions) {
     let current = session.lines[0];
     const writer = await openSessionWriter({

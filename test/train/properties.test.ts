@@ -5,9 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currentStep, startCall, step } from '../../src/core/engine/index.js';
+import { currentStep } from '../../src/core/engine/current-step.js';
+import { startCall } from '../../src/core/engine/start-call.js';
+import { step } from '../../src/core/engine/step.js';
 import type { Command, EngineEvent } from '../../src/core/engine/types.js';
-import { debriefSession, expertRun } from '../../src/core/training/index.js';
+import { debriefSession } from '../../src/core/training/debrief-session.js';
+import { expertRun } from '../../src/core/training/expert-run.js';
 import { shippedLibrary, shippedScenarios } from '../library/helpers.js';
 import { sessionOfEvents, trainingLibrary, trainingScenario } from './helpers.js';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { yamlErrorText } from '../../src/core/load/yaml-error-text.js';
-import { PATTERN_MEANING_UK } from '../../src/core/validate/schema-findings.js';
+import { PATTERN_MEANING_UK } from '../../src/core/load/schema-findings.js';
 
 const schemas = ['sop', 'directory', 'scenario'].map((name) => JSON.parse(readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8')) as unknown);
 

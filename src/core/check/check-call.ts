@@ -6,7 +6,7 @@
  * answer the journal kept only as "[redacted]" cannot be re-run: the call is "unchecked from"
  * that step, never called divergent.
  */
-import { currentStep } from '../engine/index.js';
+import { currentStep } from '../engine/current-step.js';
 import type { CallState, EngineEvent, Refusal } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import { commandsFromEvents, type RecordedCommand, type RecordedEvent } from '../record/commands-from-events.js';
@@ -18,7 +18,7 @@ import { splitQualified, stepAt } from './step-ref.js';
 import { branchesOf } from './trace-events.js';
 import { whereInSop, whereStep, type SourceRef } from './where.js';
 
-export type DivergenceKind =
+type DivergenceKind =
   | 'sop-missing'
   | 'step-removed'
   | 'option-removed'
@@ -29,7 +29,7 @@ export type DivergenceKind =
   | 'outcome'
   | 'referrals';
 
-export interface Divergence {
+interface Divergence {
   readonly kind: DivergenceKind;
   readonly message: Message;
   /** The recorded call's step where the paths part (qualified). */

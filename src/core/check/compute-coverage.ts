@@ -8,9 +8,9 @@ import type { Library } from '../model/library.js';
 import { emptyTrace, traceEvents, type Trace } from './trace-events.js';
 import type { SourceRef } from './where.js';
 
-export type ElementKind = 'step' | 'option' | 'branch';
+type ElementKind = 'step' | 'option' | 'branch';
 
-export interface CoverageElement {
+interface CoverageElement {
   readonly kind: ElementKind;
   /** `greet`, `greet#yes`, `triage:next[1]`, `ask-age:options[0].next[1]` (within the SOP). */
   readonly id: string;

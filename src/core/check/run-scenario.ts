@@ -3,7 +3,9 @@
  * be for the step the call is at), then the outcome, visits, referrals and interrupts are checked.
  * Pure: the library and the scenario come in, plain data comes out.
  */
-import { currentStep, drive, scriptedAnswer } from '../engine/index.js';
+import { currentStep } from '../engine/current-step.js';
+import { drive } from '../engine/drive.js';
+import { scriptedAnswer } from '../engine/answer-from-scripted.js';
 import type { CallState, Command, CurrentStep, EngineEvent, Refusal } from '../engine/types.js';
 import type { Library, PositionLookup } from '../model/library.js';
 import type { Scenario, ScenarioAnswer, ScenarioEntry, ScenarioInterrupt } from '../model/scenario.js';
@@ -18,7 +20,7 @@ export interface ScenarioSource {
   readonly positionOf?: PositionLookup;
 }
 
-export type FailureCode =
+type FailureCode =
   | 'invalid'
   | 'cannot-start'
   | 'wrong-step'

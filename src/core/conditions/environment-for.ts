@@ -3,14 +3,14 @@
  * registered with its CEL type, so undeclared names and type mismatches are caught by `check`.
  */
 import { Environment } from '@marcbachmann/cel-js';
-import { searchPattern, type PatternMatcher } from '../engine/input-pattern.js';
+import { searchPattern, type PatternMatcher } from './input-pattern.js';
 import type { VariableDecl, VariableType } from '../model/sop.js';
 import { celNameProblem } from './cel-name-problem.js';
 
 export type VariableDecls = { readonly [name: string]: VariableDecl };
 
 /** Our variable types in CEL: ints are CEL ints (BigInt at the boundary), lists are lists of strings. */
-export const CEL_TYPE: { readonly [T in VariableType]: string } = {
+const CEL_TYPE: { readonly [T in VariableType]: string } = {
   bool: 'bool',
   int: 'int',
   string: 'string',

@@ -1,11 +1,7 @@
 import type { Value, VariableDecl, VariableType } from '../model/sop.js';
 
+/** The zero value of each type: false, 0, '' or []. */
 const ZERO: { readonly [T in VariableType]: Value } = { bool: false, int: 0, string: '', list: [] };
-
-/** The zero value of a type: false, 0, '' or []. */
-export function zeroValue(type: VariableType): Value {
-  return ZERO[type];
-}
 
 /**
  * The value a variable has when it was never set (a skipped question): its declared default,

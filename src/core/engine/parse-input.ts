@@ -7,7 +7,7 @@
  */
 import type { InputSpec } from '../model/sop.js';
 import { DEFAULT_MAX_LENGTH } from '../conditions/condition-cost.js';
-import { inputPattern, type PatternMatcher } from './input-pattern.js';
+import { inputPattern, type PatternMatcher } from '../conditions/input-pattern.js';
 import { refuse } from './refusals.js';
 import type { Refusal } from './types.js';
 

@@ -2,7 +2,7 @@
  * A SOP made ready to run: every `when` compiled once, the first time the engine touches the SOP
  * (conditions are known ahead, so a transition never parses). Kept per loaded SOP object.
  */
-import { compileCondition, ConditionError, type CompiledCondition } from '../conditions/index.js';
+import { compileCondition, ConditionError, type CompiledCondition } from '../conditions/compile-condition.js';
 import type { Library, LoadedSop } from '../model/library.js';
 import type { Next, Sop, Step } from '../model/sop.js';
 import type { QualifiedStep } from './types.js';

@@ -2,9 +2,9 @@
  * Turns a file's bytes into text, or into a finding when they are not text: NUL bytes (a binary
  * file) or bytes that are not UTF-8. Pure: the shell reads the bytes.
  */
-import type { Finding } from '../validate/finding.js';
-import { makeFinding } from '../validate/make-finding.js';
-import { RULES } from '../validate/rules.js';
+import type { Finding } from '../findings/finding.js';
+import { makeFinding } from '../findings/make-finding.js';
+import { RULES } from '../findings/rules.js';
 
 /** Offset of the first byte that is not part of valid UTF-8, or -1. */
 function firstInvalidUtf8(bytes: Uint8Array): number {

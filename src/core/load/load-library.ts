@@ -6,10 +6,10 @@ import { loadParsedLibrary, type LoadResult, type ParsedLoaderInput } from './lo
 import { parseYaml } from './parse-yaml.js';
 import { isUnreadable, type LoaderInput } from './source-file.js';
 
-export { isDirectoryFile, MODELINE, type LoadedDirectory, type LoadResult } from './load-parsed-library.js';
+export type { LoadResult } from './load-parsed-library.js';
 
 /** Adds the parse to every readable file that lacks one. */
-export function parseAll(files: readonly LoaderInput[]): ParsedLoaderInput[] {
+function parseAll(files: readonly LoaderInput[]): ParsedLoaderInput[] {
   return files.map((file) => (isUnreadable(file) || file.parsed ? (file as ParsedLoaderInput) : { ...file, parsed: parseYaml(file.text, file.path) }));
 }
 

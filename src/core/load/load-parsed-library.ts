@@ -10,11 +10,11 @@ import validateSopSchema from '../../generated/validate-sop.js';
 import type { Directory } from '../model/directory.js';
 import type { Library, LoadedSop, PositionLookup } from '../model/library.js';
 import type { Sop } from '../model/sop.js';
-import type { Finding } from '../validate/finding.js';
-import { checkModeline } from '../validate/check-modeline.js';
-import { makeFinding } from '../validate/make-finding.js';
-import { RULES } from '../validate/rules.js';
-import { schemaFindings } from '../validate/schema-findings.js';
+import type { Finding } from '../findings/finding.js';
+import { checkModeline } from './check-modeline.js';
+import { makeFinding } from '../findings/make-finding.js';
+import { RULES } from '../findings/rules.js';
+import { schemaFindings } from './schema-findings.js';
 import type { ParsedYaml } from './parse-yaml.js';
 import { positionLookups, type SourcePositions } from './position-map.js';
 import { rememberText } from './source-text.js';
@@ -37,7 +37,6 @@ export interface LoadResult {
   readonly notChecked?: ReadonlySet<string>;
 }
 
-export { MODELINE } from '../validate/check-modeline.js';
 
 export function isDirectoryFile(path: string): boolean {
   return /(^|[\\/])directory\.ya?ml$/.test(path);

@@ -5,9 +5,9 @@
 import validateScenarioSchema from '../../generated/validate-scenario.js';
 import type { PositionLookup } from '../model/library.js';
 import type { Scenario } from '../model/scenario.js';
-import type { Finding } from '../validate/finding.js';
-import { checkModeline } from '../validate/check-modeline.js';
-import { schemaFindings } from '../validate/schema-findings.js';
+import type { Finding } from '../findings/finding.js';
+import { checkModeline } from './check-modeline.js';
+import { schemaFindings } from './schema-findings.js';
 import { lookupsOf, type ParsedSourceFile } from './load-parsed-library.js';
 
 export interface LoadedScenario {

@@ -2,7 +2,7 @@
  * The pure scenario loader: one `*.scenario.yaml` file's text in, a Scenario (when it passes
  * schemas/scenario.schema.json) and findings out.
  */
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from '../findings/finding.js';
 import { loadParsedScenario, type LoadedScenario } from './load-parsed-scenario.js';
 import { parseYaml } from './parse-yaml.js';
 import type { SourceFile } from './source-file.js';

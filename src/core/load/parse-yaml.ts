@@ -8,14 +8,14 @@
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParsedNode } from 'yaml';
 import type { Message } from '../model/message.js';
-import type { Finding } from '../validate/finding.js';
-import { makeFinding } from '../validate/make-finding.js';
-import { pluralUk } from '../validate/plural-uk.js';
-import { RULES } from '../validate/rules.js';
+import type { Finding } from '../findings/finding.js';
+import { makeFinding } from '../findings/make-finding.js';
+import { pluralUk } from '../model/plural-uk.js';
+import { RULES } from '../findings/rules.js';
 import { offsetToPosition, TAPE_LEAF, TAPE_MAP, TAPE_SEQ, type PositionTape } from './position-map.js';
 import { yamlErrorText } from './yaml-error-text.js';
 import { findUnclosed } from './find-unclosed.js';
-import { refOf, type Finding as FindingType } from '../validate/finding.js';
+import { refOf, type Finding as FindingType } from '../findings/finding.js';
 
 export interface ParsedYaml {
   /** The document's value; undefined when the file is empty or could not be parsed at all. */

@@ -5,14 +5,14 @@
  */
 import type { Position, PositionLookup } from '../model/library.js';
 
-export interface PositionMap {
+interface PositionMap {
   /** path key -> offset of the value node. */
   readonly v: Record<string, number>;
   /** path key -> offset of the key node (mapping entries only). */
   readonly k: Record<string, number>;
 }
 
-export const SEPARATOR = '\u001f';
+const SEPARATOR = '\u001f';
 
 /**
  * What the parser records while it walks the document, cheaply (no string building): for each
@@ -27,7 +27,7 @@ export const TAPE_LEAF = 0;
 export const TAPE_MAP = 1;
 export const TAPE_SEQ = 2;
 
-export function tapeToMap(tape: readonly (number | string)[]): PositionMap {
+function tapeToMap(tape: readonly (number | string)[]): PositionMap {
   const v: Record<string, number> = {};
   const k: Record<string, number> = {};
   let at = 0;
@@ -61,7 +61,7 @@ export function tapeToMap(tape: readonly (number | string)[]): PositionMap {
   return { v, k };
 }
 
-export function pathKey(path: readonly (string | number)[]): string {
+function pathKey(path: readonly (string | number)[]): string {
   return path.join(SEPARATOR);
 }
 

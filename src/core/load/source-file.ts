@@ -3,7 +3,7 @@
  * the SHA-256 of its bytes. A file the shell could not turn into text (too large, binary,
  * not UTF-8, unreadable) arrives with its findings instead of text.
  */
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from '../findings/finding.js';
 import type { ParsedYaml } from './parse-yaml.js';
 
 export interface SourceFile {

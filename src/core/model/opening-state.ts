@@ -14,7 +14,7 @@ const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The weekday and minutes since midnight at `now` in `timezone`; undefined for an unknown zone. */
-export function localTime(timezone: string, now: Date): { day: number; minutes: number } | undefined {
+function localTime(timezone: string, now: Date): { day: number; minutes: number } | undefined {
   let formatter = formatters.get(timezone);
   if (formatter === undefined) {
     try {

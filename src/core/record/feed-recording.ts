@@ -11,7 +11,7 @@ import type { Library } from '../model/library.js';
 import type { RecordedCommand } from './commands-from-events.js';
 
 /** Why feeding stopped. `index` is the recorded command's place in the list given. */
-export type FeedStop =
+type FeedStop =
   /** Every recorded command was applied. */
   | { readonly kind: 'all-fed' }
   /** The SOP refused to start. */
@@ -26,7 +26,7 @@ export type FeedStop =
   | { readonly kind: 'refused'; readonly index: number; readonly recorded: RecordedCommand; readonly refusal: Refusal };
 
 /** The last recorded answer the engine took: where a path can part after it. */
-export interface FedAnswer {
+interface FedAnswer {
   readonly recorded: RecordedCommand;
   /** Its place among the recorded answer commands (0 = the first answer). */
   readonly ordinal: number;

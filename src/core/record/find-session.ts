@@ -1,4 +1,4 @@
-import { didYouMean } from '../validate/did-you-mean.js';
+import { didYouMean } from '../findings/did-you-mean.js';
 import type { RecordedSession } from './recorded-session.js';
 
 export type SessionLookup<S extends RecordedSession> =

@@ -33,25 +33,25 @@ export interface SessionStartPayload {
   readonly trainee?: string;
 }
 
-export interface SessionEndPayload {
+interface SessionEndPayload {
   readonly outcome: string;
   readonly referrals: readonly string[];
   readonly durationMs: number;
 }
 
-export type InterruptReason = 'quit' | 'sigint' | 'sighup' | 'sigterm' | 'error';
+type InterruptReason = 'quit' | 'sigint' | 'sighup' | 'sigterm' | 'error';
 
 /**
  * What `append('interrupted', ...)` takes: the reason and the qualified step the call was at,
  * as `at` (or `step`). On disk the step is written as `step`, because every line's `at` is its
  * wall-clock time.
  */
-export type InterruptedPayload =
+type InterruptedPayload =
   | { readonly reason: InterruptReason; readonly at: QualifiedStep }
   | { readonly reason: InterruptReason; readonly step: QualifiedStep };
 
 /** An `interrupted` line's own fields, as written. */
-export interface InterruptedRecord {
+interface InterruptedRecord {
   readonly reason: InterruptReason;
   /** The qualified step the call was at. */
   readonly step: QualifiedStep;
@@ -72,7 +72,7 @@ export type PayloadOf<T extends JournalEventType> = T extends 'interrupted'
   : Omit<Extract<JournalEvent, { readonly type: T }>, 'type'>;
 
 /** The fields every line has around its event. `prev` is serialised last. */
-export interface JournalEnvelope {
+interface JournalEnvelope {
   readonly v: 1;
   readonly session: string;
   /** Per session, from 0, continuing across a resume. */

@@ -36,7 +36,7 @@ export function expandLocalized(text: Localized | undefined, context: ReferenceC
 }
 
 /** "Name: 0 800 500 335 or 116 123 (open 24/7)" in the context's language. */
-export function contactText(id: string, context: ReferenceContext): string {
+function contactText(id: string, context: ReferenceContext): string {
   const contact = context.directory?.contacts[id];
   if (contact === undefined) return `${id} ${say(context.lang, RW.unknownContact)}`;
   const name = textIn(contact.name, context.lang);
@@ -46,7 +46,7 @@ export function contactText(id: string, context: ReferenceContext): string {
 }
 
 /** "0 800 500 335 or 116 123": the entry's numbers only (its name where it has none). */
-export function numbersText(id: string, context: ReferenceContext): string {
+function numbersText(id: string, context: ReferenceContext): string {
   const contact = context.directory?.contacts[id];
   if (contact === undefined) return `${id} ${say(context.lang, RW.unknownContact)}`;
   if (!contact.phone?.length) return textIn(contact.name, context.lang);
@@ -54,7 +54,7 @@ export function numbersText(id: string, context: ReferenceContext): string {
 }
 
 /** "open now, until 18:00" / "closed now, opens Mon at 09:00", or undefined where hours are not machine-readable. */
-export function openingText(contact: Contact, now: Date, lang: string): string | undefined {
+function openingText(contact: Contact, now: Date, lang: string): string | undefined {
   if (contact.open === undefined) return undefined;
   const state = openingState(contact.open, now);
   if (state === undefined) return undefined;

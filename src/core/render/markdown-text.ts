@@ -1,5 +1,5 @@
 /** SOP text for Markdown: every character Markdown or HTML could act on is backslash-escaped. */
-export function markdownText(text: string): string {
+function markdownText(text: string): string {
   return text.replace(/([\\`*_[\]<>|#~!])/g, '\\$1');
 }
 

@@ -25,7 +25,7 @@ function wrapped(text: string, indent = ''): string {
 }
 
 /** The one SOP of the library that decides to inform the police without the caller's consent. */
-export const DUTY_TO_ACT_SOP = 'duty-to-act';
+const DUTY_TO_ACT_SOP = 'duty-to-act';
 
 export interface CardOptions {
   readonly lang: string;
@@ -35,7 +35,7 @@ export interface CardOptions {
 }
 
 /** The main path: the handbook's order up to the first step that does not follow from the one before. */
-export function mainPath(sop: Sop): string[] {
+function mainPath(sop: Sop): string[] {
   const order = handbookOrder(sop);
   const path = order.slice(0, 1);
   for (const id of order.slice(1)) {

@@ -3,7 +3,7 @@ import { CATEGORY_COLOUR, type Graph, type GraphNode } from './graph-model.js';
 import { W, say } from './words.js';
 
 /** A DOT quoted string (backslashes, quotes and line ends escaped). */
-export function dotString(text: string): string {
+function dotString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }
 

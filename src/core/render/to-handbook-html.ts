@@ -28,7 +28,7 @@ export interface HandbookHtmlOptions {
   readonly contents: boolean;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
@@ -36,7 +36,7 @@ export function escapeHtml(text: string): string {
 const OWN_ANCHOR = /^<a id="((?:step|contact)-[^"<>&]+)">(<\/a>)?\s*$/;
 
 /** The SVG element of Graphviz's output, without its XML prolog, doctype and comments. */
-export function inlineSvg(svg: string): string {
+function inlineSvg(svg: string): string {
   const start = svg.indexOf('<svg');
   const body = start >= 0 ? svg.slice(start) : '';
   // Graphviz writes no scripts; anything that could run or fetch is dropped all the same.

@@ -41,10 +41,6 @@ function statValue(value: Value | null): string | undefined {
   return Array.isArray(value) ? value.join('+') : String(value);
 }
 
-export function inPeriod(session: RecordedSession, since?: string, until?: string): boolean {
-  return dayInPeriod(session.start.at.slice(0, 10), since, until);
-}
-
 function dayInPeriod(day: string, since?: string, until?: string): boolean {
   return (since === undefined || day >= since) && (until === undefined || day <= until);
 }
@@ -74,7 +70,7 @@ class Samples {
 }
 
 /** How a call ended, as readers see it (see RecordedSession). */
-export interface CallClose {
+interface CallClose {
   readonly status: SessionStatus;
   readonly end?: SessionEndLine;
   /** The last interruption, when the call is interrupted now. */

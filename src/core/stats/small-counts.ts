@@ -3,7 +3,7 @@
  * it as "<5" (0 stays 0: it identifies no one). Times resting on fewer than 5 answers or calls
  * are not shown at all, for the same reason.
  */
-export const SMALL = 5;
+const SMALL = 5;
 export const HIDDEN = '<5';
 
 export type Shown = number | typeof HIDDEN;

@@ -21,7 +21,7 @@ import { checklistCredit, scoreOf, type Score } from './score.js';
  * `left-open`: a question the scenario's caller leaves open (see leftOpen), so whatever the
  * trainee chose there is shown but not scored.
  */
-export type Verdict = 'same' | 'partial' | 'different' | 'not-reached' | 'not-comparable' | 'left-open';
+type Verdict = 'same' | 'partial' | 'different' | 'not-reached' | 'not-comparable' | 'left-open';
 
 export interface DecisionRow {
   readonly step: QualifiedStep;
@@ -37,7 +37,7 @@ export interface DecisionRow {
 }
 
 /** A step the trainee answered that the expert's call never reached. */
-export interface OffPathRow {
+interface OffPathRow {
   readonly step: QualifiedStep;
   readonly kind: StepKind;
   readonly trainee: Choice;
@@ -54,7 +54,7 @@ export interface RedFlag {
   readonly why?: Localized;
 }
 
-export interface StepTime {
+interface StepTime {
   readonly step: QualifiedStep;
   readonly traineeMs: number;
   readonly expertSeconds?: number;
@@ -165,7 +165,7 @@ export function debriefSession(library: Library, expert: ExpertRun, session: Tra
 }
 
 /** The option a scenario answers with when the caller never said (call-coding's "Not known (not said)"). */
-export const NOT_SAID = 'unknown';
+const NOT_SAID = 'unknown';
 
 /**
  * True when the scenario's caller leaves the question open: the step records an anonymous
@@ -173,7 +173,7 @@ export const NOT_SAID = 'unknown';
  * the scenario's answer there is the option `unknown`, and the entry gives the caller no line
  * (`caller:`). The caller never says, so no choice of the trainee's there can be wrong.
  */
-export function leftOpen(step: Step | undefined, entry: ExpertEntry): boolean {
+function leftOpen(step: Step | undefined, entry: ExpertEntry): boolean {
   return (
     step?.kind === 'ask' &&
     step.stat !== undefined &&

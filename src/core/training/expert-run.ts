@@ -20,14 +20,14 @@ interface ExpertEntryBase {
   readonly why?: Localized;
 }
 
-export interface ExpertAnswer extends ExpertEntryBase {
+interface ExpertAnswer extends ExpertEntryBase {
   readonly type: 'answer';
   readonly kind: StepKind;
   readonly answer: Answer;
   readonly seconds?: number;
 }
 
-export interface ExpertInterrupt extends ExpertEntryBase {
+interface ExpertInterrupt extends ExpertEntryBase {
   readonly type: 'interrupt';
   readonly key: string;
 }

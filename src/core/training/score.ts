@@ -18,9 +18,9 @@
  *
  * Time is shown against the expert's but never scored: a trainee should not learn to rush.
  */
-export const WEIGHTS = { decisions: 50, redFlags: 25, outcome: 25 } as const;
+const WEIGHTS = { decisions: 50, redFlags: 25, outcome: 25 } as const;
 
-export type ScorePartName = keyof typeof WEIGHTS;
+type ScorePartName = keyof typeof WEIGHTS;
 
 export interface ScorePart {
   /** What was earned (may be fractional: partial checklists). */

@@ -11,7 +11,7 @@ import type { Scenario } from '../model/scenario.js';
 import { debriefSession, type Debrief } from './debrief-session.js';
 import type { ExpertRun } from './expert-run.js';
 
-export interface ReportSession {
+interface ReportSession {
   readonly session: string;
   /** ISO time the session started. */
   readonly at: string;
@@ -25,7 +25,7 @@ export interface ReportSession {
   readonly missed: readonly string[];
 }
 
-export interface ReportScenario {
+interface ReportScenario {
   readonly scenario: string;
   readonly title?: Localized;
   readonly sop?: string;
@@ -37,7 +37,7 @@ export interface ReportScenario {
   readonly lastAt: string;
 }
 
-export interface StepCount {
+interface StepCount {
   readonly step: string;
   /** Sessions where the trainee decided differently at the step. */
   readonly count: number;
@@ -45,7 +45,7 @@ export interface StepCount {
   readonly faced: number;
 }
 
-export interface FlagCount {
+interface FlagCount {
   readonly flag: string;
   readonly missed: number;
   /** Sessions whose scenario has this red flag. */

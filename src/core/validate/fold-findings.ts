@@ -4,9 +4,9 @@
  * not as six equal findings. The formats show the roots; json keeps every finding with its cause.
  */
 import type { Message } from '../model/message.js';
-import { sameRef, type Finding } from './finding.js';
-import { pluralUk } from './plural-uk.js';
-import { RULES } from './rules.js';
+import { sameRef, type Finding } from '../findings/finding.js';
+import { pluralUk } from '../model/plural-uk.js';
+import { RULES } from '../findings/rules.js';
 
 export interface FoldedFinding {
   readonly root: Finding;

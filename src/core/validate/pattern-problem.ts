@@ -5,7 +5,7 @@
  * a repeat count above 1000. Patterns are matched in time linear in the answer's length, so no
  * pattern the validator admits can freeze a call.
  */
-import { inputPattern, UnsupportedPattern } from '../engine/input-pattern.js';
+import { inputPattern, UnsupportedPattern } from '../conditions/input-pattern.js';
 import type { Message } from '../model/message.js';
 
 export function patternProblem(subject: Message, pattern: string): { message: Message; hint: Message } | undefined {

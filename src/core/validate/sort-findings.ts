@@ -1,4 +1,4 @@
-import type { Finding } from './finding.js';
+import type { Finding } from '../findings/finding.js';
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

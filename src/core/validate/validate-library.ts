@@ -5,7 +5,7 @@
  */
 import type { LoadedDirectory } from '../load/load-parsed-library.js';
 import type { Library } from '../model/library.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../findings/finding.js';
 import { checkCalls } from './rules/check-calls.js';
 import { checkDirectory } from './rules/check-directory.js';
 import { checkFlow } from './rules/check-flow.js';

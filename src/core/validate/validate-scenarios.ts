@@ -6,10 +6,10 @@
  */
 import type { LoadedScenario } from '../load/load-parsed-scenario.js';
 import type { Library } from '../model/library.js';
-import { suggestion } from './did-you-mean.js';
-import type { Finding } from './finding.js';
-import { makeFinding } from './make-finding.js';
-import { RULES } from './rules.js';
+import { suggestion } from '../findings/did-you-mean.js';
+import type { Finding } from '../findings/finding.js';
+import { makeFinding } from '../findings/make-finding.js';
+import { RULES } from '../findings/rules.js';
 
 /** `step` or `sop/step` -> [sop, step]. */
 function splitRef(ref: string, sop: string): [string, string] {

@@ -10,12 +10,11 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParsedYaml } from '../../core/load/parse-yaml.js';
 import type { PositionTape } from '../../core/load/position-map.js';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { SCHEMA_HASH } from '../../generated/schemas.js';
 import { cacheDir } from '../paths.js';
+import { VERSION } from '../version.js';
 
-declare const __SOP_VERSION__: string;
-const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
 // 4: findings carry their message and hint as { en, uk }.
 const FORMAT = 5;
 
@@ -24,7 +23,7 @@ export interface ParseCache {
   set(sha256: string, parsed: ParsedYaml): void;
 }
 
-export function cacheKey(sha256: string): string {
+function cacheKey(sha256: string): string {
   return createHash('sha256').update(`${FORMAT}\0${VERSION}\0${SCHEMA_HASH}\0${sha256}`).digest('hex');
 }
 

@@ -18,7 +18,7 @@ export type CommandDefinition = (program: Command, t: Say) => void;
 
 
 /** The commands in the order `sop --help` lists them, each with a loader for its definition. */
-export const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition>> = new Map([
+const commandLoaders: ReadonlyMap<string, () => Promise<CommandDefinition>> = new Map([
   ['run', async () => (await import('./run.js')).defineRun],
   ['resume', async () => (await import('./resume.js')).defineResume],
   ['train', async () => (await import('./train.js')).defineTrain],

@@ -2,14 +2,7 @@
 import { Option, type Command } from 'commander';
 import { OUTPUT_FORMAT } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface ConfigOptions {
-  readonly format: 'text' | 'json';
-  readonly dataDir?: string;
-  readonly sops?: string;
-  readonly lang?: string;
-  readonly operator?: string;
-}
+import type { ConfigOptions } from '../commands/config.js';
 
 export const defineConfig: CommandDefinition = (program: Command, t) => {
   program

@@ -2,11 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DB_URL, OUTPUT_FORMAT } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface DbOptions {
-  readonly lang?: string;
-  readonly format?: 'text' | 'json';
-}
+import type { DbOptions } from '../commands/db.js';
 
 export const defineDb: CommandDefinition = (program: Command, t) => {
   const db = program

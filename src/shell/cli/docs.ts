@@ -2,14 +2,7 @@
 import { Option, type Command } from 'commander';
 import { SOPS_CONFIGURED, OUTPUT_FILE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface DocsOptions {
-  readonly format?: 'md' | 'html' | 'pdf';
-  readonly lang?: string;
-  readonly output?: string;
-  readonly sops?: string;
-  readonly card?: boolean;
-}
+import type { DocsOptions } from '../commands/docs.js';
 
 export const defineDocs: CommandDefinition = (program: Command, t) => {
   program

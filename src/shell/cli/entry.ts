@@ -2,7 +2,7 @@
 import { EXIT } from '../exit-codes.js';
 import { outputFailure } from '../output.js';
 import { main } from './main.js';
-import { usageLang } from './usage-error.js';
+import { usageLang } from '../usage-lang.js';
 
 /**
  * `sop graph x | head` closes our stdout early: that is the reader's choice, not an error,

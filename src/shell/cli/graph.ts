@@ -2,15 +2,7 @@
 import { Option, type Command } from 'commander';
 import { OUTPUT_FORMAT, SOPS_CONFIGURED, SOP_ARGUMENT, OUTPUT_FILE, WIDE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface GraphOptions {
-  readonly format: 'mermaid' | 'dot' | 'text' | 'svg' | 'png';
-  readonly lang?: string;
-  readonly output?: string;
-  readonly sops?: string;
-  /** --format text: lines whole even when wider than the terminal. */
-  readonly wide?: boolean;
-}
+import type { GraphOptions } from '../commands/graph.js';
 
 export const defineGraph: CommandDefinition = (program: Command, t) => {
   program

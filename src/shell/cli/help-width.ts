@@ -1,11 +1,11 @@
 /**
  * `--help` to the terminal's width (80 columns when not a terminal): commander wraps its own
  * lists at `helpWidth`; the texts added after them (details, examples, exit codes) are fitted
- * here, measured in display columns by tui/wrap.ts like every other screen. A paragraph is
+ * here, measured in display columns by text/wrap.ts like every other screen. A paragraph is
  * re-flowed; a table or example line ("  sop run x    what it does") wraps under its last
  * column, so the comment continues where it started.
  */
-import { displayWidth, wrap } from '../tui/wrap.js';
+import { displayWidth, wrap } from '../text/wrap.js';
 
 /** Narrowest room a hanging column keeps; a column further right hangs under the indent. */
 const MIN_ROOM = 20;

@@ -2,15 +2,7 @@
 import { Option, type Command } from 'commander';
 import { LANG_OF_MESSAGES } from './texts.js';
 import type { CommandDefinition, Say } from './commands.js';
-
-export interface KeysGenerateOptions {
-  readonly output?: string;
-  readonly lang?: string;
-}
-
-export interface KeysFingerprintOptions {
-  readonly lang?: string;
-}
+import type { KeysGenerateOptions, KeysFingerprintOptions } from '../commands/keys.js';
 
 const langOption = (t: Say): Option => new Option('--lang <lang>', t(LANG_OF_MESSAGES)).choices(['en', 'uk']);
 

@@ -2,41 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DB_READ, OUTPUT_FORMAT, WIDE } from './texts.js';
 import type { CommandDefinition, Say } from './commands.js';
-
-export interface LogCommonOptions {
-  readonly dataDir?: string;
-  /** --db [url]: the shared store instead of this machine's journal. */
-  readonly db?: string | boolean;
-  readonly lang?: string;
-  readonly training?: boolean;
-}
-
-export interface LogListOptions extends LogCommonOptions {
-  readonly sop?: string;
-  readonly since?: string;
-  readonly until?: string;
-  readonly outcome?: string;
-  /** Only calls recorded by this operator (the counsellor's pseudonym). */
-  readonly operator?: string;
-  readonly status?: 'completed' | 'interrupted' | 'open' | 'running' | 'unfinished';
-  readonly format: 'table' | 'json';
-  /** Whole values even in a narrow terminal. */
-  readonly wide?: boolean;
-}
-
-export interface LogShowOptions extends LogCommonOptions {
-  readonly sops?: string;
-  /** The supervisor's private key: opens sealed answers and notes (src/shell/crypto/). */
-  readonly key?: string;
-  readonly format: 'text' | 'json';
-}
-
-export interface LogVerifyOptions {
-  readonly dataDir?: string;
-  readonly db?: string | boolean;
-  readonly lang?: string;
-  readonly format: 'text' | 'json';
-}
+import type { LogListOptions, LogShowOptions, LogVerifyOptions } from '../commands/log.js';
 
 const dataDirOption = (t: Say): Option =>
   new Option('--data-dir <dir>', t({ en: 'where journals live (default: $SOP_DATA_DIR, the config file, else $XDG_DATA_HOME/sop-runner)', uk: 'тека журналів (типово: $SOP_DATA_DIR, файл налаштувань, інакше $XDG_DATA_HOME/sop-runner)' }));

@@ -1,11 +1,7 @@
 /** `sop lsp`: the language server editors start (`sop lsp --stdio`). */
 import { Option, type Command } from 'commander';
 import type { CommandDefinition } from './commands.js';
-
-export interface LspCommandOptions {
-  readonly stdio?: boolean;
-  readonly lang?: string;
-}
+import type { LspCommandOptions } from '../commands/lsp.js';
 
 export const defineLsp: CommandDefinition = (program: Command, t) => {
   program

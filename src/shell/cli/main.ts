@@ -11,13 +11,12 @@ import { ukrainianHelp } from './help.js';
 import { fitHelpText, helpWidth } from './help-width.js';
 import { say } from '../i18n.js';
 import { printError } from '../output.js';
-import { safeText } from '../tui/safe-text.js';
-import { commandPath, explainUsageError, usageLang } from './usage-error.js';
+import { safeText } from '../text/safe-text.js';
+import { usageLang } from '../usage-lang.js';
+import { VERSION } from '../version.js';
+import { commandPath, explainUsageError } from './usage-error.js';
 
-declare const __SOP_VERSION__: string;
-export const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
-
-export function buildProgram(argv: readonly string[], definitions: readonly CommandDefinition[]): Command {
+function buildProgram(argv: readonly string[], definitions: readonly CommandDefinition[]): Command {
   // The one choice of language for help and usage errors: --lang on the command line, else LANG
   // and friends (the config file is not read: help must stay fast).
   const lang = usageLang(argv, process.env);

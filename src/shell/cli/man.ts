@@ -35,7 +35,7 @@ export const defineMan: CommandDefinition = (program: Command, t) => {
     .description(t({ en: 'print the manual page (roff), made from the help of every command', uk: 'вивести сторінку посібника (roff), складену з довідки всіх команд' }))
     .addHelpText('after', t({ en: '\nExamples:\n  sop man > sop.1 && man -l sop.1', uk: '\nПриклади:\n  sop man > sop.1 && man -l sop.1' }))
     .action(async () => {
-      const { VERSION } = await import('./main.js');
+      const { VERSION } = await import('../version.js');
       process.stdout.write(manPage(program, VERSION));
     });
 };

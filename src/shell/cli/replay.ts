@@ -2,23 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DB_READ, LANG_OF_MESSAGES, WIDE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface ReplayOptions {
-  readonly check?: boolean;
-  readonly sops?: string;
-  readonly dataDir?: string;
-  readonly training?: boolean;
-  readonly step?: boolean;
-  readonly speed?: string;
-  readonly format?: 'pretty' | 'json' | 'junit';
-  readonly lang?: string;
-  /** The supervisor's private key: the timeline shows sealed answers and notes (src/shell/crypto/). */
-  readonly key?: string;
-  /** --db [url]: the calls in the shared store instead of this machine's journal. */
-  readonly db?: string | boolean;
-  /** --check: report lines whole even when wider than the terminal. */
-  readonly wide?: boolean;
-}
+import type { ReplayOptions } from '../commands/replay.js';
 
 export const defineReplay: CommandDefinition = (program: Command, t) => {
   program

@@ -2,12 +2,7 @@
 import { Option, type Command } from 'commander';
 import { LANG_OF_SCREENS, DATA_DIR, SOPS_FOLDER } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface ResumeOptions {
-  readonly lang?: string;
-  readonly dataDir?: string;
-  readonly sops?: string;
-}
+import type { ResumeOptions } from '../commands/resume.js';
 
 export const defineResume: CommandDefinition = (program: Command, t) => {
   program

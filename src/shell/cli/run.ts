@@ -2,14 +2,7 @@
 import { Option, type Command } from 'commander';
 import { LANG_OF_SCREENS, DATA_DIR, SOPS_FOLDER } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface RunOptions {
-  readonly lang?: string;
-  readonly operator?: string;
-  readonly dataDir?: string;
-  readonly sops?: string;
-  readonly answers?: string;
-}
+import type { RunOptions } from '../commands/run.js';
 
 export const defineRun: CommandDefinition = (program: Command, t) => {
   program

@@ -2,21 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DB_READ, OUTPUT_FORMAT } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface StatsOptions {
-  readonly since?: string;
-  readonly until?: string;
-  readonly format: 'table' | 'json' | 'csv';
-  readonly chart?: boolean;
-  readonly ascii?: boolean;
-  readonly raw?: boolean;
-  readonly dataDir?: string;
-  readonly training?: boolean;
-  readonly lang?: string;
-  readonly sops?: string;
-  /** --db [url]: the shared store instead of this machine's journal. */
-  readonly db?: string | boolean;
-}
+import type { StatsOptions } from '../commands/stats.js';
 
 export const defineStats: CommandDefinition = (program: Command, t) => {
   program

@@ -2,15 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DB_URL } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface SyncCliOptions {
-  readonly db?: string;
-  readonly dataDir?: string;
-  readonly dryRun?: boolean;
-  readonly full?: boolean;
-  readonly quiet?: boolean;
-  readonly lang?: string;
-}
+import type { SyncCliOptions } from '../commands/sync.js';
 
 export const defineSync: CommandDefinition = (program: Command, t) => {
   program

@@ -2,16 +2,7 @@
 import { Option, type Command } from 'commander';
 import { OUTPUT_FORMAT, LANG_OF_MESSAGES } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface TestOptions {
-  readonly sops?: string;
-  readonly format?: 'pretty' | 'json' | 'junit' | 'tap';
-  readonly coverage?: boolean;
-  readonly journal?: string | boolean;
-  readonly minCoverage?: string;
-  readonly dataDir?: string;
-  readonly lang?: string;
-}
+import type { TestOptions } from '../commands/test.js';
 
 export const defineTest: CommandDefinition = (program: Command, t) => {
   program

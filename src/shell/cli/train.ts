@@ -2,21 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DATA_DIR, SOPS_FOLDER, WIDE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
-
-export interface TrainOptions {
-  readonly trainee?: string;
-  readonly reveal?: boolean;
-  /** `--report` alone: true; `--report NAME`: that trainee. */
-  readonly report?: string | boolean;
-  readonly format?: 'table' | 'json';
-  /** --report: the table whole even when wider than the terminal. */
-  readonly wide?: boolean;
-  readonly lang?: string;
-  readonly operator?: string;
-  readonly dataDir?: string;
-  readonly sops?: string;
-  readonly scenarios?: string;
-}
+import type { TrainOptions } from '../commands/train.js';
 
 export const defineTrain: CommandDefinition = (program: Command, t) => {
   program

@@ -4,17 +4,7 @@
  * the `--help` that lists the command's options and examples.
  */
 import type { Command } from 'commander';
-import { isLang, langFromEnv, say, type Lang } from '../i18n.js';
-
-/** `--lang uk` / `--lang=uk` on the command line, else LANG and friends, else English. */
-export function usageLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
-    if (isLang(value)) return value;
-  }
-  return langFromEnv(env) ?? 'en';
-}
+import { say, type Lang } from '../i18n.js';
 
 /** "sop log show": the commands named on the command line, as far as they exist. */
 export function commandPath(program: Command, argv: readonly string[]): string {

@@ -1,15 +1,7 @@
 /** `sop validate`: check SOP files, the directory and scenarios; findings with file:line:col. */
 import { Option, type Command } from 'commander';
 import type { CommandDefinition } from './commands.js';
-
-export interface ValidateOptions {
-  readonly format?: 'pretty' | 'json' | 'github' | 'sarif' | 'junit';
-  readonly strict?: boolean;
-  /** false with --no-cache. */
-  readonly cache?: boolean;
-  readonly today?: string;
-  readonly lang?: string;
-}
+import type { ValidateOptions } from '../commands/validate.js';
 
 export const defineValidate: CommandDefinition = (program: Command, t) => {
   program

@@ -1,7 +1,7 @@
 /** `sop log accept-loss [file]`: records, in the journal, that a supervisor accepts lines lost off its end. */
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { acceptLoss, lossBreaks } from '../journal/accept-loss.js';
@@ -9,7 +9,7 @@ import { describeAcceptedLoss } from '../journal/accepted-losses.js';
 import { JournalLockedError, whyWriteFailed } from '../journal/errors.js';
 import { isInsideJournal, listJournalFiles } from '../journal/files.js';
 import { verifyJournalFile } from '../journal/verify.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 
 export interface AcceptLossOptions {
   readonly by?: string;

@@ -43,7 +43,7 @@ export async function complete(program: Command, words: readonly string[]): Prom
   const sub = command.commands.find((c) => before.includes(c.name()));
   if (current.startsWith('-')) return pick([...(sub ?? command).options.map((o) => o.long ?? o.short ?? '').filter(Boolean), '--help']);
   if (command.commands.length > 0 && sub === undefined) return pick(command.commands.map((c) => c.name()));
-  const { loadConfig } = await import('../config/index.js');
+  const { loadConfig } = await import('../config/load-config.js');
   const config = await loadConfig();
   const sopsDir = config.sopsDir;
   if (SESSION_COMMANDS.has((sub ?? command).name())) return pick(await sessionIds(config.dataDir, command.name() === 'resume'));

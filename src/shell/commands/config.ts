@@ -1,11 +1,19 @@
 /** `sop config`: loads the settings as every command does and shows each with its source. */
-import type { ConfigOptions } from '../cli/config.js';
-import { loadConfig, type Config } from '../config/index.js';
+import { loadConfig, type Config } from '../config/load-config.js';
 import { configuredKey } from '../crypto/configured-key.js';
 import { EXIT } from '../exit-codes.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 import { say } from '../i18n.js';
 import { redactUrl } from '../store/url.js';
+
+/** The options of `sop config`: this command owns them; cli/config.ts only parses argv into them. */
+export interface ConfigOptions {
+  readonly format: 'text' | 'json';
+  readonly dataDir?: string;
+  readonly sops?: string;
+  readonly lang?: string;
+  readonly operator?: string;
+}
 
 function sourceText(source: string, lang: Config['lang']): string {
   if (lang === 'en') return source;

@@ -1,11 +1,16 @@
 /** `sop db init|status`: migrations of the shared store (src/shell/store/). */
-import type { DbOptions } from '../cli/db.js';
-import { loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT } from '../exit-codes.js';
 import { say } from '../i18n.js';
 import { migrate, openStore, schemaStatus } from '../store/db.js';
 import { SCHEMA_VERSION } from '../store/migrations.js';
 import { redactUrl, storeUrl } from '../store/url.js';
+
+/** The options of `sop db`: this command owns them; cli/db.ts only parses argv into them. */
+export interface DbOptions {
+  readonly lang?: string;
+  readonly format?: 'text' | 'json';
+}
 
 export async function runDbInit(given: string | undefined, options: DbOptions): Promise<number> {
   const config = await loadConfig({ flags: options.lang ? { lang: options.lang } : {} });

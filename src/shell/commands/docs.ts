@@ -2,15 +2,27 @@
  * `sop docs`: the SOP's handbook, with the library's directory for referral contacts: Markdown,
  * one self-contained HTML file (one SOP or the whole library), or PDF through a headless Chromium.
  */
-import { buildGraph, toCard, toDot, toHandbook, toHandbookHtml, type HandbookPart } from '../../core/render/index.js';
-import type { DocsOptions } from '../cli/docs.js';
-import { loadConfig } from '../config/index.js';
+import { buildGraph } from '../../core/render/build-graph.js';
+import { toCard } from '../../core/render/to-card.js';
+import { toDot } from '../../core/render/to-dot.js';
+import { toHandbook } from '../../core/render/to-handbook.js';
+import { toHandbookHtml, type HandbookPart } from '../../core/render/to-handbook-html.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { findChromium, printPdf } from '../format/print-pdf.js';
 import { readLibrary } from '../library/read-library.js';
-import { safeText } from '../tui/safe-text.js';
+import { safeText } from '../text/safe-text.js';
 import { asPrinted, sopForPicture, svgOfDot, writeOutput, type SopForPicture } from './graph.js';
+
+/** The options of `sop docs`: this command owns them; cli/docs.ts only parses argv into them. */
+export interface DocsOptions {
+  readonly format?: 'md' | 'html' | 'pdf';
+  readonly lang?: string;
+  readonly output?: string;
+  readonly sops?: string;
+  readonly card?: boolean;
+}
 
 export async function runDocs(arg: string | undefined, options: DocsOptions): Promise<number> {
   const config = await loadConfig({ flags: { ...(options.lang ? { lang: options.lang } : {}), ...(options.sops ? { sopsDir: options.sops } : {}) } });

@@ -14,7 +14,7 @@ import { EXIT, UserError } from '../exit-codes.js';
 import { say } from '../i18n.js';
 import { lineHash } from '../journal/hash.js';
 import { protect } from '../journal/protect.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 import { readRecordedCalls } from '../replay/read-recorded-calls.js';
 import { checkSettings } from '../replay/settings.js';
 
@@ -27,7 +27,7 @@ export interface ExportOptions {
 }
 
 /** The name that replaces the operator's and trainee's. */
-export const REDACTED_NAME = 'redacted';
+const REDACTED_NAME = 'redacted';
 
 const ENVELOPE = new Set(['v', 'session', 'seq', 'at', 'ms', 'prev', 'redacted']);
 

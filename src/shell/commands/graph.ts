@@ -11,16 +11,28 @@ import { fitTree } from '../format/fit-tree.js';
 import { pageOrPrint } from '../tui/pager.js';
 import { refuseOutputInJournal } from '../journal/files.js';
 import type { LoadedSop, Library } from '../../core/model/library.js';
-import { didYouMean } from '../../core/validate/did-you-mean.js';
-import { buildGraph, toDot, toMermaid, toText } from '../../core/render/index.js';
-import type { GraphOptions } from '../cli/graph.js';
-import { loadConfig } from '../config/index.js';
+import { didYouMean } from '../../core/findings/did-you-mean.js';
+import { buildGraph } from '../../core/render/build-graph.js';
+import { toDot } from '../../core/render/to-dot.js';
+import { toMermaid } from '../../core/render/to-mermaid.js';
+import { toText } from '../../core/render/to-text.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { expandLibraryTexts, expandSopTexts } from '../../core/render/expand-step.js';
 import { readLibrary } from '../library/read-library.js';
-import { safeText } from '../tui/safe-text.js';
+import { safeText } from '../text/safe-text.js';
 import { drawSvg } from '../format/draw-svg.js';
+
+/** The options of `sop graph`: this command owns them; cli/graph.ts only parses argv into them. */
+export interface GraphOptions {
+  readonly format: 'mermaid' | 'dot' | 'text' | 'svg' | 'png';
+  readonly lang?: string;
+  readonly output?: string;
+  readonly sops?: string;
+  /** --format text: lines whole even when wider than the terminal. */
+  readonly wide?: boolean;
+}
 
 export interface SopForPicture {
   readonly loaded: LoadedSop;
@@ -36,7 +48,7 @@ function looksLikePath(arg: string): boolean {
   return arg === '-' || /[\\/]/.test(arg) || /\.ya?ml$/i.test(arg);
 }
 
-export function shown(file: string): string {
+function shown(file: string): string {
   if (file === '-' || !isAbsolute(file)) return file;
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;

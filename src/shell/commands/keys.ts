@@ -2,15 +2,24 @@
 import { createPublicKey } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { KeysFingerprintOptions, KeysGenerateOptions } from '../cli/keys.js';
-import { loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/load-config.js';
 import { generateKeyPairPem, keyId, readPrivateKey, readPublicKey, showFingerprint } from '../crypto/keys.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { KEY_FILE_LIMIT, readFileCapped } from '../stdin.js';
 
-export const PUBLIC_FILE = 'supervisor.pub.pem';
-export const PRIVATE_FILE = 'supervisor.key.pem';
+/** The options of `sop keys generate` and `sop keys fingerprint`: this command owns them; cli/keys.ts only parses argv into them. */
+export interface KeysGenerateOptions {
+  readonly output?: string;
+  readonly lang?: string;
+}
+
+export interface KeysFingerprintOptions {
+  readonly lang?: string;
+}
+
+const PUBLIC_FILE = 'supervisor.pub.pem';
+const PRIVATE_FILE = 'supervisor.key.pem';
 
 async function langOf(option: string | undefined): Promise<Lang> {
   return (await loadConfig({ flags: option !== undefined ? { lang: option } : {} })).lang;

@@ -2,20 +2,55 @@
 import type { Library } from '../../core/model/library.js';
 import { findSession } from '../../core/record/find-session.js';
 import { summarise, type SessionSummary } from '../../core/record/summarise.js';
-import type { LogListOptions, LogShowOptions, LogVerifyOptions } from '../cli/log.js';
 import { fitColumns } from '../format/fit-columns.js';
 import { fitTable } from '../format/fit-table.js';
 import { pageOrPrint } from '../tui/pager.js';
-import { loadConfig, type Config } from '../config/index.js';
+import { loadConfig, type Config } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import type { SessionMode } from '../../core/record/journal-line.js';
 import { readJournal, type JournalContents, type RecordedSessionIn } from '../journal/reader.js';
 import { formatDuration, formatLocalTime, transcript } from '../journal/transcript.js';
 import { verifyJournal, verifyJournalFile } from '../journal/verify.js';
-import { safeLine, safeText } from '../tui/safe-text.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeLine, safeText } from '../text/safe-text.js';
+import { safeJson } from '../text/safe-json.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
+
+/** The options of `sop log`: this command owns them; cli/log.ts only parses argv into them. */
+interface LogCommonOptions {
+  readonly dataDir?: string;
+  /** --db [url]: the shared store instead of this machine's journal. */
+  readonly db?: string | boolean;
+  readonly lang?: string;
+  readonly training?: boolean;
+}
+
+export interface LogListOptions extends LogCommonOptions {
+  readonly sop?: string;
+  readonly since?: string;
+  readonly until?: string;
+  readonly outcome?: string;
+  /** Only calls recorded by this operator (the counsellor's pseudonym). */
+  readonly operator?: string;
+  readonly status?: 'completed' | 'interrupted' | 'open' | 'running' | 'unfinished';
+  readonly format: 'table' | 'json';
+  /** Whole values even in a narrow terminal. */
+  readonly wide?: boolean;
+}
+
+export interface LogShowOptions extends LogCommonOptions {
+  readonly sops?: string;
+  /** The supervisor's private key: opens sealed answers and notes (src/shell/crypto/). */
+  readonly key?: string;
+  readonly format: 'text' | 'json';
+}
+
+export interface LogVerifyOptions {
+  readonly dataDir?: string;
+  readonly db?: string | boolean;
+  readonly lang?: string;
+  readonly format: 'text' | 'json';
+}
 
 async function settings(options: { dataDir?: string; lang?: string; sops?: string }): Promise<Config> {
   return await loadConfig({
@@ -236,7 +271,7 @@ export async function runLogVerify(file: string | undefined, options: LogVerifyO
 
 /** `--key`: the session with its sealed answers and notes opened (sop log show). */
 async function openShown(session: RecordedSessionIn, key: string, lang: Lang): Promise<RecordedSessionIn> {
-  const { isSealed, nothingSealedNotice, openSession, openerFor } = await import('../crypto/open-session.js');
+  const { isSealed, nothingSealedNotice, openSession, openerFor } = await import('../journal/open-sealed.js');
   if (!isSealed(session)) printNotices([nothingSealedNotice(session, lang)]);
   return openSession(session, openerFor(key, lang));
 }

@@ -1,6 +1,11 @@
 /** `sop lsp`: starts the language server (src/shell/lsp/); it runs until the editor says exit. */
-import type { LspCommandOptions } from '../cli/lsp.js';
 import { isLang, langFromEnv } from '../i18n.js';
+
+/** The options of `sop lsp`: this command owns them; cli/lsp.ts only parses argv into them. */
+export interface LspCommandOptions {
+  readonly stdio?: boolean;
+  readonly lang?: string;
+}
 
 export async function runLsp(options: LspCommandOptions): Promise<void> {
   const { startServer } = await import('../lsp/server.js');

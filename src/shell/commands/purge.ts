@@ -2,9 +2,9 @@
  * `sop log purge --older-than 90d`: the command. The retention itself, crash-safe and
  * re-chaining, is src/shell/journal/purge-journal.ts.
  */
-import { loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 import { say } from '../i18n.js';
 import { parseCutoff, purgeJournal, type PurgeReport } from '../journal/purge-journal.js';
 

@@ -1,7 +1,6 @@
 /** `sop replay`: the timeline of one recorded call, or `--check` of many against the current SOPs. */
 import { buildTimeline } from '../../core/check/build-timeline.js';
 import { expandLibraryTexts } from '../../core/render/expand-step.js';
-import type { ReplayOptions } from '../cli/replay.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
@@ -12,13 +11,31 @@ import { playTimeline, stepThrough } from '../replay/play-timeline.js';
 import { prepareCheck, type PreparedCheck } from '../replay/check-sources.js';
 import { callSources, readRecordedCalls, type CallSource, type ReadCallsOptions, type RecordedCall } from '../replay/read-recorded-calls.js';
 import { renderTimeline } from '../replay/render-timeline.js';
-import { colorFor } from '../replay/color.js';
-import { safeJson } from '../format/safe-json.js';
+import { colorFor } from '../text/color.js';
+import { safeJson } from '../text/safe-json.js';
 import { checkSettings } from '../replay/settings.js';
 import { openTerminal } from '../tui/terminal.js';
-import { readJournal } from '../journal/index.js';
+import { readJournal } from '../journal/reader.js';
 import { pickCall } from '../tui/pick-call.js';
 import { pageOrPrint } from '../tui/pager.js';
+
+/** The options of `sop replay`: this command owns them; cli/replay.ts only parses argv into them. */
+export interface ReplayOptions {
+  readonly check?: boolean;
+  readonly sops?: string;
+  readonly dataDir?: string;
+  readonly training?: boolean;
+  readonly step?: boolean;
+  readonly speed?: string;
+  readonly format?: 'pretty' | 'json' | 'junit';
+  readonly lang?: string;
+  /** The supervisor's private key: the timeline shows sealed answers and notes (src/shell/crypto/). */
+  readonly key?: string;
+  /** --db [url]: the calls in the shared store instead of this machine's journal. */
+  readonly db?: string | boolean;
+  /** --check: report lines whole even when wider than the terminal. */
+  readonly wide?: boolean;
+}
 
 export interface ReplayIO {
   readonly sleep: (ms: number) => Promise<void>;
@@ -29,7 +46,7 @@ const realIO: ReplayIO = { sleep: (ms) => new Promise((resolve) => setTimeout(re
 export async function runReplay(args: readonly string[], options: ReplayOptions, io: ReplayIO = realIO): Promise<number> {
   if (options.db !== undefined) {
     // The store's calls, laid out as a private temporary journal: replay reads it like this machine's.
-    const { loadConfig } = await import('../config/index.js');
+    const { loadConfig } = await import('../config/load-config.js');
     const { withStore } = await import('../store/read.js');
     const { stageStore } = await import('../store/stage.js');
     const config = await loadConfig({ flags: options.lang !== undefined ? { lang: options.lang } : {} });
@@ -211,7 +228,7 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], d
 
 /** `--key`: the calls with their sealed answers and notes opened by the supervisor's private key. */
 async function openCalls(calls: readonly RecordedCall[], key: string, lang: Lang): Promise<RecordedCall[]> {
-  const { isSealed, nothingSealedNotice, openSession, openerFor } = await import('../crypto/open-session.js');
+  const { isSealed, nothingSealedNotice, openSession, openerFor } = await import('../journal/open-sealed.js');
   const opener = openerFor(key, lang);
   return calls.map((call) => {
     if (!isSealed(call)) process.stderr.write(`sop: ${nothingSealedNotice(call, lang)}\n`);

@@ -1,16 +1,17 @@
 /** `sop resume [session]`: list interrupted calls, or rebuild one from the journal and continue it. */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { currentStep } from '../../core/engine/index.js';
+import { currentStep } from '../../core/engine/current-step.js';
 import type { CallState } from '../../core/engine/types.js';
 import { findSession } from '../../core/record/find-session.js';
-import { summarise, type RecordedSession } from '../../core/record/index.js';
-import type { ResumeOptions } from '../cli/resume.js';
-import { loadConfig } from '../config/index.js';
+import { summarise } from '../../core/record/summarise.js';
+import type { RecordedSession } from '../../core/record/recorded-session.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { sessionSealer } from '../crypto/configured-key.js';
-import { openSessionWriterFor, readJournal, type RecordedSessionIn } from '../journal/index.js';
+import { openSessionWriterFor } from '../journal/writer.js';
+import { readJournal, type RecordedSessionIn } from '../journal/reader.js';
 import { acceptedLossesOf, type AcceptedLoss } from '../journal/accepted-losses.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
@@ -20,8 +21,15 @@ import { preCallNotices } from '../tui/pre-call-notices.js';
 import { catchUp } from '../../core/record/catch-up.js';
 import { rebuildCall } from '../../core/record/rebuild-call.js';
 import { pickCall } from '../tui/pick-call.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 import { runRun } from './run.js';
+
+/** The options of `sop resume`: this command owns them; cli/resume.ts only parses argv into them. */
+export interface ResumeOptions {
+  readonly lang?: string;
+  readonly dataDir?: string;
+  readonly sops?: string;
+}
 
 export async function runResume(sessionArg: string | undefined, options: ResumeOptions): Promise<number> {
   let lang: Lang = 'en';

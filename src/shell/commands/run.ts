@@ -1,23 +1,31 @@
 /** `sop run [sop]`: a live call in the terminal (or headless with --answers), recorded in the journal. */
 import { ANSWERS_FILE_LIMIT, readAllStdinSync, readFileCapped } from '../stdin.js';
 import { performance } from 'node:perf_hooks';
-import { startCall } from '../../core/engine/index.js';
+import { startCall } from '../../core/engine/start-call.js';
 import type { Library } from '../../core/model/library.js';
 import { qualifyStepRef } from '../../core/check/step-ref.js';
-import type { RunOptions } from '../cli/run.js';
-import { VERSION } from '../cli/main.js';
-import { loadConfig } from '../config/index.js';
+import { VERSION } from '../version.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { sessionSealer } from '../crypto/configured-key.js';
-import { openSessionWriter } from '../journal/index.js';
+import { openSessionWriter } from '../journal/writer.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary, sopChoices } from '../tui/open-library.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
 import { runScriptedCall } from '../tui/run-scripted-call.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
+
+/** The options of `sop run`: this command owns them; cli/run.ts only parses argv into them. */
+export interface RunOptions {
+  readonly lang?: string;
+  readonly operator?: string;
+  readonly dataDir?: string;
+  readonly sops?: string;
+  readonly answers?: string;
+}
 
 export async function runRun(sopArg: string | undefined, options: RunOptions): Promise<number> {
   let lang: Lang = 'en';
@@ -68,7 +76,7 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
   }
 }
 
-export function notATerminal(lang: Lang): UserError {
+function notATerminal(lang: Lang): UserError {
   return new UserError(
     say(lang, {
       en: 'a live call needs a terminal (stdin and stdout must be a TTY). Run it in a terminal window, or drive it from a file: sop run <sop> --answers FILE',

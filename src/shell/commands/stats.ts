@@ -1,15 +1,37 @@
 /** `sop stats`: reads the journal, computes figures (core), prints them with small counts hidden. */
 import { isEngineLine, type SessionMode } from '../../core/record/journal-line.js';
-import { computeFigures, FigureTally, type CallTally, formatCsv, formatJson, formatTable, isIsoDate, namesFromLibrary, NO_NAMES, SW, sw, type FigureOptions, type Figures, type Names } from '../../core/stats/index.js';
-import type { StatsOptions } from '../cli/stats.js';
-import { loadConfig } from '../config/index.js';
+import { computeFigures, FigureTally, type CallTally, type FigureOptions } from '../../core/stats/compute-figures.js';
+import type { Figures } from '../../core/stats/figures.js';
+import { formatCsv } from '../../core/stats/format-csv.js';
+import { formatJson } from '../../core/stats/format-json.js';
+import { formatTable } from '../../core/stats/format-table.js';
+import { isIsoDate } from '../../core/stats/iso-date.js';
+import { namesFromLibrary, NO_NAMES, type Names } from '../../core/stats/names.js';
+import { SW, sw } from '../../core/stats/stats-words.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { foldJournal, SessionReopened, type CallFolder } from '../journal/each-session.js';
-import { readJournal } from '../journal/index.js';
-import { safeJson } from '../format/safe-json.js';
+import { readJournal } from '../journal/reader.js';
+import { safeJson } from '../text/safe-json.js';
 import { readLibrary } from '../library/read-library.js';
-import { safeLine, safeText } from '../tui/safe-text.js';
+import { safeLine, safeText } from '../text/safe-text.js';
+
+/** The options of `sop stats`: this command owns them; cli/stats.ts only parses argv into them. */
+export interface StatsOptions {
+  readonly since?: string;
+  readonly until?: string;
+  readonly format: 'table' | 'json' | 'csv';
+  readonly chart?: boolean;
+  readonly ascii?: boolean;
+  readonly raw?: boolean;
+  readonly dataDir?: string;
+  readonly training?: boolean;
+  readonly lang?: string;
+  readonly sops?: string;
+  /** --db [url]: the shared store instead of this machine's journal. */
+  readonly db?: string | boolean;
+}
 
 function checkDate(flag: string, value: string | undefined, lang: Lang): void {
   if (value === undefined || isIsoDate(value)) return;

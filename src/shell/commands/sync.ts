@@ -1,10 +1,19 @@
 /** `sop sync`: the summary line, conflicts and refusals on stderr, a progress bar on a terminal. */
-import type { SyncCliOptions } from '../cli/sync.js';
-import { loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/load-config.js';
 import { EXIT } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import type { SyncReport } from '../store/sync.js';
 import { storeUrl } from '../store/url.js';
+
+/** The options of `sop sync`: this command owns them; cli/sync.ts only parses argv into them. */
+export interface SyncCliOptions {
+  readonly db?: string;
+  readonly dataDir?: string;
+  readonly dryRun?: boolean;
+  readonly full?: boolean;
+  readonly quiet?: boolean;
+  readonly lang?: string;
+}
 
 function progressBar(lang: Lang): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -20,7 +29,7 @@ function progressBar(lang: Lang): ((done: number, total: number) => void) | unde
   };
 }
 
-export function summaryLine(report: SyncReport, dryRun: boolean, lang: Lang): string {
+function summaryLine(report: SyncReport, dryRun: boolean, lang: Lang): string {
   const parts = say(lang, {
     en: `${dryRun ? 'would send' : 'sent'} ${report.sent}, already there ${report.there}, conflicts ${report.conflicts.length}${report.refused.length ? `, refused ${report.refused.length}` : ''}${report.held ? `, held back ${report.held}` : ''}${report.purged ? `, purged in the store ${report.purged}` : ''}`,
     uk: `${dryRun ? 'було б надіслано' : 'надіслано'} ${report.sent}, уже були ${report.there}, конфліктів ${report.conflicts.length}${report.refused.length ? `, відхилено ${report.refused.length}` : ''}${report.held ? `, затримано ${report.held}` : ''}${report.purged ? `, очищено в сховищі ${report.purged}` : ''}`,

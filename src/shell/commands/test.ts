@@ -2,7 +2,6 @@
 import { join } from 'node:path';
 import { computeCoverage, traceAll, percent } from '../../core/check/compute-coverage.js';
 import { runScenario, type ScenarioFailure, type ScenarioResult } from '../../core/check/run-scenario.js';
-import type { TestOptions } from '../cli/test.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
@@ -12,8 +11,19 @@ import { formatTestJunit } from '../format/test-junit.js';
 import { formatTestPretty } from '../format/test-pretty.js';
 import { formatTestTap } from '../format/test-tap.js';
 import type { CoverageReport, TestReport } from '../format/test-report.js';
-import { colorFor } from '../replay/color.js';
+import { colorFor } from '../text/color.js';
 import { checkSettings } from '../replay/settings.js';
+
+/** The options of `sop test`: this command owns them; cli/test.ts only parses argv into them. */
+export interface TestOptions {
+  readonly sops?: string;
+  readonly format?: 'pretty' | 'json' | 'junit' | 'tap';
+  readonly coverage?: boolean;
+  readonly journal?: string | boolean;
+  readonly minCoverage?: string;
+  readonly dataDir?: string;
+  readonly lang?: string;
+}
 
 function parseMinimum(value: string | undefined, lang: Lang): number | undefined {
   if (value === undefined) return undefined;

@@ -7,46 +7,57 @@
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatWhere } from '../../core/check/where.js';
-import { startCall } from '../../core/engine/index.js';
+import { startCall } from '../../core/engine/start-call.js';
 import type { LoadedScenario } from '../../core/load/load-scenario.js';
 import type { JournalEvent, JournalLine } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
-import {
-  debriefSession,
-  expertRun,
-  formatDebrief,
-  formatReport,
-  stepBanner,
-  traineeReport,
-  alignedLayout,
-  type ExpertRun,
-  type ReportLayout,
-  type TextStyle,
-} from '../../core/training/index.js';
-import { didYouMean } from '../../core/validate/did-you-mean.js';
-import type { TrainOptions } from '../cli/train.js';
-import { VERSION } from '../cli/main.js';
-import { loadConfig } from '../config/index.js';
+import { debriefSession } from '../../core/training/debrief-session.js';
+import { expertRun, type ExpertRun } from '../../core/training/expert-run.js';
+import { formatDebrief } from '../../core/training/format-debrief.js';
+import { formatReport, alignedLayout, type ReportLayout } from '../../core/training/format-report.js';
+import { stepBanner } from '../../core/training/step-banner.js';
+import { traineeReport } from '../../core/training/trainee-report.js';
+import type { TextStyle } from '../../core/training/text-style.js';
+import { didYouMean } from '../../core/findings/did-you-mean.js';
+import { VERSION } from '../version.js';
+import { loadConfig } from '../config/load-config.js';
 import { fitColumns } from '../format/fit-columns.js';
 import { fitTable } from '../format/fit-table.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { sessionSealer } from '../crypto/configured-key.js';
-import { openSessionWriter, readJournal, type SessionWriter } from '../journal/index.js';
+import { openSessionWriter, type SessionWriter } from '../journal/writer.js';
+import { readJournal } from '../journal/reader.js';
 import { readLibrary } from '../library/read-library.js';
 import { readScenarios } from '../library/read-scenarios.js';
 import { printError } from '../output.js';
-import { colorFor } from '../replay/color.js';
+import { colorFor } from '../text/color.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { pageOrPrint } from '../tui/pager.js';
 import { openLibrary } from '../tui/open-library.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
 import { reachableSopFiles } from '../tui/reachable-sops.js';
-import { safeLine } from '../tui/safe-text.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeLine } from '../text/safe-text.js';
+import { safeJson } from '../text/safe-json.js';
 import type { StepView } from '../tui/step-view.js';
-import { wrap } from '../tui/wrap.js';
+import { wrap } from '../text/wrap.js';
 import { compareAlphabetically } from '../tui/alphabetical.js';
+
+/** The options of `sop train`: this command owns them; cli/train.ts only parses argv into them. */
+export interface TrainOptions {
+  readonly trainee?: string;
+  readonly reveal?: boolean;
+  /** `--report` alone: true; `--report NAME`: that trainee. */
+  readonly report?: string | boolean;
+  readonly format?: 'table' | 'json';
+  /** --report: the table whole even when wider than the terminal. */
+  readonly wide?: boolean;
+  readonly lang?: string;
+  readonly operator?: string;
+  readonly dataDir?: string;
+  readonly sops?: string;
+  readonly scenarios?: string;
+}
 
 export async function runTrain(scenarioArg: string | undefined, options: TrainOptions): Promise<number> {
   let lang: Lang = 'en';

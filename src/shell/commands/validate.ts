@@ -5,10 +5,9 @@
 import chalk from 'chalk';
 import { relative } from 'node:path';
 import { isUnreadable } from '../../core/load/source-file.js';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
 import { openParseCache } from '../cache/parse-cache.js';
-import type { ValidateOptions } from '../cli/validate.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { formatGithub } from '../format/findings-github.js';
 import { formatJson } from '../format/findings-json.js';
@@ -24,13 +23,21 @@ import { isScenarioFile } from '../library/read-scenarios.js';
 import { validateSources } from '../library/validate-sources.js';
 import { readSources } from '../library/read-sources.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
+import { VERSION } from '../version.js';
 
-declare const __SOP_VERSION__: string;
-const VERSION: string = typeof __SOP_VERSION__ === 'string' ? __SOP_VERSION__ : '0.0.0-dev';
+/** The options of `sop validate`: this command owns them; cli/validate.ts only parses argv into them. */
+export interface ValidateOptions {
+  readonly format?: 'pretty' | 'json' | 'github' | 'sarif' | 'junit';
+  readonly strict?: boolean;
+  /** false with --no-cache. */
+  readonly cache?: boolean;
+  readonly today?: string;
+  readonly lang?: string;
+}
 
 /** Where to look when no path is given: the configured SOP folder (flags > env > config > ./sops). */
 async function defaultPaths(): Promise<string[]> {
-  const { loadConfig } = await import('../config/index.js');
+  const { loadConfig } = await import('../config/load-config.js');
   const dir = (await loadConfig()).sopsDir;
   const shown = relative(process.cwd(), dir);
   return [shown === '' ? '.' : shown.startsWith('..') ? dir : shown];

@@ -13,9 +13,9 @@ import { isLang, langFromEnv, say, type Lang, type Message } from '../i18n.js';
 import { configFile, defaultDataDir } from '../paths.js';
 import { packageRoot } from './package-root.js';
 
-export type SettingSource = 'flag' | 'env' | 'default' | `config file ${string}`;
+type SettingSource = 'flag' | 'env' | 'default' | `config file ${string}`;
 
-export interface ConfigFlags {
+interface ConfigFlags {
   readonly lang?: string;
   readonly operator?: string;
   readonly dataDir?: string;
@@ -52,7 +52,7 @@ export interface LoadConfigOptions {
 }
 
 /** The keys of config.yaml. */
-export interface ConfigFileValues {
+interface ConfigFileValues {
   readonly language?: Lang;
   readonly operator?: string;
   readonly data_dir?: string;
@@ -74,7 +74,7 @@ function badConfig(file: string, where: { line: number; col: number } | undefine
  * bad. The YAML parser is loaded only when there is a file: most machines have none, and every
  * command reads the settings before it starts.
  */
-export async function readConfigFile(file: string, lang: Lang = 'en'): Promise<ConfigFileValues | undefined> {
+async function readConfigFile(file: string, lang: Lang = 'en'): Promise<ConfigFileValues | undefined> {
   let text: string;
   try {
     text = readFileCapped(file, CONFIG_FILE_LIMIT).toString('utf8');

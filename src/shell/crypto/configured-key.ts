@@ -6,14 +6,14 @@
 import type { KeyObject } from 'node:crypto';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Config } from '../config/index.js';
+import type { Config } from '../config/load-config.js';
 import type { UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { exposedPaths, exposureWarning } from './check-exposure.js';
 import { keyId, readPublicKey, showFingerprint } from './keys.js';
 import { createSealer, type Sealer } from './seal.js';
 
-export function publicKeyPath(config: Pick<Config, 'publicKey' | 'configFile'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
+function publicKeyPath(config: Pick<Config, 'publicKey' | 'configFile'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const path = config.publicKey;
   if (path === undefined || path === '') return undefined;
   if (path === '~' || path.startsWith('~/')) return join(env['HOME'] || homedir(), path.slice(1));

@@ -46,7 +46,7 @@ export interface Opener {
 }
 
 /** Where a line is, for error messages. */
-export interface LineWhere {
+interface LineWhere {
   readonly file?: string;
   readonly line?: number;
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Viz } from '@viz-js/viz';
 
 /** The file the build writes next to the bundle (the name scripts/build.mjs gives it). */
-export const GRAPHVIZ_CHUNK = 'graphviz.cjs';
+const GRAPHVIZ_CHUNK = 'graphviz.cjs';
 
 let ready: Promise<Viz> | undefined;
 

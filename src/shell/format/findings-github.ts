@@ -3,11 +3,11 @@
  * pull request: `::error file=F,line=L,col=C,title=SOP104 unknown-step::message`. The message
  * (and hint) in the language asked for; the title is the stable rule code and name.
  */
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import type { Lang } from '../i18n.js';
 import { foldFindings } from '../../core/validate/fold-findings.js';
 import { messageWithConsequences } from './findings-summary.js';
-import { safeText } from '../tui/safe-text.js';
+import { safeText } from '../text/safe-text.js';
 
 /**
  * Escape sequences and control characters from SOP files dropped (the log shows ANSI colours), then

@@ -5,9 +5,9 @@
  * from another has `cause` (that finding's file, line, col and rule). `errors` and `warnings` count
  * the root causes, `folded` the rest; `notChecked` the files the semantic rules skipped.
  */
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { countFindings } from './findings-summary.js';
-import { safeJson } from './safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 
 export function formatJson(findings: readonly Finding[], files: readonly string[], notChecked = 0): string {
   const counts = countFindings(findings, files.length, notChecked);

@@ -4,7 +4,7 @@
  * another is said in its root's failure, not as a failure of its own. No timestamps or durations:
  * the output is byte-identical per input and language.
  */
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { say, type Lang } from '../i18n.js';
 import { foldFindings } from '../../core/validate/fold-findings.js';
 import { messageWithConsequences } from './findings-summary.js';

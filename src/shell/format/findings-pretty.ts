@@ -7,10 +7,10 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { lineOf } from '../../core/load/source-text.js';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { consequenceLines, foldFindings } from '../../core/validate/fold-findings.js';
 import { say, type Lang } from '../i18n.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 
 export interface PrettyOptions {
   readonly chalk: ChalkInstance;

@@ -4,14 +4,14 @@
  * descriptions and result messages are in the language asked for, which the run's `language`
  * names (SARIF's place for it, §3.14.21); rule ids and names never change.
  */
-import type { Finding } from '../../core/validate/finding.js';
-import { ALL_RULES } from '../../core/validate/rules.js';
+import type { Finding } from '../../core/findings/finding.js';
+import { ALL_RULES } from '../../core/findings/rules.js';
 import { say, type Lang } from '../i18n.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { consequenceLines, foldFindings } from '../../core/validate/fold-findings.js';
 import { messageWithHint } from './findings-summary.js';
-import { safeJson } from './safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 
 /**
  * Where a file is, for code scanning: relative to `root` (the folder sop ran in, the checkout in

@@ -1,7 +1,7 @@
 /** Counting findings, the one-line summary printed on stderr and a finding in one line, in English or Ukrainian. */
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { consequenceLines, foldFindings } from '../../core/validate/fold-findings.js';
-import { pluralUk } from '../../core/validate/plural-uk.js';
+import { pluralUk } from '../../core/model/plural-uk.js';
 import { say, type Lang } from '../i18n.js';
 
 /** A finding's message with its hint in parentheses, in `lang`: the one-line form of the CI formats. */

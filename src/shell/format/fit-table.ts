@@ -3,9 +3,9 @@
  * widest columns named shrinkable are cut with "…" until every row fits; below 60 columns (or
  * when even the cut columns cannot fit) the rows are stacked instead ("HEADER  value" per
  * line). Piped output and `--wide` keep every value whole (give `columns` undefined). Widths
- * are display columns (tui/wrap.ts).
+ * are display columns (text/wrap.ts).
  */
-import { displayWidth, padDisplay, truncate } from '../tui/wrap.js';
+import { displayWidth, padDisplay, truncate } from '../text/wrap.js';
 
 const STACK_BELOW = 60;
 const GAP = 2;

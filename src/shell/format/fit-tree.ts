@@ -5,7 +5,7 @@
  * shows only the innermost guides after a "⋯" (like a view scrolled to the right), so its text
  * still reads in full. `--wide` or a pipe shows every line as it is.
  */
-import { displayWidth, wrap } from '../tui/wrap.js';
+import { displayWidth, wrap } from '../text/wrap.js';
 
 /** Columns kept for a line's text (room for the longest step ids); the guides get the rest. */
 const minText = (columns: number): number => Math.min(40, columns - 16);

@@ -3,7 +3,7 @@ import { percent, type SopCoverage } from '../../core/check/compute-coverage.js'
 import { formatWhere } from '../../core/check/where.js';
 import type { Lang } from '../i18n.js';
 import { summarise, type TestReport } from './test-report.js';
-import { safeJson } from './safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 
 function coverageJson(list: readonly SopCoverage[]): unknown[] {
   return list.map((sop) => ({

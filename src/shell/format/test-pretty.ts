@@ -3,14 +3,14 @@ import type { ChalkInstance } from 'chalk';
 import { percent, type SopCoverage, type Tally } from '../../core/check/compute-coverage.js';
 import { formatWhere } from '../../core/check/where.js';
 import { say, type Lang } from '../i18n.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 import { summarise, type TestReport } from './test-report.js';
 
 function tally(value: Tally): string {
   return `${percent(value).toFixed(1).padStart(5)}% (${value.covered}/${value.total})`;
 }
 
-export function formatCoverageTable(list: readonly SopCoverage[], lang: Lang, color: ChalkInstance, title: string): string[] {
+function formatCoverageTable(list: readonly SopCoverage[], lang: Lang, color: ChalkInstance, title: string): string[] {
   const lines = [color.bold(title)];
   const width = Math.max(3, ...list.map((sop) => sop.sop.length));
   lines.push(

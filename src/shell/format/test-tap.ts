@@ -8,9 +8,9 @@
  */
 import { formatWhere } from '../../core/check/where.js';
 import type { Lang } from '../i18n.js';
-import { safeLine } from '../tui/safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 import type { TestReport } from './test-report.js';
-import { safeJson } from './safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 
 function yamlString(value: string): string {
   return safeJson(JSON.stringify(value));

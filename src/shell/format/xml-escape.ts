@@ -8,7 +8,7 @@
  * while `cat`-ing the file never hands a terminal a raw 8-bit CSI. A carriage return is a reference
  * too: a parser would read a raw one as a line feed, and a terminal would go back to the line's start.
  */
-import { TERMINAL_UNSAFE } from './safe-json.js';
+import { TERMINAL_UNSAFE } from '../text/safe-json.js';
 
 export function xmlEscape(text: string): string {
   return text

@@ -10,7 +10,7 @@
 import * as nodeFs from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { LOSS_ACCEPTED, NO_PREV } from '../../core/record/journal-line.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 import { FILE_MODE, fsyncDir, headRecord } from './files.js';
 import { lineHash } from './hash.js';
 import { endsAt, readHeadFile } from './interrupted-purge.js';

@@ -33,7 +33,7 @@ export class SessionReopened extends Error {
 }
 
 /** How a call ended, as readers see it (see RecordedSession). */
-export interface CallEnd {
+interface CallEnd {
   readonly status: SessionStatus;
   readonly end?: SessionEndLine;
   /** The last interruption, when the call is interrupted now. */
@@ -56,7 +56,7 @@ export interface CallFolder<C> {
   whole(session: RecordedSession, file: string): void;
 }
 
-export interface SessionsOfFile<C> {
+interface SessionsOfFile<C> {
   /** Calls folded line by line that had not ended when the file ended: for the caller to end. */
   readonly unfinished: Unfinished<C>[];
   /** Lines that are not records, in line order (as readJournalFile words them). */
@@ -71,7 +71,7 @@ export interface SessionsOfFile<C> {
  * A call still open at the end of its file: a session as readers see it (for markRunning) and,
  * for a call folded line by line, its state and how many times it was interrupted.
  */
-export type Unfinished<C> = { readonly session: RecordedSession; readonly folded?: { readonly state: C; readonly interruptions: number } };
+type Unfinished<C> = { readonly session: RecordedSession; readonly folded?: { readonly state: C; readonly interruptions: number } };
 
 interface Folding<C> {
   readonly state: C;

@@ -33,7 +33,7 @@ export function pendingHeadFile(file: string): string {
 }
 
 /** The temp files a purge of `file` writes (journal and, in older versions, head): `.<name>.purge-<pid>.tmp`. */
-export function isPurgeTemp(file: string, name: string): boolean {
+function isPurgeTemp(file: string, name: string): boolean {
   const base = basename(file);
   return (name.startsWith(`.${base}.purge-`) || name.startsWith(`.${base}.head.purge-`)) && name.endsWith('.tmp');
 }

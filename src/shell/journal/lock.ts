@@ -14,7 +14,7 @@ type Fs = Pick<typeof NodeFs, 'openSync' | 'writeSync' | 'closeSync' | 'readFile
 /** What reading a lock needs. */
 type ReadFs = Pick<typeof NodeFs, 'readFileSync'>;
 
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

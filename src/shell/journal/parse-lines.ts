@@ -101,7 +101,7 @@ function eachLineOf(
  * Hands each record of `bytes` to `onLine` in file order (with its 1-based line number), and each line that is not one to
  * `onProblem`. `chunkBytes`: how much to decode at a time (for tests; the default suits every file).
  */
-export function eachJournalLine(
+function eachJournalLine(
   bytes: Buffer,
   onLine: (line: JournalLine, lineNo: number) => void,
   onProblem: (problem: LineProblem) => void,

@@ -57,7 +57,7 @@ export function endedAt(session: RecordedSession): number {
   return Date.parse((session.end ?? session.lines[session.lines.length - 1] ?? session.start).at);
 }
 
-export interface PurgedSession {
+interface PurgedSession {
   readonly id: string;
   readonly file: string;
   readonly sop: string;
@@ -141,7 +141,7 @@ interface FilePlan {
 }
 
 /** The session a torn line (a line cut short) belonged to, when its bytes still name it. */
-export function tornSession(bytes: Buffer): string | undefined {
+function tornSession(bytes: Buffer): string | undefined {
   return /"session":"(\d{8}-\d{4}-[0-9a-z]{4})"/.exec(bytes.toString('utf8'))?.[1];
 }
 

@@ -17,7 +17,7 @@ import { headInEffect, leftoversMessage, purgeLeftovers, type Head } from './int
 import { problemNotice, scanJournalBytes, type ScannedLine } from './scan.js';
 import { walkChain } from './walk-chain.js';
 
-export type BreakKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'damaged' | 'missing';
+type BreakKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'damaged' | 'missing';
 
 export interface ChainBreak {
   readonly file: string;

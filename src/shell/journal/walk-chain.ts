@@ -15,7 +15,7 @@ import { NO_PREV, LOSS_ACCEPTED, type JournalLine } from '../../core/record/jour
 import type { Head } from './interrupted-purge.js';
 import { CHUNK_BYTES, chunkEnd, eachBlockOfFile, parseLine, type ReadSizes } from './parse-lines.js';
 
-export interface IntactChain {
+interface IntactChain {
   /** Complete lines (records) in the file. */
   readonly lines: number;
   /** Bytes read. */

@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import type { EngineEvent } from '../../core/engine/types.js';
 import { NO_PREV, type JournalEvent, type JournalEventType, type JournalLine, type PayloadOf, type SessionMode } from '../../core/record/journal-line.js';
 import { UserError } from '../exit-codes.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 import type { Message } from '../i18n.js';
 import { JournalWriteError } from './errors.js';
 import { DIR_MODE, FILE_MODE, fsyncDir, headRecord, journalDir, listJournalFiles, monthFile } from './files.js';

@@ -12,9 +12,9 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Message } from '../../core/model/message.js';
-import type { Finding } from '../../core/validate/finding.js';
-import { makeFinding } from '../../core/validate/make-finding.js';
-import { RULES } from '../../core/validate/rules.js';
+import type { Finding } from '../../core/findings/finding.js';
+import { makeFinding } from '../../core/findings/make-finding.js';
+import { RULES } from '../../core/findings/rules.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { globBase, globToRegExp, isGlob } from './glob.js';
 
@@ -35,8 +35,8 @@ function unreadableFolder(error: unknown): Message {
 const REMOVE_LINK: Message = { en: 'remove the symbolic link', uk: 'видаліть символьне посилання' };
 
 /** How deep and how wide a walk may go: a library is a few folders of a few thousand files. */
-export const MAX_DEPTH = 32;
-export const MAX_ENTRIES = 200_000;
+const MAX_DEPTH = 32;
+const MAX_ENTRIES = 200_000;
 
 /** Whether a real path is the real path `root` or below it. */
 export function inside(root: string, real: string): boolean {

@@ -5,7 +5,7 @@
  */
 import { isDirectoryFile, loadParsedLibrary, type LoadResult } from '../../core/load/load-parsed-library.js';
 import type { Library } from '../../core/model/library.js';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
 import { validateLibrary } from '../../core/validate/validate-library.js';
 import { openParseCache, type ParseCache } from '../cache/parse-cache.js';

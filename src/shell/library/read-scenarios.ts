@@ -5,7 +5,7 @@
 import { loadParsedScenario, type LoadedScenario } from '../../core/load/load-parsed-scenario.js';
 import type { ParsedLoaderInput } from '../../core/load/load-parsed-library.js';
 import { isUnreadable } from '../../core/load/source-file.js';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
 import { openParseCache, type ParseCache } from '../cache/parse-cache.js';
 import { collectFiles } from './collect-files.js';

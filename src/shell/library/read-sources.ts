@@ -9,12 +9,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { decodeSource } from '../../core/load/decode-source.js';
 import type { ParsedLoaderInput } from '../../core/load/load-parsed-library.js';
 import type { ParsedYaml } from '../../core/load/parse-yaml.js';
-import { makeFinding } from '../../core/validate/make-finding.js';
-import { RULES } from '../../core/validate/rules.js';
+import { makeFinding } from '../../core/findings/make-finding.js';
+import { RULES } from '../../core/findings/rules.js';
 import type { ParseCache } from '../cache/parse-cache.js';
 
 /** Files larger than this are reported, not read. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface ReadOptions {
   readonly cache?: ParseCache | undefined;

@@ -5,7 +5,7 @@
  */
 import { loadParsedLibrary, type LoadResult, type ParsedLoaderInput } from '../../core/load/load-parsed-library.js';
 import type { LoadedScenario } from '../../core/load/load-parsed-scenario.js';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { validateLibrary } from '../../core/validate/validate-library.js';
 import { validateScenarios } from '../../core/validate/validate-scenarios.js';
 import { isScenarioFile, loadScenarioSources } from './read-scenarios.js';

@@ -5,7 +5,7 @@
  * bytes: those are turned into UTF-16 units first.
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { say, type Lang } from '../i18n.js';
 import { lineAt } from './symbols-index.js';
 

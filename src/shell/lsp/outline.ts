@@ -3,7 +3,7 @@ import { SymbolKind, type CodeLens, type DocumentSymbol } from 'vscode-languages
 import { runScenario } from '../../core/check/run-scenario.js';
 import { visitedSteps } from '../../core/check/trace-events.js';
 import { say, type Lang } from '../i18n.js';
-import { pluralUk } from '../../core/validate/plural-uk.js';
+import { pluralUk } from '../../core/model/plural-uk.js';
 import type { SymbolIndex } from './symbols-index.js';
 import type { Validation } from './workspace.js';
 

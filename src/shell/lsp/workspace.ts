@@ -9,7 +9,7 @@ import type { LoadResult, ParsedLoaderInput } from '../../core/load/load-parsed-
 import type { LoadedScenario } from '../../core/load/load-parsed-scenario.js';
 import type { ParsedYaml } from '../../core/load/parse-yaml.js';
 import { isUnreadable } from '../../core/load/source-file.js';
-import type { Finding } from '../../core/validate/finding.js';
+import type { Finding } from '../../core/findings/finding.js';
 import type { ParseCache } from '../cache/parse-cache.js';
 import { collectFiles } from '../library/collect-files.js';
 import { isLibraryFile } from '../library/read-library.js';

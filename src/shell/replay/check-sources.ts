@@ -17,9 +17,8 @@ import { checkFile, checkOne, claimer, type CheckedSources, type FileSource, typ
 import type { CheckedCall } from './format-check.js';
 import { recordedCallBatches, type CallSource, type ReadCallsOptions, type RecordedCalls } from './read-recorded-calls.js';
 
-export type { CheckedSources } from './check-files.js';
 
-export interface CheckProgress {
+interface CheckProgress {
   /** Bytes of the sources handled so far (files only). */
   readonly bytes: number;
   readonly calls: number;

@@ -4,10 +4,10 @@ import type { CallCheck } from '../../core/check/check-call.js';
 import { formatWhere } from '../../core/check/where.js';
 import { junitXml } from '../format/junit-xml.js';
 import { xmlAttr, xmlEscape } from '../format/xml-escape.js';
-import { safeJson } from '../format/safe-json.js';
+import { safeJson } from '../text/safe-json.js';
 import { say, type Lang } from '../i18n.js';
-import { safeLine } from '../tui/safe-text.js';
-import { displayWidth, padDisplay, truncate, wrap } from '../tui/wrap.js';
+import { safeLine } from '../text/safe-text.js';
+import { displayWidth, padDisplay, truncate, wrap } from '../text/wrap.js';
 
 export interface CheckedCall extends CallCheck {
   /** Where the call was read from: a journal or exported file. */
@@ -16,7 +16,7 @@ export interface CheckedCall extends CallCheck {
   readonly startedAt: string;
 }
 
-export function checkSummary(checks: readonly CheckedCall[]): { total: number; same: number; diverged: number; unchecked: number } {
+function checkSummary(checks: readonly CheckedCall[]): { total: number; same: number; diverged: number; unchecked: number } {
   const count = (status: CallCheck['status']): number => checks.filter((check) => check.status === status).length;
   return { total: checks.length, same: count('same'), diverged: count('diverged'), unchecked: count('unchecked') };
 }

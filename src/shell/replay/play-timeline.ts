@@ -29,7 +29,7 @@ export async function playTimeline(timeline: Timeline, options: PlayOptions): Pr
 }
 
 /** Which screen the walk-through shows: 0..n-1 the steps, n the end. */
-export function stepScreen(timeline: Timeline, position: number, lang: Lang, color: ChalkInstance, prompt = ''): string {
+function stepScreen(timeline: Timeline, position: number, lang: Lang, color: ChalkInstance, prompt = ''): string {
   const total = timeline.entries.length;
   const entry = timeline.entries[position];
   const body = entry ? renderEntry(entry, position, total, lang, color) : renderEnd(timeline, lang, color);

@@ -2,8 +2,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Timeline, TimelineEntry } from '../../core/check/build-timeline.js';
 import { say, type Lang } from '../i18n.js';
-import { safeLine, safeText } from '../tui/safe-text.js';
-import { clockText } from '../tui/wrap.js';
+import { safeLine, safeText } from '../text/safe-text.js';
+import { clockText } from '../text/wrap.js';
 
 function seconds(ms: number): string {
   const s = Math.round(ms / 1000);

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Config } from '../config/index.js';
+import type { Config } from '../config/load-config.js';
 import { DIR_MODE, FILE_MODE } from '../journal/files.js';
 import { say } from '../i18n.js';
 

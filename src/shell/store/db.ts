@@ -19,7 +19,7 @@ export interface Store {
 }
 
 /** A driver or server error as a message in the user's language (exit 2), the URL redacted. */
-export function storeError(error: unknown, url: string, lang: Lang): UserError {
+function storeError(error: unknown, url: string, lang: Lang): UserError {
   if (error instanceof UserError) return error;
   const e = error as { code?: string; message?: string; errno?: string };
   const where = redactUrl(url);

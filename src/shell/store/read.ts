@@ -6,7 +6,7 @@
  */
 import { byStart, groupSessions } from '../../core/record/group-sessions.js';
 import type { JournalLine, SessionMode } from '../../core/record/journal-line.js';
-import type { Config } from '../config/index.js';
+import type { Config } from '../config/load-config.js';
 import type { JournalContents, RecordedSessionIn } from '../journal/reader.js';
 import { isJournalLine } from '../journal/scan.js';
 import { say } from '../i18n.js';

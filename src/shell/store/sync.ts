@@ -37,7 +37,7 @@ export interface SyncOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export interface LineRef {
+interface LineRef {
   /** `<file>:<line>`, the journal file's path and 1-based line. */
   readonly where: string;
   readonly session: string;
@@ -79,7 +79,7 @@ const MODES: readonly SessionMode[] = ['live', 'training'];
 const PREV_SUFFIX = 75; // ,"prev":"<64 hex>"}
 
 /** This data dir's journal id: random, made once (a race between two first syncs has one winner). */
-export function journalId(dataDir: string): string {
+function journalId(dataDir: string): string {
   const file = join(dataDir, 'sync', 'journal-id');
   try {
     return readFileSync(file, 'utf8').trim();

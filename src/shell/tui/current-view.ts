@@ -1,5 +1,6 @@
 /** Builds the screen data for the step the call waits at (reads the engine state; decides nothing). */
-import { availableInterrupts, currentStep } from '../../core/engine/index.js';
+import { availableInterrupts } from '../../core/engine/available-interrupts.js';
+import { currentStep } from '../../core/engine/current-step.js';
 import type { CallState } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import { expandStep } from '../../core/render/expand-step.js';

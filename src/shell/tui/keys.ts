@@ -16,7 +16,7 @@ export interface Key {
   readonly sequence?: string | undefined;
 }
 
-export type KeyAction =
+type KeyAction =
   | { readonly type: 'command'; readonly command: Command }
   /** Quit confirmed with y. */
   | { readonly type: 'quit' }
@@ -129,7 +129,7 @@ function noteKey(ui: UiState, key: Key): KeyResult {
 }
 
 /** A one-line editor: printable characters append, Backspace deletes, Ctrl+U clears. */
-export function editLine(line: string, key: Key): string {
+function editLine(line: string, key: Key): string {
   if (key.name === 'backspace') return [...line].slice(0, -1).join('');
   if (key.ctrl && key.name === 'u') return '';
   if (key.ctrl || key.meta) return line;

@@ -9,11 +9,12 @@ import type { CallState, EngineEvent } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import { EXIT } from '../exit-codes.js';
 import type { Lang } from '../i18n.js';
-import { JournalWriteError, type SessionWriter } from '../journal/index.js';
+import { JournalWriteError } from '../journal/errors.js';
+import type { SessionWriter } from '../journal/writer.js';
 import { renderSummary } from './render-summary.js';
-import { waitingAt } from '../../core/engine/index.js';
+import { waitingAt } from '../../core/engine/waiting-at.js';
 import { runInteractiveCall, type CallHooks, type CallEnd } from './run-interactive-call.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../text/safe-text.js';
 import { openTerminal } from './terminal.js';
 
 export interface LiveCallOptions {

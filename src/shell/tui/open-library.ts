@@ -5,13 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import type { Library } from '../../core/model/library.js';
-import { didYouMean } from '../../core/validate/did-you-mean.js';
+import { didYouMean } from '../../core/findings/did-you-mean.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
 import { readLibrary } from '../library/read-library.js';
 import { formatPretty } from '../format/findings-pretty.js';
-import { colorFor } from '../replay/color.js';
-import { safeLine, safeText } from './safe-text.js';
+import { colorFor } from '../text/color.js';
+import { safeLine, safeText } from '../text/safe-text.js';
 import { compareAlphabetically } from './alphabetical.js';
 
 export interface OpenedLibrary {

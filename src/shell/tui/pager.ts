@@ -7,7 +7,7 @@
  * an error. Ctrl+C while the pager runs belongs to the pager, not to sop.
  */
 import { spawn } from 'node:child_process';
-import { displayWidth } from './wrap.js';
+import { displayWidth } from '../text/wrap.js';
 
 export interface PageOptions {
   readonly output?: NodeJS.WriteStream;
@@ -18,7 +18,7 @@ export interface PageOptions {
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]/g;
 
 /** Rows the text takes on a terminal `columns` wide (long lines wrap). */
-export function rowsOf(text: string, columns: number): number {
+function rowsOf(text: string, columns: number): number {
   const width = Math.max(1, columns);
   return text
     .replace(/\n$/, '')
@@ -39,7 +39,7 @@ function tallerThan(text: string, columns: number, rows: number): boolean {
 }
 
 /** The pager's command line: $PAGER when set and not blank, else less -R. */
-export function pagerCommand(env: NodeJS.ProcessEnv): string {
+function pagerCommand(env: NodeJS.ProcessEnv): string {
   const pager = env['PAGER']?.trim();
   return pager !== undefined && pager !== '' ? pager : 'less -R';
 }

@@ -1,7 +1,8 @@
 /** A menu of recorded calls, newest first (id, start, SOP, the last step): `sop resume` and `sop replay` with no id. */
-import { summarise, type RecordedSession } from '../../core/record/index.js';
+import { summarise } from '../../core/record/summarise.js';
+import type { RecordedSession } from '../../core/record/recorded-session.js';
 import { say, type Lang } from '../i18n.js';
-import { safeLine } from './safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 
 export async function pickCall(sessions: readonly RecordedSession[], lang: Lang): Promise<string | undefined> {
   const choices = [...sessions].reverse().map((session) => {

@@ -9,7 +9,7 @@
  */
 import { confirm, select } from '@inquirer/prompts';
 import type { Lang } from '../i18n.js';
-import { truncate } from './wrap.js';
+import { truncate } from '../text/wrap.js';
 
 /** The menu's key hint in the menu's language (inquirer's own is English). */
 const KEY_WORDS: { readonly [action: string]: { readonly [lang in Lang]: string } } = {

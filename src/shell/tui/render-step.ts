@@ -4,14 +4,14 @@
  * guidance when asked for, and the footer of keys. Pure: no terminal, no clock.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { colorFor } from '../replay/color.js';
+import { colorFor } from '../text/color.js';
 import type { InputSpec, Localized } from '../../core/model/sop.js';
 import { localize, say, type Lang } from '../i18n.js';
-import { safeLine, safeText } from './safe-text.js';
+import { safeLine, safeText } from '../text/safe-text.js';
 import { stepText } from './step-text.js';
 import type { StepView } from './step-view.js';
 import { LIST_WORDS, WORDS } from './words.js';
-import { clockText, displayWidth, truncate, wrap } from './wrap.js';
+import { clockText, displayWidth, truncate, wrap } from '../text/wrap.js';
 
 export interface RenderOptions {
   /** Colour on or off; default: FORCE_COLOR, else NO_COLOR, else whether stdout is a terminal. */

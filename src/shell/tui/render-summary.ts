@@ -5,15 +5,15 @@
  * whole path (`sop log show`). Pure.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { colorFor } from '../replay/color.js';
+import { colorFor } from '../text/color.js';
 import { outcomeAt, stepAt } from '../../core/check/step-ref.js';
 import { ownContact } from '../../core/model/own-step.js';
 import type { AnswerRecord, CallState } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import { localize, say, type Lang } from '../i18n.js';
-import { safeLine } from './safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 import { SUMMARY_WORDS, WORDS } from './words.js';
-import { clockText, displayWidth, truncate, wrap } from './wrap.js';
+import { clockText, displayWidth, truncate, wrap } from '../text/wrap.js';
 
 export interface SummaryInfo {
   readonly sessionId: string;
@@ -132,7 +132,7 @@ function numberIn(text: string, phone: string): boolean {
 }
 
 /** The outcome's label in the SOP that declared it (`sop-id/outcome-id`), or the id itself. */
-export function outcomeLabel(library: Library, qualified: string, lang: Lang): string {
+function outcomeLabel(library: Library, qualified: string, lang: Lang): string {
   const label = outcomeAt(library, qualified)?.label;
   return safeLine(label === undefined ? qualified : localize(label, lang));
 }

@@ -4,7 +4,9 @@
  * event to the journal (which makes it durable) BEFORE the next screen appears, and stop when
  * the call ends, the counsellor quits, or a signal arrives. All transitions are the engine's.
  */
-import { availableInterrupts, step as engineStep, waitingAt } from '../../core/engine/index.js';
+import { availableInterrupts } from '../../core/engine/available-interrupts.js';
+import { step as engineStep } from '../../core/engine/step.js';
+import { waitingAt } from '../../core/engine/waiting-at.js';
 import type { CallState, Command, EngineEvent, QualifiedStep, Refusal, StepResult } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import type { Lang } from '../i18n.js';
@@ -15,12 +17,12 @@ import type { StepView } from './step-view.js';
 import { currentView } from './current-view.js';
 import { WORDS } from './words.js';
 
-export interface CallJournal {
+interface CallJournal {
   /** Makes the events durable (written and fsync'd); throws when it cannot. */
   record(events: readonly EngineEvent[]): Promise<void> | void;
 }
 
-export interface CallClock {
+interface CallClock {
   /** Milliseconds since the call started (monotonic). */
   now(): number;
   /** The wall clock, for "open now" beside directory contacts; without it no opening state is shown. */
@@ -39,7 +41,7 @@ export interface CallHooks {
   afterCommand?(command: Command, result: Extract<StepResult, { ok: true }>, state: CallState): Promise<void> | void;
 }
 
-export type InterruptReason = 'quit' | 'sigint' | 'sighup' | 'sigterm';
+type InterruptReason = 'quit' | 'sigint' | 'sighup' | 'sigterm';
 
 export type CallEnd =
   | { readonly kind: 'ended'; readonly state: CallState }

@@ -5,15 +5,17 @@
  * the call there (recorded as interrupted) and names the step.
  */
 import { performance } from 'node:perf_hooks';
-import { scriptedAnswer, drive, waitingAt } from '../../core/engine/index.js';
+import { scriptedAnswer } from '../../core/engine/answer-from-scripted.js';
+import { drive } from '../../core/engine/drive.js';
+import { waitingAt } from '../../core/engine/waiting-at.js';
 import type { Command, Refusal } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
-import { didYouMean } from '../../core/validate/did-you-mean.js';
+import { didYouMean } from '../../core/findings/did-you-mean.js';
 import { EXIT } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
-import type { SessionWriter } from '../journal/index.js';
+import type { SessionWriter } from '../journal/writer.js';
 import { renderSummary } from './render-summary.js';
-import { safeLine } from './safe-text.js';
+import { safeLine } from '../text/safe-text.js';
 
 export interface ScriptedCallResult {
   readonly exitCode: number;

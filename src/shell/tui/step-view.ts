@@ -6,12 +6,12 @@ import type { AnswerRecord } from '../../core/engine/types.js';
 import type { InteractiveStep, Localized, Value } from '../../core/model/sop.js';
 import type { Message } from '../i18n.js';
 
-export interface InterruptKey {
+interface InterruptKey {
   readonly key: string;
   readonly label: Localized;
 }
 
-export type UiMode =
+type UiMode =
   /** Choosing / typing the answer. */
   | 'step'
   /** Input steps: Esc was pressed, the next key is a command key. */

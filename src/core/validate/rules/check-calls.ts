@@ -4,10 +4,10 @@
  *  SOP302 call-cycle   SOPs that call each other in a cycle (the call could never end).
  */
 import type { Library } from '../../model/library.js';
-import { suggestion } from '../did-you-mean.js';
-import type { Finding } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import { suggestion } from '../../findings/did-you-mean.js';
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 
 interface CallSite {
   readonly from: string;

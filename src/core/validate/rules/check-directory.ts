@@ -9,14 +9,14 @@ import { isKnownTimezone, minutesOf } from '../../model/opening-state.js';
 import type { LoadedDirectory } from '../../load/load-parsed-library.js';
 import type { Directory } from '../../model/directory.js';
 import type { Library } from '../../model/library.js';
-import { suggestion } from '../did-you-mean.js';
-import type { Finding } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import { suggestion } from '../../findings/did-you-mean.js';
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 import type { ValidateOptions } from '../validate-library.js';
 
 /** The date one year before an ISO date (29 February -> 28 February). */
-export function oneYearBefore(today: string): string {
+function oneYearBefore(today: string): string {
   const [year, month, day] = today.split('-');
   const date = `${String(Number(year) - 1).padStart(4, '0')}-${month}-${day}`;
   return date.endsWith('-02-29') ? date.replace(/29$/, '28') : date;

@@ -12,10 +12,10 @@
  * its cause: the formats fold it under the mistyped reference instead of listing it on its own.
  */
 import type { LoadedSop } from '../../model/library.js';
-import { didYouMean } from '../did-you-mean.js';
-import type { Finding, FindingRef } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import { didYouMean } from '../../findings/did-you-mean.js';
+import type { Finding, FindingRef } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 import { branchLists, hasStep, stepEdges, stepTargets } from './step-graph.js';
 
 /** A reference to a step that does not exist: where it is written, and the step it was probably meant to name. */

@@ -8,9 +8,9 @@
  */
 import { patternProblem } from '../pattern-problem.js';
 import type { LoadedSop } from '../../model/library.js';
-import type { Finding } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 import { keyPosition } from '../../load/source-text.js';
 
 export function checkInputs(loaded: LoadedSop): Finding[] {

@@ -4,10 +4,10 @@
  *  SOP306 unused-outcome      an outcome no end step uses (warning).
  */
 import type { LoadedSop } from '../../model/library.js';
-import { suggestion } from '../did-you-mean.js';
-import type { Finding } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import { suggestion } from '../../findings/did-you-mean.js';
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 
 export function checkOutcomes(loaded: LoadedSop): Finding[] {
   const { sop, file, positionOf } = loaded;

@@ -14,10 +14,10 @@ import type { Directory } from '../../model/directory.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
 import type { Localized } from '../../model/sop.js';
 import { findReferences, replaceReferences } from '../../model/text-references.js';
-import { suggestion } from '../did-you-mean.js';
-import type { Finding } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import { suggestion } from '../../findings/did-you-mean.js';
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 import { textsOf } from './check-texts.js';
 
 type Path = readonly (string | number)[];

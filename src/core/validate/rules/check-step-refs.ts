@@ -1,10 +1,10 @@
 /** SOP104 unknown-step: start, next, goto and interrupts must name steps of the same SOP. */
 import type { LoadedSop } from '../../model/library.js';
 import type { Message } from '../../model/message.js';
-import { suggestion } from '../did-you-mean.js';
-import type { Finding } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import { suggestion } from '../../findings/did-you-mean.js';
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 import { hasStep, stepEdges, stepIds, stepTargets } from './step-graph.js';
 
 export function checkStepRefs(loaded: LoadedSop): Finding[] {

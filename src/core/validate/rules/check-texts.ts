@@ -10,9 +10,9 @@
 import type { LoadedDirectory } from '../../load/load-parsed-library.js';
 import type { Library, LoadedSop } from '../../model/library.js';
 import type { Localized, Sop } from '../../model/sop.js';
-import type { Finding } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 
 type Path = (string | number)[];
 

@@ -8,22 +8,25 @@
  *  SOP208 condition-cost  a condition whose estimated cost, on the largest values the SOP admits,
  *                         is over the budget (a decide step could freeze the call).
  */
-import { checkCondition, CONDITION_BUDGET, estimateConditionCost, sopBounds, type ConditionCheck } from '../../conditions/index.js';
+import { checkCondition, type ConditionCheck } from '../../conditions/check-condition.js';
+import { CONDITION_BUDGET } from '../../conditions/condition-cost.js';
+import { estimateConditionCost } from '../../conditions/compile-condition.js';
+import { sopBounds } from '../../conditions/size-bounds.js';
 import { matchesPatternsIn } from '../matches-patterns.js';
 import { patternProblem } from '../pattern-problem.js';
 import { keyPosition, sourceLine } from '../../load/source-text.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
 import type { Message } from '../../model/message.js';
 import type { Value, VariableType } from '../../model/sop.js';
-import { suggestion } from '../did-you-mean.js';
-import type { Finding } from '../finding.js';
-import { makeFinding } from '../make-finding.js';
-import { RULES } from '../rules.js';
+import { suggestion } from '../../findings/did-you-mean.js';
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding } from '../../findings/make-finding.js';
+import { RULES } from '../../findings/rules.js';
 import { branchLists } from './step-graph.js';
 import { textsOf } from './check-texts.js';
 import { findReferences } from '../../model/text-references.js';
 
-export function typeOfValue(value: Value | null | undefined): VariableType | undefined {
+function typeOfValue(value: Value | null | undefined): VariableType | undefined {
   if (typeof value === 'boolean') return 'bool';
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : undefined;
   if (typeof value === 'string') return 'string';
@@ -49,7 +52,7 @@ function conditionProblem(when: string, kind: 'syntax' | 'type', problem: string
 }
 
 /** Identifiers an expression reads (string literals removed). */
-export function identifiersIn(expression: string): string[] {
+function identifiersIn(expression: string): string[] {
   const code = expression.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
   return code.match(/(?<![.\w])[a-z_][a-z0-9_]*/g) ?? [];
 }

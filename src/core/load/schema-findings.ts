@@ -10,11 +10,11 @@
 import type { ErrorObject } from 'ajv';
 import type { PositionLookup } from '../model/library.js';
 import type { Message } from '../model/message.js';
-import { suggestion } from './did-you-mean.js';
-import type { Finding } from './finding.js';
-import { makeFinding } from './make-finding.js';
-import { pluralUk } from './plural-uk.js';
-import { RULES } from './rules.js';
+import { suggestion } from '../findings/did-you-mean.js';
+import type { Finding } from '../findings/finding.js';
+import { makeFinding } from '../findings/make-finding.js';
+import { pluralUk } from '../model/plural-uk.js';
+import { RULES } from '../findings/rules.js';
 
 export interface SchemaLookups {
   readonly positionOf: PositionLookup;
@@ -32,7 +32,7 @@ function toPath(pointer: string): (string | number)[] {
 }
 
 /** steps.greet.options[0].id, or "the document" for the root. */
-export function describePath(path: readonly (string | number)[]): Message {
+function describePath(path: readonly (string | number)[]): Message {
   if (path.length === 0) return { en: 'the document', uk: 'документ' };
   let text = '';
   for (const part of path) {

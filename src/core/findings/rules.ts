@@ -80,7 +80,7 @@ export const RULES = {
   undeclaredLanguage: rule('SOP403', 'undeclared-language', 'warning', { en: 'A text has a language the SOP does not declare.', uk: 'Текст має мову, якої СОП не оголошує.' }),
 } as const satisfies Record<string, Rule>;
 
-export type RuleKey = keyof typeof RULES;
+type RuleKey = keyof typeof RULES;
 
 // Codes are ASCII (SOP + digits): a plain comparison sorts them. localeCompare would load ICU's
 // collation data while this module loads, about 5 ms of every command's start-up.

@@ -7,9 +7,9 @@ import { groupSessions } from '../../core/record/group-sessions.js';
 import type { JournalLine } from '../../core/record/journal-line.js';
 import type { RecordedSession } from '../../core/record/recorded-session.js';
 import { say, type Lang } from '../i18n.js';
-import { scanJournalBytes } from '../journal/scan.js';
-import { readPrivateKey } from './keys.js';
-import { createOpener, type Opener } from './unseal.js';
+import { scanJournalBytes } from './scan.js';
+import { readPrivateKey } from '../crypto/keys.js';
+import { createOpener, type Opener } from '../crypto/unseal.js';
 
 /** Line numbers of a journal file's lines by session and seq (for messages); empty when unreadable. */
 function lineNumbers(file: string): Map<string, number> {

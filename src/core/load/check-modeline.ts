@@ -3,11 +3,11 @@
  * `# yaml-language-server: $schema=<path>/<kind>.schema.json` so editors check it as it is typed.
  * Warned when the line is missing or names another kind's schema.
  */
-import type { Finding } from './finding.js';
-import { makeFinding } from './make-finding.js';
-import { RULES } from './rules.js';
+import type { Finding } from '../findings/finding.js';
+import { makeFinding } from '../findings/make-finding.js';
+import { RULES } from '../findings/rules.js';
 
-export const MODELINE = '# yaml-language-server: $schema=';
+const MODELINE = '# yaml-language-server: $schema=';
 
 export function checkModeline(text: string, file: string, schema: 'sop' | 'directory' | 'scenario'): Finding[] {
   const wanted = `${schema}.schema.json`;
