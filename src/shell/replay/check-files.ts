@@ -30,28 +30,28 @@ export interface WorkerInput {
 export type WorkerMessage = { readonly type: 'file'; readonly index: number; readonly result: CheckedSources } | { readonly type: 'done' };
 
 /**
- * One copy of each step name of the paths kept for the report, for a whole run: a path's names
- * come from its call's journal lines, one string per line read, and a year of calls keeps its
- * report (about 20 steps a call) until the end.
+ * One copy of each name (step, SOP, outcome) kept for the report, for a whole run: the names come
+ * from the calls' journal lines, one string per line read, and a year of calls keeps its report
+ * (about 20 steps a call) until the end.
  */
-const stepNames = new Map<string, string>();
+const names = new Map<string, string>();
 const NO_SOPS: readonly string[] = Object.freeze([]);
 
-function shared(path: readonly string[]): string[] {
-  return path.map((name) => {
-    const known = stepNames.get(name);
-    if (known !== undefined) return known;
-    stepNames.set(name, name);
-    return name;
-  });
+function shared(name: string): string {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  names.set(name, name);
+  return name;
 }
 
 export function checkOne(library: Library, call: Pick<RecordedCall, 'id' | 'start' | 'events' | 'file'>): CheckedCall {
   // The result is checkCall's own object with fields added or replaced (no copy: this runs once per call).
   const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events }) as { -readonly [K in keyof CheckedCall]?: CheckedCall[K] };
-  const oldPath = shared(result.oldPath!);
-  result.newPath = result.newPath === result.oldPath ? oldPath : shared(result.newPath!);
+  const oldPath = result.oldPath!.map(shared);
+  result.newPath = result.newPath === result.oldPath ? oldPath : result.newPath!.map(shared);
   result.oldPath = oldPath;
+  result.sop = shared(result.sop!);
+  if (result.oldOutcome !== undefined) result.oldOutcome = shared(result.oldOutcome);
   if (result.changedSops!.length === 0) result.changedSops = NO_SOPS;
   result.file = call.file;
   result.startedAt = call.start.at;
