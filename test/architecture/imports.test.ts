@@ -103,7 +103,7 @@ describe('scripts/check-imports.mjs', () => {
 
   it('passes a graph whose imports all point down', () => {
     const { code, stderr } = checkGraph([
-      { from: 'src/shell/cli/run.ts', line: 5, to: 'src/shell/commands/run.ts' },
+      { from: 'src/shell/cli/define-run.ts', line: 5, to: 'src/shell/commands/run.ts' },
       { from: 'src/shell/commands/run.ts', line: 2, to: 'src/core/engine/index.ts' },
       { from: 'src/core/engine/step.ts', line: 9, to: 'src/core/model/sop.ts' },
     ]);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, percent, traceAll } from '../../src/core/check/compute-coverage.js';
 import { runScenario } from '../../src/core/check/run-scenario.js';
-import { traceEvents } from '../../src/core/check/trace-events.js';
+import { traceEvents } from '../../src/core/record/trace-events.js';
 import { formatWhere } from '../../src/core/check/where.js';
 import { drive } from '../../src/core/engine/drive.js';
 import type { Command, EngineEvent } from '../../src/core/engine/types.js';

@@ -1,5 +1,5 @@
 /** A terminal for in-process tests: types the given keys and keeps every screen drawn. */
-import type { Key } from '../../src/shell/tui/keys.js';
+import type { Key } from '../../src/shell/tui/keyboard.js';
 import type { CallIO } from '../../src/shell/tui/terminal.js';
 
 export function fakeIO(keys: Key[]): CallIO & { screens: string[] } {

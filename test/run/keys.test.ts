@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handleKey, type Key } from '../../src/shell/tui/keys.js';
+import { handleKey, type Key } from '../../src/shell/tui/keyboard.js';
 import type { StepView } from '../../src/shell/tui/step-view.js';
 import { viewOf } from './views.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startCall } from '../../src/core/engine/start-call.js';
 import type { CallState, EngineEvent } from '../../src/core/engine/types.js';
 import { runInteractiveCall, type CallEnd } from '../../src/shell/tui/run-interactive-call.js';
-import type { Key } from '../../src/shell/tui/keys.js';
+import type { Key } from '../../src/shell/tui/keyboard.js';
 import { TerminalGone } from '../../src/shell/tui/terminal.js';
 import { ENTER, fakeIO, key, typed } from './fake-io.js';
 import { fixtureLibrary } from './fixture-library.js';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/model/message.js';
 import type { Finding } from '../../src/core/findings/finding.js';
 import { ALL_RULES } from '../../src/core/findings/rules.js';
-import { validatePaths } from '../../src/shell/commands/validate.js';
+import { validatePaths } from '../../src/shell/library/validate-paths.js';
 import { formatPretty } from '../../src/shell/format/findings-pretty.js';
 import type { Lang } from '../../src/shell/i18n.js';
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/core/load/parse-yaml.js';
 import { isUnreadable } from '../../src/core/load/source-file.js';
 import { readSource } from '../../src/shell/library/read-sources.js';
-import { validatePaths } from '../../src/shell/commands/validate.js';
+import { validatePaths } from '../../src/shell/library/validate-paths.js';
 
 const fixtures = new URL('./fixtures/', import.meta.url).pathname;
 const run = (paths: string[]) => validatePaths(paths, { today: '2026-06-01', cache: false });

@@ -14,8 +14,8 @@ import { feedRecording, type FedRecording } from '../record/feed-recording.js';
 import type { SopFileRef } from '../record/journal-line.js';
 import type { Message } from '../model/message.js';
 import type { Branch } from '../model/sop.js';
-import { splitQualified, stepAt } from './step-ref.js';
-import { branchesOf } from './trace-events.js';
+import { splitQualified, stepAt } from '../engine/step-ref.js';
+import { branchesOf } from '../record/trace-events.js';
 import { whereInSop, whereStep, type SourceRef } from './where.js';
 
 type DivergenceKind =

@@ -5,7 +5,7 @@
  */
 import type { EngineEvent } from '../engine/types.js';
 import type { Library } from '../model/library.js';
-import { emptyTrace, traceEvents, type Trace } from './trace-events.js';
+import { emptyTrace, traceEvents, type Trace } from '../record/trace-events.js';
 import type { SourceRef } from './where.js';
 
 type ElementKind = 'step' | 'option' | 'branch';

@@ -10,8 +10,8 @@ import type { CallState, Command, CurrentStep, EngineEvent, Refusal } from '../e
 import type { Library, PositionLookup } from '../model/library.js';
 import type { Scenario, ScenarioAnswer, ScenarioEntry, ScenarioInterrupt } from '../model/scenario.js';
 import type { Message } from '../model/message.js';
-import { qualifyStepRef } from './step-ref.js';
-import { visitedSteps } from './trace-events.js';
+import { qualifyStepRef } from '../engine/step-ref.js';
+import { visitedSteps } from '../record/trace-events.js';
 import { whereInFile, whereInSop, whereStep, type SourceRef } from './where.js';
 
 export interface ScenarioSource {

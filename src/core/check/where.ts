@@ -1,6 +1,6 @@
 /** Where an element of a loaded SOP sits in its file, for messages (`sops/intake.sop.yaml:12:5`). */
 import type { Library, PositionLookup } from '../model/library.js';
-import { splitQualified } from './step-ref.js';
+import { splitQualified } from '../engine/step-ref.js';
 
 export interface SourceRef {
   readonly file: string;

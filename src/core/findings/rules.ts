@@ -80,8 +80,6 @@ export const RULES = {
   undeclaredLanguage: rule('SOP403', 'undeclared-language', 'warning', { en: 'A text has a language the SOP does not declare.', uk: 'Текст має мову, якої СОП не оголошує.' }),
 } as const satisfies Record<string, Rule>;
 
-type RuleKey = keyof typeof RULES;
-
 // Codes are ASCII (SOP + digits): a plain comparison sorts them. localeCompare would load ICU's
 // collation data while this module loads, about 5 ms of every command's start-up.
 export const ALL_RULES: readonly Rule[] = Object.values(RULES).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -5,9 +5,9 @@
  * flags (required visits, expected interrupts) missed; the outcome; time per step against the
  * expert's `seconds`; and the score (see score.ts for the formula). Pure.
  */
-import { buildTimeline, type TimelineSession } from '../check/build-timeline.js';
-import { qualifyStepRef, stepAt } from '../check/step-ref.js';
-import { visitedSteps } from '../check/trace-events.js';
+import { buildTimeline, type TimelineSession } from '../record/build-timeline.js';
+import { qualifyStepRef, stepAt } from '../engine/step-ref.js';
+import { visitedSteps } from '../record/trace-events.js';
 import type { EngineEvent, QualifiedStep } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import type { Localized, Step, StepKind } from '../model/sop.js';

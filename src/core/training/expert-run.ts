@@ -5,8 +5,8 @@
  * lines and expert choices belong to which step, and the debrief what to compare with.
  */
 import { runScenario, type ScenarioResult, type ScenarioSource } from '../check/run-scenario.js';
-import { stepAt } from '../check/step-ref.js';
-import { visitedSteps } from '../check/trace-events.js';
+import { stepAt } from '../engine/step-ref.js';
+import { visitedSteps } from '../record/trace-events.js';
 import type { Answer, QualifiedStep } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import type { Scenario, ScenarioAnswer, ScenarioInterrupt } from '../model/scenario.js';

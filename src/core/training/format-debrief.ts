@@ -1,6 +1,6 @@
 /** The debrief as text for the terminal, in the trainee's language. Pure. */
-import { answerLabel } from '../check/build-timeline.js';
-import { outcomeAt, splitQualified, stepAt } from '../check/step-ref.js';
+import { answerLabel } from '../record/build-timeline.js';
+import { outcomeAt, splitQualified, stepAt } from '../engine/step-ref.js';
 import type { Library } from '../model/library.js';
 import { textIn } from '../model/localize.js';
 import { shorten } from '../render/shorten.js';

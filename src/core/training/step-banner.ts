@@ -3,8 +3,8 @@
  * `caller:` on the entries given at that step), and with --reveal what the expert does there
  * and why. Plain text; the terminal UI cleans and colours it. Pure.
  */
-import { answerLabel } from '../check/build-timeline.js';
-import { splitQualified } from '../check/step-ref.js';
+import { answerLabel } from '../record/build-timeline.js';
+import { splitQualified } from '../engine/step-ref.js';
 import type { QualifiedStep } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import { textIn } from '../model/localize.js';

@@ -10,6 +10,7 @@ import { JournalLockedError, whyWriteFailed } from '../journal/errors.js';
 import { isInsideJournal, listJournalFiles } from '../journal/files.js';
 import { verifyJournalFile } from '../journal/verify.js';
 import { safeLine } from '../text/safe-text.js';
+import { isInteractive } from '../is-interactive.js';
 
 export interface AcceptLossOptions {
   readonly by?: string;
@@ -100,7 +101,7 @@ export async function runAcceptLoss(fileArg: string | undefined, options: Accept
   }
   for (const { messages } of found) for (const message of messages) process.stdout.write(`${safeLine(message)}\n`);
   if (options.yes !== true) {
-    if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
+    if (!isInteractive()) {
       throw new UserError(
         say(lang, {
           en: 'accepting a loss needs a confirmation: run it in a terminal, or give --yes. Nothing was written.',

@@ -1,4 +1,4 @@
-/** The completion scripts and the candidates `sop __complete` prints (see cli/completion.ts). */
+/** The completion scripts and the candidates `sop __complete` prints (see cli/define-completion.ts). */
 import type { Command } from 'commander';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@ import { safeJson } from '../text/safe-json.js';
 import { say } from '../i18n.js';
 import { redactUrl } from '../store/url.js';
 
-/** The options of `sop config`: this command owns them; cli/config.ts only parses argv into them. */
+/** The options of `sop config`: this command owns them; cli/define-config.ts only parses argv into them. */
 export interface ConfigOptions {
   readonly format: 'text' | 'json';
   readonly dataDir?: string;

@@ -6,7 +6,7 @@ import { migrate, openStore, schemaStatus } from '../store/db.js';
 import { SCHEMA_VERSION } from '../store/migrations.js';
 import { redactUrl, storeUrl } from '../store/url.js';
 
-/** The options of `sop db`: this command owns them; cli/db.ts only parses argv into them. */
+/** The options of `sop db`: this command owns them; cli/define-db.ts only parses argv into them. */
 export interface DbOptions {
   readonly lang?: string;
   readonly format?: 'text' | 'json';

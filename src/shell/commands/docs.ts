@@ -15,7 +15,7 @@ import { readLibrary } from '../library/read-library.js';
 import { safeText } from '../text/safe-text.js';
 import { asPrinted, sopForPicture, svgOfDot, writeOutput, type SopForPicture } from './graph.js';
 
-/** The options of `sop docs`: this command owns them; cli/docs.ts only parses argv into them. */
+/** The options of `sop docs`: this command owns them; cli/define-docs.ts only parses argv into them. */
 export interface DocsOptions {
   readonly format?: 'md' | 'html' | 'pdf';
   readonly lang?: string;

@@ -24,7 +24,7 @@ import { readLibrary } from '../library/read-library.js';
 import { safeText } from '../text/safe-text.js';
 import { drawSvg } from '../format/draw-svg.js';
 
-/** The options of `sop graph`: this command owns them; cli/graph.ts only parses argv into them. */
+/** The options of `sop graph`: this command owns them; cli/define-graph.ts only parses argv into them. */
 export interface GraphOptions {
   readonly format: 'mermaid' | 'dot' | 'text' | 'svg' | 'png';
   readonly lang?: string;

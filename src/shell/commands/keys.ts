@@ -8,7 +8,7 @@ import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
 import { KEY_FILE_LIMIT, readFileCapped } from '../stdin.js';
 
-/** The options of `sop keys generate` and `sop keys fingerprint`: this command owns them; cli/keys.ts only parses argv into them. */
+/** The options of `sop keys generate` and `sop keys fingerprint`: this command owns them; cli/define-keys.ts only parses argv into them. */
 export interface KeysGenerateOptions {
   readonly output?: string;
   readonly lang?: string;

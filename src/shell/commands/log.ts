@@ -16,7 +16,7 @@ import { safeLine, safeText } from '../text/safe-text.js';
 import { safeJson } from '../text/safe-json.js';
 import { isIsoDate } from '../../core/stats/iso-date.js';
 
-/** The options of `sop log`: this command owns them; cli/log.ts only parses argv into them. */
+/** The options of `sop log`: this command owns them; cli/define-log.ts only parses argv into them. */
 interface LogCommonOptions {
   readonly dataDir?: string;
   /** --db [url]: the shared store instead of this machine's journal. */

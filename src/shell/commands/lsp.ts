@@ -1,7 +1,7 @@
 /** `sop lsp`: starts the language server (src/shell/lsp/); it runs until the editor says exit. */
 import { isLang, langFromEnv } from '../i18n.js';
 
-/** The options of `sop lsp`: this command owns them; cli/lsp.ts only parses argv into them. */
+/** The options of `sop lsp`: this command owns them; cli/define-lsp.ts only parses argv into them. */
 export interface LspCommandOptions {
   readonly stdio?: boolean;
   readonly lang?: string;

@@ -1,5 +1,5 @@
 /** `sop replay`: the timeline of one recorded call, or `--check` of many against the current SOPs. */
-import { buildTimeline } from '../../core/check/build-timeline.js';
+import { buildTimeline } from '../../core/record/build-timeline.js';
 import { expandLibraryTexts } from '../../core/render/expand-step.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
@@ -18,8 +18,10 @@ import { openTerminal } from '../tui/terminal.js';
 import { readJournal } from '../journal/reader.js';
 import { pickCall } from '../tui/pick-call.js';
 import { pageOrPrint } from '../tui/pager.js';
+import { isInteractive } from '../is-interactive.js';
+import { progressBar } from '../tui/progress-bar.js';
 
-/** The options of `sop replay`: this command owns them; cli/replay.ts only parses argv into them. */
+/** The options of `sop replay`: this command owns them; cli/define-replay.ts only parses argv into them. */
 export interface ReplayOptions {
   readonly check?: boolean;
   readonly sops?: string;
@@ -67,7 +69,7 @@ export async function runReplay(args: readonly string[], options: ReplayOptions,
   if (options.check) return check(callSources(args, read), read, settings.sopsDir, options, lang, args);
   if (args.length === 0) {
     // No call named: on a terminal, a menu of the recorded calls (as sop resume offers); else say what to give.
-    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    if (!isInteractive()) {
       throw new UserError(
         say(lang, {
           en: 'replay needs a call: give a session id (see "sop log list") or an exported .jsonl file; on a terminal, "sop replay" alone offers a menu of recorded calls',
@@ -121,7 +123,7 @@ async function checkWith(prepared: PreparedCheck, sources: readonly CallSource[]
   }
   // Progress by bytes read, on a terminal only, when there is a lot to read.
   const totalBytes = sources.reduce((sum, source) => sum + (source.kind === 'file' ? source.bytes : 0), 0);
-  const progress = process.stderr.isTTY && totalBytes >= 4_000_000 ? progressBar(totalBytes) : undefined;
+  const progress = process.stderr.isTTY && totalBytes >= 4_000_000 ? progressBar(totalBytes, process.stderr) : undefined;
   const { checks, notices } = await prepared.run(library, (done) => progress?.(done.bytes, done.calls));
   progress?.(totalBytes, checks.length, true);
   for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
@@ -145,22 +147,6 @@ async function checkWith(prepared: PreparedCheck, sources: readonly CallSource[]
   return checks.some((entry) => entry.status === 'diverged') ? EXIT.findings : EXIT.ok;
 }
 
-/** A progress bar on stderr (a terminal), by bytes read, redrawn at most every 1%. */
-function progressBar(total: number): (done: number, calls: number, finished?: boolean) => void {
-  let shown = -1;
-  return (done, calls, finished = false) => {
-    if (finished) {
-      process.stderr.write('\r\u001b[K');
-      return;
-    }
-    const percent = Math.min(100, Math.floor((done / total) * 100));
-    if (percent === shown) return;
-    shown = percent;
-    const width = 30;
-    const filled = Math.round((percent / 100) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${percent}%  ${calls}`);
-  };
-}
 
 /** `dirs`: the SOP folder to show the call with, then other folders to look in for the versions it was made with. */
 async function replay(calls: readonly RecordedCall[], args: readonly string[], dirs: readonly string[], options: ReplayOptions, lang: Lang, io: ReplayIO): Promise<number> {
@@ -195,7 +181,7 @@ async function replay(calls: readonly RecordedCall[], args: readonly string[], d
     throw new UserError(say(lang, { en: '--format junit goes with --check', uk: '--format junit використовується з --check' }));
   }
   if (options.step) {
-    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    if (!isInteractive()) {
       throw new UserError(
         say(lang, {
           en: '--step needs a terminal (keys are read from it); without --step the whole call is printed',

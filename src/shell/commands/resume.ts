@@ -1,6 +1,5 @@
 /** `sop resume [session]`: list interrupted calls, or rebuild one from the journal and continue it. */
 import { existsSync, readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { currentStep } from '../../core/engine/current-step.js';
 import type { CallState } from '../../core/engine/types.js';
 import { findSession } from '../../core/record/find-session.js';
@@ -9,7 +8,6 @@ import type { RecordedSession } from '../../core/record/recorded-session.js';
 import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
-import { sessionSealer } from '../crypto/configured-key.js';
 import { openSessionWriterFor } from '../journal/writer.js';
 import { readJournal, type RecordedSessionIn } from '../journal/reader.js';
 import { acceptedLossesOf, type AcceptedLoss } from '../journal/accepted-losses.js';
@@ -18,13 +16,15 @@ import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary } from '../tui/open-library.js';
 import { verifyJournalFile } from '../journal/verify.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
+import { callWriterOptions } from '../tui/call-journal.js';
 import { catchUp } from '../../core/record/catch-up.js';
 import { rebuildCall } from '../../core/record/rebuild-call.js';
 import { pickCall } from '../tui/pick-call.js';
 import { safeLine } from '../text/safe-text.js';
 import { runRun } from './run.js';
+import { isInteractive } from '../is-interactive.js';
 
-/** The options of `sop resume`: this command owns them; cli/resume.ts only parses argv into them. */
+/** The options of `sop resume`: this command owns them; cli/define-resume.ts only parses argv into them. */
 export interface ResumeOptions {
   readonly lang?: string;
   readonly dataDir?: string;
@@ -36,7 +36,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
   try {
     const config = await loadConfig({ flags: { lang: options.lang, dataDir: options.dataDir, sopsDir: options.sops } });
     lang = config.lang;
-    const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+    const interactive = isInteractive();
     const { sessions, notices } = readJournal(config.dataDir, 'live', { lang });
     for (const notice of notices) process.stderr.write(`sop: ${safeLine(notice)}\n`);
     // A running call (recorded now in another window) is not interrupted: it is never offered; nor
@@ -175,7 +175,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     };
     // Said on stderr and again on the call's first screens (the alternate screen hides stderr).
     const preCall = preCallNotices(lang);
-    const writer = await openSessionWriterFor(session.id, { dataDir: config.dataDir, mode: 'live', notice: preCall.notice, now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config, preCall.warn) });
+    const writer = await openSessionWriterFor(session.id, callWriterOptions(config, 'live', preCall));
     // The call was rebuilt from the journal as it was read, before the lock: another window may
     // have continued it since (while the menu or a prompt waited). Under the lock, its last line
     // must still be the one read, or the call would go on from a step it has already left.

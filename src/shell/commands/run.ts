@@ -1,24 +1,22 @@
 /** `sop run [sop]`: a live call in the terminal (or headless with --answers), recorded in the journal. */
 import { ANSWERS_FILE_LIMIT, readAllStdinSync, readFileCapped } from '../stdin.js';
-import { performance } from 'node:perf_hooks';
 import { startCall } from '../../core/engine/start-call.js';
 import type { Library } from '../../core/model/library.js';
-import { qualifyStepRef } from '../../core/check/step-ref.js';
-import { VERSION } from '../version.js';
+import { qualifyStepRef } from '../../core/engine/step-ref.js';
 import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
-import { sessionSealer } from '../crypto/configured-key.js';
 import { openSessionWriter } from '../journal/writer.js';
 import { printError } from '../output.js';
 import { runLiveCall } from '../tui/live-call.js';
 import { openLibrary, sopChoices } from '../tui/open-library.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
-import { reachableSopFiles } from '../tui/reachable-sops.js';
+import { callWriterOptions, sessionStart } from '../tui/call-journal.js';
 import { runScriptedCall } from '../tui/run-scripted-call.js';
 import { safeLine } from '../text/safe-text.js';
+import { isInteractive } from '../is-interactive.js';
 
-/** The options of `sop run`: this command owns them; cli/run.ts only parses argv into them. */
+/** The options of `sop run`: this command owns them; cli/define-run.ts only parses argv into them. */
 export interface RunOptions {
   readonly lang?: string;
   readonly operator?: string;
@@ -32,30 +30,23 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
   try {
     const config = await loadConfig({ flags: { lang: options.lang, operator: options.operator, dataDir: options.dataDir, sopsDir: options.sops } });
     lang = config.lang;
-    const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
-    if (options.answers === undefined && !interactive) throw notATerminal(lang);
+    // Off a terminal a named SOP is looked up first, so a mistyped name or path is what is said.
+    const needsTerminal = options.answers === undefined && !isInteractive();
+    if (needsTerminal && sopArg === undefined) throw notATerminal(lang);
     if (options.answers !== undefined && sopArg === undefined) {
       throw new UserError(say(lang, { en: 'with --answers, name the SOP to run: sop run <sop> --answers FILE', uk: 'з --answers вкажіть СОП: sop run <соп> --answers FILE' }));
     }
     const answers = options.answers === undefined ? undefined : await readAnswers(options.answers, lang);
     const { library, sop: chosen } = await openLibrary(config.sopsDir, sopArg, lang);
+    if (needsTerminal) throw notATerminal(lang);
     const sop = chosen ?? (await chooseSop(library, lang));
     if (sop === undefined) return EXIT.findings;
 
     // Said on stderr and again on the call's first screens (the alternate screen hides stderr).
     const preCall = preCallNotices(lang);
-    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'live', notice: preCall.notice, now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config, preCall.warn) });
+    const writer = await openSessionWriter(callWriterOptions(config, 'live', preCall));
     try {
-      const root = library.sops.get(sop)?.sop;
-      writer.append('session-start', {
-        sop,
-        version: root?.version ?? '',
-        files: reachableSopFiles(library, sop),
-        operator: config.operator,
-        lang,
-        tool: VERSION,
-        mode: 'live',
-      });
+      writer.append('session-start', sessionStart(library, sop, config, 'live'));
       if (answers !== undefined) {
         const result = runScriptedCall(library, sop, qualify(answers, sop), writer, lang);
         process.stdout.write(`${result.summary}\n`);

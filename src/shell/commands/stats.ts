@@ -17,7 +17,7 @@ import { safeJson } from '../text/safe-json.js';
 import { readLibrary } from '../library/read-library.js';
 import { safeLine, safeText } from '../text/safe-text.js';
 
-/** The options of `sop stats`: this command owns them; cli/stats.ts only parses argv into them. */
+/** The options of `sop stats`: this command owns them; cli/define-stats.ts only parses argv into them. */
 export interface StatsOptions {
   readonly since?: string;
   readonly until?: string;
@@ -105,7 +105,7 @@ export async function runStats(options: StatsOptions): Promise<number> {
     );
   }
   // These depend on the value of --format, not only on which flags were given, so they are not
-  // commander's .conflicts() (which refuses --raw with --chart: see cli/stats.ts).
+  // commander's .conflicts() (which refuses --raw with --chart: see cli/define-stats.ts).
   if (options.raw && format !== 'json') {
     throw new UserError(
       say(lang, {

@@ -5,7 +5,7 @@ import { say, type Lang } from '../i18n.js';
 import type { SyncReport } from '../store/sync.js';
 import { storeUrl } from '../store/url.js';
 
-/** The options of `sop sync`: this command owns them; cli/sync.ts only parses argv into them. */
+/** The options of `sop sync`: this command owns them; cli/define-sync.ts only parses argv into them. */
 export interface SyncCliOptions {
   readonly db?: string;
   readonly dataDir?: string;

@@ -14,7 +14,7 @@ import type { CoverageReport, TestReport } from '../format/test-report.js';
 import { colorFor } from '../text/color.js';
 import { checkSettings } from '../replay/settings.js';
 
-/** The options of `sop test`: this command owns them; cli/test.ts only parses argv into them. */
+/** The options of `sop test`: this command owns them; cli/define-test.ts only parses argv into them. */
 export interface TestOptions {
   readonly sops?: string;
   readonly format?: 'pretty' | 'json' | 'junit' | 'tap';

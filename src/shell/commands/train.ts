@@ -5,7 +5,6 @@
  * TRAINING journal; then the debrief. `--report` scores a trainee's sessions from that journal.
  */
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { formatWhere } from '../../core/check/where.js';
 import { startCall } from '../../core/engine/start-call.js';
 import type { LoadedScenario } from '../../core/load/load-scenario.js';
@@ -19,13 +18,11 @@ import { stepBanner } from '../../core/training/step-banner.js';
 import { traineeReport } from '../../core/training/trainee-report.js';
 import type { TextStyle } from '../../core/training/text-style.js';
 import { didYouMean } from '../../core/findings/did-you-mean.js';
-import { VERSION } from '../version.js';
 import { loadConfig } from '../config/load-config.js';
 import { fitColumns } from '../format/fit-columns.js';
 import { fitTable } from '../format/fit-table.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { localize, say, type Lang } from '../i18n.js';
-import { sessionSealer } from '../crypto/configured-key.js';
 import { openSessionWriter, type SessionWriter } from '../journal/writer.js';
 import { readJournal } from '../journal/reader.js';
 import { readLibrary } from '../library/read-library.js';
@@ -36,14 +33,16 @@ import { runLiveCall } from '../tui/live-call.js';
 import { pageOrPrint } from '../tui/pager.js';
 import { openLibrary } from '../tui/open-library.js';
 import { preCallNotices } from '../tui/pre-call-notices.js';
-import { reachableSopFiles } from '../tui/reachable-sops.js';
+import { callWriterOptions, sessionStart } from '../tui/call-journal.js';
 import { safeLine } from '../text/safe-text.js';
 import { safeJson } from '../text/safe-json.js';
 import type { StepView } from '../tui/step-view.js';
 import { wrap } from '../text/wrap.js';
 import { compareAlphabetically } from '../tui/alphabetical.js';
+import { isPathLike } from '../library/is-path-like.js';
+import { isInteractive } from '../is-interactive.js';
 
-/** The options of `sop train`: this command owns them; cli/train.ts only parses argv into them. */
+/** The options of `sop train`: this command owns them; cli/define-train.ts only parses argv into them. */
 export interface TrainOptions {
   readonly trainee?: string;
   readonly reveal?: boolean;
@@ -88,7 +87,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       const who = typeof options.report === 'string' ? options.report : trainee;
       return await report(who, config.dataDir, config.sopsDir, scenariosDir, options.format ?? 'table', lang, fitColumns(process.stdout, options.wide));
     }
-    if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
+    if (!isInteractive()) {
       throw new UserError(
         say(lang, {
           en: 'training needs a terminal (stdin and stdout must be a TTY): run it in a terminal window. To check scenarios without one, use: sop test',
@@ -120,21 +119,11 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
     const sop = chosen.scenario.sop;
     // Said on stderr and again on the call's first screens (the alternate screen hides stderr).
     const preCall = preCallNotices(lang);
-    const writer = await openSessionWriter({ dataDir: config.dataDir, mode: 'training', notice: preCall.notice, now: () => new Date(), monotonic: () => performance.now(), sealer: sessionSealer(config, preCall.warn) });
+    const writer = await openSessionWriter(callWriterOptions(config, 'training', preCall));
     const lines: JournalLine[] = [];
     const recording = recordingWriter(writer, lines);
     try {
-      recording.append('session-start', {
-        sop,
-        version: library.sops.get(sop)?.sop.version ?? '',
-        files: reachableSopFiles(library, sop),
-        operator: config.operator,
-        lang,
-        tool: VERSION,
-        mode: 'training',
-        scenario: chosen.scenario.scenario,
-        trainee,
-      });
+      recording.append('session-start', sessionStart(library, sop, config, 'training', { scenario: chosen.scenario.scenario, trainee }));
       const started = startCall(library, sop);
       if (!started.ok) throw new UserError(`${sop}: ${say(lang, started.refusal.message)}`);
       recording.appendEvents(started.events);
@@ -205,9 +194,6 @@ function withClearAnswer(line: JournalLine, event: JournalEvent | undefined): Jo
   return { ...line, ...event } as JournalLine;
 }
 
-function isPathLike(arg: string): boolean {
-  return arg.includes('/') || arg.includes('\\') || /\.ya?ml$/.test(arg);
-}
 
 /** The scenario named (by file or id), or every scenario for the menu. */
 async function findScenarios(arg: string | undefined, dir: string, lang: Lang): Promise<LoadedScenario[]> {

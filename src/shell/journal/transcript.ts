@@ -3,7 +3,7 @@
  * the SOP's option labels when the library is at hand (ids otherwise), amendments, interrupts,
  * notes, the outcome and referrals. Redacted content stays "[redacted]".
  */
-import { outcomeAt, stepAt } from '../../core/check/step-ref.js';
+import { outcomeAt, stepAt } from '../../core/engine/step-ref.js';
 import { ownContact } from '../../core/model/own-step.js';
 import type { Answer, AnswerRecord } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';

@@ -1,16 +1,17 @@
 /**
  * Reads a SOP library from disk: folders (recursively: `*.sop.yaml` and `directory.yaml`),
  * files and quoted globs. Returns the loaded library, the loader's findings (YAML, schema,
- * duplicate ids) and the files read. Cross-file checks: `validateLibrary` (or pass validate).
+ * duplicate ids) and the files read; with `validate`, the semantic checks too (validate-sources.ts,
+ * the validator of `sop validate` and `sop lsp`).
  */
 import { isDirectoryFile, loadParsedLibrary, type LoadResult } from '../../core/load/load-parsed-library.js';
 import type { Library } from '../../core/model/library.js';
 import type { Finding } from '../../core/findings/finding.js';
 import { sortFindings } from '../../core/validate/sort-findings.js';
-import { validateLibrary } from '../../core/validate/validate-library.js';
 import { openParseCache, type ParseCache } from '../cache/parse-cache.js';
 import { collectFiles } from './collect-files.js';
 import { readSources, type ReadOptions } from './read-sources.js';
+import { validateSources } from './validate-sources.js';
 
 export interface ReadLibraryOptions extends Omit<ReadOptions, 'cache'> {
   /** Use the parse cache (default true; `--no-cache` turns it off). A cache object may be passed. */
@@ -34,20 +35,18 @@ export function isLibraryFile(path: string): boolean {
   return /\.sop\.ya?ml$/.test(path) || isDirectoryFile(path);
 }
 
+function onlyLoaded(sources: Parameters<typeof loadParsedLibrary>[0]): { load: LoadResult; findings: readonly Finding[] } {
+  const load = loadParsedLibrary(sources);
+  return { load, findings: load.findings };
+}
+
 export async function readLibrary(paths: readonly string[] | string = ['sops'], options: ReadLibraryOptions = {}): Promise<ReadLibraryResult> {
   const list = typeof paths === 'string' ? [paths] : [...paths];
   const collected = await collectFiles(list.length > 0 ? list : ['sops'], isLibraryFile);
   const cache = options.cache === false ? undefined : options.cache === undefined || options.cache === true ? openParseCache() : options.cache;
   const sources = await readSources(collected.files, { ...options, cache });
-  const load = loadParsedLibrary(sources);
-  const findings = [...collected.findings, ...load.findings];
-  if (options.validate) {
-    const validateOptions = {
-      rejected: load.rejected,
-      ...(load.directorySource ? { directorySource: load.directorySource } : {}),
-      ...(options.today ? { today: options.today } : {}),
-    };
-    findings.push(...validateLibrary(load.library, validateOptions));
-  }
+  // Validating goes through the one validator `sop validate` and the editor use.
+  const { load, findings: own } = options.validate ? validateSources(sources, { today: options.today }) : onlyLoaded(sources);
+  const findings = [...collected.findings, ...own];
   return { library: load.library, findings: sortFindings(findings), files: collected.files, load };
 }

@@ -17,12 +17,12 @@ export interface SourcesValidation {
   readonly scenarios: readonly LoadedScenario[];
 }
 
-export function validateSources(sources: readonly ParsedLoaderInput[], options: { readonly today: string }): SourcesValidation {
+export function validateSources(sources: readonly ParsedLoaderInput[], options: { readonly today?: string }): SourcesValidation {
   const load = loadParsedLibrary(sources.filter((source) => !isScenarioFile(source.path)));
   const findings: Finding[] = [...load.findings];
   findings.push(
     ...validateLibrary(load.library, {
-      today: options.today,
+      ...(options.today ? { today: options.today } : {}),
       rejected: load.rejected,
       ...(load.directorySource ? { directorySource: load.directorySource } : {}),
     }),

@@ -1,7 +1,7 @@
 /** Document symbols (the steps with their kinds) and a code lens on each step: "N references · reached by K scenarios". */
 import { SymbolKind, type CodeLens, type DocumentSymbol } from 'vscode-languageserver';
 import { runScenario } from '../../core/check/run-scenario.js';
-import { visitedSteps } from '../../core/check/trace-events.js';
+import { visitedSteps } from '../../core/record/trace-events.js';
 import { say, type Lang } from '../i18n.js';
 import { pluralUk } from '../../core/model/plural-uk.js';
 import type { SymbolIndex } from './symbols-index.js';

@@ -4,7 +4,7 @@
  * in, so tests run without waiting or a terminal.
  */
 import type { ChalkInstance } from 'chalk';
-import type { Timeline } from '../../core/check/build-timeline.js';
+import type { Timeline } from '../../core/record/build-timeline.js';
 import { say, type Lang } from '../i18n.js';
 import type { CallIO } from '../tui/terminal.js';
 import { renderEnd, renderEntry, renderHeader } from './render-timeline.js';

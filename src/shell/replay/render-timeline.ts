@@ -1,6 +1,6 @@
 /** A recorded call's timeline as text: a header, one block per step shown, the end. */
 import type { ChalkInstance } from 'chalk';
-import type { Timeline, TimelineEntry } from '../../core/check/build-timeline.js';
+import type { Timeline, TimelineEntry } from '../../core/record/build-timeline.js';
 import { say, type Lang } from '../i18n.js';
 import { safeLine, safeText } from '../text/safe-text.js';
 import { clockText } from '../text/wrap.js';

@@ -13,6 +13,7 @@ import { formatPretty } from '../format/findings-pretty.js';
 import { colorFor } from '../text/color.js';
 import { safeLine, safeText } from '../text/safe-text.js';
 import { compareAlphabetically } from './alphabetical.js';
+import { isPathLike } from '../library/is-path-like.js';
 
 export interface OpenedLibrary {
   readonly library: Library;
@@ -20,9 +21,6 @@ export interface OpenedLibrary {
   readonly sop?: string;
 }
 
-function isPathLike(arg: string): boolean {
-  return arg.includes('/') || arg.includes('\\') || /\.ya?ml$/.test(arg) || arg === '.';
-}
 
 export async function openLibrary(sopsDir: string, arg: string | undefined, lang: Lang): Promise<OpenedLibrary> {
   let paths = [sopsDir];

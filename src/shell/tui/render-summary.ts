@@ -6,7 +6,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { colorFor } from '../text/color.js';
-import { outcomeAt, stepAt } from '../../core/check/step-ref.js';
+import { outcomeAt, stepAt } from '../../core/engine/step-ref.js';
 import { ownContact } from '../../core/model/own-step.js';
 import type { AnswerRecord, CallState } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';

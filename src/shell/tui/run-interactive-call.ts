@@ -10,7 +10,7 @@ import { waitingAt } from '../../core/engine/waiting-at.js';
 import type { CallState, Command, EngineEvent, QualifiedStep, Refusal, StepResult } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import type { Lang } from '../i18n.js';
-import { handleKey } from './keys.js';
+import { handleKey } from './keyboard.js';
 import { renderStep } from './render-step.js';
 import { TerminalGone, type CallIO } from './terminal.js';
 import type { StepView } from './step-view.js';

@@ -4,7 +4,7 @@
  * screen restored) — also when the call ends by Ctrl+C, SIGHUP or SIGTERM.
  */
 import { emitKeypressEvents } from 'node:readline';
-import type { Key } from './keys.js';
+import type { Key } from './keyboard.js';
 
 /** The terminal went away (window closed, connection lost): stdin ended or failed. */
 export class TerminalGone extends Error {

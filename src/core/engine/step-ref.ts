@@ -2,7 +2,7 @@
  * Step references: scenarios say `greet` (a step of the scenario's SOP) or `other-sop/greet`; the
  * engine and the journal always use the qualified form `sop-id/step-id`.
  */
-import type { QualifiedStep } from '../engine/types.js';
+import type { QualifiedStep } from './types.js';
 import type { Library } from '../model/library.js';
 import { ownEntry, ownStep } from '../model/own-step.js';
 import type { OutcomeDecl, Step } from '../model/sop.js';

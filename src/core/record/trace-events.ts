@@ -13,7 +13,7 @@ import { nextOf } from '../engine/next-of.js';
 import type { EngineEvent } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import type { Branch, Next, Step } from '../model/sop.js';
-import { splitQualified, stepAt } from './step-ref.js';
+import { splitQualified, stepAt } from '../engine/step-ref.js';
 
 /** Keys: steps `sop/step`; options `sop/step#option`; branches `sop/step:next[1]` or `sop/step:options[0].next[1]`. */
 export interface Trace {

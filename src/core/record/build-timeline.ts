@@ -8,9 +8,9 @@
 import type { AnswerRecord } from '../engine/types.js';
 import type { Library } from '../model/library.js';
 import { textIn } from '../model/localize.js';
-import { REDACTED } from '../record/journal-line.js';
-import type { RecordedSession, SessionStatus } from '../record/recorded-session.js';
-import { outcomeAt, stepAt } from './step-ref.js';
+import { REDACTED } from './journal-line.js';
+import type { RecordedSession, SessionStatus } from './recorded-session.js';
+import { outcomeAt, stepAt } from '../engine/step-ref.js';
 
 export interface TimelineEntry {
   readonly step: string;
