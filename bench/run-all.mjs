@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark in bench/ in turn (a benchmark, not a timed test).
 // Each prints its figures as ratios against a baseline measured in the same run, because
-// these machines are noisy; docs/performance.md keeps the figures of the last recorded run.
+// these machines are noisy; docs/performance.md keeps the targets and latest figures, bench/LAB-NOTES.md the dated runs.
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

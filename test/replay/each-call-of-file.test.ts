@@ -37,10 +37,18 @@ describe('eachCallOfFile', () => {
     expect(seen).toBe((whole as { calls: unknown[] }).calls.length);
   });
 
-  it('reads the file whole when a session comes back after another (a resumed call), with the same result', () => {
+  it('hands over a call that comes back after another (a resumed call) once, when it ends, with the result of a whole read', () => {
     const [first, second, ...rest] = fixtureLines;
     const resumed = [...first!.slice(0, 4), ...second!, ...first!.slice(4), ...rest.flat()];
-    const { streamed, whole } = both('resumed.jsonl', resumed);
+    const { streamed, whole, seen } = both('resumed.jsonl', resumed);
+    expect(streamed).toEqual(whole);
+    expect((whole as { calls: unknown[] }).calls).toHaveLength(fixtureLines.length);
+    expect(seen).toBe(fixtureLines.length);
+  });
+
+  it('reads the file whole when a call has a line after its end (an edited file), with the same result', () => {
+    const [first, ...rest] = fixtureLines;
+    const { streamed, whole } = both('after-end.jsonl', [...first!, ...rest[0]!, first![1]!, ...rest.slice(1).flat()]);
     expect(streamed).toEqual(whole);
     expect((whole as { calls: unknown[] }).calls).toHaveLength(fixtureLines.length);
   });

@@ -25,6 +25,16 @@ function localLines(dataDir: string): number {
     .reduce((a, b) => a + b, 0);
 }
 
+/** Waits until the store holds at least one line (polling; the sync under test is still going). */
+async function untilSomeLinesStored(url: string): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    const [row] = await sql<{ n: string }>(url, 'select count(*) as n from sop_lines');
+    if (Number(row!.n) > 0) return;
+    await sleep(10);
+  }
+  throw new Error('no line reached the store in 10 s');
+}
+
 async function intact(url: string, expected: number): Promise<void> {
   const verify = await sopAsync(['log', 'verify', '--db', url]);
   expect(verify.code, verify.stdout + verify.stderr).toBe(0);
@@ -45,10 +55,12 @@ describe('sop sync, cut off', () => {
     // Until 50 runs were killed mid-sync (how many finish first depends on the machine's load),
     // bounded so a machine where every sync finishes fast still ends the test.
     let attempt = 0;
-    for (; kills < 50 && attempt < 160; attempt++) {
-      await journalWith(1 + (attempt % 3), dataDir, 1 + (attempt % 20)); // new lines for every run to be cut in
+    // A sync of a few new calls takes a few hundred ms, most of it start-up: the moments are spread
+    // over that, and a run that finishes first is simply not counted as a kill.
+    for (; kills < 50 && attempt < 300; attempt++) {
+      await journalWith(3 + (attempt % 5), dataDir, 1 + (attempt % 20)); // new lines for every run to be cut in
       const run = sopAsync(['sync', '--db', url, '--data-dir', dataDir], SMALL_BATCHES);
-      const timer = setTimeout(() => run.kill('SIGKILL'), 40 + random() * 400);
+      const timer = setTimeout(() => run.kill('SIGKILL'), 40 + random() * 360);
       const result = await run;
       clearTimeout(timer);
       if (result.code === -9) kills++;
@@ -73,9 +85,10 @@ describe('sop sync, cut off', () => {
     const plain = await freshStore(server);
     const url = `${plain}&application_name=${app}`;
     expect((await sopAsync(['db', 'init', url])).code).toBe(0);
-    const dataDir = await journalWith(40);
+    const dataDir = await journalWith(200);
     const run = sopAsync(['sync', '--db', url, '--data-dir', dataDir], { SOP_SYNC_BATCH_LINES: '5' });
-    await sleep(700);
+    // Cut as soon as the first lines are in (not after a fixed time: a fast sync would be over).
+    await untilSomeLinesStored(plain);
     if (EMBEDDED) await server.stop!();
     else await sql(server.base, 'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [app]);
     const cut = await run;

@@ -4,12 +4,14 @@
  * there, so these run only against a real server (SOP_TEST_DATABASE_URL; .ci/run sets it when one
  * listens on 127.0.0.1:5432).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sopAsync } from './cli.js';
 import { journalWith } from './journal.js';
 import { SECRET, sealedCall } from './sealed.js';
-import { EMBEDDED, freshStore, sql, testServer, withSchema, type TestServer } from './server.js';
+import { EMBEDDED, freshStore, sql, sqlBatch, testServer, withSchema, type TestServer } from './server.js';
 
 const reason = 'PGlite (embedded fallback) has a single user: role tests need SOP_TEST_DATABASE_URL';
 
@@ -74,6 +76,53 @@ describe.skipIf(EMBEDDED)(`roles (real server only; skipped on the embedded one:
     const shown = await sopAsync(['log', 'show', session, '--db', login(sup)]);
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).not.toContain(SECRET);
+  });
+
+  it('a counsellor cannot hijack the SECURITY DEFINER functions with temp tables or functions of their names', async () => {
+    const dataDir = await journalWith(1);
+    const raw = readFileSync(join(dataDir, 'journal', 'calls', '2026-11.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const session = (JSON.parse(raw[0]!) as { session: string }).session;
+    const lines = raw.filter((line) => line.includes(`"session":"${session}"`));
+    const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+    const stage = [
+      'insert into pg_temp.sop_stage (ord, file, anchor, body_hash, raw) select * from unnest($1::integer[], $2::text[], $3::boolean[], $4::text[], $5::text[])',
+      [lines.map((_, i) => i), lines.map(() => 'calls/2026-11'), lines.map(() => false), lines.map((line) => sha256(line.slice(0, -75))), lines],
+    ] as const;
+    const journal = `hijack-${tag}`;
+
+    // A staging table of its own, made first: sop_stage_open refuses it, and sop_ingest will not read it.
+    await expect(
+      sqlBatch(login(c1), [['create temp table sop_stage (ord integer, file text, anchor boolean, body_hash text, raw text)'], ['select sop_stage_open()']]),
+    ).rejects.toThrow(/pg_temp.sop_stage was not made by sop_stage_open/);
+    await expect(
+      sqlBatch(login(c1), [['create temp table sop_stage (ord integer, file text, anchor boolean, body_hash text, raw text)'], [stage[0], [...stage[1]]], [`select * from sop_ingest('${journal}')`]]),
+    ).rejects.toThrow(/nothing staged by sop_stage_open/);
+
+    // Temp tables and functions named like the store's: the functions use the store's own.
+    const results = await sqlBatch(login(c1), [
+      ['create temp table sop_lines (journal text, session text, seq integer, raw text, body_hash text, counsellor text, line jsonb)'],
+      [`insert into pg_temp.sop_lines values ('${journal}', 'fake', 0, 'x', 'x', 'x', '{}')`],
+      ['create temp table sop_purged (journal text, session text)'],
+      [`insert into pg_temp.sop_purged values ('${journal}', '${session}')`],
+      ["create function pg_temp.sha256(bytea) returns bytea language sql as $$ select '\\x00'::bytea $$"],
+      ["create function pg_temp.encode(bytea, text) returns text language sql as $$ select 'forged' $$"],
+      ['begin'],
+      ['select sop_stage_open()'],
+      [stage[0], [...stage[1]]],
+      [`select * from sop_ingest('${journal}')`],
+      ['commit'],
+      [`select * from sop_state('${journal}')`],
+      ['select count(*)::integer as n from pg_temp.sop_lines'],
+    ]);
+    const ingested = results[9]!;
+    expect(ingested.find((row) => row['kind'] === 'stored')).toMatchObject({ detail: String(lines.length) });
+    expect(ingested.find((row) => row['kind'] === 'purged')).toMatchObject({ detail: '0' });
+    expect(results[11]).toEqual([expect.objectContaining({ session, lines: lines.length })]);
+    expect(results[12]).toEqual([{ n: 1 }]);
+    const stored = await sql<{ hash: string; raw: string; counsellor: string }>(store, 'select hash, raw, counsellor from sop_lines where journal = $1 order by seq', [journal]);
+    expect(stored.map((row) => row.raw)).toEqual(lines);
+    expect(stored.map((row) => row.hash)).toEqual(lines.map(sha256));
+    expect(new Set(stored.map((row) => row.counsellor))).toEqual(new Set([c1]));
   });
 
   it('a login without either role is refused by the database: exit 2, which role it lacks', async () => {

@@ -110,3 +110,18 @@ export async function sql<R extends Record<string, unknown> = Record<string, unk
     await client.end();
   }
 }
+
+/** Several statements on one connection, in order (a transaction, temp tables): each one's rows. */
+export async function sqlBatch(url: string, statements: readonly (readonly [string, unknown[]?])[]): Promise<Record<string, unknown>[][]> {
+  const { connectionString, schema } = splitSchema(url);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    if (schema) await client.query(`set search_path to "${schema}"`);
+    const results: Record<string, unknown>[][] = [];
+    for (const [text, values] of statements) results.push((await client.query(text, values ?? [])).rows);
+    return results;
+  } finally {
+    await client.end();
+  }
+}

@@ -2,12 +2,13 @@
  * `sop db` and `sop sync` through the built binary against a real PostgreSQL (test/store/server.ts):
  * idempotent, resumable, conflicts reported and never overwritten, the chain checked by the server.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sop, sopAsync } from './cli.js';
 import { emptyDataDir, journalWith } from './journal.js';
-import { freshStore, sql, testServer, type TestServer } from './server.js';
+import { EMBEDDED, freshStore, sql, sqlBatch, testServer, type TestServer } from './server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,9 +18,25 @@ beforeAll(async () => {
 async function initialised(): Promise<string> {
   const url = await freshStore(server);
   const init = await sopAsync(['db', 'init', url]);
-  expect(init.stderr).toContain('schema version 1');
+  expect(init.stderr).toContain('schema version 2');
   expect(init.code).toBe(0);
   return url;
+}
+
+/** sop_stage_open, the lines staged by hand, sop_ingest: what any client of the store may do, in one transaction. */
+async function ingestByHand(url: string, lines: readonly string[], anchors: readonly boolean[]): Promise<{ kind: string; seq: number; detail: string }[]> {
+  const hashes = lines.map((line) => createHash('sha256').update(line.slice(0, -75)).digest('hex'));
+  const [, , , rows] = await sqlBatch(url, [
+    ['begin'],
+    ['select sop_stage_open()'],
+    [
+      'insert into pg_temp.sop_stage (ord, file, anchor, body_hash, raw) select * from unnest($1::integer[], $2::text[], $3::boolean[], $4::text[], $5::text[])',
+      [lines.map((_, i) => i), lines.map(() => 'calls/2026-11'), anchors, hashes, lines],
+    ],
+    ["select * from sop_ingest('j1')"],
+    ['commit'],
+  ]);
+  return rows as { kind: string; seq: number; detail: string }[];
 }
 
 function localLines(dataDir: string): number {
@@ -56,11 +73,11 @@ describe('sop db', () => {
     expect((await sopAsync(['db', 'init', url])).code).toBe(0);
     const again = await sopAsync(['db', 'init', url]);
     expect(again.code).toBe(0);
-    expect(again.stderr).toContain('up to date (schema version 1)');
+    expect(again.stderr).toContain('up to date (schema version 2)');
     const status = await sopAsync(['db', 'status', url, '--format', 'json']);
     expect(status.code).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ version: 1, tool: 1, state: 'current' });
-    expect(await sql(url, 'select version from sop_migrations')).toEqual([{ version: 1 }]);
+    expect(JSON.parse(status.stdout)).toMatchObject({ version: 2, tool: 2, state: 'current' });
+    expect(await sql(url, 'select version from sop_migrations order by version')).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   it('a schema newer than the tool: status says so, sync refuses with exit 2 and changes nothing', async () => {
@@ -72,7 +89,7 @@ describe('sop db', () => {
     const dataDir = await journalWith(2);
     const result = await sopAsync(['sync', '--db', url, '--data-dir', dataDir]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('schema version 99, newer than this sop knows (1). Update sop-runner');
+    expect(result.stderr).toContain('schema version 99, newer than this sop knows (2). Update sop-runner');
     expect(await sql(url, 'select 1 from sop_lines')).toEqual([]);
   });
 
@@ -178,25 +195,21 @@ describe('sop sync', () => {
     const url = await initialised();
     const dataDir = await journalWith(1);
     const raw = readFileSync(join(dataDir, 'journal', 'calls', '2026-11.jsonl'), 'utf8').split('\n').filter(Boolean);
-    const session = JSON.parse(raw[0]!).session as string;
     // Lines 0 and 2, without 1: line 2's prev is not the hash of line 0, and seq 1 is missing.
-    const rows = await sql<{ kind: string; seq: number; detail: string }>(url, 'select * from sop_ingest($1, $2, $3, $4, $5, $6)', [
-      'j1', ['calls/2026-11', 'calls/2026-11'], [session, session], [0, 2], [raw[0], raw[2]], [false, false],
-    ]);
+    const rows = await ingestByHand(url, [raw[0]!, raw[2]!], [false, false]);
     expect(rows.find((row) => row.kind === 'refused')).toMatchObject({ seq: 2, detail: 'broken prev: it is not the hash of the line before it' });
     expect(rows.find((row) => row.kind === 'stored')).toMatchObject({ detail: '1' });
     // An anchor the store does not have: refused too, nothing stored.
-    const anchorless = await sql<{ kind: string; seq: number; detail: string }>(url, 'select * from sop_ingest($1, $2, $3, $4, $5, $6)', [
-      'j1', ['calls/2026-11', 'calls/2026-11'], [session, session], [2, 3], [raw[2], raw[3]], [true, false],
-    ]);
+    const anchorless = await ingestByHand(url, [raw[2]!, raw[3]!], [true, false]);
     expect(anchorless.find((row) => row.kind === 'refused')).toMatchObject({ seq: 2, detail: 'the line before it is not in the store: sync the file from its start' });
     // Line 1 with the right chain but seq skipped: a gap (sent after line 0, chained to it, seq 5).
     const forged = raw[1]!.replace('"seq":1,', '"seq":5,');
-    const gap = await sql<{ kind: string; seq: number; detail: string }>(url, 'select * from sop_ingest($1, $2, $3, $4, $5, $6)', [
-      'j1', ['calls/2026-11', 'calls/2026-11'], [session, session], [0, 5], [raw[0], forged], [true, false],
-    ]);
+    const gap = await ingestByHand(url, [raw[0]!, forged], [true, false]);
     expect(gap.find((row) => row.kind === 'refused')).toMatchObject({ seq: 5, detail: 'gap: line 4 of this session is missing' });
     expect(await sql(url, 'select seq from sop_lines')).toEqual([{ seq: 0 }]);
+    // Nothing staged on this connection: sop_ingest refuses to run. (PGlite serves every
+    // connection from its one backend, so there the staging table outlives a connection.)
+    if (!EMBEDDED) await expect(sql(url, "select * from sop_ingest('j1')")).rejects.toThrow(/nothing staged by sop_stage_open/);
   });
 
   it('two machines at once, and one journal synced twice at once: every line exactly once', async () => {

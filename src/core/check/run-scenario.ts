@@ -64,61 +64,72 @@ function showValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+type At = (path: readonly (string | number)[]) => SourceRef;
+
 export function runScenario(library: Library, source: ScenarioSource): ScenarioResult {
   const { scenario, file } = source;
-  const at = (path: readonly (string | number)[]): SourceRef => whereInFile(file, source.positionOf, path);
-  const events: EngineEvent[] = [];
-  const failures: ScenarioFailure[] = [];
-  const done = (state?: CallState): ScenarioResult => ({
+  const at: At = (path) => whereInFile(file, source.positionOf, path);
+  const result = (failures: readonly ScenarioFailure[], events: readonly EngineEvent[], state?: CallState): ScenarioResult => ({
     scenario: scenario.scenario,
     file,
     sop: scenario.sop,
     passed: failures.length === 0,
-    failures,
+    failures: [...failures],
     events,
     ...(state?.outcome !== undefined ? { outcome: state.outcome } : {}),
   });
+  if (!library.sops.has(scenario.sop)) return result([notInLibrary(scenario, at)], []);
+  const { events, state, failure } = feedScenario(library, scenario, at);
+  if (failure) return result([failure], events, state);
+  if (state.status !== 'ended') return result([notEnded(library, scenario, state, at)], events, state);
+  return result(expectationFailures(library, scenario, state, events, at), events, state);
+}
 
-  if (!library.sops.has(scenario.sop)) {
-    failures.push({
-      code: 'cannot-start',
-      message: {
-        en: `SOP "${scenario.sop}" is not in the library; check the scenario's sop: or pass --sops`,
-        uk: `СОП «${scenario.sop}» немає в бібліотеці; перевірте поле sop: сценарію або вкажіть --sops`,
-      },
-      scenarioAt: at(['sop']),
-    });
-    return done();
-  }
-  const fed = feedScenario(library, scenario, at);
-  events.push(...fed.events);
-  const state = fed.state;
-  if (fed.failure) {
-    failures.push(fed.failure);
-    return done(state);
-  }
+function notInLibrary(scenario: Scenario, at: At): ScenarioFailure {
+  return {
+    code: 'cannot-start',
+    message: {
+      en: `SOP "${scenario.sop}" is not in the library; check the scenario's sop: or pass --sops`,
+      uk: `СОП «${scenario.sop}» немає в бібліотеці; перевірте поле sop: сценарію або вкажіть --sops`,
+    },
+    scenarioAt: at(['sop']),
+  };
+}
 
-  if (state.status !== 'ended') {
-    const current = currentStep(library, state);
-    const waiting = current?.qualified ?? '?';
-    failures.push({
-      code: 'not-ended',
-      message: {
-        en: `the answers ran out but the call has not ended: it waits at ${waiting}; add the answers that finish the call`,
-        uk: `відповіді скінчилися, але дзвінок не завершився: він чекає на кроці ${waiting}; додайте відповіді до кінця дзвінка`,
-      },
-      expected: scenario.expect.outcome,
-      got: waiting,
-      scenarioAt: at(['answers', scenario.answers.length - 1]),
-      ...(current ? { sopAt: whereStep(library, current.qualified) } : {}),
-    });
-    return done(state);
-  }
+function notEnded(library: Library, scenario: Scenario, state: CallState, at: At): ScenarioFailure {
+  const current = currentStep(library, state);
+  const waiting = current?.qualified ?? '?';
+  return {
+    code: 'not-ended',
+    message: {
+      en: `the answers ran out but the call has not ended: it waits at ${waiting}; add the answers that finish the call`,
+      uk: `відповіді скінчилися, але дзвінок не завершився: він чекає на кроці ${waiting}; додайте відповіді до кінця дзвінка`,
+    },
+    expected: scenario.expect.outcome,
+    got: waiting,
+    scenarioAt: at(['answers', scenario.answers.length - 1]),
+    ...(current ? { sopAt: whereStep(library, current.qualified) } : {}),
+  };
+}
 
+/** An ended call against the scenario's `expect:` — outcome, visits, referrals, interrupts, time. */
+function expectationFailures(library: Library, scenario: Scenario, state: CallState, events: readonly EngineEvent[], at: At): ScenarioFailure[] {
+  const overTime = overTimeBudget(scenario, at);
+  return [
+    ...outcomeFailure(library, scenario, state, at),
+    ...missingVisits(library, scenario, events, at),
+    ...missingReferrals(scenario, state, at),
+    ...missingInterrupts(scenario, events, at),
+    ...(overTime ? [overTime] : []),
+  ];
+}
+
+function outcomeFailure(library: Library, scenario: Scenario, state: CallState, at: At): ScenarioFailure[] {
   const expect = scenario.expect;
-  if (state.outcome !== expect.outcome) {
-    const [outcomeSop = '', outcomeId = ''] = (state.outcome ?? '').split('/');
-    failures.push({
+  if (state.outcome === expect.outcome) return [];
+  const [outcomeSop = '', outcomeId = ''] = (state.outcome ?? '').split('/');
+  return [
+    {
       code: 'outcome',
       message: {
         en: `expected outcome ${expect.outcome}, the call ended with ${state.outcome ?? 'none'}`,
@@ -128,54 +139,66 @@ export function runScenario(library: Library, source: ScenarioSource): ScenarioR
       got: state.outcome ?? '',
       scenarioAt: at(['expect', 'outcome']),
       ...(outcomeSop ? { sopAt: whereInSop(library, outcomeSop, ['outcomes', outcomeId]) } : {}),
-    });
-  }
+    },
+  ];
+}
+
+function missingVisits(library: Library, scenario: Scenario, events: readonly EngineEvent[], at: At): ScenarioFailure[] {
   const visited = visitedSteps(library, events);
-  for (const [index, ref] of (expect.visits ?? []).entries()) {
+  return (scenario.expect.visits ?? []).flatMap((ref, index): ScenarioFailure[] => {
     const qualified = qualifyStepRef(ref, scenario.sop);
-    if (visited.has(qualified)) continue;
-    failures.push({
-      code: 'missing-visit',
-      message: {
-        en: `the call was expected to pass through ${qualified} but did not`,
-        uk: `дзвінок мав пройти через крок ${qualified}, але не пройшов`,
+    if (visited.has(qualified)) return [];
+    return [
+      {
+        code: 'missing-visit',
+        message: {
+          en: `the call was expected to pass through ${qualified} but did not`,
+          uk: `дзвінок мав пройти через крок ${qualified}, але не пройшов`,
+        },
+        expected: qualified,
+        got: [...visited].join(' > '),
+        scenarioAt: at(['expect', 'visits', index]),
+        sopAt: whereStep(library, qualified),
       },
-      expected: qualified,
-      got: [...visited].join(' > '),
-      scenarioAt: at(['expect', 'visits', index]),
-      sopAt: whereStep(library, qualified),
-    });
-  }
-  for (const [index, id] of (expect.referrals ?? []).entries()) {
-    if (state.referrals.includes(id)) continue;
-    failures.push({
-      code: 'missing-referral',
-      message: {
-        en: `the call was expected to refer to ${id}; it referred to ${state.referrals.join(', ') || 'nobody'}`,
-        uk: `дзвінок мав скерувати до ${id}; скеровано до: ${state.referrals.join(', ') || 'нікого'}`,
+    ];
+  });
+}
+
+function missingReferrals(scenario: Scenario, state: CallState, at: At): ScenarioFailure[] {
+  return (scenario.expect.referrals ?? []).flatMap((id, index): ScenarioFailure[] => {
+    if (state.referrals.includes(id)) return [];
+    return [
+      {
+        code: 'missing-referral',
+        message: {
+          en: `the call was expected to refer to ${id}; it referred to ${state.referrals.join(', ') || 'nobody'}`,
+          uk: `дзвінок мав скерувати до ${id}; скеровано до: ${state.referrals.join(', ') || 'нікого'}`,
+        },
+        expected: id,
+        got: state.referrals.join(', '),
+        scenarioAt: at(['expect', 'referrals', index]),
       },
-      expected: id,
-      got: state.referrals.join(', '),
-      scenarioAt: at(['expect', 'referrals', index]),
-    });
-  }
+    ];
+  });
+}
+
+function missingInterrupts(scenario: Scenario, events: readonly EngineEvent[], at: At): ScenarioFailure[] {
   const used = events.flatMap((event) => (event.type === 'interrupt' ? [event.key] : []));
-  for (const [index, key] of (expect.interrupts ?? []).entries()) {
-    if (used.includes(key)) continue;
-    failures.push({
-      code: 'missing-interrupt',
-      message: {
-        en: `the interrupt "${key}" was expected but not used; used: ${used.join(' ') || 'none'}`,
-        uk: `очікувалося переривання «${key}», але його не використано; використано: ${used.join(' ') || 'жодного'}`,
+  return (scenario.expect.interrupts ?? []).flatMap((key, index): ScenarioFailure[] => {
+    if (used.includes(key)) return [];
+    return [
+      {
+        code: 'missing-interrupt',
+        message: {
+          en: `the interrupt "${key}" was expected but not used; used: ${used.join(' ') || 'none'}`,
+          uk: `очікувалося переривання «${key}», але його не використано; використано: ${used.join(' ') || 'жодного'}`,
+        },
+        expected: key,
+        got: used.join(' '),
+        scenarioAt: at(['expect', 'interrupts', index]),
       },
-      expected: key,
-      got: used.join(' '),
-      scenarioAt: at(['expect', 'interrupts', index]),
-    });
-  }
-  const overTime = overTimeBudget(scenario, at);
-  if (overTime) failures.push(overTime);
-  return done(state);
+    ];
+  });
 }
 
 /** A command planned from a scenario entry, with where it came from (for a refusal's message). */

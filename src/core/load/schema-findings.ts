@@ -11,12 +11,12 @@ import type { ErrorObject } from 'ajv';
 import type { PositionLookup } from '../model/library.js';
 // Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
 import type { InlineMessage as Message } from '../model/message.js';
+import { say } from '../model/message.js';
 import { suggestion } from '../findings/did-you-mean.js';
 import type { Finding } from '../findings/finding.js';
 import { makeFinding } from '../findings/make-finding.js';
 import { pluralUk } from '../model/plural-uk.js';
 import { RULES } from '../findings/rules.js';
-import { say } from '../model/message.js';
 
 export interface SchemaLookups {
   readonly positionOf: PositionLookup;
@@ -177,11 +177,34 @@ function bestBranchOnly(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !dropped.has(e));
 }
 
+/** What the keyword handlers share while one file's schema errors become findings. */
+interface SchemaContext {
+  readonly errors: readonly ErrorObject[];
+  readonly relevant: readonly ErrorObject[];
+  readonly file: string;
+  readonly lookups: SchemaLookups;
+  readonly findings: Finding[];
+  /** Instance paths with an anyOf error, and those of them where some branch got further. */
+  readonly anyOfPaths: ReadonlySet<string>;
+  readonly further: ReadonlySet<string>;
+  /** Missing properties already reported as the typo of an unknown one (`titel` for `title`). */
+  readonly mergedMissing: Set<string>;
+  /** Bad keys already reported (propertyNames errors come once per schema branch). */
+  readonly seenKeys: Set<string>;
+}
+
 export function schemaFindings(errors: readonly ErrorObject[], file: string, lookups: SchemaLookups): Finding[] {
   const relevant = bestBranchOnly(errors.filter((error) => error.keyword !== 'if' && error.keyword !== 'propertyNames'));
-
-  // anyOf: decide per instance path whether a branch got further.
   const anyOfPaths = new Set(relevant.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const ctx: SchemaContext = { errors, relevant, file, lookups, findings: [], anyOfPaths, further: anyOfGotFurther(relevant, anyOfPaths), mergedMissing: new Set(), seenKeys: new Set() };
+  for (const error of relevant) findingFor(ctx, error);
+  // Missing properties last, once the typos among the unknown ones are known.
+  for (const error of relevant) if (error.keyword === 'required') missingProperty(ctx, error);
+  return uniqueFindings(ctx.findings);
+}
+
+/** anyOf: for each instance path, whether some branch got further than its type. */
+function anyOfGotFurther(relevant: readonly ErrorObject[], anyOfPaths: ReadonlySet<string>): Set<string> {
   const further = new Set<string>();
   for (const path of anyOfPaths) {
     const gotFurther = relevant.some(
@@ -192,128 +215,120 @@ export function schemaFindings(errors: readonly ErrorObject[], file: string, loo
     );
     if (gotFurther) further.add(path);
   }
+  return further;
+}
 
-  const findings: Finding[] = [];
-  const unknownByObject = new Map<string, ErrorObject[]>();
-  for (const e of relevant) {
-    if (e.keyword === 'additionalProperties') {
-      const list = unknownByObject.get(e.instancePath) ?? [];
-      list.push(e);
-      unknownByObject.set(e.instancePath, list);
+function findingFor(ctx: SchemaContext, error: ErrorObject): void {
+  const isAnyOfPath = ctx.anyOfPaths.has(error.instancePath);
+  if (isAnyOfPath && error.keyword === 'type' && error.propertyName === undefined) return;
+  if (error.keyword === 'anyOf') return anyOfFinding(ctx, error);
+  if (error.propertyName !== undefined) return badKey(ctx, error, error.propertyName);
+  const path = toPath(error.instancePath);
+  const where = describePath(path);
+  const params = error.params as Record<string, unknown>;
+  const at = ctx.lookups.valuePositionOf(path);
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return unknownProperty(ctx, error, String(params['additionalProperty']));
+    case 'required':
+      return; // after every other error, once typos are known
+    case 'type':
+      return void ctx.findings.push(makeFinding(RULES.wrongType, ctx.file, at, wrongType(where, typeNames([params['type']].flat()), error.data)));
+    case 'enum':
+      return void ctx.findings.push(enumFinding(ctx.file, at, where, (params['allowedValues'] as unknown[]).map(String), error.data));
+    case 'const': {
+      const allowed = show(params['allowedValue']);
+      return void ctx.findings.push(makeFinding(RULES.invalidValue, ctx.file, at, { en: `${where.en} must be ${allowed.en}`, uk: `${where.uk}: має бути ${allowed.uk}` }));
     }
-  }
-  const mergedMissing = new Set<string>();
-
-  const seen = new Set<string>();
-  for (const error of relevant) {
-    const path = toPath(error.instancePath);
-    const where = describePath(path);
-    const params = error.params as Record<string, unknown>;
-    const isAnyOfPath = anyOfPaths.has(error.instancePath);
-    if (isAnyOfPath && error.keyword === 'type' && error.propertyName === undefined) continue;
-    if (error.keyword === 'anyOf') {
-      if (further.has(error.instancePath)) continue;
-      const types = errors
-        .filter((e) => e.instancePath === error.instancePath && e.keyword === 'type' && e.propertyName === undefined)
-        .map((e) => (e.params as { type: string }).type);
-      const expected = types.length > 0 ? typeNames(types) : { en: 'something else', uk: 'щось інше' };
-      findings.push(makeFinding(RULES.wrongType, file, lookups.valuePositionOf(path), wrongType(where, expected, error.data)));
-      continue;
-    }
-    if (error.propertyName !== undefined) {
-      // A bad key (propertyNames): report at the key.
-      const keyPath = [...path, error.propertyName];
-      const id = `${error.instancePath}\u0000${error.propertyName}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const key = show(error.propertyName);
+    case 'pattern': {
+      const value = show(error.data);
       const meaning = patternMeaning(error);
-      findings.push(
-        makeFinding(RULES.invalidValue, file, lookups.keyPositionOf(keyPath), {
-          en: `${where.en}: the key ${key.en} is not allowed here: ${meaning.en}`,
-          uk: `${where.uk}: ключ ${key.uk} тут не дозволено; очікується: ${meaning.uk}`,
+      return void ctx.findings.push(
+        makeFinding(RULES.invalidValue, ctx.file, at, {
+          en: `${where.en}: ${value.en} is not valid: ${meaning.en}`,
+          uk: `${where.uk}: неправильне значення ${value.uk}; очікується: ${meaning.uk}`,
         }),
       );
-      continue;
     }
-    switch (error.keyword) {
-      case 'additionalProperties': {
-        const name = String(params['additionalProperty']);
-        const allowed = allowedProperties(error);
-        const missing = relevant
-          .filter((e) => e.keyword === 'required' && e.instancePath === error.instancePath)
-          .map((e) => String((e.params as { missingProperty: string }).missingProperty));
-        const typoOf = suggestion(name, missing);
-        if (typoOf !== undefined) {
-          for (const m of missing) if (suggestion(name, [m]) !== undefined) mergedMissing.add(`${error.instancePath}\u0000${m}`);
-        }
-        const hint = typoOf ?? suggestion(name, allowed) ?? (allowed.length ? { en: `allowed here: ${allowed.join(', ')}`, uk: `тут дозволено: ${allowed.join(', ')}` } : undefined);
-        findings.push(
-          makeFinding(
-            RULES.unknownProperty,
-            file,
-            lookups.keyPositionOf([...path, name]),
-            { en: `${where.en}: unknown property '${name}'`, uk: `${where.uk}: невідома властивість «${name}»` },
-            hint,
-          ),
-        );
-        break;
-      }
-      case 'required':
-        break; // after the loop, once typos are known
-      case 'type':
-        findings.push(makeFinding(RULES.wrongType, file, lookups.valuePositionOf(path), wrongType(where, typeNames([params['type']].flat()), error.data)));
-        break;
-      case 'enum': {
-        const allowed = (params['allowedValues'] as unknown[]).map(String);
-        // Every enum value gets a "did you mean" where one is close (kind: sya -> say), and the list.
-        const guess = typeof error.data === 'string' || typeof error.data === 'number' ? suggestion(String(error.data), allowed) : undefined;
-        const list = { en: `allowed: ${allowed.join(', ')}`, uk: `дозволено: ${allowed.join(', ')}` };
-        const hint = guess === undefined ? list : { en: `${say('en', guess)} (${list.en})`, uk: `${say('uk', guess)} (${list.uk})` };
-        const value = show(error.data);
-        findings.push(
-          makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), { en: `${where.en}: ${value.en} is not allowed`, uk: `${where.uk}: значення ${value.uk} не дозволено` }, hint),
-        );
-        break;
-      }
-      case 'const': {
-        const allowed = show(params['allowedValue']);
-        findings.push(makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), { en: `${where.en} must be ${allowed.en}`, uk: `${where.uk}: має бути ${allowed.uk}` }));
-        break;
-      }
-      case 'pattern': {
-        const value = show(error.data);
-        const meaning = patternMeaning(error);
-        findings.push(
-          makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), {
-            en: `${where.en}: ${value.en} is not valid: ${meaning.en}`,
-            uk: `${where.uk}: неправильне значення ${value.uk}; очікується: ${meaning.uk}`,
-          }),
-        );
-        break;
-      }
-      default:
-        findings.push(makeFinding(RULES.invalidValue, file, lookups.valuePositionOf(path), limitProblem(where, error)));
-    }
+    default:
+      ctx.findings.push(makeFinding(RULES.invalidValue, ctx.file, at, limitProblem(where, error)));
   }
-  for (const error of relevant) {
-    if (error.keyword !== 'required') continue;
-    if (anyOfPaths.has(error.instancePath) && !further.has(error.instancePath)) continue;
-    const name = String((error.params as { missingProperty: string }).missingProperty);
-    if (mergedMissing.has(`${error.instancePath}\u0000${name}`)) continue;
-    const path = toPath(error.instancePath);
-    const where = describePath(path);
-    findings.push(
-      makeFinding(
-        RULES.missingProperty,
-        file,
-        lookups.positionOf(path),
-        { en: `${where.en}: missing required property '${name}'`, uk: `${where.uk}: бракує обовʼязкової властивості «${name}»` },
-        { en: `add '${name}:'`, uk: `додайте «${name}:»` },
-      ),
-    );
+}
+
+/** No branch of an anyOf fits and none got further: one "wrong type" naming every type allowed. */
+function anyOfFinding(ctx: SchemaContext, error: ErrorObject): void {
+  if (ctx.further.has(error.instancePath)) return;
+  const path = toPath(error.instancePath);
+  const types = ctx.errors
+    .filter((e) => e.instancePath === error.instancePath && e.keyword === 'type' && e.propertyName === undefined)
+    .map((e) => (e.params as { type: string }).type);
+  const expected = types.length > 0 ? typeNames(types) : { en: 'something else', uk: 'щось інше' };
+  ctx.findings.push(makeFinding(RULES.wrongType, ctx.file, ctx.lookups.valuePositionOf(path), wrongType(describePath(path), expected, error.data)));
+}
+
+/** A bad key (propertyNames): reported at the key, once. */
+function badKey(ctx: SchemaContext, error: ErrorObject, propertyName: string): void {
+  const id = `${error.instancePath}\u0000${propertyName}`;
+  if (ctx.seenKeys.has(id)) return;
+  ctx.seenKeys.add(id);
+  const path = toPath(error.instancePath);
+  const where = describePath(path);
+  const key = show(propertyName);
+  const meaning = patternMeaning(error);
+  ctx.findings.push(
+    makeFinding(RULES.invalidValue, ctx.file, ctx.lookups.keyPositionOf([...path, propertyName]), {
+      en: `${where.en}: the key ${key.en} is not allowed here: ${meaning.en}`,
+      uk: `${where.uk}: ключ ${key.uk} тут не дозволено; очікується: ${meaning.uk}`,
+    }),
+  );
+}
+
+/** An unknown property: the missing one it is a typo of, else the nearest allowed, else the list. */
+function unknownProperty(ctx: SchemaContext, error: ErrorObject, name: string): void {
+  const path = toPath(error.instancePath);
+  const where = describePath(path);
+  const allowed = allowedProperties(error);
+  const missing = ctx.relevant
+    .filter((e) => e.keyword === 'required' && e.instancePath === error.instancePath)
+    .map((e) => String((e.params as { missingProperty: string }).missingProperty));
+  const typoOf = suggestion(name, missing);
+  if (typoOf !== undefined) {
+    for (const m of missing) if (suggestion(name, [m]) !== undefined) ctx.mergedMissing.add(`${error.instancePath}\u0000${m}`);
   }
-  // The same complaint from two branches is one finding.
+  const hint = typoOf ?? suggestion(name, allowed) ?? (allowed.length ? { en: `allowed here: ${allowed.join(', ')}`, uk: `тут дозволено: ${allowed.join(', ')}` } : undefined);
+  ctx.findings.push(
+    makeFinding(RULES.unknownProperty, ctx.file, ctx.lookups.keyPositionOf([...path, name]), { en: `${where.en}: unknown property '${name}'`, uk: `${where.uk}: невідома властивість «${name}»` }, hint),
+  );
+}
+
+/** Every enum value gets a "did you mean" where one is close (kind: sya -> say), and the list. */
+function enumFinding(file: string, at: ReturnType<SchemaLookups['valuePositionOf']>, where: Message, allowed: readonly string[], data: unknown): Finding {
+  const guess = typeof data === 'string' || typeof data === 'number' ? suggestion(String(data), allowed) : undefined;
+  const list = { en: `allowed: ${allowed.join(', ')}`, uk: `дозволено: ${allowed.join(', ')}` };
+  const hint = guess === undefined ? list : { en: `${say('en', guess)} (${list.en})`, uk: `${say('uk', guess)} (${list.uk})` };
+  const value = show(data);
+  return makeFinding(RULES.invalidValue, file, at, { en: `${where.en}: ${value.en} is not allowed`, uk: `${where.uk}: значення ${value.uk} не дозволено` }, hint);
+}
+
+function missingProperty(ctx: SchemaContext, error: ErrorObject): void {
+  if (ctx.anyOfPaths.has(error.instancePath) && !ctx.further.has(error.instancePath)) return;
+  const name = String((error.params as { missingProperty: string }).missingProperty);
+  if (ctx.mergedMissing.has(`${error.instancePath}\u0000${name}`)) return;
+  const path = toPath(error.instancePath);
+  const where = describePath(path);
+  ctx.findings.push(
+    makeFinding(
+      RULES.missingProperty,
+      ctx.file,
+      ctx.lookups.positionOf(path),
+      { en: `${where.en}: missing required property '${name}'`, uk: `${where.uk}: бракує обовʼязкової властивості «${name}»` },
+      { en: `add '${name}:'`, uk: `додайте «${name}:»` },
+    ),
+  );
+}
+
+/** The same complaint from two branches is one finding. */
+function uniqueFindings(findings: readonly Finding[]): Finding[] {
   const unique = new Map<string, Finding>();
   for (const finding of findings) unique.set(`${finding.line}:${finding.col}:${finding.rule}:${say('en', finding.message)}`, finding);
   return [...unique.values()];

@@ -1,5 +1,7 @@
 /** `sop stats`: reads the journal, computes figures (core), prints them with small counts hidden. */
-import { computeFigures } from '../../core/stats/compute-figures.js';
+import { isEngineLine, type SessionMode } from '../../core/record/journal-line.js';
+import { computeFigures, FigureTally, type CallTally, type FigureOptions } from '../../core/stats/compute-figures.js';
+import type { Figures } from '../../core/stats/figures.js';
 import { formatCsv } from '../../core/stats/format-csv.js';
 import { formatJson } from '../../core/stats/format-json.js';
 import { formatTable } from '../../core/stats/format-table.js';
@@ -9,6 +11,7 @@ import { SW, sw } from '../../core/stats/stats-words.js';
 import { loadConfig } from '../config/load-config.js';
 import { EXIT, UserError } from '../exit-codes.js';
 import { say, type Lang } from '../i18n.js';
+import { foldJournal, SessionReopened, type CallFolder } from '../journal/each-session.js';
 import { readJournal } from '../journal/reader.js';
 import { safeJson } from '../text/safe-json.js';
 import { readLibrary } from '../library/read-library.js';
@@ -48,6 +51,30 @@ async function libraryNames(sopsDir: string, lang: Lang): Promise<Names> {
   } catch {
     return NO_NAMES;
   }
+}
+
+/**
+ * The figures of one mode's journal, each call counted as it is read (journal/each-session.ts);
+ * a journal with a call's lines after its end (an edited file) is read whole instead.
+ */
+export function journalFigures(dataDir: string, mode: SessionMode, lang: Lang, options: FigureOptions): { figures: Figures; notices: string[] } {
+  const tally = new FigureTally(options);
+  const folder: CallFolder<CallTally | undefined> = {
+    begin: (start) => tally.begin(start),
+    line: (call, line) => {
+      if (call !== undefined && isEngineLine(line)) call.event(line);
+    },
+    end: (call, how) => call?.close(how),
+    whole: (session) => tally.add(session),
+  };
+  try {
+    const notices = foldJournal(dataDir, mode, lang, folder);
+    return { figures: tally.figures(), notices };
+  } catch (error) {
+    if (!(error instanceof SessionReopened)) throw error;
+  }
+  const { sessions, notices } = readJournal(dataDir, mode, { lang });
+  return { figures: computeFigures(sessions, options), notices };
 }
 
 /** Unicode bars unless asked for ASCII or the locale is not UTF-8. */
@@ -109,9 +136,9 @@ export async function runStats(options: StatsOptions): Promise<number> {
     const { redactUrl, storeUrl } = await import('../store/url.js');
     source = redactUrl(storeUrl(options.db, config.databaseUrl, lang));
   } else {
-    const { sessions, notices } = readJournal(config.dataDir, mode, { lang });
+    const { figures: folded, notices } = journalFigures(config.dataDir, mode, lang, figureOptions);
     for (const notice of notices) process.stderr.write(`sop: ${notice}\n`);
-    figures = computeFigures(sessions, figureOptions);
+    figures = folded;
   }
 
   if (figures.calls === 0) {

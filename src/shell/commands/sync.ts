@@ -77,8 +77,10 @@ async function foreground(options: SyncCliOptions): Promise<number> {
     url,
     ...(options.dryRun ? { dryRun: true } : {}),
     ...(options.full ? { full: true } : {}),
-    // Lines per transaction (default 5000); small values make many commits, for tests of kills.
+    // Lines per transaction (default 20,000); small values make many commits, for tests of kills.
     ...(Number(process.env['SOP_SYNC_BATCH_LINES']) > 0 ? { batchLines: Number(process.env['SOP_SYNC_BATCH_LINES']) } : {}),
+    // SOP_SYNC_COPY=0: lines go as array parameters, not COPY (a proxy that does not pass COPY).
+    ...(process.env['SOP_SYNC_COPY'] === '0' ? { copy: false } : {}),
     ...(progress ? { onProgress: progress } : {}),
     connect: async () => {
       const { openStore, requireSchema } = await import('../store/db.js');

@@ -32,7 +32,7 @@ export interface AcceptedLoss {
 }
 
 /** The acceptances recorded in a file's lines. */
-export function acceptedLosses(lines: readonly ScannedLine[]): AcceptedLoss[] {
+export function acceptedLosses(lines: readonly Pick<ScannedLine, 'line' | 'lineNo'>[]): AcceptedLoss[] {
   const found: AcceptedLoss[] = [];
   for (const { line, lineNo } of lines) {
     if (line?.type !== (LOSS_ACCEPTED as string)) continue;

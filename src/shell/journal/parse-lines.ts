@@ -33,10 +33,11 @@ export interface ReadSizes {
 }
 
 /** At most 64 K UTF-16 units: under V8's 128 KB limit for an ordinary heap object, even for text that is not ASCII. */
-const CHUNK_BYTES = 1 << 16;
+export const CHUNK_BYTES = 1 << 16;
 const BLOCK_BYTES = 1 << 20;
 
-function parseLine(text: string): JournalLine | undefined {
+/** The record a line's text holds, when it holds one (JSON, with the shape of a journal line). */
+export function parseLine(text: string): JournalLine | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -47,6 +48,18 @@ function parseLine(text: string): JournalLine | undefined {
 }
 
 /**
+ * Where the chunk of `bytes` to decode from `offset` ends: just past the last newline within
+ * `chunkBytes`, else past the first one after (a longer line is decoded whole), else at the end.
+ */
+export function chunkEnd(bytes: Buffer, offset: number, chunkBytes: number): number {
+  const size = bytes.length;
+  if (size - offset <= chunkBytes) return size;
+  const nl = bytes.lastIndexOf(0x0a, offset + chunkBytes - 1);
+  const after = nl >= offset ? nl : bytes.indexOf(0x0a, offset + chunkBytes);
+  return after === -1 ? size : after + 1;
+}
+
+/**
  * The lines of `bytes` (whole lines: it ends at a newline unless `atEnd`, the end of the file),
  * numbered after `lineNo`; returns the number of the last one.
  */
@@ -54,19 +67,14 @@ function eachLineOf(
   bytes: Buffer,
   atEnd: boolean,
   lineNo: number,
-  onLine: (line: JournalLine) => void,
+  onLine: (line: JournalLine, lineNo: number) => void,
   onProblem: (problem: LineProblem) => void,
   chunkBytes: number,
 ): number {
   const size = bytes.length;
   let offset = 0;
   while (offset < size) {
-    let stop = size;
-    if (size - offset > chunkBytes) {
-      const nl = bytes.lastIndexOf(0x0a, offset + chunkBytes - 1);
-      const after = nl >= offset ? nl : bytes.indexOf(0x0a, offset + chunkBytes);
-      stop = after === -1 ? size : after + 1;
-    }
+    const stop = chunkEnd(bytes, offset, chunkBytes);
     const text = bytes.toString('utf8', offset, stop);
     const final = atEnd && stop === size;
     const length = text.length;
@@ -80,7 +88,7 @@ function eachLineOf(
         break;
       }
       const line = parseLine(text.slice(start, nl));
-      if (line) onLine(line);
+      if (line) onLine(line, lineNo);
       else onProblem({ lineNo, problem: final && nl === length - 1 ? 'torn' : 'damaged' });
       start = nl + 1;
     }
@@ -90,12 +98,12 @@ function eachLineOf(
 }
 
 /**
- * Hands each record of `bytes` to `onLine` in file order, and each line that is not one to
+ * Hands each record of `bytes` to `onLine` in file order (with its 1-based line number), and each line that is not one to
  * `onProblem`. `chunkBytes`: how much to decode at a time (for tests; the default suits every file).
  */
 function eachJournalLine(
   bytes: Buffer,
-  onLine: (line: JournalLine) => void,
+  onLine: (line: JournalLine, lineNo: number) => void,
   onProblem: (problem: LineProblem) => void,
   chunkBytes = CHUNK_BYTES,
 ): void {
@@ -113,18 +121,13 @@ export function parseJournalLines(bytes: Buffer, onProblem: (problem: LineProble
 let kept: Buffer | undefined;
 
 /**
- * Each record of the file at `path`, as eachJournalLine gives those of its bytes, read a block at
- * a time. Reads what readFileSync would: the size the file had when opened (to its end when the
- * size is unknown, as for a pipe). `sizes`: for tests.
+ * Hands `onLines` the file at `path` a block at a time, each block cut after its last newline (the
+ * rest is carried to the next): whole lines, but for the last block (`atEnd`), which holds what
+ * follows the file's last newline too. Reads what readFileSync would: the size the file had when
+ * opened (to its end when the size is unknown, as for a pipe). The buffer handed on is reused:
+ * `onLines` must not keep it. `blockBytes`: for tests.
  */
-export function eachJournalLineOfFile(
-  path: string,
-  onLine: (line: JournalLine) => void,
-  onProblem: (problem: LineProblem) => void,
-  sizes: ReadSizes = {},
-): void {
-  const blockBytes = sizes.blockBytes ?? BLOCK_BYTES;
-  const chunkBytes = sizes.chunkBytes ?? CHUNK_BYTES;
+export function eachBlockOfFile(path: string, onLines: (bytes: Buffer, atEnd: boolean) => void, blockBytes = BLOCK_BYTES): void {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -132,7 +135,6 @@ export function eachJournalLineOfFile(
     if (buffer.length === BLOCK_BYTES) kept = buffer;
     let filled = 0;
     let total = 0;
-    let lineNo = 0;
     for (let atEnd = false; !atEnd; ) {
       if (filled === buffer.length) {
         // A line longer than the buffer: read on into a larger copy.
@@ -146,13 +148,34 @@ export function eachJournalLineOfFile(
       total += read;
       atEnd = read === 0 || (size > 0 && total === size);
       const end = atEnd ? filled : buffer.lastIndexOf(0x0a, filled - 1) + 1;
-      if (end > 0) lineNo = eachLineOf(buffer.subarray(0, end), atEnd, lineNo, onLine, onProblem, chunkBytes);
+      if (end > 0 || atEnd) onLines(buffer.subarray(0, end), atEnd);
       buffer.copy(buffer, 0, end, filled);
       filled -= end;
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Each record of the file at `path`, as eachJournalLine gives those of its bytes, read a block at
+ * a time (eachBlockOfFile). `sizes`: for tests.
+ */
+export function eachJournalLineOfFile(
+  path: string,
+  onLine: (line: JournalLine, lineNo: number) => void,
+  onProblem: (problem: LineProblem) => void,
+  sizes: ReadSizes = {},
+): void {
+  const chunkBytes = sizes.chunkBytes ?? CHUNK_BYTES;
+  let lineNo = 0;
+  eachBlockOfFile(
+    path,
+    (bytes, atEnd) => {
+      if (bytes.length > 0) lineNo = eachLineOf(bytes, atEnd, lineNo, onLine, onProblem, chunkBytes);
+    },
+    sizes.blockBytes,
+  );
 }
 
 /** Every record of the file at `path`, in file order (see eachJournalLineOfFile). */

@@ -8,7 +8,7 @@ import { acceptedLossesOf, describeAcceptedLoss } from './accepted-losses.js';
 import { listJournalFiles } from './files.js';
 import { parseJournalFile } from './parse-lines.js';
 import { markRunning } from './running.js';
-import { problemNotice } from './scan.js';
+import { orphanNotice, problemNotice } from './scan.js';
 
 export interface ReadOptions {
   /** The language of the notices (default en). */
@@ -55,13 +55,7 @@ export function readJournal(dataDir: string, mode: SessionMode, options: ReadOpt
     if (contents.lines.some(isLossAccepted)) {
       for (const a of acceptedLossesOf(readFileSync(file))) notices.push(describeAcceptedLoss(file, a, lang));
     }
-    const orphan = (id: string): void => {
-      notices.push(
-        lang === 'uk'
-          ? `${file}: сесія ${id} не має рядка session-start, пропущено`
-          : `${file}: session ${id} has no session-start line; skipped`,
-      );
-    };
+    const orphan = (id: string): number => notices.push(orphanNotice(file, id, lang));
     const grouped = groupSessions(contents.lines, orphan).map((session) => ({ ...session, file }));
     sessions.push(...markRunning(file, grouped));
   }

@@ -89,3 +89,8 @@ export function problemNotice(file: string, scanned: Pick<ScannedLine, 'lineNo' 
     ? `${where}: пошкоджений рядок (не запис журналу), пропущено; перевірте файл командою "sop log verify"`
     : `${where}: damaged line (not a journal record), skipped; check the file with "sop log verify"`;
 }
+
+/** A session whose session-start line is missing (damaged file) cannot be interpreted: it is skipped. */
+export function orphanNotice(file: string, id: string, lang: Lang): string {
+  return lang === 'uk' ? `${file}: сесія ${id} не має рядка session-start, пропущено` : `${file}: session ${id} has no session-start line; skipped`;
+}

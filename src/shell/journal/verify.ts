@@ -10,11 +10,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { NO_PREV, type SessionMode } from '../../core/record/journal-line.js';
 import { say, type Lang } from '../i18n.js';
-import { acceptedLossesOf, describeAcceptedLoss } from './accepted-losses.js';
+import { acceptedLosses, acceptedLossesOf, describeAcceptedLoss, type AcceptedLoss } from './accepted-losses.js';
 import { journalDir, listJournalFiles } from './files.js';
 import { lineHash } from './hash.js';
 import { headInEffect, leftoversMessage, purgeLeftovers, type Head } from './interrupted-purge.js';
 import { problemNotice, scanJournalBytes, type ScannedLine } from './scan.js';
+import { walkChain } from './walk-chain.js';
 
 type BreakKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'damaged' | 'missing';
 
@@ -131,20 +132,30 @@ export function verifyBytes(file: string, bytes: Buffer, lang: Lang, head?: Head
   return { files: 1, lines: complete.length, breaks, notices };
 }
 
+/**
+ * The chain of one file, its size and the losses accepted in it. An intact file is walked as it is
+ * read (walk-chain.ts); one that breaks somewhere is read whole, to say how.
+ */
+function checkChain(file: string, lang: Lang, head: Head | undefined): { report: VerifyReport; size: number; accepted: AcceptedLoss[] } {
+  const intact = walkChain(file, head);
+  if (intact) return { report: { files: 1, lines: intact.lines, breaks: [], notices: [] }, size: intact.size, accepted: acceptedLosses(intact.losses) };
+  const bytes = readFileSync(file);
+  return { report: verifyBytes(file, bytes, lang, head), size: bytes.length, accepted: acceptedLossesOf(bytes) };
+}
+
 /** Verifies one journal file (its head too, when there is one); `-` reads standard input. */
 export function verifyJournalFile(file: string, lang: Lang): VerifyReport {
   if (file === '-') return verifyBytes('<stdin>', readAllStdinSync(), lang);
-  const bytes = readFileSync(file);
   // A purge interrupted between its renames: the journal is checked against its pending head.
-  const leftovers = purgeLeftovers({ readFileSync, readdirSync, existsSync }, file, bytes);
+  const leftovers = purgeLeftovers({ readFileSync, readdirSync, existsSync }, file);
   const head = headInEffect({ readFileSync }, file, leftovers);
-  const report = verifyBytes(file, bytes, lang, head === 'unreadable' ? undefined : head);
+  const { report, size, accepted } = checkChain(file, lang, head === 'unreadable' ? undefined : head);
   if (leftovers) report.notices.push(say(lang, leftoversMessage(leftovers, 'pending')));
   // A non-empty journal must have a readable head: without one, lines cut off its end (and the
   // head deleted to hide it) would pass. That is a break, never a notice.
   // (A journal's month file, that is: an export has no head, its chain is all there is.)
   const monthFile = /^\d{4}-\d{2}\.jsonl$/.test(basename(file));
-  if (monthFile && bytes.length > 0 && (head === 'unreadable' || (head === undefined && leftovers?.state !== 'finished'))) {
+  if (monthFile && size > 0 && (head === 'unreadable' || (head === undefined && leftovers?.state !== 'finished'))) {
     report.breaks.push({
       file,
       line: 0,
@@ -161,7 +172,6 @@ export function verifyJournalFile(file: string, lang: Lang): VerifyReport {
   }
   // Losses accepted on record (sop log accept-loss) stay visible as notices, for good; the markers
   // they name are covered. A marker left after the acceptance is a new loss: a break.
-  const accepted = acceptedLossesOf(bytes);
   const covered = new Set(accepted.flatMap((a) => a.loss.markers));
   for (const a of accepted) report.notices.push(describeAcceptedLoss(file, a, lang));
   for (const name of readdirSync(dirname(file)).filter((n) => n.startsWith(`${basename(file)}.head-mismatch-`) && !covered.has(n))) {

@@ -29,9 +29,30 @@ export interface WorkerInput {
 /** What a worker posts: each file's result as it is checked, then that it is done. */
 export type WorkerMessage = { readonly type: 'file'; readonly index: number; readonly result: CheckedSources } | { readonly type: 'done' };
 
-export function checkOne(library: Library, call: RecordedCall): CheckedCall {
-  // The result is checkCall's own object with two fields added (no copy: this runs once per call).
+/**
+ * One copy of each name (step, SOP, outcome) kept for the report, for a whole run: the names come
+ * from the calls' journal lines, one string per line read, and a year of calls keeps its report
+ * (about 20 steps a call) until the end.
+ */
+const names = new Map<string, string>();
+const NO_SOPS: readonly string[] = Object.freeze([]);
+
+function shared(name: string): string {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  names.set(name, name);
+  return name;
+}
+
+export function checkOne(library: Library, call: Pick<RecordedCall, 'id' | 'start' | 'events' | 'file'>): CheckedCall {
+  // The result is checkCall's own object with fields added or replaced (no copy: this runs once per call).
   const result = checkCall(library, { id: call.id, sop: call.start.sop, files: call.start.files, events: call.events }) as { -readonly [K in keyof CheckedCall]?: CheckedCall[K] };
+  const oldPath = result.oldPath!.map(shared);
+  result.newPath = result.newPath === result.oldPath ? oldPath : result.newPath!.map(shared);
+  result.oldPath = oldPath;
+  result.sop = shared(result.sop!);
+  if (result.oldOutcome !== undefined) result.oldOutcome = shared(result.oldOutcome);
+  if (result.changedSops!.length === 0) result.changedSops = NO_SOPS;
   result.file = call.file;
   result.startedAt = call.start.at;
   return result as CheckedCall;

