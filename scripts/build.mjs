@@ -5,9 +5,12 @@
 //   dist/boot.cjs               what bin/sop.cjs requires;
 //   dist/chunks/replay-check-worker.js  a replay --check worker thread's own small bundle;
 //   dist/chunks/graphviz.cjs    Graphviz in WebAssembly (@viz-js/viz's own file, copied as is):
-//                               required only when a diagram is drawn (src/shell/format/draw-svg.ts).
+//                               required only when a diagram is drawn (src/shell/format/draw-svg.ts);
+//   dist/locales/<lang>.json    each catalogue (locales/<lang>.ftl) parsed ahead: read at start-up
+//                               in a tenth of the time (src/shell/catalogues.ts).
+import { FluentResource } from '@fluent/bundle';
 import { build } from 'esbuild';
-import { copyFileSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -87,6 +90,16 @@ renameSync(join(root, 'dist', 'bundle.json.tmp'), join(root, 'dist', 'bundle.jso
 const graphviz = join(root, 'dist', 'chunks', 'graphviz.cjs');
 copyFileSync(createRequire(import.meta.url).resolve('@viz-js/viz'), `${graphviz}.tmp`);
 renameSync(`${graphviz}.tmp`, graphviz);
+
+// The catalogues, parsed: Fluent's parser takes 1-5 ms for a catalogue at a cold start, JSON.parse
+// of its result a tenth of that. Written whole, then renamed, as bundle.json.
+mkdirSync(join(root, 'dist', 'locales'), { recursive: true });
+for (const name of readdirSync(join(root, 'locales')).filter((file) => file.endsWith('.ftl'))) {
+  const compiled = join(root, 'dist', 'locales', name.replace(/\.ftl$/, '.json'));
+  const { body } = new FluentResource(readFileSync(join(root, 'locales', name), 'utf8'));
+  writeFileSync(`${compiled}.tmp`, JSON.stringify({ body }));
+  renameSync(`${compiled}.tmp`, compiled);
+}
 
 // Files of earlier builds are removed once they are a few minutes old (a test started before
 // this build may still be loading them).

@@ -62,6 +62,9 @@ hours?: (string | {
 [k: string]: string | undefined
 })
 open?: OpeningHours
+/**
+ * Items: A BCP 47 language tag, e.g. en, uk, pl, pt-BR.
+ */
 languages?: string[]
 /**
  * national, or a region id; matched by the referral SOP.

@@ -15,7 +15,7 @@ export type Localized = (Text | {
  */
 export type Text = string
 /**
- * ISO 639 language code, e.g. en, uk.
+ * A BCP 47 language tag, e.g. en, uk, pl, pt-BR.
  * 
  * This interface was referenced by `SopRunnerStandardOperatingProcedure`'s JSON-Schema
  * via the `definition` "language".

@@ -24,8 +24,8 @@ function isOutputFailure(error: unknown): boolean {
 export function outputFailure(code: string | undefined, lang: Lang): string {
   const reason = OUTPUT_FAILURES[code ?? ''] ?? { en: code ?? 'unknown error', uk: code ?? 'невідома помилка' };
   return say(lang, {
-    en: `cannot write the output (${reason.en}); it is incomplete. Free some space or write elsewhere, then run the command again.`,
-    uk: `не вдається записати результат (${reason.uk}); він неповний. Звільніть місце або запишіть деінде й виконайте команду ще раз.`,
+    en: `cannot write the output (${say('en', reason)}); it is incomplete. Free some space or write elsewhere, then run the command again.`,
+    uk: `не вдається записати результат (${say('uk', reason)}); він неповний. Звільніть місце або запишіть деінде й виконайте команду ще раз.`,
   });
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/core/check/run-scenario.js';
 import { formatTestJson } from '../../src/shell/format/test-json.js';
 import { fixtureLibrary, fixtureScenario } from './helpers.js';
+import { say } from '../../src/core/model/message.js';
 
 const library = fixtureLibrary();
 const run = (name: string) => runScenario(library, fixtureScenario(name));
@@ -25,7 +26,7 @@ describe('runScenario', () => {
     expect(result.failures).toHaveLength(1);
     const [failure] = result.failures;
     expect(failure?.code).toBe('wrong-step');
-    expect(failure?.message.en).toBe('expected to be at hotline/age, call is at hotline/signs');
+    expect(say('en', failure!.message)).toBe('expected to be at hotline/age, call is at hotline/signs');
     expect(failure?.scenarioAt).toMatchObject({ file: expect.stringMatching(/wrong-step\.scenario\.yaml$/), line: 10 });
     expect(failure?.sopAt).toMatchObject({ file: expect.stringMatching(/hotline\.sop\.yaml$/), line: 34 });
   });
@@ -45,8 +46,8 @@ describe('runScenario', () => {
     const [failure] = run('bad-answer').failures;
     expect(failure?.code).toBe('refused');
     expect(failure?.scenarioAt?.line).toBe(13);
-    expect(failure?.message.en).toMatch(/answer 4/);
-    expect(failure?.message.uk).toMatch(/відповідь 4/);
+    expect(say('en', failure!.message)).toMatch(/answer 4/);
+    expect(say('uk', failure!.message)).toMatch(/відповідь 4/);
   });
 
   it('fails a scenario whose expert path takes longer than the caller has, at the budget line', () => {
@@ -54,8 +55,8 @@ describe('runScenario', () => {
     expect(result.passed).toBe(false);
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]).toMatchObject({ code: 'over-time', expected: '<= 120 s', got: '180 s', scenarioAt: { line: 5 } });
-    expect(result.failures[0]?.message.en).toMatch(/takes 3:00 .* the caller has 2:00/);
-    expect(result.failures[0]?.message.uk).toMatch(/триває 3:00/);
+    expect(say('en', result.failures[0]!.message)).toMatch(/takes 3:00 .* the caller has 2:00/);
+    expect(say('uk', result.failures[0]!.message)).toMatch(/триває 3:00/);
     expect(runScenario(library, fixtureScenario('within-time', 'time-budget')).failures).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/core/load/load-library.js';
 import { validateLibrary } from '../../src/core/validate/validate-library.js';
+import { say } from '../../src/core/model/message.js';
 
 const dir = new URL('./fixtures/', import.meta.url);
 const BROKEN = ['broken', 'loop', 'recursive'];
@@ -31,7 +32,7 @@ describe('engine fixtures', () => {
 
   it.each(BROKEN)('%s is reported by the validator with exactly its expected findings', (name) => {
     const { findings } = load([name]);
-    const lines = findings.map((f) => `${f.file}:${f.line}:${f.col}: ${f.severity}: ${f.message.en} [${f.rule} ${f.name}]\n`).join('');
+    const lines = findings.map((f) => `${f.file}:${f.line}:${f.col}: ${f.severity}: ${say('en', f.message)} [${f.rule} ${f.name}]\n`).join('');
     const expected = new URL(`${name}.expected.txt`, dir);
     if (process.env['UPDATE_EXPECTED']) writeFileSync(expected, lines);
     expect(existsSync(expected), `${name}.expected.txt is missing; write it with UPDATE_EXPECTED=1 and review it`).toBe(true);

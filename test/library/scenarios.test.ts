@@ -10,6 +10,7 @@ import { runScenario } from '../../src/core/check/run-scenario.js';
 import type { EngineEvent } from '../../src/core/engine/types.js';
 import type { Localized } from '../../src/core/model/sop.js';
 import { NEW_SOPS, OWN_SOPS, SCENARIO_DIR, shippedLibrary, shippedScenarios } from './helpers.js';
+import { say } from '../../src/core/model/message.js';
 
 const files = readdirSync(SCENARIO_DIR)
   .filter((name) => name.endsWith('.scenario.yaml'))
@@ -32,7 +33,7 @@ describe('shipped scenarios', () => {
     const loaded = scenarios.find((s) => s.file.replace(/\\/g, '/').endsWith(`/${name}`));
     expect(loaded, `${name} did not load`).toBeDefined();
     const result = runScenario(library, loaded!);
-    expect(result.failures.map((f) => `${f.code}: ${f.message.en}`)).toEqual([]);
+    expect(result.failures.map((f) => `${f.code}: ${say('en', f.message)}`)).toEqual([]);
     expect(result.passed).toBe(true);
     expect(result.outcome).toBe(loaded!.scenario.expect.outcome);
   });

@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { readLibrary } from '../../src/shell/library/read-library.js';
 import { ALL_SOPS, shippedLibrary } from './helpers.js';
+import { say } from '../../src/core/model/message.js';
 
 describe('shipped library', () => {
   it('loads and validates without any finding', async () => {
     const { findings } = await shippedLibrary();
-    expect(findings.map((f) => `${f.file}:${f.line}:${f.col} ${f.rule} ${f.message.en}`)).toEqual([]);
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.col} ${f.rule} ${say('en', f.message)}`)).toEqual([]);
   });
 
   it('holds exactly the SOP ids fixed for the library, each in sops/<id>.sop.yaml', async () => {

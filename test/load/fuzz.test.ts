@@ -6,6 +6,7 @@ import { loadLibrary } from '../../src/core/load/load-library.js';
 import { loadScenario } from '../../src/core/load/load-scenario.js';
 import type { Finding } from '../../src/core/findings/finding.js';
 import { validateLibrary } from '../../src/core/validate/validate-library.js';
+import { say } from '../../src/core/model/message.js';
 
 const valid = `sop: a
 version: 1.0.0
@@ -38,8 +39,8 @@ function wellFormed(findings: readonly Finding[]): void {
     expect(f.line).toBeGreaterThanOrEqual(1);
     expect(f.col).toBeGreaterThanOrEqual(1);
     expect(f.rule).toMatch(/^SOP\d{3}$/);
-    expect(f.message.en.length).toBeGreaterThan(0);
-    expect(f.message.uk).toMatch(/[а-яєіїґ]/i); // said in Ukrainian too, whatever the parser's words
+    expect(say('en', f.message).length).toBeGreaterThan(0);
+    expect(say('uk', f.message)).toMatch(/[а-яєіїґ]/i); // said in Ukrainian too, whatever the parser's words
   }
 }
 

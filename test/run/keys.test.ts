@@ -1,3 +1,4 @@
+import { say } from '../../src/core/model/message.js';
 import { describe, expect, it } from 'vitest';
 import { handleKey, type Key } from '../../src/shell/tui/keyboard.js';
 import type { StepView } from '../../src/shell/tui/step-view.js';
@@ -73,7 +74,7 @@ describe('handleKey', () => {
     ]);
     const empty = press(viewOf('safe'), k('n'), k(' ', 'space'), ENTER);
     expect(empty.actions).toEqual([]);
-    expect(empty.view.ui.message?.text.en).toBe('Empty note not saved.');
+    expect(say('en', empty.view.ui.message!.text)).toBe('Empty note not saved.');
     // Keys typed in a note are text, not commands.
     expect(press(viewOf('safe'), k('n'), k('q'), k('b'), k('!')).view.ui).toMatchObject({ mode: 'note', note: 'qb!' });
   });

@@ -14,18 +14,19 @@ import { ALL_RULES } from '../../src/core/findings/rules.js';
 import { validatePaths } from '../../src/shell/library/validate-paths.js';
 import { formatPretty } from '../../src/shell/format/findings-pretty.js';
 import type { Lang } from '../../src/shell/i18n.js';
+import { say } from '../../src/core/model/message.js';
 
 const root = new URL('./fixtures/', import.meta.url).pathname;
 const folders = readdirSync(root).sort();
 const TODAY = '2026-06-01';
 /** Rules that need the file system arranged at test time (see hostile-input.test.ts). */
 const RUNTIME_ONLY = new Set(['file-too-large', 'unreadable', 'symlink-loop', 'symlink-outside']);
-const EXPECTED: Record<Lang, string> = { en: 'expected.txt', uk: 'expected.uk.txt' };
+const EXPECTED: Record<'en' | 'uk', string> = { en: 'expected.txt', uk: 'expected.uk.txt' };
 
-const runs = new Map<string, Promise<{ findings: Finding[]; pretty: Record<Lang, string> }>>();
+const runs = new Map<string, Promise<{ findings: Finding[]; pretty: Record<'en' | 'uk', string> }>>();
 
 /** Validates a fixture folder once; the pretty output in both languages, paths relative to it. */
-function render(folder: string): Promise<{ findings: Finding[]; pretty: Record<Lang, string> }> {
+function render(folder: string): Promise<{ findings: Finding[]; pretty: Record<'en' | 'uk', string> }> {
   let run = runs.get(folder);
   if (run === undefined) {
     const dir = join(root, folder);
@@ -72,11 +73,13 @@ function words(text: string): string {
 
 /** Both languages said, and said differently unless the text is only names, values and code. */
 function bilingual(message: Message, where: string): void {
-  expect(message.en.trim(), `${where}: English`).not.toBe('');
-  expect(message.uk.trim(), `${where}: Ukrainian`).not.toBe('');
-  if (words(message.en) === '') return;
-  expect(message.uk, `${where}: the Ukrainian is the English`).not.toBe(message.en);
-  expect(message.uk, `${where}: no Ukrainian words`).toMatch(/[а-яєіїґ]/i);
+  const en = say('en', message);
+  const uk = say('uk', message);
+  expect(en.trim(), `${where}: English`).not.toBe('');
+  expect(uk.trim(), `${where}: Ukrainian`).not.toBe('');
+  if (words(en) === '') return;
+  expect(uk, `${where}: the Ukrainian is the English`).not.toBe(en);
+  expect(uk, `${where}: no Ukrainian words`).toMatch(/[а-яєіїґ]/i);
 }
 
 describe('every message in both languages', () => {
@@ -84,7 +87,7 @@ describe('every message in both languages', () => {
     let count = 0;
     for (const folder of folders) {
       for (const finding of (await render(folder)).findings) {
-        const where = `${folder}: ${finding.rule} ${finding.message.en}`;
+        const where = `${folder}: ${finding.rule} ${say('en', finding.message)}`;
         bilingual(finding.message, where);
         if (finding.hint !== undefined) bilingual(finding.hint, `${where} (hint)`);
         count++;

@@ -11,6 +11,7 @@ import { parseYaml } from '../../src/core/load/parse-yaml.js';
 import { isUnreadable } from '../../src/core/load/source-file.js';
 import { readSource } from '../../src/shell/library/read-sources.js';
 import { validatePaths } from '../../src/shell/library/validate-paths.js';
+import { say } from '../../src/core/model/message.js';
 
 const fixtures = new URL('./fixtures/', import.meta.url).pathname;
 const run = (paths: string[]) => validatePaths(paths, { today: '2026-06-01', cache: false });
@@ -27,7 +28,7 @@ describe('hostile input', () => {
     const result = await run([dir]);
     expect(summary(result.findings, dir)).toEqual(['big.sop.yaml:1:1 file-too-large']);
     expect(result.findings[0]!.message).toEqual({ en: 'the file is 6.0 MB; files over 5 MB are not read', uk: 'файл має 6,0 МБ; файли понад 5 МБ не читаються' });
-    expect(result.findings[0]!.hint?.uk).toBe('розділіть СОП на менші, зʼєднані кроками call');
+    expect(say('uk', result.findings[0]!.hint!)).toBe('розділіть СОП на менші, зʼєднані кроками call');
   });
 
   it('skips symlink loops with a warning and reads the rest', async () => {
@@ -39,7 +40,7 @@ describe('hostile input', () => {
     const result = await run([dir]);
     expect(summary(result.findings, dir)).toEqual(['self:1:1 symlink-loop', 'sub/up:1:1 symlink-loop']);
     expect(result.findings.every((f) => f.severity === 'warning')).toBe(true);
-    expect(result.findings.map((f) => f.message.uk)).toEqual([
+    expect(result.findings.map((f) => say('uk', f.message))).toEqual([
       'символьне посилання вказує саме на себе (петля); пропущено',
       expect.stringMatching(/^тека веде назад до .+, яку вже читають; пропущено$/),
     ]);
@@ -83,7 +84,7 @@ describe('hostile input', () => {
 
   it('reports documents nested too deeply', () => {
     const parsed = parseYaml(`a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'deep.yaml');
-    expect(parsed.findings.map((f) => `${f.name}: ${f.message.en} / ${f.message.uk}`)).toEqual([
+    expect(parsed.findings.map((f) => `${f.name}: ${say('en', f.message)} / ${say('uk', f.message)}`)).toEqual([
       'yaml-syntax: the document is nested too deeply to read / документ має забагато рівнів вкладення, його не вдається прочитати',
     ]);
   });
@@ -102,7 +103,7 @@ describe('hostile input', () => {
 
   it('reports an unknown alias', () => {
     const parsed = parseYaml('a: *nowhere\n', 'alias.yaml');
-    expect(parsed.findings.map((f) => `${f.line}:${f.col} ${f.message.en} / ${f.message.uk}`)).toEqual(['1:4 unknown alias *nowhere / невідомий псевдонім *nowhere']);
+    expect(parsed.findings.map((f) => `${f.line}:${f.col} ${say('en', f.message)} / ${say('uk', f.message)}`)).toEqual(['1:4 unknown alias *nowhere / невідомий псевдонім *nowhere']);
   });
 
   it('checks a binary file named like a SOP without reading it as text', async () => {

@@ -12,7 +12,8 @@ import type { Library } from '../model/library.js';
 import { commandsFromEvents, type RecordedCommand, type RecordedEvent } from '../record/commands-from-events.js';
 import { feedRecording, type FedRecording } from '../record/feed-recording.js';
 import type { SopFileRef } from '../record/journal-line.js';
-import type { Message } from '../model/message.js';
+// Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
+import type { InlineMessage as Message } from '../model/message.js';
 import type { Branch } from '../model/sop.js';
 import { splitQualified, stepAt } from '../engine/step-ref.js';
 import { branchesOf } from '../record/trace-events.js';

@@ -17,9 +17,9 @@ export interface FindingRef {
 }
 
 /** A hint; a "did you mean" carries the word it would replace and its replacement (editors offer it as a fix). */
-export interface Hint extends Message {
+export type Hint = Message & {
   readonly fix?: { readonly from: string; readonly to: string };
-}
+};
 
 export interface Finding {
   readonly file: string;

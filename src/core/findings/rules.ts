@@ -77,6 +77,7 @@ export const RULES = {
   missingTranslation: rule('SOP401', 'missing-translation', 'error', { en: 'A text lacks one of the SOP\'s declared languages.', uk: 'Текстові бракує перекладу однією з мов СОП.' }),
   emptyText: rule('SOP402', 'empty-text', 'error', { en: 'A text is empty.', uk: 'Текст порожній.' }),
   literalPhoneNumber: rule('SOP410', 'literal-phone-number', 'warning', { en: 'A text writes a phone number literally: refer to the directory entry with {contact:id}, so its verification governs what is read aloud.', uk: 'Текст містить номер телефону напряму: посилайтеся на запис довідника через {contact:id}, щоб те, що читають уголос, залежало від його перевірки.' }),
+  malformedLanguageTag: rule('SOP404', 'malformed-language-tag', 'error', { en: 'A language is not a BCP 47 tag in its canonical form (en, uk, pt-BR).', uk: 'Мова не є тегом BCP 47 у канонічній формі (en, uk, pt-BR).' }),
   undeclaredLanguage: rule('SOP403', 'undeclared-language', 'warning', { en: 'A text has a language the SOP does not declare.', uk: 'Текст має мову, якої СОП не оголошує.' }),
 } as const satisfies Record<string, Rule>;
 

@@ -16,6 +16,7 @@ import { makeFinding } from '../findings/make-finding.js';
 import { RULES } from '../findings/rules.js';
 import { schemaFindings } from './schema-findings.js';
 import type { ParsedYaml } from './parse-yaml.js';
+import { orderTexts } from './order-texts.js';
 import { positionLookups, type SourcePositions } from './position-map.js';
 import { rememberText } from './source-text.js';
 import { isUnreadable, type SourceFile, type UnreadableFile } from './source-file.js';
@@ -117,7 +118,7 @@ export function loadParsedLibrary(files: readonly ParsedLoaderInput[]): LoadResu
       if (id !== undefined) rejected.add(id);
       continue;
     }
-    const sop = value as Sop;
+    const sop = orderTexts(value as Sop);
     const existing = sops.get(sop.sop);
     if (existing !== undefined) {
       findings.push(

@@ -7,7 +7,8 @@
  * positions at the same time and bounds alias expansion.
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParsedNode } from 'yaml';
-import type { Message } from '../model/message.js';
+// Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
+import type { InlineMessage as Message } from '../model/message.js';
 import type { Finding } from '../findings/finding.js';
 import { makeFinding } from '../findings/make-finding.js';
 import { pluralUk } from '../model/plural-uk.js';
@@ -16,6 +17,7 @@ import { offsetToPosition, TAPE_LEAF, TAPE_MAP, TAPE_SEQ, type PositionTape } fr
 import { yamlErrorText } from './yaml-error-text.js';
 import { findUnclosed } from './find-unclosed.js';
 import { refOf, type Finding as FindingType } from '../findings/finding.js';
+import { say } from '../model/message.js';
 
 export interface ParsedYaml {
   /** The document's value; undefined when the file is empty or could not be parsed at all. */
@@ -263,7 +265,7 @@ const OPENERS: { readonly [char: string]: { readonly what: Message; readonly clo
  * problems of their own and stay as they are.
  */
 function foldSyntaxErrors(findings: FindingType[], start: number, text: string, file: string, toPosition: (offset: number) => { line: number; col: number }): void {
-  const foldable = (f: FindingType): boolean => f.rule === RULES.yamlSyntax.code && !/^tabs /.test(f.message.en);
+  const foldable = (f: FindingType): boolean => f.rule === RULES.yamlSyntax.code && !/^tabs /.test(say('en', f.message));
   const syntax = findings.slice(start).filter(foldable);
   if (syntax.length === 0) return;
   const first = syntax.reduce((a, b) => (b.line < a.line || (b.line === a.line && b.col < a.col) ? b : a));
@@ -279,8 +281,8 @@ function foldSyntaxErrors(findings: FindingType[], start: number, text: string, 
         at,
         { en: `${opener.what.en} is never closed`, uk: `${opener.what.uk} не закрито` },
         {
-          en: `close it with ${opener.close} where it should end (the YAML parser noticed only at line ${first.line}: ${first.message.en})`,
-          uk: `закрийте його символом ${opener.close} там, де воно має закінчитися (розбір YAML помітив це лише в рядку ${first.line}: ${first.message.uk})`,
+          en: `close it with ${opener.close} where it should end (the YAML parser noticed only at line ${first.line}: ${say('en', first.message)})`,
+          uk: `закрийте його символом ${opener.close} там, де воно має закінчитися (розбір YAML помітив це лише в рядку ${first.line}: ${say('uk', first.message)})`,
         },
       );
       findings.splice(start, 0, root);

@@ -9,7 +9,9 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { PositionLookup } from '../model/library.js';
-import type { Message } from '../model/message.js';
+// Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
+import type { InlineMessage as Message } from '../model/message.js';
+import { say } from '../model/message.js';
 import { suggestion } from '../findings/did-you-mean.js';
 import type { Finding } from '../findings/finding.js';
 import { makeFinding } from '../findings/make-finding.js';
@@ -90,7 +92,7 @@ export const PATTERN_MEANING_UK: { readonly [description: string]: string } = {
   'Semantic version of this SOP (major.minor.patch).': 'семантична версія цієї СОП (major.minor.patch)',
   'A stable id: lower-case letters, digits and hyphens.': 'сталий ідентифікатор: малі латинські літери, цифри й дефіси',
   'A variable name usable in CEL: lower-case letters, digits and underscores.': 'назва змінної, придатна для CEL: малі латинські літери, цифри й підкреслення',
-  'ISO 639 language code, e.g. en, uk.': 'код мови за ISO 639, напр. en, uk',
+  'A BCP 47 language tag, e.g. en, uk, pl, pt-BR.': 'мовний тег BCP 47, напр. en, uk, pl, pt-BR',
   "One character; letters, digits and ? are reserved for the runner's own keys.": 'один символ, крім літер, цифр і ?: їх зарезервовано для власних клавіш програми',
   'ISO date the entry was last checked.': 'дата ISO, коли запис востаннє перевіряли',
   'IANA time zone of the hours, e.g. Europe/Kyiv.': 'часовий пояс IANA для годин роботи, напр. Europe/Kyiv',
@@ -303,7 +305,7 @@ function unknownProperty(ctx: SchemaContext, error: ErrorObject, name: string): 
 function enumFinding(file: string, at: ReturnType<SchemaLookups['valuePositionOf']>, where: Message, allowed: readonly string[], data: unknown): Finding {
   const guess = typeof data === 'string' || typeof data === 'number' ? suggestion(String(data), allowed) : undefined;
   const list = { en: `allowed: ${allowed.join(', ')}`, uk: `дозволено: ${allowed.join(', ')}` };
-  const hint = guess === undefined ? list : { en: `${guess.en} (${list.en})`, uk: `${guess.uk} (${list.uk})` };
+  const hint = guess === undefined ? list : { en: `${say('en', guess)} (${list.en})`, uk: `${say('uk', guess)} (${list.uk})` };
   const value = show(data);
   return makeFinding(RULES.invalidValue, file, at, { en: `${where.en}: ${value.en} is not allowed`, uk: `${where.uk}: значення ${value.uk} не дозволено` }, hint);
 }
@@ -328,6 +330,6 @@ function missingProperty(ctx: SchemaContext, error: ErrorObject): void {
 /** The same complaint from two branches is one finding. */
 function uniqueFindings(findings: readonly Finding[]): Finding[] {
   const unique = new Map<string, Finding>();
-  for (const finding of findings) unique.set(`${finding.line}:${finding.col}:${finding.rule}:${finding.message.en}`, finding);
+  for (const finding of findings) unique.set(`${finding.line}:${finding.col}:${finding.rule}:${say('en', finding.message)}`, finding);
   return [...unique.values()];
 }

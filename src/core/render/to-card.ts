@@ -3,6 +3,7 @@
  * the call screen, the duty-to-act rule when the procedure can come to it, and the numbers it
  * refers to with their hours. Markdown, at most 80 columns, pure and deterministic.
  */
+import type { Message } from '../model/message.js';
 import type { Directory } from '../model/directory.js';
 import { textIn } from '../model/localize.js';
 import { ownContact } from '../model/own-step.js';
@@ -79,7 +80,7 @@ function contactsNamed(sop: Sop): string[] {
 
 export function toCard(sop: Sop, options: CardOptions): string {
   const { lang } = options;
-  const w = (words: { readonly en: string; readonly uk: string }): string => say(lang, words);
+  const w = (words: Message): string => say(lang, words);
   const line = (text: string): string => markdownLine(shorten(text, 76));
   const out: string[] = [`# ${line(textIn(sop.title, lang))}`, '', `*${w(CARD.subtitle)} · \`${sop.sop}\` ${sop.version}*`, ''];
 

@@ -14,6 +14,7 @@ import { stepExits } from './step-targets.js';
 import { textIn } from '../model/localize.js';
 import { toMermaid } from './to-mermaid.js';
 import { W, say } from './words.js';
+import type { Message } from '../model/message.js';
 
 export interface HandbookOptions {
   readonly lang: string;
@@ -26,24 +27,23 @@ export interface HandbookOptions {
 
 const anchor = (id: string): string => `step-${id}`;
 
-const LANGUAGE_NAMES: { readonly [code: string]: { readonly en: string; readonly uk: string } } = {
-  en: { en: 'English', uk: 'англійська' },
-  uk: { en: 'Ukrainian', uk: 'українська' },
-  ru: { en: 'Russian', uk: 'російська' },
-  pl: { en: 'Polish', uk: 'польська' },
-  de: { en: 'German', uk: 'німецька' },
-};
-
-/** A language code as a word of the handbook's language («українська»), the code where none is known. */
+/**
+ * A language tag as a word of the handbook's language («українська», "Polish"), from the CLDR
+ * names Node carries (Intl.DisplayNames), so that any tag an SOP declares has one; the tag itself
+ * where there is none.
+ */
 function languageName(code: string, lang: string): string {
-  const name = LANGUAGE_NAMES[code];
-  return name === undefined ? code : say(lang, name);
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 const contactAnchor = (id: string): string => `contact-${id}`;
 
 export function toHandbook(sop: Sop, options: HandbookOptions): string {
   const { lang } = options;
-  const w = (words: { readonly en: string; readonly uk: string }): string => say(lang, words);
+  const w = (words: Message): string => say(lang, words);
   const order = handbookOrder(sop);
   const number = new Map(order.map((id, index) => [id, index + 1]));
   const comesFrom = sideBranchSources(sop, order, number);
@@ -208,7 +208,7 @@ function reachableSteps(sop: Sop): Set<string> {
   return seen;
 }
 
-type Say = (words: { readonly en: string; readonly uk: string }) => string;
+type Say = (words: Message) => string;
 
 function stepBody(step: Step, lang: string, link: (id: string) => string, w: Say, sop: Sop, titles?: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];

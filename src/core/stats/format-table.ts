@@ -6,6 +6,7 @@ import { HIDDEN, shownCount, spreadShown } from './small-counts.js';
 import { labelOf, NO_NAMES, type Names } from './names.js';
 import { SW, sw } from './stats-words.js';
 import { W } from '../render/words.js';
+import type { Message } from '../model/message.js';
 
 export interface TableOptions {
   readonly lang: string;
@@ -70,7 +71,7 @@ export function formatTable(figures: Figures, options: TableOptions): string {
   }
   if (figures.byCategory.length > 0) {
     const categories = figures.byCategory.map((c) => {
-      const words = (W.category as { readonly [k: string]: { readonly en: string; readonly uk: string } })[c.key];
+      const words = (W.category as { readonly [k: string]: Message })[c.key];
       return { key: words ? sw(lang, words) : c.key, count: c.count };
     });
     out.push(sw(lang, SW.byCategory), ...countRows(categories, options), '');

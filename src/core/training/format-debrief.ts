@@ -10,11 +10,13 @@ import type { Choice } from './final-answers.js';
 import { interruptLabel } from './interrupt-label.js';
 import type { ScorePart } from './score.js';
 import { PLAIN, type TextStyle } from './text-style.js';
-import { TW, tw } from './training-words.js';
+import { say } from '../model/message.js';
+import type { Message } from '../model/message.js';
+import { TW } from './training-words.js';
 
 export function formatDebrief(debrief: Debrief, library: Library, lang: string, style: TextStyle = PLAIN): string {
   const s = style;
-  const t = (message: { en: string; uk: string }): string => tw(lang, message);
+  const t = (message: Message): string => say(lang, message);
   const text = (value: Parameters<typeof textIn>[0]): string => s.clean(textIn(value, lang));
   const stepName = (qualified: string): string => {
     const definition = stepAt(library, qualified);
@@ -122,9 +124,8 @@ export function formatDebrief(debrief: Debrief, library: Library, lang: string, 
   }
 }
 
+/** One decimal at most, with the language's decimal sign (2.5 in English, 2,5 in Ukrainian and Polish). */
 function round1(value: number, lang: string): string {
-  const text = Number.isInteger(value) ? String(value) : value.toFixed(1);
-  // Ukrainian writes a decimal comma: 2,5.
-  return lang === 'uk' ? text.replace('.', ',') : text;
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 1, useGrouping: false }).format(value);
 }
 

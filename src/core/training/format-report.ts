@@ -3,7 +3,9 @@ import { textIn } from '../model/localize.js';
 import { bar } from '../stats/bar.js';
 import { PLAIN, type TextStyle } from './text-style.js';
 import type { TraineeReport } from './trainee-report.js';
-import { TW, tw } from './training-words.js';
+import { say } from '../model/message.js';
+import type { Message } from '../model/message.js';
+import { TW } from './training-words.js';
 
 const chars = (text: string): number => [...text].length;
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - chars(text)));
@@ -37,7 +39,7 @@ export function alignedLayout(style: TextStyle = PLAIN): ReportLayout {
 
 export function formatReport(report: TraineeReport, lang: string, style: TextStyle = PLAIN, layout: ReportLayout = alignedLayout(style)): string {
   const s = style;
-  const t = (message: { en: string; uk: string }): string => tw(lang, message);
+  const t = (message: Message): string => say(lang, message);
   const clean = s.clean;
   const out: string[] = [];
   out.push(...layout.line(s.bold(`${t(TW.report)} — ${t(TW.trainee)}: ${clean(report.trainee)} (${t(TW.sessions)}: ${report.sessions.length})`), ''));

@@ -10,10 +10,12 @@ import type { Library } from '../model/library.js';
 import { textIn } from '../model/localize.js';
 import { expertAt, type ExpertRun } from './expert-run.js';
 import { interruptLabel } from './interrupt-label.js';
-import { TW, tw } from './training-words.js';
+import { say } from '../model/message.js';
+import type { Message } from '../model/message.js';
+import { TW } from './training-words.js';
 
 export function stepBanner(expert: ExpertRun, library: Library, step: QualifiedStep, lang: string, reveal: boolean): string[] {
-  const t = (message: { en: string; uk: string }): string => tw(lang, message);
+  const t = (message: Message): string => say(lang, message);
   const entries = expertAt(expert, step);
   const lines = entries.flatMap((entry) => (entry.caller === undefined ? [] : [`${t(TW.caller)}: “${textIn(entry.caller, lang)}”`]));
   if (!reveal) return lines;

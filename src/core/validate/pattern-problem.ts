@@ -6,7 +6,8 @@
  * pattern the validator admits can freeze a call.
  */
 import { inputPattern, UnsupportedPattern } from '../conditions/input-pattern.js';
-import type { Message } from '../model/message.js';
+// Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
+import type { InlineMessage as Message } from '../model/message.js';
 
 export function patternProblem(subject: Message, pattern: string): { message: Message; hint: Message } | undefined {
   try {

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/finding.js';
+import { say } from '../model/message.js';
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -12,6 +13,6 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       a.line - b.line ||
       a.col - b.col ||
       compare(a.rule, b.rule) ||
-      compare(a.message.en, b.message.en),
+      compare(say('en', a.message), say('en', b.message)),
   );
 }

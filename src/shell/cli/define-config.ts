@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { OUTPUT_FORMAT } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 import type { ConfigOptions } from '../commands/config.js';
+import { langOption } from './lang-option.js';
 
 export const defineConfig: CommandDefinition = (program: Command, t) => {
   program
@@ -11,7 +12,7 @@ export const defineConfig: CommandDefinition = (program: Command, t) => {
     .addOption(new Option('--format <format>', t(OUTPUT_FORMAT)).choices(['text', 'json']).default('text'))
     .option('--data-dir <dir>', t({ en: 'as other commands take it: shows what it would change', uk: 'як в інших командах: показує, що саме це змінило б' }))
     .option('--sops <dir>', t({ en: 'as other commands take it', uk: 'як в інших командах' }))
-    .addOption(new Option('--lang <lang>', t({ en: 'language', uk: 'мова' })).choices(['en', 'uk']))
+    .addOption(langOption(t({ en: 'language', uk: 'мова' }), t))
     .option('--operator <name>', t({ en: 'as sop run takes it', uk: 'як у sop run' }))
     .addHelpText(
       'after',

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { DB_URL, OUTPUT_FORMAT } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 import type { DbOptions } from '../commands/db.js';
+import { langOption } from './lang-option.js';
 
 export const defineDb: CommandDefinition = (program: Command, t) => {
   const db = program
@@ -21,7 +22,7 @@ Examples:
   SOP_DATABASE_URL=postgres://admin@localhost/hotline sop db status`,
       }),
     );
-  const lang = (): Option => new Option('--lang <lang>', t({ en: 'language of messages', uk: 'мова повідомлень' })).choices(['en', 'uk']);
+  const lang = (): Option => langOption(t({ en: 'language of messages', uk: 'мова повідомлень' }), t);
   db.command('init')
     .description(t({ en: 'create the schema or apply the migrations it lacks (each once, in a transaction); creates the roles sop_counsellor and sop_supervisor', uk: 'створити схему або застосувати відсутні міграції (кожну раз, у транзакції); створює ролі sop_counsellor і sop_supervisor' }))
     .argument('[url]', t(DB_URL))

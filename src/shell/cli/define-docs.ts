@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { SOPS_CONFIGURED, OUTPUT_FILE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 import type { DocsOptions } from '../commands/docs.js';
+import { langOption } from './lang-option.js';
 
 export const defineDocs: CommandDefinition = (program: Command, t) => {
   program
@@ -14,7 +15,7 @@ export const defineDocs: CommandDefinition = (program: Command, t) => {
         .choices(['md', 'html', 'pdf'])
         .default('md'),
     )
-    .addOption(new Option('--lang <lang>', t({ en: 'language of the handbook', uk: 'мова посібника' })).choices(['en', 'uk']))
+    .addOption(langOption(t({ en: 'language of the handbook', uk: 'мова посібника' }), t))
     .option('-o, --output <file>', t(OUTPUT_FILE))
     .option('--sops <dir>', t(SOPS_CONFIGURED))
     .option('--card', t({ en: 'a one-page pocket card instead: the main path, the keys, the duty-to-act rule, the numbers with their hours', uk: 'натомість пам’ятка на одну сторінку: основний шлях, клавіші, правило обов’язку діяти, номери з годинами роботи' }))

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { OUTPUT_FORMAT, SOPS_CONFIGURED, SOP_ARGUMENT, OUTPUT_FILE, WIDE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 import type { GraphOptions } from '../commands/graph.js';
+import { langOption } from './lang-option.js';
 
 export const defineGraph: CommandDefinition = (program: Command, t) => {
   program
@@ -10,7 +11,7 @@ export const defineGraph: CommandDefinition = (program: Command, t) => {
     .description(t({ en: 'draw an SOP as a diagram: Mermaid (for GitHub), Graphviz DOT, SVG/PNG, or a text tree', uk: 'намалювати СОП як схему: Mermaid (для GitHub), Graphviz DOT, SVG/PNG або текстове дерево' }))
     .argument('<sop>', t(SOP_ARGUMENT))
     .addOption(new Option('-f, --format <format>', t(OUTPUT_FORMAT)).choices(['mermaid', 'dot', 'text', 'svg', 'png']).default('mermaid'))
-    .addOption(new Option('--lang <lang>', t({ en: 'language of the labels', uk: 'мова підписів' })).choices(['en', 'uk']))
+    .addOption(langOption(t({ en: 'language of the labels', uk: 'мова підписів' }), t))
     .option('-o, --output <file>', t(OUTPUT_FILE))
     .option('--sops <dir>', t(SOPS_CONFIGURED))
     .option('--wide', t(WIDE))

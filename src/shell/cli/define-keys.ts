@@ -3,8 +3,9 @@ import { Option, type Command } from 'commander';
 import { LANG_OF_MESSAGES } from './texts.js';
 import type { CommandDefinition, Say } from './commands.js';
 import type { KeysGenerateOptions, KeysFingerprintOptions } from '../commands/keys.js';
+import { langOption } from './lang-option.js';
 
-const langOption = (t: Say): Option => new Option('--lang <lang>', t(LANG_OF_MESSAGES)).choices(['en', 'uk']);
+const commandLangOption = (t: Say): Option => langOption(t(LANG_OF_MESSAGES), t);
 
 export const defineKeys: CommandDefinition = (program: Command, t) => {
   const keys = program
@@ -27,7 +28,7 @@ Examples:
     .command('generate')
     .description(t({ en: 'make a new X25519 key pair: supervisor.pub.pem (0644) and supervisor.key.pem (0600)', uk: 'створити нову пару ключів X25519: supervisor.pub.pem (0644) і supervisor.key.pem (0600)' }))
     .option('-o, --output <dir>', t({ en: 'the folder to write the two files to (created 0700 when missing)', uk: 'тека, куди записати обидва файли (якщо її немає, створюється з правами 0700)' }), '.')
-    .addOption(langOption(t))
+    .addOption(commandLangOption(t))
     .addHelpText(
       'after',
       t({
@@ -71,7 +72,7 @@ Examples:
     .command('fingerprint')
     .description(t({ en: 'show the fingerprint of a public or private key (sop config shows the configured one)', uk: 'показати відбиток публічного або приватного ключа (sop config показує налаштований)' }))
     .argument('<file>', t({ en: 'a .pem key file', uk: 'файл ключа .pem' }))
-    .addOption(langOption(t))
+    .addOption(commandLangOption(t))
     .addHelpText(
       'after',
       t({

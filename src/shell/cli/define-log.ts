@@ -3,11 +3,12 @@ import { Option, type Command } from 'commander';
 import { DB_READ, OUTPUT_FORMAT, WIDE } from './texts.js';
 import type { CommandDefinition, Say } from './commands.js';
 import type { LogListOptions, LogShowOptions, LogVerifyOptions } from '../commands/log.js';
+import { langOption } from './lang-option.js';
 
 const dataDirOption = (t: Say): Option =>
   new Option('--data-dir <dir>', t({ en: 'where journals live (default: $SOP_DATA_DIR, the config file, else $XDG_DATA_HOME/sop-runner)', uk: 'тека журналів (типово: $SOP_DATA_DIR, файл налаштувань, інакше $XDG_DATA_HOME/sop-runner)' }));
 const dbOption = (t: Say): Option => new Option('--db [url]', t(DB_READ));
-const langOption = (t: Say): Option => new Option('--lang <lang>', t({ en: 'language of messages and labels', uk: 'мова повідомлень і підписів' })).choices(['en', 'uk']);
+const commandLangOption = (t: Say): Option => langOption(t({ en: 'language of messages and labels', uk: 'мова повідомлень і підписів' }), t);
 const trainingOption = (t: Say): Option => new Option('--training', t({ en: 'the training journal instead of live calls', uk: 'навчальний журнал замість справжніх дзвінків' }));
 const formatOption = (t: Say, choices: string[], description = OUTPUT_FORMAT): Option =>
   new Option('--format <format>', t(description)).choices(choices).default(choices[0]);
@@ -37,7 +38,7 @@ export const logSubcommands: ((log: Command, t: Say) => void)[] = [
       .option('--wide', t(WIDE))
       .addOption(dataDirOption(t))
       .addOption(dbOption(t))
-      .addOption(langOption(t))
+      .addOption(commandLangOption(t))
       .addHelpText(
         'after',
         t({
@@ -81,7 +82,7 @@ Examples:
       .addOption(formatOption(t, ['text', 'json'], { en: 'text: a transcript; json: the journal lines', uk: 'text: стенограма; json: рядки журналу' }))
       .addOption(dataDirOption(t))
       .addOption(dbOption(t))
-      .addOption(langOption(t))
+      .addOption(commandLangOption(t))
       .addHelpText(
         'after',
         t({
@@ -129,7 +130,7 @@ Examples:
       .addOption(formatOption(t, ['text', 'json']))
       .addOption(dataDirOption(t))
       .addOption(dbOption(t))
-      .addOption(langOption(t))
+      .addOption(commandLangOption(t))
       .addHelpText(
         'after',
         t({
@@ -176,7 +177,7 @@ Examples:
       .option('--reason <text>', t({ en: 'why the loss is accepted, recorded with it', uk: 'чому втрату прийнято; записується разом із нею' }))
       .option('-y, --yes', t({ en: 'accept without asking (needed when not on a terminal)', uk: 'прийняти без запитання (потрібно поза терміналом)' }))
       .addOption(dataDirOption(t))
-      .addOption(langOption(t))
+      .addOption(commandLangOption(t))
       .addHelpText(
         'after',
         t({
@@ -234,7 +235,7 @@ Examples:
       .addOption(formatOption(t, ['text', 'json']))
       .addOption(dataDirOption(t))
       .addOption(dbOption(t))
-      .addOption(langOption(t))
+      .addOption(commandLangOption(t))
       .addHelpText(
         'after',
         t({
@@ -284,7 +285,7 @@ Examples:
       .option('-o, --output <file>', t({ en: 'write to this file (0600) instead of stdout', uk: 'записати в цей файл (0600) замість stdout' }))
       .addOption(trainingOption(t))
       .addOption(dataDirOption(t))
-      .addOption(langOption(t))
+      .addOption(commandLangOption(t))
       .addHelpText(
         'after',
         t({

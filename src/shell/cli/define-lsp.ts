@@ -2,13 +2,14 @@
 import { Option, type Command } from 'commander';
 import type { CommandDefinition } from './commands.js';
 import type { LspCommandOptions } from '../commands/lsp.js';
+import { langOption } from './lang-option.js';
 
 export const defineLsp: CommandDefinition = (program: Command, t) => {
   program
     .command('lsp')
     .description(t({ en: 'a language server for editors: the findings of sop validate as you type, completion, hover, go to definition, references, rename, quick fixes', uk: 'мовний сервер для редакторів: зауваження sop validate під час набору, доповнення, підказки, перехід до визначення, посилання, перейменування, швидкі виправлення' }))
     .option('--stdio', t({ en: 'talk LSP over stdin and stdout (the default, and the argument editors pass)', uk: 'спілкуватися за LSP через stdin і stdout (типово; цей аргумент передають редактори)' }))
-    .addOption(new Option('--lang <lang>', t({ en: "language of the findings (default: the editor's locale, then LANG)", uk: 'мова зауважень (типово: мова редактора, потім LANG)' })).choices(['en', 'uk']))
+    .addOption(langOption(t({ en: "language of the findings (default: the editor's locale, then LANG)", uk: 'мова зауважень (типово: мова редактора, потім LANG)' }), t))
     .addHelpText(
       'after',
       t({

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { DB_READ, LANG_OF_MESSAGES, WIDE } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 import type { ReplayOptions } from '../commands/replay.js';
+import { langOption } from './lang-option.js';
 
 export const defineReplay: CommandDefinition = (program: Command, t) => {
   program
@@ -18,7 +19,7 @@ export const defineReplay: CommandDefinition = (program: Command, t) => {
     .option('--speed <factor>', t({ en: 'play the call back with its original timing, this many times faster (e.g. 4)', uk: 'відтворити дзвінок у його справжньому темпі, прискореному в стільки разів (напр. 4)' }))
     .addOption(new Option('--format <format>', t({ en: 'output format (junit with --check only)', uk: 'формат виводу (junit лише з --check)' })).choices(['pretty', 'json', 'junit']).default('pretty'))
     .option('--wide', t(WIDE))
-    .addOption(new Option('--lang <lang>', t(LANG_OF_MESSAGES)).choices(['en', 'uk']))
+    .addOption(langOption(t(LANG_OF_MESSAGES), t))
     .option('--key <private-key>', t({ en: "the supervisor's private key: the timeline shows sealed answers and notes in clear (not with --check)", uk: 'приватний ключ керівника: хронологія показує зашифровані відповіді й нотатки відкрито (не з --check)' }))
     .addHelpText(
       'after',

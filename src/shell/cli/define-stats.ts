@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { DB_READ, OUTPUT_FORMAT } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 import type { StatsOptions } from '../commands/stats.js';
+import { langOption } from './lang-option.js';
 
 export const defineStats: CommandDefinition = (program: Command, t) => {
   program
@@ -21,7 +22,7 @@ export const defineStats: CommandDefinition = (program: Command, t) => {
     .option('--training', t({ en: 'training sessions instead of live calls', uk: 'навчальні сесії замість справжніх дзвінків' }))
     .option('--db [url]', t(DB_READ))
     .option('--sops <dir>', t({ en: 'the SOP library, for names and outcome categories (default: the configured sops dir, else ./sops)', uk: 'бібліотека СОП, для назв і категорій результатів (типово: тека СОП із налаштувань, інакше ./sops)' }))
-    .addOption(new Option('--lang <lang>', t({ en: 'language of the table', uk: 'мова таблиці' })).choices(['en', 'uk']))
+    .addOption(langOption(t({ en: 'language of the table', uk: 'мова таблиці' }), t))
     .addHelpText(
       'after',
       t({

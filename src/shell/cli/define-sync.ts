@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { DB_URL } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 import type { SyncCliOptions } from '../commands/sync.js';
+import { langOption } from './lang-option.js';
 
 export const defineSync: CommandDefinition = (program: Command, t) => {
   program
@@ -13,7 +14,7 @@ export const defineSync: CommandDefinition = (program: Command, t) => {
     .option('--dry-run', t({ en: 'say what would be sent, conflicts included; store nothing', uk: 'показати, що було б надіслано, разом із конфліктами; нічого не зберігати' }))
     .option('--full', t({ en: 'ask the store about every line, also in files unchanged since the last sync', uk: 'перевірити в сховищі кожен рядок, також у файлах, що не змінилися з останньої синхронізації' }))
     .option('--quiet', t({ en: 'no summary line unless something went wrong (for cron and sync: after-call)', uk: 'без підсумкового рядка, якщо все гаразд (для cron і sync: after-call)' }))
-    .addOption(new Option('--lang <lang>', t({ en: 'language of messages', uk: 'мова повідомлень' })).choices(['en', 'uk']))
+    .addOption(langOption(t({ en: 'language of messages', uk: 'мова повідомлень' }), t))
     .addHelpText(
       'after',
       t({

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { OUTPUT_FORMAT, LANG_OF_MESSAGES } from './texts.js';
 import type { CommandDefinition } from './commands.js';
 import type { TestOptions } from '../commands/test.js';
+import { langOption } from './lang-option.js';
 
 export const defineTest: CommandDefinition = (program: Command, t) => {
   program
@@ -15,7 +16,7 @@ export const defineTest: CommandDefinition = (program: Command, t) => {
     .option('--journal [path]', t({ en: 'also measure recorded calls: the journal in the data dir, or a folder/file of exported calls (implies --coverage)', uk: 'також виміряти записані дзвінки: журнал у теці даних або теку/файл експортованих дзвінків (вмикає --coverage)' }))
     .option('--min-coverage <percent>', t({ en: 'fail (exit 1) when any SOP has less than this % of its steps covered by the scenarios (implies --coverage)', uk: 'невдача (код 1), коли сценарії охоплюють менше цього відсотка кроків будь-якої СОП (вмикає --coverage)' }))
     .option('--data-dir <dir>', t({ en: 'where journals live (for --journal without a path)', uk: 'тека журналів (для --journal без шляху)' }))
-    .addOption(new Option('--lang <lang>', t(LANG_OF_MESSAGES)).choices(['en', 'uk']))
+    .addOption(langOption(t(LANG_OF_MESSAGES), t))
     .addHelpText(
       'after',
       t({

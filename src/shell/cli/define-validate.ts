@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { CommandDefinition } from './commands.js';
 import type { ValidateOptions } from '../commands/validate.js';
+import { langOption } from './lang-option.js';
 
 export const defineValidate: CommandDefinition = (program: Command, t) => {
   program
@@ -20,7 +21,7 @@ export const defineValidate: CommandDefinition = (program: Command, t) => {
     .option('--strict', t({ en: 'warnings fail too (exit 1)', uk: 'попередження теж означають невдачу (код 1)' }))
     .option('--no-cache', t({ en: 'do not use or update the parse cache ($XDG_CACHE_HOME/sop-runner)', uk: 'не використовувати й не оновлювати кеш розбору ($XDG_CACHE_HOME/sop-runner)' }))
     .option('--today <date>', t({ en: 'the date (YYYY-MM-DD) directory entries are checked against (default: today)', uk: 'дата (YYYY-MM-DD), на яку перевіряються записи довідника (типово: сьогодні)' }))
-    .addOption(new Option('--lang <lang>', t({ en: 'language of the summary and of the rule explanations (default: from LANG)', uk: 'мова підсумку й пояснень правил (типово: з LANG)' })).choices(['en', 'uk']))
+    .addOption(langOption(t({ en: 'language of the summary and of the rule explanations (default: from LANG)', uk: 'мова підсумку й пояснень правил (типово: з LANG)' }), t))
     .addHelpText(
       'after',
       t({

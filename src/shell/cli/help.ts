@@ -1,20 +1,19 @@
 /**
  * Commander's own words in `--help` (headings, the usage placeholders, the choices and default
- * notes) in Ukrainian, through commander's Help hooks. Installed only when help is Ukrainian;
- * English help is commander's own. The hooks run only when help is shown.
+ * notes) in the help's language, from the catalogues (help-*), through commander's Help hooks.
+ * Installed only when help is not English; English help is commander's own. The hooks run only
+ * when help is shown.
  */
 import type { Argument, Command, HelpConfiguration, Option } from 'commander';
+import { msg, say, type Message } from '../../core/model/message.js';
 
-const HEADINGS: Readonly<Record<string, string>> = {
-  'Usage:': 'Використання:',
-  'Arguments:': 'Аргументи:',
-  'Options:': 'Параметри:',
-  'Global Options:': 'Загальні параметри:',
-  'Commands:': 'Команди:',
+const HEADINGS: Readonly<Record<string, Message>> = {
+  'Usage:': msg('help-usage'),
+  'Arguments:': msg('help-arguments'),
+  'Options:': msg('help-options'),
+  'Global Options:': msg('help-global-options'),
+  'Commands:': msg('help-commands'),
 };
-
-const OPTIONS = '[параметри]';
-const COMMAND = '[команда]';
 
 /** `run`, or `run|r` when the command has an alias, as commander writes it. */
 function commandName(cmd: Command): string {
@@ -37,43 +36,42 @@ function withNotes(description: string, notes: readonly string[]): string {
   return description ? `${description} ${bracket}` : bracket;
 }
 
-function choicesNote(choices: readonly string[] | undefined): string[] {
-  return choices ? [`допустимі значення: ${choices.map(quoted).join(', ')}`] : [];
-}
-
-function defaultNote(item: Option | Argument): string {
-  return `типово: ${item.defaultValueDescription || quoted(item.defaultValue)}`;
-}
-
 /** The same notes, in the same cases, as commander's optionDescription and argumentDescription. */
-export const ukrainianHelp: HelpConfiguration = {
-  styleTitle: (title) => HEADINGS[title] ?? title,
+export function translatedHelp(lang: string): HelpConfiguration {
+  const t = (message: Message): string => say(lang, message);
+  const OPTIONS = t(msg('help-options-placeholder'));
+  const COMMAND = t(msg('help-command-placeholder'));
+  const choicesNote = (choices: readonly string[] | undefined): string[] => (choices ? [t(msg('help-choices', { choices: choices.map(quoted).join(', ') }))] : []);
+  const defaultNote = (item: Option | Argument): string => t(msg('help-default', { value: item.defaultValueDescription || quoted(item.defaultValue) }));
+  return {
+    styleTitle: (title) => (HEADINGS[title] ? t(HEADINGS[title]) : title),
 
-  commandUsage(cmd: Command): string {
-    const names: string[] = [];
-    for (let at = cmd.parent; at; at = at.parent) names.unshift(at.name());
-    names.push(commandName(cmd));
-    const parts = [OPTIONS, ...(cmd.commands.length > 0 ? [COMMAND] : []), ...cmd.registeredArguments.map(argumentName)];
-    return `${names.join(' ')} ${parts.join(' ')}`;
-  },
+    commandUsage(cmd: Command): string {
+      const names: string[] = [];
+      for (let at = cmd.parent; at; at = at.parent) names.unshift(at.name());
+      names.push(commandName(cmd));
+      const parts = [OPTIONS, ...(cmd.commands.length > 0 ? [COMMAND] : []), ...cmd.registeredArguments.map(argumentName)];
+      return `${names.join(' ')} ${parts.join(' ')}`;
+    },
 
-  subcommandTerm(cmd: Command): string {
-    const parts = [commandName(cmd), ...(cmd.options.length > 0 ? [OPTIONS] : []), ...cmd.registeredArguments.map(argumentName)];
-    return parts.join(' ');
-  },
+    subcommandTerm(cmd: Command): string {
+      const parts = [commandName(cmd), ...(cmd.options.length > 0 ? [OPTIONS] : []), ...cmd.registeredArguments.map(argumentName)];
+      return parts.join(' ');
+    },
 
-  optionDescription(option: Option): string {
-    const notes = choicesNote(option.argChoices);
-    const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
-    if (option.defaultValue !== undefined && showDefault) notes.push(defaultNote(option));
-    if (option.presetArg !== undefined && option.optional) notes.push(`без значення: ${quoted(option.presetArg)}`);
-    if (option.envVar !== undefined) notes.push(`змінна середовища: ${option.envVar}`);
-    return withNotes(option.description, notes);
-  },
+    optionDescription(option: Option): string {
+      const notes = choicesNote(option.argChoices);
+      const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
+      if (option.defaultValue !== undefined && showDefault) notes.push(defaultNote(option));
+      if (option.presetArg !== undefined && option.optional) notes.push(t(msg('help-preset', { value: quoted(option.presetArg) })));
+      if (option.envVar !== undefined) notes.push(t(msg('help-env', { name: option.envVar })));
+      return withNotes(option.description, notes);
+    },
 
-  argumentDescription(argument: Argument): string {
-    const notes = choicesNote(argument.argChoices);
-    if (argument.defaultValue !== undefined) notes.push(defaultNote(argument));
-    return withNotes(argument.description, notes);
-  },
-};
+    argumentDescription(argument: Argument): string {
+      const notes = choicesNote(argument.argChoices);
+      if (argument.defaultValue !== undefined) notes.push(defaultNote(argument));
+      return withNotes(argument.description, notes);
+    },
+  };
+}

@@ -7,14 +7,18 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UserError } from '../exit-codes.js';
 import { definitionsFor, type CommandDefinition, type Say } from './commands.js';
 import { commandName } from './command-name.js';
-import { ukrainianHelp } from './help.js';
+import { translatedHelp } from './help.js';
 import { fitHelpText, helpWidth } from './help-width.js';
+import { join } from 'node:path';
+import { installCatalogues } from '../catalogues.js';
+import { packageRoot } from '../config/package-root.js';
 import { say } from '../i18n.js';
 import { printError } from '../output.js';
 import { safeText } from '../text/safe-text.js';
 import { usageLang } from '../usage-lang.js';
 import { VERSION } from '../version.js';
 import { commandPath, explainUsageError } from './usage-error.js';
+import { langOption } from './lang-option.js';
 
 function buildProgram(argv: readonly string[], definitions: readonly CommandDefinition[]): Command {
   // The one choice of language for help and usage errors: --lang on the command line, else LANG
@@ -27,7 +31,7 @@ function buildProgram(argv: readonly string[], definitions: readonly CommandDefi
     .version(VERSION, '-V, --version', t({ en: 'print the version', uk: 'показати версію' }))
     .helpOption('-h, --help', t({ en: 'show help', uk: 'показати довідку' }))
     .helpCommand(t({ en: 'help [command]', uk: 'help [команда]' }), t({ en: 'display help for command', uk: 'показати довідку команди' }))
-    .addOption(new Option('--lang <lang>', t({ en: 'language of every command (before the command: sop --lang uk validate)', uk: 'мова всіх команд (перед командою: sop --lang uk validate)' })).choices(['en', 'uk']))
+    .addOption(langOption(t({ en: 'language of every command (before the command: sop --lang uk validate)', uk: 'мова всіх команд (перед командою: sop --lang uk validate)' }), t))
     // Options of `sop` itself end at the command's name, so `sop validate --lang uk` stays the
     // command's own option; one given before the name is handed down (see handDownLang).
     .enablePositionalOptions()
@@ -70,7 +74,7 @@ Run "sop <command> --help" for a command's options and examples.`,
 Параметри й приклади команди: "sop <команда> --help".`,
       }),
     );
-  program.configureHelp(lang === 'uk' ? { ...ukrainianHelp, helpWidth: width } : { helpWidth: width });
+  program.configureHelp(lang === 'en' ? { helpWidth: width } : { ...translatedHelp(lang), helpWidth: width });
   for (const define of definitions) define(program, t);
   return program;
 }
@@ -107,6 +111,7 @@ function helpForUnknownCommand(argv: readonly string[], program: Command): reado
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  installCatalogues(join(packageRoot(), 'locales'));
   const program = buildProgram(argv, await definitionsFor(argv));
   try {
     await program.parseAsync([...helpForUnknownCommand(argv, program)], { from: 'user' });

@@ -27,6 +27,8 @@ const UK: ReadonlyArray<readonly [RegExp, (...groups: string[]) => string]> = [
   [/^error: option '(.*)' argument missing$/, (o) => `помилка: параметрові '${o}' бракує значення`],
   [/^error: required option '(.*)' not specified$/, (o) => `помилка: обов'язковий параметр '${o}' не вказано`],
   [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `помилка: значення '${v}' параметра '${o}' недійсне; допустимі значення: ${c}.`],
+  // A value an option's own parser refused (--lang): its reason is already in the user's language.
+  [/^error: option '(.*)' argument '(.*)' is invalid\. (.*)$/, (o, v, why) => `помилка: значення '${v}' параметра '${o}' недійсне. ${why}`],
   [/^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/, (v, a, c) => `помилка: значення '${v}' аргументу '${a}' недійсне; допустимі значення: ${c}.`],
   [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, n, m) => `помилка: забагато аргументів для '${c}': очікувано ${n}, отримано ${m}.`],
   [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, (n, m) => `помилка: забагато аргументів: очікувано ${n}, отримано ${m}.`],

@@ -23,6 +23,7 @@ import { pickCall } from '../tui/pick-call.js';
 import { safeLine } from '../text/safe-text.js';
 import { runRun } from './run.js';
 import { isInteractive } from '../is-interactive.js';
+import { msg } from '../../core/model/message.js';
 
 /** The options of `sop resume`: this command owns them; cli/define-resume.ts only parses argv into them. */
 export interface ResumeOptions {
@@ -67,10 +68,10 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     if (sessionArg === undefined) {
       if (running.length > 0) {
         const ids = running.map((s) => safeLine(s.id)).join(', ');
-        process.stderr.write(say(lang, { en: `In progress in another window (not offered): ${ids}\n`, uk: `Тривають в іншому вікні (не пропонуються): ${ids}\n` }));
+        process.stderr.write(say(lang, msg('commands-resume-in-progress-in-another-window', { ids })));
       }
       if (resumable.length === 0) {
-        process.stderr.write(say(lang, { en: 'No interrupted calls.\n', uk: 'Перерваних дзвінків немає.\n' }));
+        process.stderr.write(say(lang, msg('commands-resume-no-interrupted-calls-n')));
         return EXIT.ok;
       }
       if (!interactive) {
@@ -86,41 +87,29 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     if (found.kind === 'ambiguous') {
       const list = found.matches.slice(0, 10).map((s) => `  ${listLine(s)}`).join('\n');
       throw new UserError(
-        say(lang, {
-          en: `"${safeLine(sessionArg)}" matches ${found.matches.length} calls; give more of the id:\n${list}`,
-          uk: `«${safeLine(sessionArg)}» підходить до ${found.matches.length} дзвінків; вкажіть більше символів:\n${list}`,
-        }),
+        say(lang, msg('commands-resume-matches-calls-give-more-of', { sessionArg: safeLine(sessionArg), matchesCount: found.matches.length, list })),
       );
     }
     if (found.kind === 'unknown') {
       throw new UserError(
-        say(lang, {
-          en: `no call ${safeLine(sessionArg)} in the journal of ${config.dataDir}. "sop resume" lists the interrupted ones.`,
-          uk: `дзвінка ${safeLine(sessionArg)} немає в журналі ${config.dataDir}. "sop resume" покаже перервані.`,
-        }),
+        say(lang, msg('commands-resume-no-call-in-the-journal', { sessionArg: safeLine(sessionArg), dataDir: config.dataDir })),
       );
     }
     const session = found.session;
     if (session.status === 'completed') {
-      throw new UserError(say(lang, { en: `call ${safeLine(session.id)} is completed; only an interrupted call can be continued.`, uk: `дзвінок ${safeLine(session.id)} завершено; продовжити можна лише перерваний.` }));
+      throw new UserError(say(lang, msg('commands-resume-call-is-completed-only-an', { id: safeLine(session.id) })));
     }
     if (session.status === 'running') {
       // Two processes must never record one call: it is continued in the window that runs it.
-      const pid = session.recordedBy === undefined ? '' : ` (${say(lang, { en: 'process', uk: 'процес' })} ${session.recordedBy})`;
+      const pid = session.recordedBy === undefined ? '' : ` (${say(lang, msg('commands-resume-process'))} ${session.recordedBy})`;
       throw new UserError(
-        say(lang, {
-          en: `call ${safeLine(session.id)} is in progress in another window${pid}: it is being recorded there now, and two windows must not record one call. Continue it in that window; if it is quit or its window closes, "sop resume" offers it here.`,
-          uk: `дзвінок ${safeLine(session.id)} триває в іншому вікні${pid}: його зараз записують там, а два вікна не можуть записувати один дзвінок. Продовжуйте його в тому вікні; якщо там вийти або вікно закриється, "sop resume" запропонує його тут.`,
-        }),
+        say(lang, msg('commands-resume-call-is-in-progress-in', { id: safeLine(session.id), pid })),
       );
     }
     if (halfRemoved(session)) throw halfRemovedError(session, lostEnd(session), lang);
     if (!interactive) {
       throw new UserError(
-        say(lang, {
-          en: `continuing a call needs a terminal (stdin and stdout must be a TTY): run "sop resume ${safeLine(session.id)}" in a terminal window. Without one, "sop resume" lists the interrupted calls.`,
-          uk: `щоб продовжити дзвінок, потрібен термінал (stdin і stdout мають бути TTY): запустіть "sop resume ${safeLine(session.id)}" у вікні термінала. Без нього "sop resume" показує перервані дзвінки.`,
-        }),
+        say(lang, msg('commands-resume-continuing-a-call-needs-a', { id: safeLine(session.id) })),
       );
     }
 
@@ -133,13 +122,10 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     if (changed.length > 0) {
       const names = changed.map((f) => f.sop).join(', ');
       process.stderr.write(
-        say(lang, {
-          en: `The SOP has changed since this call started (${names}); it cannot continue with the version it started with.\n`,
-          uk: `СОП змінилася після початку цього дзвінка (${names}); продовжити з тією версією неможливо.\n`,
-        }),
+        say(lang, msg('commands-resume-the-sop-has-changed-since', { names })),
       );
       const { askYesNo } = await import('../tui/prompts.js');
-      const again = await askYesNo(say(lang, { en: `Start the call over with the current ${session.start.sop}?`, uk: `Почати дзвінок заново з поточною ${session.start.sop}?` }));
+      const again = await askYesNo(say(lang, msg('commands-resume-start-the-call-over-with', { sop: session.start.sop })));
       if (!again) return EXIT.findings;
       return runRun(session.start.sop, { lang, dataDir: config.dataDir, sops: config.sopsDir, operator: session.start.operator });
     }
@@ -147,29 +133,23 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     const rebuilt = rebuildCall(library, session.start.sop, session.events);
     if (!rebuilt.ok) {
       throw new UserError(
-        say(lang, {
-          en: `the journal of call ${safeLine(session.id)} does not fit its SOP at ${rebuilt.step}: ${rebuilt.refusal.message.en}`,
-          uk: `журнал дзвінка ${safeLine(session.id)} не відповідає СОП на кроці ${rebuilt.step}: ${rebuilt.refusal.message.uk}`,
-        }),
+        say(lang, msg('commands-resume-the-journal-of-call-does', { id: safeLine(session.id), step: rebuilt.step, message: rebuilt.refusal.message })),
       );
     }
     if (rebuilt.state.status !== 'active') {
-      throw new UserError(say(lang, { en: `call ${safeLine(session.id)} already reached its end; nothing to continue.`, uk: `дзвінок ${safeLine(session.id)} уже дійшов кінця; продовжувати нічого.` }));
+      throw new UserError(say(lang, msg('commands-resume-call-already-reached-its-end', { id: safeLine(session.id) })));
     }
     const askAgain = rebuilt.askAgain;
     let first = true;
     const banner = (): { banner?: readonly string[] } | void => {
       if (!first) return;
       first = false;
-      const resumed = say(lang, { en: `Resumed call ${safeLine(session.id)}.`, uk: `Дзвінок ${safeLine(session.id)} продовжено.` });
+      const resumed = say(lang, msg('commands-resume-resumed-call', { id: safeLine(session.id) }));
       if (!askAgain) return { banner: [resumed] };
       return {
         banner: [
           resumed,
-          say(lang, {
-            en: `Step ${askAgain} had a sensitive answer, which is never stored in clear: please ask it again. The answers recorded after it are then filled in again while the call takes the same way.`,
-            uk: `Крок ${askAgain} мав чутливу відповідь, яка ніколи не зберігається відкрито: запитайте ще раз. Відповіді, записані після нього, буде заповнено знову, доки дзвінок іде тим самим шляхом.`,
-          }),
+          say(lang, msg('commands-resume-step-had-a-sensitive-answer', { askAgain })),
         ],
       };
     };
@@ -183,10 +163,7 @@ export async function runResume(sessionArg: string | undefined, options: ResumeO
     if (writer.nextSeq !== lastRead + 1) {
       writer.close();
       throw new UserError(
-        say(lang, {
-          en: `call ${safeLine(session.id)} was continued in another window since it was read here; nothing was written. Run "sop resume" again to continue it from where it is now.`,
-          uk: `дзвінок ${safeLine(session.id)} продовжили в іншому вікні, відколи його тут прочитано; нічого не записано. Запустіть "sop resume" ще раз, щоб продовжити його з того місця, де він тепер.`,
-        }),
+        say(lang, msg('commands-resume-call-was-continued-in-another', { id: safeLine(session.id) })),
       );
     }
     try {
@@ -221,16 +198,10 @@ function halfRemovedError(session: RecordedSessionIn, accepted: AcceptedLoss | u
   if (accepted !== undefined) {
     const who = `${safeLine(accepted.by)}, ${accepted.at}`;
     return new UserError(
-      say(lang, {
-        en: `call ${id} cannot be continued: lines were cut off the end of ${file} where it was recorded, and that loss was accepted (${who}; "sop log verify" names it). What followed its last line is lost, so continuing would join a new part to an unknown gap. Start a new call with "sop run" and refer to ${id} in a note.`,
-        uk: `дзвінок ${id} не можна продовжити: з кінця ${file}, де його записано, відрізано рядки, і цю втрату прийнято (${who}; "sop log verify" її називає). Те, що йшло після його останнього рядка, втрачено, тож продовження приєднало б нову частину до невідомої прогалини. Почніть новий дзвінок ("sop run") і згадайте ${id} у нотатці.`,
-      }),
+      say(lang, msg('commands-resume-call-cannot-be-continued-lines', { id, file, who })),
     );
   }
   return new UserError(
-    say(lang, {
-      en: `call ${id} cannot be continued: lines were cut off the end of ${file} (its .head says it was longer, or is missing or unreadable), so this call may be half removed rather than interrupted, and continuing would hide what was lost. Run "sop log verify" to see the loss; once it is known what was lost, a supervisor records that with "sop log accept-loss". Start a new call with "sop run" meanwhile.`,
-      uk: `дзвінок ${id} не можна продовжити: з кінця ${file} відрізано рядки (його .head каже, що він був довшим, або його немає чи він не читається), тож цей дзвінок, можливо, частково вилучено, а не перервано, і продовження приховало б втрату. Запустіть "sop log verify", щоб побачити втрату; коли відомо, що втрачено, керівник записує це командою "sop log accept-loss". Тим часом почніть новий дзвінок ("sop run").`,
-    }),
+    say(lang, msg('commands-resume-call-cannot-be-continued-lines-2', { id, file })),
   );
 }

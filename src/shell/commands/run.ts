@@ -24,6 +24,7 @@ export interface RunOptions {
   readonly sops?: string;
   readonly answers?: string;
 }
+import { msg } from '../../core/model/message.js';
 
 export async function runRun(sopArg: string | undefined, options: RunOptions): Promise<number> {
   let lang: Lang = 'en';
@@ -34,7 +35,7 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
     const needsTerminal = options.answers === undefined && !isInteractive();
     if (needsTerminal && sopArg === undefined) throw notATerminal(lang);
     if (options.answers !== undefined && sopArg === undefined) {
-      throw new UserError(say(lang, { en: 'with --answers, name the SOP to run: sop run <sop> --answers FILE', uk: 'з --answers вкажіть СОП: sop run <соп> --answers FILE' }));
+      throw new UserError(say(lang, msg('commands-run-with-answers-name-the-sop')));
     }
     const answers = options.answers === undefined ? undefined : await readAnswers(options.answers, lang);
     const { library, sop: chosen } = await openLibrary(config.sopsDir, sopArg, lang);
@@ -69,10 +70,7 @@ export async function runRun(sopArg: string | undefined, options: RunOptions): P
 
 function notATerminal(lang: Lang): UserError {
   return new UserError(
-    say(lang, {
-      en: 'a live call needs a terminal (stdin and stdout must be a TTY). Run it in a terminal window, or drive it from a file: sop run <sop> --answers FILE',
-      uk: 'живому дзвінку потрібен термінал (stdin і stdout мають бути TTY). Запустіть у вікні термінала або з файлу: sop run <соп> --answers FILE',
-    }),
+    say(lang, msg('commands-run-a-live-call-needs-a')),
   );
 }
 
@@ -86,7 +84,7 @@ async function readAnswers(file: string, lang: Lang): Promise<Map<string, unknow
     text = file === '-' ? readAllStdinSync(0, ANSWERS_FILE_LIMIT).toString('utf8') : readFileCapped(file, ANSWERS_FILE_LIMIT).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserError(say(lang, { en: `cannot read the answers file ${file} (${code})`, uk: `не вдається прочитати файл відповідей ${file} (${code})` }));
+    throw new UserError(say(lang, msg('commands-run-cannot-read-the-answers-file', { file, code })));
   }
   const { parse } = await import('../yaml.js');
   let value: unknown;
@@ -95,14 +93,11 @@ async function readAnswers(file: string, lang: Lang): Promise<Map<string, unknow
   } catch (error) {
     const where = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     const at = where ? `${file}:${where.line}:${where.col}` : file;
-    throw new UserError(say(lang, { en: `${at}: not valid YAML: ${(error as Error).message.split('\n')[0]}`, uk: `${at}: недійсний YAML: ${(error as Error).message.split('\n')[0]}` }));
+    throw new UserError(say(lang, msg('commands-run-not-valid-yaml', { at, error: (error as Error).message.split('\n')[0] })));
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UserError(
-      say(lang, {
-        en: `${file}: the answers file must map steps to answers, one "step: answer" per line (e.g. "safe: yes", "referral/offer: no")`,
-        uk: `${file}: файл відповідей має зіставляти кроки з відповідями, по одному "крок: відповідь" в рядку (напр. "safe: yes")`,
-      }),
+      say(lang, msg('commands-run-the-answers-file-must-map', { file })),
     );
   }
   return new Map(Object.entries(value));
@@ -115,8 +110,8 @@ function qualify(answers: Map<string, unknown>, sop: string): Map<string, unknow
 async function chooseSop(library: Library, lang: Lang): Promise<string | undefined> {
   const { chooseFrom } = await import('../tui/prompts.js');
   const choices = sopChoices(library, lang).map((c) => ({ value: c.value, name: safeLine(c.name) }));
-  const chosen = await chooseFrom(say(lang, { en: 'Which SOP?', uk: 'Яка СОП?' }), choices, lang);
-  if (chosen === undefined) process.stderr.write(say(lang, { en: 'No call started.\n', uk: 'Дзвінок не розпочато.\n' }));
+  const chosen = await chooseFrom(say(lang, msg('commands-run-which-sop')), choices, lang);
+  if (chosen === undefined) process.stderr.write(say(lang, msg('commands-run-no-call-started-n')));
   return chosen;
 }
 

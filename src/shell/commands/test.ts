@@ -66,7 +66,7 @@ export async function runTest(paths: readonly string[], options: TestOptions): P
     const failures = invalid.get(finding.file) ?? [];
     failures.push({
       code: 'invalid',
-      message: { en: `${finding.rule} ${finding.name}: ${finding.message.en}`, uk: `${finding.rule} ${finding.name}: ${finding.message.uk}` },
+      message: { en: `${finding.rule} ${finding.name}: ${say('en', finding.message)}`, uk: `${finding.rule} ${finding.name}: ${say('uk', finding.message)}` },
       scenarioAt: { file: finding.file, line: finding.line, col: finding.col },
     });
     invalid.set(finding.file, failures);

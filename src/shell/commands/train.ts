@@ -57,6 +57,7 @@ export interface TrainOptions {
   readonly sops?: string;
   readonly scenarios?: string;
 }
+import { msg } from '../../core/model/message.js';
 
 export async function runTrain(scenarioArg: string | undefined, options: TrainOptions): Promise<number> {
   let lang: Lang = 'en';
@@ -64,22 +65,16 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
     const config = await loadConfig({ flags: { lang: options.lang, operator: options.operator, dataDir: options.dataDir, sopsDir: options.sops } });
     lang = config.lang;
     const trainee = (options.trainee ?? config.operator).trim();
-    if (trainee === '') throw new UserError(say(lang, { en: '--trainee needs a pseudonym', uk: '--trainee потребує псевдоніма' }));
+    if (trainee === '') throw new UserError(say(lang, msg('commands-train-trainee-needs-a-pseudonym')));
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(trainee)) {
       throw new UserError(
-        say(lang, {
-          en: '--trainee holds a line break or control characters: use one line of plain text, a pseudonym such as trainee-3',
-          uk: '--trainee містить розрив рядка або керівні символи: вкажіть один рядок звичайного тексту, псевдонім на кшталт trainee-3',
-        }),
+        say(lang, msg('commands-train-trainee-holds-a-line-break')),
       );
     }
     if (scenarioArg === '-') {
       throw new UserError(
-        say(lang, {
-          en: 'a training scenario cannot come from stdin ("-"): the terminal is needed for the call. Give its id or its file.',
-          uk: 'сценарій навчання не можна подати через stdin ("-"): термінал потрібен для дзвінка. Вкажіть id або файл сценарію.',
-        }),
+        say(lang, msg('commands-train-a-training-scenario-cannot-come')),
       );
     }
     const scenariosDir = options.scenarios ? resolve(options.scenarios) : join(config.sopsDir, 'scenarios');
@@ -89,10 +84,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
     }
     if (!isInteractive()) {
       throw new UserError(
-        say(lang, {
-          en: 'training needs a terminal (stdin and stdout must be a TTY): run it in a terminal window. To check scenarios without one, use: sop test',
-          uk: 'для навчання потрібен термінал (stdin і stdout мають бути TTY): запустіть у вікні термінала. Щоб перевірити сценарії без нього: sop test',
-        }),
+        say(lang, msg('commands-train-training-needs-a-terminal-stdin')),
       );
     }
     const { library } = await openLibrary(config.sopsDir, undefined, lang);
@@ -108,8 +100,8 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       const where = failure ? formatWhere(failure.scenarioAt ?? failure.sopAt) : chosen.file;
       throw new UserError(
         say(lang, {
-          en: `scenario ${chosen.scenario.scenario} no longer fits the SOPs (${where}: ${failure?.message.en ?? '?'}). Fix it first; "sop test ${chosen.file}" shows why.`,
-          uk: `сценарій ${chosen.scenario.scenario} більше не відповідає СОП (${where}: ${failure?.message.uk ?? '?'}). Спершу виправте його; "sop test ${chosen.file}" покаже чому.`,
+          en: `scenario ${chosen.scenario.scenario} no longer fits the SOPs (${where}: ${failure ? say('en', failure.message) : '?'}). Fix it first; "sop test ${chosen.file}" shows why.`,
+          uk: `сценарій ${chosen.scenario.scenario} більше не відповідає СОП (${where}: ${failure ? say('uk', failure.message) : '?'}). Спершу виправте його; "sop test ${chosen.file}" покаже чому.`,
         }),
         EXIT.findings,
       );
@@ -139,10 +131,7 @@ export async function runTrain(scenarioArg: string | undefined, options: TrainOp
       const debrief = debriefSession(library, expert, { id: writer.sessionId, lines, status: ended ? 'completed' : 'interrupted' });
       const again = ended
         ? ''
-        : say(lang, {
-            en: `\nTraining sessions are not resumed: start again with "sop train ${chosen.scenario.scenario}".\n`,
-            uk: `\nНавчальні сесії не продовжуються: почніть знову — "sop train ${chosen.scenario.scenario}".\n`,
-          });
+        : say(lang, msg('commands-train-ntraining-sessions-are-not-resumed', { scenario: chosen.scenario.scenario }));
       // The summary and the debrief together, through a pager when taller than the window.
       await pageOrPrint(`${summary}\n${formatDebrief(debrief, library, lang, terminalStyle())}\n${again}`);
       return code;
@@ -202,17 +191,14 @@ async function findScenarios(arg: string | undefined, dir: string, lang: Lang): 
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (fromFile && scenarios.length !== 1) {
     const first = errors[0];
-    const problem = first ? `${first.file}:${first.line}:${first.col}: ${say(lang, first.message)}` : say(lang, { en: 'not a scenario file', uk: 'не файл сценарію' });
-    throw new UserError(say(lang, { en: `cannot train with ${arg}: ${problem}`, uk: `не вдається тренуватися з ${arg}: ${problem}` }));
+    const problem = first ? `${first.file}:${first.line}:${first.col}: ${say(lang, first.message)}` : say(lang, msg('commands-train-not-a-scenario-file'));
+    throw new UserError(say(lang, msg('commands-train-cannot-train-with', { arg, problem })));
   }
   for (const finding of errors) process.stderr.write(`sop: ${safeLine(`${finding.file}:${finding.line}:${finding.col}: ${say(lang, finding.message)}`)}\n`);
   if (fromFile) return scenarios;
   if (scenarios.length === 0) {
     throw new UserError(
-      say(lang, {
-        en: `no scenarios (*.scenario.yaml) in ${dir}. Give the folder with --scenarios DIR or a file.`,
-        uk: `немає сценаріїв (*.scenario.yaml) у ${dir}. Вкажіть теку через --scenarios DIR або файл.`,
-      }),
+      say(lang, msg('commands-train-no-scenarios-scenario-yaml-in', { dir })),
     );
   }
   if (arg === undefined) return scenarios;
@@ -228,7 +214,7 @@ async function findScenarios(arg: string | undefined, dir: string, lang: Lang): 
   );
 }
 
-const DIFFICULTY = { easy: { en: 'easy', uk: 'легкий' }, medium: { en: 'medium', uk: 'середній' }, hard: { en: 'hard', uk: 'складний' } } as const;
+const DIFFICULTY = { easy: msg('commands-train-easy'), medium: msg('commands-train-medium'), hard: msg('commands-train-hard') } as const;
 const ORDER = { easy: 0, medium: 1, hard: 2 } as const;
 
 async function chooseScenario(scenarios: readonly LoadedScenario[], sessions: readonly RecordedSession[], trainee: string, lang: Lang): Promise<LoadedScenario | undefined> {
@@ -242,12 +228,12 @@ async function chooseScenario(scenarios: readonly LoadedScenario[], sessions: re
   const choices = sorted.map((loaded) => {
     const s = loaded.scenario;
     const difficulty = s.difficulty ? say(lang, DIFFICULTY[s.difficulty]) : '';
-    const mark = done.has(s.scenario) ? `✓ ${say(lang, { en: 'done', uk: 'пройдено' })}` : '';
+    const mark = done.has(s.scenario) ? `✓ ${say(lang, msg('commands-train-done'))}` : '';
     return { value: loaded, name: safeLine([localize(s.title, lang), `[${s.sop}]`, difficulty, mark].filter(Boolean).join('  ')) };
   });
   const { chooseFrom } = await import('../tui/prompts.js');
-  const chosen = await chooseFrom(say(lang, { en: `Which scenario? (trainee: ${trainee})`, uk: `Який сценарій? (слухач: ${trainee})` }), choices, lang);
-  if (chosen === undefined) process.stderr.write(say(lang, { en: 'No training started.\n', uk: 'Навчання не розпочато.\n' }));
+  const chosen = await chooseFrom(say(lang, msg('commands-train-which-scenario-trainee', { trainee })), choices, lang);
+  if (chosen === undefined) process.stderr.write(say(lang, msg('commands-train-no-training-started-n')));
   return chosen;
 }
 
@@ -260,20 +246,17 @@ async function briefing(loaded: LoadedScenario, reveal: boolean, lang: Lang): Pr
   const out = [
     `${c.bold(safeLine(localize(s.title, lang)))}  ${c.dim(safeLine(facts))}`,
     '',
-    c.bold(say(lang, { en: 'The situation', uk: 'Ситуація' })),
+    c.bold(say(lang, msg('commands-train-the-situation'))),
     ...wrap(safeLine(localize(s.situation, lang)), width - 2).map((line) => `  ${line}`),
     '',
-    say(lang, {
-      en: 'Run the call as you would a live one: same screens and keys. What the caller says appears above the step.',
-      uk: 'Ведіть дзвінок, як справжній: ті самі екрани й клавіші. Слова абонента з’являються над кроком.',
-    }),
-    ...(reveal ? [c.cyan(say(lang, { en: 'Guided pass: the expert’s choice and why are shown at each step.', uk: 'Кероване проходження: на кожному кроці видно вибір експерта і чому.' }))] : []),
+    say(lang, msg('commands-train-run-the-call-as-you')),
+    ...(reveal ? [c.cyan(say(lang, msg('commands-train-guided-pass-the-expert-s')))] : []),
     '',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
   const { askYesNo } = await import('../tui/prompts.js');
-  const start = await askYesNo(say(lang, { en: 'Start the call?', uk: 'Почати дзвінок?' }));
-  if (!start) process.stderr.write(say(lang, { en: 'No training started.\n', uk: 'Навчання не розпочато.\n' }));
+  const start = await askYesNo(say(lang, msg('commands-train-start-the-call')));
+  if (!start) process.stderr.write(say(lang, msg('commands-train-no-training-started-n')));
   return start;
 }
 

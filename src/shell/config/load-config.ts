@@ -9,7 +9,7 @@ import { userInfo } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Node } from 'yaml';
 import { UserError } from '../exit-codes.js';
-import { isLang, langFromEnv, say, type Lang, type Message } from '../i18n.js';
+import { langFromEnv, languageList, resolveLang, say, type Lang, type Message } from '../i18n.js';
 import { configFile, defaultDataDir } from '../paths.js';
 import { packageRoot } from './package-root.js';
 
@@ -148,14 +148,19 @@ async function readConfigFile(file: string, lang: Lang = 'en'): Promise<ConfigFi
         { en: `Write it as: ${key}: <text>`, uk: `Запишіть так: ${key}: <текст>` },
       );
     }
-    if (key === 'language' && !isLang(valueNode.value)) {
-      throw badConfig(
-        file,
-        nodePos(valueNode),
-        lang,
-        { en: `language "${valueNode.value}" is not supported.`, uk: `мова «${valueNode.value}» не підтримується.` },
-        { en: 'Use "en" or "uk".', uk: 'Вкажіть "en" або "uk".' },
-      );
+    if (key === 'language') {
+      const language = resolveLang(valueNode.value);
+      if (language === undefined) {
+        throw badConfig(
+          file,
+          nodePos(valueNode),
+          lang,
+          { en: `language "${valueNode.value}" is not supported.`, uk: `мова «${valueNode.value}» не підтримується.` },
+          { en: `Languages available: ${languageList()}.`, uk: `Доступні мови: ${languageList()}.` },
+        );
+      }
+      values[key] = language;
+      continue;
     }
     if (key === 'sync' && valueNode.value !== 'after-call' && valueNode.value !== 'manual') {
       throw badConfig(
@@ -198,19 +203,20 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Confi
   const cwd = options.cwd ?? process.cwd();
   const file = configFile(env);
   // The file may be what sets the language: its errors are told in the flag's or LANG's.
-  const errorLang: Lang = (isLang(flags.lang) ? flags.lang : undefined) ?? langFromEnv(env) ?? 'en';
+  const flagLang = resolveLang(flags.lang);
+  const errorLang: Lang = flagLang ?? langFromEnv(env) ?? 'en';
   const fromFile = (await readConfigFile(file, errorLang)) ?? {};
   const fileSource: SettingSource = `config file ${file}`;
   const fileDir = dirname(file);
   const fromEnv = (name: string): string | undefined => env[name] || undefined;
 
-  if (flags.lang !== undefined && !isLang(flags.lang)) {
-    throw new UserError(`--lang ${flags.lang}: unsupported language. Use "en" or "uk".\n--lang ${flags.lang}: мова не підтримується. Вкажіть "en" або "uk".`);
+  if (flags.lang !== undefined && flagLang === undefined) {
+    throw new UserError(say(errorLang, { en: `--lang ${flags.lang}: not a language the tool speaks. Languages available: ${languageList()}.`, uk: `--lang ${flags.lang}: програма не говорить цією мовою. Доступні мови: ${languageList()}.` }));
   }
   // The language of the config file outranks LANG: LANG says little about a shared workstation.
   const [lang, langSource] = firstOf<Lang>(
     [
-      [flags.lang as Lang | undefined, 'flag'],
+      [flagLang, 'flag'],
       [fromFile.language, fileSource],
       [langFromEnv(env), 'env'],
     ],

@@ -8,6 +8,7 @@
 import type { Finding } from '../../core/findings/finding.js';
 import { countFindings } from './findings-summary.js';
 import { safeJson } from '../text/safe-json.js';
+import { say } from '../i18n.js';
 
 export function formatJson(findings: readonly Finding[], files: readonly string[], notChecked = 0): string {
   const counts = countFindings(findings, files.length, notChecked);
@@ -18,9 +19,9 @@ export function formatJson(findings: readonly Finding[], files: readonly string[
     rule: f.rule,
     name: f.name,
     severity: f.severity,
-    message: f.message.en,
-    ...(f.hint === undefined ? {} : { hint: f.hint.en }),
-    uk: { message: f.message.uk, ...(f.hint === undefined ? {} : { hint: f.hint.uk }) },
+    message: say('en', f.message),
+    ...(f.hint === undefined ? {} : { hint: say('en', f.hint) }),
+    uk: { message: say('uk', f.message), ...(f.hint === undefined ? {} : { hint: say('uk', f.hint) }) },
     ...(f.cause === undefined ? {} : { cause: { file: f.cause.file, line: f.cause.line, col: f.cause.col, rule: f.cause.rule } }),
   }));
   const document = {

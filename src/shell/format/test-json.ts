@@ -4,6 +4,7 @@ import { formatWhere } from '../../core/check/where.js';
 import type { Lang } from '../i18n.js';
 import { summarise, type TestReport } from './test-report.js';
 import { safeJson } from '../text/safe-json.js';
+import { say } from '../i18n.js';
 
 function coverageJson(list: readonly SopCoverage[]): unknown[] {
   return list.map((sop) => ({
@@ -27,7 +28,7 @@ export function formatTestJson(report: TestReport, lang: Lang): string {
       outcome: result.outcome ?? null,
       failures: result.failures.map((failure) => ({
         code: failure.code,
-        message: failure.message[lang],
+        message: say(lang, failure.message),
         ...(failure.expected !== undefined ? { expected: failure.expected } : {}),
         ...(failure.got !== undefined ? { got: failure.got } : {}),
         ...(failure.scenarioAt ? { at: formatWhere(failure.scenarioAt) } : {}),

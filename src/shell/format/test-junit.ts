@@ -5,6 +5,7 @@ import type { ScenarioResult } from '../../core/check/run-scenario.js';
 import type { TestReport } from './test-report.js';
 import { junitXml } from './junit-xml.js';
 import { xmlAttr, xmlEscape } from './xml-escape.js';
+import { say } from '../i18n.js';
 
 /** One <failure> for a failed scenario: the first failure's message, every failure in the body. */
 function failureOf(result: ScenarioResult, lang: Lang): string {
@@ -13,10 +14,10 @@ function failureOf(result: ScenarioResult, lang: Lang): string {
     .map((failure) => {
       const where = [failure.scenarioAt, failure.sopAt].filter((ref) => ref !== undefined).map(formatWhere).join(' ');
       const diff = failure.expected !== undefined ? `\n  expected: ${failure.expected}\n  got:      ${failure.got ?? ''}` : '';
-      return `${where ? `${where}: ` : ''}${failure.message[lang]}${diff}`;
+      return `${where ? `${where}: ` : ''}${say(lang, failure.message)}${diff}`;
     })
     .join('\n');
-  return `<failure message="${xmlAttr(first?.message[lang] ?? '')}" type="${xmlAttr(first?.code ?? 'failure')}">${xmlEscape(body)}</failure>`;
+  return `<failure message="${xmlAttr((first ? say(lang, first.message) : ''))}" type="${xmlAttr(first?.code ?? 'failure')}">${xmlEscape(body)}</failure>`;
 }
 
 export function formatTestJunit(report: TestReport, lang: Lang, suiteName = 'sop test'): string {

@@ -47,7 +47,7 @@ export function formatTestPretty(report: TestReport, lang: Lang, color: ChalkIns
     lines.push(`${color.red('✗')} ${color.bold(safeLine(result.scenario))} ${color.dim(`(${safeLine(result.file)})`)}`);
     for (const failure of result.failures) {
       const where = failure.scenarioAt ? `${formatWhere(failure.scenarioAt)}: ` : '';
-      lines.push(`    ${where}${safeLine(failure.message[lang])}`);
+      lines.push(`    ${where}${safeLine(say(lang, failure.message))}`);
       if (failure.expected !== undefined && failure.code !== 'wrong-step') {
         lines.push(`      ${say(lang, { en: 'expected:', uk: 'очікувалось:' })} ${color.green(safeLine(failure.expected))}`);
         lines.push(`      ${say(lang, { en: 'got:     ', uk: 'отримано:   ' })} ${color.red(safeLine(failure.got || '—'))}`);

@@ -11,6 +11,7 @@ import type { Lang } from '../i18n.js';
 import { safeLine } from '../text/safe-text.js';
 import type { TestReport } from './test-report.js';
 import { safeJson } from '../text/safe-json.js';
+import { say } from '../i18n.js';
 
 function yamlString(value: string): string {
   return safeJson(JSON.stringify(value));
@@ -32,7 +33,7 @@ export function formatTestTap(report: TestReport, lang: Lang): string {
     }
     lines.push(`not ok ${index + 1} - ${name}`, '  ---', '  failures:');
     for (const failure of result.failures) {
-      lines.push(`    - code: ${failure.code}`, `      message: ${yamlString(failure.message[lang])}`);
+      lines.push(`    - code: ${failure.code}`, `      message: ${yamlString(say(lang, failure.message))}`);
       if (failure.expected !== undefined) lines.push(`      expected: ${yamlString(failure.expected)}`);
       if (failure.got !== undefined) lines.push(`      got: ${yamlString(failure.got)}`);
       if (failure.scenarioAt) lines.push(`      at: ${yamlString(formatWhere(failure.scenarioAt))}`);

@@ -1,6 +1,7 @@
 /** Journal failures the terminal UI must explain to a counsellor, in both languages. */
 import { EXIT, UserError } from '../exit-codes.js';
-import type { Message } from '../i18n.js';
+// Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
+import type { InlineMessage as Message } from '../../core/model/message.js';
 
 function both(message: Message): string {
   return `${message.en}\n${message.uk}`;

@@ -7,7 +7,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isLang, type Lang } from '../i18n.js';
+import { resolveLang, type Lang } from '../i18n.js';
 import { quickFixes } from './code-actions.js';
 import { complete } from './completion.js';
 import { toDiagnostic } from './diagnostics.js';
@@ -24,8 +24,7 @@ export interface LspOptions {
 }
 
 function langOf(locale: unknown, fallback: Lang): Lang {
-  const code = typeof locale === 'string' ? locale.slice(0, 2).toLowerCase() : '';
-  return isLang(code) ? code : fallback;
+  return resolveLang(locale) ?? fallback;
 }
 
 export function startServer(options: LspOptions): Connection {

@@ -91,7 +91,7 @@ export function formatCheckPretty(checks: readonly CheckedCall[], lang: Lang, co
       if (divergence) {
         const where = divergence.where ? `${formatWhere(divergence.where)}:` : '';
         // Step names in the message come from the call file, which may come from anywhere.
-        const message = safeLine(divergence.message[lang]);
+        const message = safeLine(say(lang, divergence.message));
         // On a narrow terminal file:line:col stands on its own line, so it is never split.
         if (where && columns !== undefined && displayWidth(`    ${where} ${message}`) > columns) lines.push(location(where, columns), ...wrapped(message, columns));
         else lines.push(...wrapped(where ? `${where} ${message}` : message, columns));
@@ -116,7 +116,7 @@ function jsonEntry(check: CheckedCall, lang: Lang): Record<string, unknown> {
   const entry: Record<string, unknown> = { session: check.session, file: check.file, sop: check.sop, status: check.status };
   const divergence = check.divergence;
   if (divergence) {
-    const shown: Record<string, unknown> = { kind: divergence.kind, at: divergence.at, message: divergence.message[lang] };
+    const shown: Record<string, unknown> = { kind: divergence.kind, at: divergence.at, message: say(lang, divergence.message) };
     if (divergence.where) shown['where'] = formatWhere(divergence.where);
     entry['divergence'] = shown;
   }
@@ -150,7 +150,7 @@ export function formatCheckJunit(checks: readonly CheckedCall[], lang: Lang): st
 
 /** The <failure> of a call that took another way: where and why, and both paths. */
 function divergenceFailure(check: CheckedCall, lang: Lang): string {
-  const message = check.divergence?.message[lang] ?? 'diverged';
+  const message = (check.divergence ? say(lang, check.divergence.message) : 'diverged');
   const where = check.divergence?.where ? `${formatWhere(check.divergence.where)}: ` : '';
   const body = `${where}${message}\nrecorded: ${check.oldPath.join(' > ')} = ${check.oldOutcome ?? ''}\nnow:      ${check.newPath.join(' > ')}${check.newOutcome ? ` = ${check.newOutcome}` : ''}`;
   return `<failure message="${xmlAttr(message)}" type="${xmlAttr(check.divergence?.kind ?? 'diverged')}">${xmlEscape(body)}</failure>`;

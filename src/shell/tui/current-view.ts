@@ -4,10 +4,9 @@ import { currentStep } from '../../core/engine/current-step.js';
 import type { CallState } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import { expandStep } from '../../core/render/expand-step.js';
+import { availableLanguages } from '../i18n.js';
 import { initialUi, type StepView } from './step-view.js';
 
-// The screen's languages: the tool's two, and any other an SOP declares.
-const SCREEN_LANGUAGES = ['en', 'uk'];
 
 /** `now` is the wall clock, for "open now" beside a directory contact in a text. */
 export function currentView(library: Library, state: CallState, elapsedMs: number, now?: Date): StepView {
@@ -20,7 +19,8 @@ export function currentView(library: Library, state: CallState, elapsedMs: numbe
     sop: current.sop.sop.sop,
     stepId: current.stepId,
     // References in the step's texts ({address}, {contact:id}) rendered with this frame's answers.
-    step: expandStep(current.step, [...new Set([...SCREEN_LANGUAGES, ...current.sop.sop.languages])], {
+    // In every language the screen may be asked for: the SOP's own (first, in its order), then the tool's.
+    step: expandStep(current.step, [...new Set([...current.sop.sop.languages, ...availableLanguages()])], {
       vars,
       ...(library.directory ? { directory: library.directory } : {}),
       ...(now ? { now } : {}),

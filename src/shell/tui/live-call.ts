@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 import type { CallState, EngineEvent } from '../../core/engine/types.js';
 import type { Library } from '../../core/model/library.js';
 import { EXIT } from '../exit-codes.js';
-import type { Lang } from '../i18n.js';
+import { msg } from '../../core/model/message.js';
+import { say, type Lang } from '../i18n.js';
 import { JournalWriteError } from '../journal/errors.js';
 import type { SessionWriter } from '../journal/writer.js';
 import { renderSummary } from './render-summary.js';
@@ -121,10 +122,7 @@ function failed(error: unknown, options: LiveCallOptions, at: string): number {
   }
   writer.close();
   if (!(error instanceof JournalWriteError)) throw error;
-  const stop =
-    lang === 'uk'
-      ? 'СТОП: журнал дзвінка не записується. Продовжуйте розмову на папері.'
-      : 'STOP: the call journal cannot be written. Continue this call on paper.';
+  const stop = say(lang, msg('tui-live-call-stop'));
   writeSafely(process.stderr, `\n${stop}\n${safeText(error.message)}\n`);
   return EXIT.usage;
 }

@@ -14,6 +14,7 @@ import { colorFor } from '../text/color.js';
 import { safeLine, safeText } from '../text/safe-text.js';
 import { compareAlphabetically } from './alphabetical.js';
 import { isPathLike } from '../library/is-path-like.js';
+import { msg } from '../../core/model/message.js';
 
 export interface OpenedLibrary {
   readonly library: Library;
@@ -28,10 +29,7 @@ export async function openLibrary(sopsDir: string, arg: string | undefined, lang
   if (asPath !== undefined && !existsSync(asPath)) {
     // Said before any folder is read: the folder around a mistyped path is not the library.
     throw new UserError(
-      say(lang, {
-        en: `${safeLine(arg!)}: no such file. Give the path of a .sop.yaml file, or an SOP id ("sop run" without a name shows a menu).`,
-        uk: `${safeLine(arg!)}: такого файлу немає. Вкажіть шлях до файлу .sop.yaml або ідентифікатор СОП ("sop run" без назви покаже меню).`,
-      }),
+      say(lang, msg('tui-open-library-no-such-file-give-the', { arg: safeLine(arg!) })),
     );
   }
   if (asPath !== undefined) {
@@ -45,19 +43,13 @@ export async function openLibrary(sopsDir: string, arg: string | undefined, lang
   if (errors.length > 0) {
     process.stderr.write(formatPretty(errors, { chalk: colorFor('stderr'), lang, sourceOf }));
     throw new UserError(
-      say(lang, {
-        en: `the SOP library in ${paths.join(', ')} has ${errors.length} error(s) (above); fix them before running a call ("sop validate" shows them too).`,
-        uk: `бібліотека СОП у ${paths.join(', ')} має помилок: ${errors.length} (вище); виправте їх перед дзвінком ("sop validate" теж їх покаже).`,
-      }),
+      say(lang, msg('tui-open-library-the-sop-library-in-has', { paths: paths.join(', '), errorsCount: errors.length })),
       EXIT.findings,
     );
   }
   if (library.sops.size === 0) {
     throw new UserError(
-      say(lang, {
-        en: `no SOPs (*.sop.yaml) in ${paths.join(', ')}. Give the library folder with --sops DIR.`,
-        uk: `немає СОП (*.sop.yaml) у ${paths.join(', ')}. Вкажіть теку бібліотеки через --sops DIR.`,
-      }),
+      say(lang, msg('tui-open-library-no-sops-sop-yaml-in', { paths: paths.join(', ') })),
     );
   }
   if (arg === undefined) return { library };

@@ -8,13 +8,14 @@
  * becomes undefined (menu) or false (yes/no) here, once for every caller.
  */
 import { confirm, select } from '@inquirer/prompts';
-import type { Lang } from '../i18n.js';
+import { say, type Lang, type Message } from '../i18n.js';
 import { truncate } from '../text/wrap.js';
+import { msg } from '../../core/model/message.js';
 
 /** The menu's key hint in the menu's language (inquirer's own is English). */
-const KEY_WORDS: { readonly [action: string]: { readonly [lang in Lang]: string } } = {
-  navigate: { en: 'navigate', uk: 'вибір' },
-  select: { en: 'select', uk: 'підтвердити' },
+const KEY_WORDS: { readonly [action: string]: Message } = {
+  navigate: msg('tui-prompts-navigate'),
+  select: msg('tui-prompts-select'),
 };
 
 export interface MenuChoice<T> {
@@ -34,7 +35,7 @@ export async function chooseFrom<T>(message: string, choices: readonly MenuChoic
   const columns = process.stdout.columns || 80;
   const rows = process.stdout.rows || 24;
   const pageSize = Math.max(3, Math.min(15, rows - 4));
-  const keysHelpTip = (keys: [string, string][]): string => keys.map(([key, action]) => `${key} ${KEY_WORDS[action]?.[lang] ?? action}`).join(' • ');
+  const keysHelpTip = (keys: [string, string][]): string => keys.map(([key, action]) => `${key} ${KEY_WORDS[action] ? say(lang, KEY_WORDS[action]) : action}`).join(' • ');
   try {
     return await select<T>({
       message: truncate(message, columns - 2),

@@ -12,6 +12,7 @@ import { stepText } from './step-text.js';
 import type { StepView } from './step-view.js';
 import { LIST_WORDS, WORDS } from './words.js';
 import { clockText, displayWidth, truncate, wrap } from '../text/wrap.js';
+import { msg } from '../../core/model/message.js';
 
 export interface RenderOptions {
   /** Colour on or off; default: FORCE_COLOR, else NO_COLOR, else whether stdout is a terminal. */
@@ -180,7 +181,7 @@ function page(items: string[][], cursor: number, rows: number, lang: Lang, c: Ch
   const lines = items.slice(from, to).flat();
   // The cursor's own item may be taller than the room: its first lines (the label) stay.
   const shown = lines.slice(0, room);
-  const of = say(lang, { en: `${from + 1}–${to} of ${items.length}`, uk: `${from + 1}–${to} з ${items.length}` });
+  const of = say(lang, msg('tui-render-step-of', { from: from + 1, to, itemsCount: items.length }));
   return [...shown, c.dim(`${of}  ${say(lang, WORDS.pageHint)}`)];
 }
 
@@ -215,15 +216,12 @@ function noticeLines(notices: readonly string[], lang: Lang, w: number, c: Chalk
   const lines = notices.flatMap((notice) => wrap(safeLine(notice), w - 2).map((part, j) => `${j === 0 ? '⚠' : ' '} ${part}`));
   if (lines.length > MAX_NOTICE_LINES) {
     const more = lines.length - (MAX_NOTICE_LINES - 1);
-    lines.splice(MAX_NOTICE_LINES - 1, Infinity, `⚠ ${say(lang, { en: `… ${more} more lines, shown after the call`, uk: `… ще рядків: ${more}, їх видно після дзвінка` })}`);
+    lines.splice(MAX_NOTICE_LINES - 1, Infinity, `⚠ ${say(lang, msg('tui-render-step-more-lines-shown-after-the', { more }))}`);
   }
   return lines.map((l) => c.yellow(l));
 }
 
-const SENSITIVE = {
-  en: 'Sensitive: this answer is never saved in clear.',
-  uk: 'Чутливе: ця відповідь ніколи не зберігається відкрито.',
-};
+const SENSITIVE = msg('tui-render-step-sensitive');
 
 function footer(view: StepView, lang: Lang, w: number, c: ChalkInstance): string[] {
   const ui = view.ui;
@@ -288,9 +286,9 @@ function inputHint(spec: InputSpec, lang: Lang): string {
           : spec.max !== undefined
             ? `≤ ${spec.max}`
             : '';
-    parts.push(`${say(lang, { en: 'a number', uk: 'число' })}${range ? ` ${range}` : ''}`);
-  } else if (spec.type === 'bool') parts.push(say(lang, { en: 'yes / no', uk: 'так / ні' }));
-  else if (spec.maxLength !== undefined) parts.push(say(lang, { en: `up to ${spec.maxLength} characters`, uk: `до ${spec.maxLength} символів` }));
+    parts.push(`${say(lang, msg('tui-render-step-a-number'))}${range ? ` ${range}` : ''}`);
+  } else if (spec.type === 'bool') parts.push(say(lang, msg('tui-render-step-yes-no')));
+  else if (spec.maxLength !== undefined) parts.push(say(lang, msg('tui-render-step-up-to-characters', { maxLength: spec.maxLength })));
   if (spec.optional) parts.push(say(lang, WORDS.optional));
   return parts.join(' ');
 }

@@ -16,6 +16,7 @@ import { say, type Lang } from '../i18n.js';
 import type { SessionWriter } from '../journal/writer.js';
 import { renderSummary } from './render-summary.js';
 import { safeLine } from '../text/safe-text.js';
+import { msg } from '../../core/model/message.js';
 
 export interface ScriptedCallResult {
   readonly exitCode: number;
@@ -42,11 +43,8 @@ export function runScriptedCall(
     // what was wrong without the value (stderr ends up in logs and terminals' scrollback).
     problem = refusal
       ? sensitive
-        ? say(lang, {
-            en: `the answer for step ${step} was refused (${refusal.code}); the step is sensitive, so the answer is not repeated here. Check it in the answers file.`,
-            uk: `відповідь для кроку ${step} відхилено (${refusal.code}); крок чутливий, тож відповідь тут не повторено. Перевірте її у файлі відповідей.`,
-          })
-        : say(lang, { en: `the answer for step ${step} was refused: ${refusal.message.en}`, uk: `відповідь для кроку ${step} відхилено: ${refusal.message.uk}` })
+        ? say(lang, msg('tui-run-scripted-call-the-answer-for-step-was', { step, code: refusal.code }))
+        : say(lang, msg('tui-run-scripted-call-the-answer-for-step-was-2', { step, message: refusal.message }))
       : noAnswer(step, sopId, answers, lang);
     return undefined;
   };
@@ -59,10 +57,7 @@ export function runScriptedCall(
     const seen = (visits.get(step) ?? 0) + 1;
     visits.set(step, seen);
     if (seen > MAX_VISITS) {
-      problem = say(lang, {
-        en: `step ${step} was reached ${MAX_VISITS} times: the answers file sends the call round a loop (a step gets the same answer each time). Change the answer that leads back to ${step}.`,
-        uk: `крок ${step} пройдено ${MAX_VISITS} разів: файл відповідей заводить дзвінок у коло (крок щоразу отримує ту саму відповідь). Змініть відповідь, що веде назад до ${step}.`,
-      });
+      problem = say(lang, msg('tui-run-scripted-call-step-was-reached-times-the', { step, maxVisits: MAX_VISITS }));
       return undefined;
     }
     if (!answers.has(step)) return stopWith(step, undefined);
@@ -77,7 +72,7 @@ export function runScriptedCall(
   if (ended) writer.append('session-end', { outcome: result.state.outcome ?? '', referrals: result.state.referrals, durationMs });
   else writer.append('interrupted', { reason: 'error', step: at });
   if (!ended && problem === undefined) {
-    problem = say(lang, { en: `the call stopped at ${at} (${result.stop})`, uk: `дзвінок зупинився на ${at} (${result.stop})` });
+    problem = say(lang, msg('tui-run-scripted-call-the-call-stopped-at', { at, stop: result.stop }));
   }
   writer.close();
   const summary = renderSummary(result.state, library, lang, {
@@ -97,7 +92,7 @@ function noAnswer(step: string, sopId: string, answers: ReadonlyMap<string, unkn
   const near = found === undefined ? undefined : safeLine(asWritten(found));
   const local = asWritten(step);
   const hint = near
-    ? say(lang, { en: ` The file has "${near}": did you mean ${local}?`, uk: ` У файлі є "${near}": можливо, мали на увазі ${local}?` })
-    : say(lang, { en: ` Add a line "${local}: <answer>".`, uk: ` Додайте рядок "${local}: <відповідь>".` });
-  return say(lang, { en: `no answer for step ${step} in the answers file.`, uk: `у файлі відповідей немає відповіді для кроку ${step}.` }) + hint;
+    ? say(lang, msg('tui-run-scripted-call-the-file-has-did-you', { near, local }))
+    : say(lang, msg('tui-run-scripted-call-add-a-line-answer', { local }));
+  return say(lang, msg('tui-run-scripted-call-no-answer-for-step-in', { step })) + hint;
 }

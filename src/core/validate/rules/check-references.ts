@@ -18,7 +18,7 @@ import { suggestion } from '../../findings/did-you-mean.js';
 import type { Finding } from '../../findings/finding.js';
 import { makeFinding } from '../../findings/make-finding.js';
 import { RULES } from '../../findings/rules.js';
-import { textsOf } from './check-texts.js';
+import { textsOf } from '../../model/texts-of.js';
 
 type Path = readonly (string | number)[];
 

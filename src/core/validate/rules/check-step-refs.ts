@@ -1,6 +1,7 @@
 /** SOP104 unknown-step: start, next, goto and interrupts must name steps of the same SOP. */
 import type { LoadedSop } from '../../model/library.js';
-import type { Message } from '../../model/message.js';
+// Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
+import type { InlineMessage as Message } from '../../model/message.js';
 import { suggestion } from '../../findings/did-you-mean.js';
 import type { Finding } from '../../findings/finding.js';
 import { makeFinding } from '../../findings/make-finding.js';

@@ -2,53 +2,22 @@
  * Texts of one SOP (titles, labels, step texts, scripts, guidance...):
  *  SOP401 missing-translation  a language map lacks one of the SOP's languages;
  *  SOP402 empty-text           a text (or one of its translations) is empty;
- *  SOP403 undeclared-language  a language map has a language the SOP does not declare (warning).
+ *  SOP403 undeclared-language  a language map has a language the SOP does not declare (warning);
+ *  SOP404 malformed-language-tag  a declared language or a map's key is not a canonical BCP 47
+ *                              tag (pt_BR, pt-br: lookups compare tags as written).
  * A plain string is one text for every language. The directory's texts (a contact's name,
  * hours, notes, source and unverified remark) are checked the same way against the languages
  * the library's SOPs declare (checkDirectoryTexts).
  */
 import type { LoadedDirectory } from '../../load/load-parsed-library.js';
-import type { Library, LoadedSop } from '../../model/library.js';
+import type { Library, LoadedSop, Position } from '../../model/library.js';
+import { canonicalTag } from '../../model/language-tag.js';
 import type { Localized, Sop } from '../../model/sop.js';
 import type { Finding } from '../../findings/finding.js';
 import { makeFinding } from '../../findings/make-finding.js';
 import { RULES } from '../../findings/rules.js';
 
-type Path = (string | number)[];
-
-/** Every localized text of a SOP with its path. */
-export function textsOf(sop: Sop): { text: Localized; path: Path }[] {
-  const texts: { text: Localized; path: Path }[] = [];
-  const add = (text: Localized | undefined, path: Path): void => {
-    if (text !== undefined) texts.push({ text, path });
-  };
-  add(sop.title, ['title']);
-  add(sop.description, ['description']);
-  for (const [name, decl] of Object.entries(sop.variables ?? {})) add(decl.description, ['variables', name, 'description']);
-  for (const [id, outcome] of Object.entries(sop.outcomes ?? {})) {
-    add(outcome.label, ['outcomes', id, 'label']);
-    add(outcome.description, ['outcomes', id, 'description']);
-  }
-  (sop.interrupts ?? []).forEach((interrupt, index) => add(interrupt.label, ['interrupts', index, 'label']));
-  for (const [id, step] of Object.entries(sop.steps)) {
-    const base = ['steps', id];
-    add(step.title, [...base, 'title']);
-    add(step.text, [...base, 'text']);
-    if ('say' in step) add(step.say, [...base, 'say']);
-    add(step.guidance, [...base, 'guidance']);
-    if (step.kind === 'ask' || step.kind === 'checklist') {
-      step.options.forEach((option, index) => {
-        add(option.label, [...base, 'options', index, 'label']);
-        if ('hint' in option) add(option.hint, [...base, 'options', index, 'hint']);
-        if ('next' in option && Array.isArray(option.next)) {
-          option.next.forEach((branch, b) => add(branch.label, [...base, 'options', index, 'next', b, 'label']));
-        }
-      });
-    }
-    if ('next' in step && Array.isArray(step.next)) step.next.forEach((branch, b) => add(branch.label, [...base, 'next', b, 'label']));
-  }
-  return texts;
-}
+import { textsOf, type TextPath as Path } from '../../model/texts-of.js';
 
 /**
  * The steps' `source:` texts: translated like the others, but not part of textsOf (a source may
@@ -62,6 +31,13 @@ export function checkTexts(loaded: LoadedSop): Finding[] {
   const { sop, file, positionOf } = loaded;
   const findings: Finding[] = [];
   const languages = sop.languages;
+  const tag = (language: string, path: Path): void => {
+    const finding = malformedTag(language, file, positionOf(path));
+    if (finding !== undefined) findings.push(finding);
+  };
+  languages.forEach((language, index) => tag(language, ['languages', index]));
+  // A malformed tag has its SOP404; a missing translation into it on every text would bury that.
+  const wellFormed = languages.filter((language) => canonicalTag(language) === language);
   for (const { text, path } of [...textsOf(sop), ...sourcesOf(sop)]) {
     if (typeof text === 'string') {
       if (text.trim() === '') {
@@ -77,7 +53,7 @@ export function checkTexts(loaded: LoadedSop): Finding[] {
       }
       continue;
     }
-    for (const language of languages) {
+    for (const language of wellFormed) {
       if (!Object.prototype.hasOwnProperty.call(text, language)) {
         findings.push(
           makeFinding(
@@ -94,7 +70,9 @@ export function checkTexts(loaded: LoadedSop): Finding[] {
       }
     }
     for (const [language, value] of Object.entries(text)) {
-      if (!languages.includes(language)) {
+      if (!languages.includes(language) && canonicalTag(language) !== language) {
+        tag(language, [...path, language]);
+      } else if (!languages.includes(language)) {
         findings.push(
           makeFinding(
             RULES.undeclaredLanguage,
@@ -118,6 +96,23 @@ export function checkTexts(loaded: LoadedSop): Finding[] {
     }
   }
   return findings;
+}
+
+/** SOP404 for a tag that is not in canonical BCP 47 form, with the form to write where there is one. */
+function malformedTag(language: string, file: string, position: Position | undefined): Finding | undefined {
+  const canonical = canonicalTag(language);
+  if (canonical === language) return undefined;
+  return makeFinding(
+    RULES.malformedLanguageTag,
+    file,
+    position,
+    canonical === undefined
+      ? { en: `'${language}' is not a BCP 47 language tag`, uk: `«${language}» не є мовним тегом BCP 47` }
+      : { en: `'${language}' is not written as a BCP 47 language tag`, uk: `«${language}» записано не як мовний тег BCP 47` },
+    canonical === undefined
+      ? { en: 'write a language tag such as en, uk, pl or pt-BR', uk: 'напишіть мовний тег, як-от en, uk, pl чи pt-BR' }
+      : { en: `write '${canonical}'`, uk: `напишіть «${canonical}»` },
+  );
 }
 
 /** Missing translations of the directory's texts, in the languages the library's SOPs declare. */

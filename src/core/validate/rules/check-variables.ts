@@ -16,14 +16,15 @@ import { matchesPatternsIn } from '../matches-patterns.js';
 import { patternProblem } from '../pattern-problem.js';
 import { keyPosition, sourceLine } from '../../load/source-text.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
-import type { Message } from '../../model/message.js';
+// Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
+import type { InlineMessage as Message } from '../../model/message.js';
 import type { Value, VariableType } from '../../model/sop.js';
 import { suggestion } from '../../findings/did-you-mean.js';
 import type { Finding } from '../../findings/finding.js';
 import { makeFinding } from '../../findings/make-finding.js';
 import { RULES } from '../../findings/rules.js';
 import { branchLists } from './step-graph.js';
-import { textsOf } from './check-texts.js';
+import { textsOf } from '../../model/texts-of.js';
 import { findReferences } from '../../model/text-references.js';
 
 function typeOfValue(value: Value | null | undefined): VariableType | undefined {
