@@ -8,7 +8,7 @@
  */
 import { spawn as spawnPty, type IPty } from '@lydell/node-pty';
 import { Terminal } from '@xterm/headless';
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -60,18 +60,38 @@ class Screen {
    * call, or — for a step shown again — a moment), then for quiet. New output alone is not
    * enough: the call clock redraws the old screen every second.
    */
-  async answered(timeout = 2500): Promise<void> {
+  async answered(timeout = 2500, recordedBefore?: number): Promise<void> {
     const stepOf = (): string => /([a-z0-9-]+\/[a-z0-9-]+)(?:…)? · \d\d:\d\d/.exec(this.rows()[0]?.text ?? '')?.[1] ?? '';
     const before = stepOf();
     const deadline = Date.now() + timeout;
-    while (stepOf() === before && this.inCall() && this.exit === undefined && Date.now() < deadline) {
+    // Given the journal's size before the key, an answer is also seen by its journal line: a step
+    // shown again (a menu loop) keeps its header, and waiting out the timeout there cost seconds.
+    const recorded = (): boolean => recordedBefore !== undefined && this.journalBytes() > recordedBefore;
+    while (stepOf() === before && !recorded() && this.inCall() && this.exit === undefined && Date.now() < deadline) {
       await sleep(20);
       await this.pending;
+    }
+    // The line is written before the screen it leads to: wait for output after it, then quiet.
+    if (stepOf() === before && recorded()) {
+      const seen = Date.now();
+      while (this.last < seen && this.inCall() && this.exit === undefined && Date.now() < deadline) await sleep(10);
     }
     await this.settle();
   }
 
+  /** Bytes in the call journals so far (every answer appends a line there before the next screen). */
+  journalBytes(): number {
+    const dir = join(this.dataDir, 'journal', 'calls');
+    if (!existsSync(dir)) return 0;
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.jsonl'))
+      .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+  }
+
+  private readonly dataDir: string;
+
   constructor(args: readonly string[], h: TempHome, cols: number, rows: number) {
+    this.dataDir = h.dataDir;
     this.term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 200 });
     this.pty = spawnPty(process.execPath, [BIN, ...args], {
       name: 'xterm-256color',
@@ -233,8 +253,9 @@ export function walkEverySop(lang: 'en' | 'uk'): void {
             } else await screen.press(key);
           }
           await screen.settle();
+          const recordedBefore = screen.journalBytes();
           await screen.press(keys.at(-1) as string);
-          await screen.answered();
+          await screen.answered(2500, recordedBefore);
         }
         if (screen.exit === undefined) {
           await screen.press(KEY.ctrlC);
@@ -252,7 +273,7 @@ export function walkEverySop(lang: 'en' | 'uk'): void {
         // For the closing note's figures: SOP_SCREEN_FIT_REPORT=FILE collects the tallest step screen
         // of each walk and the rows of its end-of-call summary.
         const report = process.env['SOP_SCREEN_FIT_REPORT'];
-        if (report) appendFileSync(report, `${lang} ${sopId} tallest=${tallest} summary=${journal - title + 1}\n`);
+        if (report) appendFileSync(report, `${lang} ${sopId} tallest=${tallest} summary=${journal - title + 1} screens=${[...visits.values()].reduce((a, b) => a + b, 0)}\n`);
       } finally {
         screen.pty.kill();
         screen.term.dispose();
