@@ -9,6 +9,7 @@
  *                         is over the budget (a decide step could freeze the call).
  */
 import { checkCondition, type ConditionCheck } from '../../conditions/check-condition.js';
+import type { VariableDecls } from '../../conditions/environment-for.js';
 import { CONDITION_BUDGET } from '../../conditions/condition-cost.js';
 import { estimateConditionCost } from '../../conditions/compile-condition.js';
 import { sopBounds } from '../../conditions/size-bounds.js';
@@ -18,7 +19,7 @@ import { keyPosition, sourceLine } from '../../load/source-text.js';
 import type { Library, LoadedSop, Position } from '../../model/library.js';
 // Still inline { en, uk } pairs, composed from one another (not yet in the catalogues).
 import type { InlineMessage as Message } from '../../model/message.js';
-import type { Value, VariableType } from '../../model/sop.js';
+import type { CallStep, Step, Value, VariableType } from '../../model/sop.js';
 import { suggestion } from '../../findings/did-you-mean.js';
 import type { Finding } from '../../findings/finding.js';
 import { makeFinding } from '../../findings/make-finding.js';
@@ -94,7 +95,7 @@ function passedIn(library: Library): Map<string, Set<string>> {
 interface VariableContext {
   readonly loaded: LoadedSop;
   readonly library: Library;
-  readonly declared: NonNullable<LoadedSop['sop']['variables']>;
+  readonly declared: VariableDecls;
   readonly names: readonly string[];
   readonly findings: Finding[];
   readonly used: Set<string>;
@@ -181,10 +182,8 @@ function checkDefaults(ctx: VariableContext): void {
   }
 }
 
-type StepOf = LoadedSop['sop']['steps'][string];
-
 /** What a step stores: `save` of each kind with the type it stores, and an ask option's `set`. */
-function checkSaves(ctx: VariableContext, id: string, step: StepOf): void {
+function checkSaves(ctx: VariableContext, id: string, step: Step): void {
   const base = ['steps', id];
   if (step.kind === 'ask' && step.save !== undefined) {
     requireType(ctx, step.save, 'string', [...base, 'save'], { en: 'the ask step saves the chosen option id', uk: 'крок ask зберігає ідентифікатор вибраного варіанта' });
@@ -210,7 +209,7 @@ function checkSaves(ctx: VariableContext, id: string, step: StepOf): void {
 }
 
 /** A call's `with`: the caller's variable declared, the callee's declared, both of one type. */
-function checkCallWith(ctx: VariableContext, id: string, step: Extract<StepOf, { kind: 'call' }>): void {
+function checkCallWith(ctx: VariableContext, id: string, step: CallStep): void {
   const { file, positionOf } = ctx.loaded;
   const callee = ctx.library.sops.get(step.sop)?.sop;
   for (const [calleeName, callerName] of Object.entries(step.with ?? {})) {
